@@ -1,0 +1,1 @@
+export default (await import('@longview/eslint-config')).default;

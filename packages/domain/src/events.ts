@@ -1,0 +1,92 @@
+import type {
+  Approach,
+  DomainEvent,
+  InterventionCategory,
+  IsoDate,
+  IsoDateTime,
+  IsoMonth,
+  Observation,
+  PdsaCycle,
+  Sharing,
+  Target,
+  TrustContext,
+} from './shared';
+
+// ---- Trust (stream `trust-<ODS code>`) ----
+export type TrustRegistered = DomainEvent<
+  'TrustRegistered',
+  { code: string; name: string; context: TrustContext; effectiveFrom: IsoDate; registeredAt: IsoDateTime }
+>;
+export type TrustContextChanged = DomainEvent<
+  'TrustContextChanged',
+  { code: string; context: TrustContext; effectiveFrom: IsoDate; reason?: string }
+>;
+export type TrustEvent = TrustRegistered | TrustContextChanged;
+
+// ---- Intervention (stream `intervention-<uuid>`) ----
+export type InterventionProposed = DomainEvent<
+  'InterventionProposed',
+  {
+    interventionId: string;
+    trustCode: string;
+    title: string;
+    summary: string;
+    category: InterventionCategory;
+    rootCause?: string;
+    approach: Approach;
+    targets: Target[];
+    sharing: Sharing;
+    proposedAt: IsoDateTime;
+  }
+>;
+export type InterventionStarted = DomainEvent<'InterventionStarted', { interventionId: string; startedOn: IsoDate }>;
+export type PdsaCycleLogged = DomainEvent<
+  'PdsaCycleLogged',
+  { interventionId: string; cycleNumber: number; cycle: PdsaCycle; loggedAt: IsoDateTime }
+>;
+export type InterventionCompleted = DomainEvent<
+  'InterventionCompleted',
+  { interventionId: string; completedOn: IsoDate; summary?: string }
+>;
+export type InterventionAbandoned = DomainEvent<
+  'InterventionAbandoned',
+  { interventionId: string; abandonedOn: IsoDate; reason: string }
+>;
+export type InterventionSharingChanged = DomainEvent<
+  'InterventionSharingChanged',
+  { interventionId: string; from: Sharing; to: Sharing }
+>;
+export type InterventionEvent =
+  | InterventionProposed
+  | InterventionStarted
+  | PdsaCycleLogged
+  | InterventionCompleted
+  | InterventionAbandoned
+  | InterventionSharingChanged;
+
+// ---- Metric series (stream `series-<ODS>-<metric>`) ----
+export type ObservationsRecorded = DomainEvent<
+  'ObservationsRecorded',
+  { trustCode: string; metric: string; observations: Observation[]; source?: string }
+>;
+export type ObservationCorrected = DomainEvent<
+  'ObservationCorrected',
+  {
+    trustCode: string;
+    metric: string;
+    period: IsoMonth;
+    previousValue: number;
+    value: number;
+    numerator?: number;
+    denominator?: number;
+    reason: string;
+  }
+>;
+export type SeriesRebased = DomainEvent<
+  'SeriesRebased',
+  { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }
+>;
+export type MetricSeriesEvent = ObservationsRecorded | ObservationCorrected | SeriesRebased;
+
+export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent;
+export type LongviewEventType = LongviewEvent['type'];

@@ -1,0 +1,126 @@
+/** Shared value types of the Longview domain. Pure data: no classes, no I/O. */
+
+/** ISO date `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO month `YYYY-MM` (a period of a monthly metric series). */
+export type IsoMonth = string;
+/** ISO timestamp. */
+export type IsoDateTime = string;
+
+export const ROLES = ['TRUST_EDITOR', 'POLICYMAKER', 'COMMUNITY', 'ADMIN', 'SYSTEM'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who issued a command. Authorisation decisions are made from this. */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+  /** Set for TRUST_EDITOR: the trust they may act for. */
+  readonly trustCode?: string;
+}
+
+/** Everything a decider needs from the outside world arrives here: no clock or random ids inside. */
+export interface CommandMetadata {
+  readonly commandId: string;
+  readonly actor: Actor;
+  /** The time the command is handled (ISO timestamp). */
+  readonly now: IsoDateTime;
+}
+
+export interface Command<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: CommandMetadata;
+}
+
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/** An aggregate as three pure functions (Emmett's decider). */
+export interface Decider<C extends Command, E extends DomainEvent, S> {
+  readonly initialState: () => S;
+  readonly evolve: (state: S, event: E) => S;
+  readonly decide: (command: C, state: S) => readonly E[];
+}
+
+export const TRUST_KINDS = ['ACUTE', 'MENTAL_HEALTH', 'COMMUNITY', 'AMBULANCE', 'SPECIALIST'] as const;
+export type TrustKind = (typeof TRUST_KINDS)[number];
+
+/** The seven NHS England regions. */
+export const REGIONS = [
+  'NORTH_EAST_AND_YORKSHIRE',
+  'NORTH_WEST',
+  'MIDLANDS',
+  'EAST_OF_ENGLAND',
+  'LONDON',
+  'SOUTH_EAST',
+  'SOUTH_WEST',
+] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const CQC_RATINGS = ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'] as const;
+export type CqcRating = (typeof CQC_RATINGS)[number];
+
+/** A trust's context. It changes over time, so every change carries an effective date. */
+export interface TrustContext {
+  readonly kind: TrustKind;
+  readonly region: Region;
+  readonly beds?: number;
+  readonly catchmentPopulation?: number;
+  /** A&E attendances per year. */
+  readonly aeAttendances?: number;
+  /** Index of Multiple Deprivation score of the catchment (higher = more deprived), 0-100. */
+  readonly deprivation?: number;
+  /** NHS Oversight Framework segment, 1 (best) to 5. */
+  readonly oversightSegment?: number;
+  readonly cqcRating?: CqcRating;
+}
+
+export const INTERVENTION_CATEGORIES = [
+  'PATIENT_FLOW',
+  'ELECTIVE_RECOVERY',
+  'WORKFORCE',
+  'CULTURE_AND_LEADERSHIP',
+  'QUALITY_AND_SAFETY',
+  'DIGITAL',
+  'OTHER',
+] as const;
+export type InterventionCategory = (typeof INTERVENTION_CATEGORIES)[number];
+
+export const APPROACHES = ['QUICK_FIX', 'SYSTEMIC'] as const;
+export type Approach = (typeof APPROACHES)[number];
+
+export const SHARING_LEVELS = ['PRIVATE', 'TRUSTS', 'PUBLIC'] as const;
+export type Sharing = (typeof SHARING_LEVELS)[number];
+
+export const DIRECTIONS = ['INCREASE', 'DECREASE'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface Target {
+  readonly metric: string;
+  readonly direction: Direction;
+}
+
+export interface Observation {
+  readonly period: IsoMonth;
+  readonly value: number;
+  readonly numerator?: number;
+  readonly denominator?: number;
+}
+
+export interface PdsaCycle {
+  readonly plan: string;
+  readonly do: string;
+  readonly study: string;
+  readonly act: string;
+  /** The date the cycle was run. */
+  readonly cycleDate: IsoDate;
+}
+
+/** Stream names: `<aggregate>-<id>`. */
+export const streamIds = {
+  trust: (code: string) => `trust-${code}`,
+  intervention: (id: string) => `intervention-${id}`,
+  series: (trustCode: string, metric: string) => `series-${trustCode}-${metric}`,
+} as const;
