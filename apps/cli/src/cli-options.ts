@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const USAGE = `longview <command> [options]
+
+Commands:
+  start [--data DIR] [--port 4000]        start the whole platform in this process (embedded: PGlite + in-process feed);
+                                          the first start loads generated demo data
+  import ae --file F [--ods F]            import NHS England A&E attendances (tidy CSV) as monthly ae-4hr series
+  token --role ROLE [--trust CODE]        print a dev token (embedded mode) for trust-editor|policymaker|community|admin
+  spc --input F --value COL --date COL …  SPC (Making Data Count) on a CSV; see docs/analytics.md
+  pool --input F                          DerSimonian-Laird random-effects pooling of study,yi,vi rows
+  help                                    this text
+`;
+
+export function usageError(message: string): number {
+  process.stderr.write(`longview: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+/** parseArgs with errors turned into a thrown UsageError (unknown option, missing value). */
+export function parseOptions<T extends Parameters<typeof parseArgs>[0]['options']>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options: options ?? {}, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function dataDirFrom(value: string | undefined): string {
+  return path.resolve(value ?? path.join(process.cwd(), '.longview', 'data'));
+}

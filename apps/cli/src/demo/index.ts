@@ -1,0 +1,2 @@
+export * from './generate';
+export { Prng } from './prng';

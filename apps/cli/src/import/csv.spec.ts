@@ -1,0 +1,23 @@
+import { CsvSyntaxError, parseCsv } from './csv';
+
+describe('parseCsv', () => {
+  it('reads quoted fields with commas, doubled quotes and line breaks, with start lines', () => {
+    expect(parseCsv('a,b\n"x, y","say ""hi"""\n"two\nlines",z\n')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x, y', 'say "hi"'] },
+      { line: 3, fields: ['two\nlines', 'z'] },
+    ]);
+  });
+  it('handles CRLF, a BOM, blank lines, empty fields and a missing final newline', () => {
+    expect(parseCsv('\ufeffa,b\r\n\r\n,2\r\n3,')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 3, fields: ['', '2'] },
+      { line: 4, fields: ['3', ''] },
+    ]);
+  });
+  it('rejects an unterminated quote and stray quotes', () => {
+    expect(() => parseCsv('a\n"open\n')).toThrow(CsvSyntaxError);
+    expect(() => parseCsv('a\nab"c\n')).toThrow(/line 2/);
+    expect(() => parseCsv('a\n"ab"c\n')).toThrow(/line 2: characters after a closing quote/);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './csv';
+export * from './ae-attendances';
+export * from './ods-trusts';
+export * from './plan-ae-import';

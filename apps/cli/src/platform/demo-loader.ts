@@ -1,0 +1,35 @@
+import type { Actor, LongviewCommandType } from '@longview/domain';
+import type { CommandServiceClient } from '@longview/gateway';
+
+export interface CommandStep {
+  readonly type: LongviewCommandType;
+  readonly data: object;
+}
+
+const LOADER: Actor = { id: 'demo-loader', role: 'SYSTEM' };
+
+/**
+ * Sends a list of commands through the command path, in order. Each step's command id is
+ * derived from its index, so a load that was interrupted can simply be run again: the steps
+ * already applied are no-ops.
+ */
+export async function sendSteps(
+  commands: CommandServiceClient,
+  steps: readonly CommandStep[],
+  options: { idPrefix: string; log?: (line: string) => void; actor?: Actor },
+): Promise<{ sent: number; events: number }> {
+  let events = 0;
+  const every = Math.max(1, Math.round(steps.length / 10));
+  for (const [index, step] of steps.entries()) {
+    const accepted = await commands.send(step.type, {
+      commandId: `${options.idPrefix}-${index}`,
+      actor: options.actor ?? LOADER,
+      data: step.data as Record<string, unknown>,
+    });
+    events += accepted.events.length;
+    if (options.log && ((index + 1) % every === 0 || index + 1 === steps.length)) {
+      options.log(`  ${index + 1}/${steps.length} commands`);
+    }
+  }
+  return { sent: steps.length, events };
+}

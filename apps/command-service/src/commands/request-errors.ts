@@ -1,0 +1,19 @@
+import type { FieldError } from '@longview/contracts';
+
+/** A request the service could not even turn into a domain command. */
+export class BadRequestError extends Error {
+  constructor(
+    message: string,
+    readonly fields: readonly FieldError[],
+  ) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}
+
+export class UnknownCommandError extends Error {
+  constructor(type: string, known: readonly string[]) {
+    super(`Unknown command type "${type}". Known: ${known.join(', ')}`);
+    this.name = 'UnknownCommandError';
+  }
+}

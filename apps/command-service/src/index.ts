@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { CommandServiceModule, type CommandServiceDependencies } from './command-service.module';
+
+export { CommandServiceModule, type CommandServiceDependencies } from './command-service.module';
+export { Clock, IdGenerator, SystemClock, UuidGenerator } from './clock';
+export type { AppendListener } from './tokens';
+
+export interface RunningService {
+  readonly app: INestApplication;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the command service's HTTP API. Port 0 picks a free port (tests). */
+export async function startCommandService(
+  deps: CommandServiceDependencies,
+  options: { port?: number; host?: string; logger?: boolean } = {},
+): Promise<RunningService> {
+  const app = await NestFactory.create(CommandServiceModule.register(deps), {
+    logger: options.logger === false ? false : ['error', 'warn'],
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '5mb' });
+  const host = options.host ?? '127.0.0.1';
+  await app.listen(options.port ?? 4001, host);
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://${host}:${address.port}`, close: () => app.close() };
+}

@@ -1,0 +1,14 @@
+export { createGateway, createApolloServer } from './server';
+export type { GatewayOptions, RunningGateway, ApolloServerOptions } from './server';
+export { buildSchema, loadTypeDefs, SCHEMA_PATH } from './schema';
+export type { GatewayContext } from './context';
+export { signDevToken, verifyToken, actorFromClaims, actorFromAuthorization, InvalidTokenError, TOKEN_ROLES } from './auth';
+export type { TokenClaims, TokenRole, DevTokenOptions } from './auth';
+export { HttpCommandServiceClient } from './clients/command-service.client';
+export type { CommandServiceClient } from './clients/command-service.client';
+export { HttpQueryServiceClient } from './clients/query-service.client';
+export type { QueryServiceClient, ReadOptions, TrustQuery, InterventionQuery } from './clients/query-service.client';
+export { ServiceError, isServiceError } from './clients/service-error';
+export { formatError, toGraphQLError, ERROR_CODES } from './errors';
+export type { GatewayErrorCode } from './errors';
+export { canSeeIntervention } from './visibility';

@@ -1,0 +1,75 @@
+import type { InterventionPage, InterventionView } from '@longview/contracts';
+import { badUserInput } from './errors';
+
+/**
+ * Relay cursors over the query service's opaque page cursors. The service only returns the
+ * cursor of a page's last item, so a gateway cursor is `(page cursor, items to skip)`: any
+ * edge can be resumed from, whatever the service's cursor format.
+ */
+interface CursorParts {
+  /** The query-service cursor the page was read after (absent = from the start). */
+  readonly after?: string;
+  readonly skip: number;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export function encodeCursor(parts: CursorParts): string {
+  return Buffer.from(JSON.stringify(parts.after === undefined ? { s: parts.skip } : { a: parts.after, s: parts.skip }), 'utf8').toString(
+    'base64url',
+  );
+}
+
+export function decodeCursor(cursor: string): CursorParts {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { a?: unknown; s?: unknown };
+    if (typeof value === 'object' && value !== null && Number.isInteger(value.s) && (value.s as number) >= 0) {
+      if (value.a === undefined) return { skip: value.s as number };
+      if (typeof value.a === 'string') return { after: value.a, skip: value.s as number };
+    }
+  } catch {
+    // fall through
+  }
+  throw badUserInput('Invalid cursor', [{ path: 'after', message: 'Not a cursor returned by this API' }]);
+}
+
+/** What to ask the query service for, given the GraphQL `first`/`after`. */
+export function pageRequest(first: number | null | undefined, after: string | null | undefined): { first?: number; after?: string; skip: number } {
+  if (first !== null && first !== undefined && (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)) {
+    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, [{ path: 'first', message: `Must be 0-${MAX_PAGE_SIZE}` }]);
+  }
+  const parts = after ? decodeCursor(after) : { skip: 0 };
+  return {
+    ...(first !== null && first !== undefined ? { first: first + parts.skip } : {}),
+    ...(parts.after !== undefined ? { after: parts.after } : {}),
+    skip: parts.skip,
+  };
+}
+
+export interface InterventionConnection {
+  readonly edges: readonly { readonly cursor: string; readonly node: InterventionView }[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly totalCount: number;
+}
+
+/** Builds the Relay connection from a service page; `visible` drops what the viewer may not read. */
+export function toConnection(
+  page: InterventionPage,
+  request: { first?: number; after?: string; skip: number },
+  visible: (node: InterventionView) => boolean,
+): InterventionConnection {
+  const items = page.items.slice(request.skip);
+  const edges = items.map((node, index) => ({
+    node,
+    cursor:
+      index === items.length - 1 && page.endCursor !== null
+        ? encodeCursor({ after: page.endCursor, skip: 0 })
+        : encodeCursor({ ...(request.after !== undefined ? { after: request.after } : {}), skip: request.skip + index + 1 }),
+  }));
+  const lastCursor = edges.at(-1)?.cursor ?? null;
+  return {
+    edges: edges.filter((edge) => visible(edge.node)),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: lastCursor },
+    totalCount: page.totalCount,
+  };
+}

@@ -1,0 +1,129 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { Actor } from '@longview/domain';
+import { actorFromAuthorization, InvalidTokenError } from './auth';
+import { HttpCommandServiceClient, type CommandServiceClient } from './clients/command-service.client';
+import { HttpQueryServiceClient, type QueryServiceClient } from './clients/query-service.client';
+import type { GatewayContext } from './context';
+import { formatError, unauthenticated } from './errors';
+import { resolvers } from './resolvers';
+import { loadTypeDefs } from './schema';
+
+export interface ApolloServerOptions {
+  readonly plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Default: on outside production. */
+  readonly introspection?: boolean;
+}
+
+/** The Apollo server with the schema, resolvers and error mapping; transport-agnostic (tests call executeOperation). */
+export function createApolloServer(options: ApolloServerOptions = {}): ApolloServer<GatewayContext> {
+  return new ApolloServer<GatewayContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    formatError,
+    plugins: options.plugins ?? [],
+    ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
+  });
+}
+
+export interface GatewayOptions {
+  readonly commandServiceUrl: string;
+  readonly queryServiceUrl: string;
+  /** Default 4000; 0 picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** The built React app: served at / with SPA fallback to index.html. */
+  readonly webDistDir?: string;
+  /** HS256 secret for bearer tokens. */
+  readonly jwtSecret: string;
+  /** Who an unauthenticated request acts as (embedded dev mode); unset = anonymous requests may only read. */
+  readonly anonymousActor?: Actor;
+  /** Replace the HTTP clients (tests, in-process wiring). */
+  readonly clients?: { readonly commands: CommandServiceClient; readonly queries: QueryServiceClient };
+}
+
+export interface RunningGateway {
+  /** Base URL, e.g. http://127.0.0.1:4000 (GraphQL at `${url}/graphql`). */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const commands = options.clients?.commands ?? new HttpCommandServiceClient(options.commandServiceUrl);
+  const queries = options.clients?.queries ?? new HttpQueryServiceClient(options.queryServiceUrl);
+  const host = options.host ?? '127.0.0.1';
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = createApolloServer({ plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>(),
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GatewayContext> => {
+        try {
+          return { commands, queries, actor: actorFromAuthorization(req.headers.authorization, options.jwtSecret, options.anonymousActor) };
+        } catch (error) {
+          if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+          throw error;
+        }
+      },
+    }),
+  );
+  if (options.webDistDir) serveWebApp(app, options.webDistDir);
+
+  try {
+    await listen(httpServer, options.port ?? 4000, host);
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    // The drain plugin closes the HTTP server when Apollo stops.
+    stop: () => (stopping ??= apollo.stop()),
+  };
+}
+
+/** Static files, then index.html for client-side routes (GETs that are not API paths or missing assets). */
+function serveWebApp(app: express.Express, webDistDir: string): void {
+  const root = resolve(webDistDir);
+  const index = join(root, 'index.html');
+  app.use(express.static(root, { index: 'index.html' }));
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.path === '/graphql' || req.path.startsWith('/graphql/') || req.path === '/health') return next();
+    // A missing asset (/assets/app.js) is a 404, not the HTML page.
+    if (extname(req.path) !== '' && extname(req.path) !== '.html') return next();
+    if (!existsSync(index)) return next();
+    res.sendFile(index);
+  });
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolvePromise();
+    });
+  });
+}

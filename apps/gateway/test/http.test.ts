@@ -1,0 +1,215 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signDevToken } from '../src/auth';
+import { createGateway, type RunningGateway } from '../src/server';
+import { interventionView, trustView } from './fakes';
+
+/**
+ * The gateway over real HTTP: real fetch clients talking to a tiny fake command service and
+ * query service on 127.0.0.1, auth from the Authorization header, and the static web app.
+ */
+
+interface Received {
+  readonly method: string;
+  readonly url: string;
+  readonly body: unknown;
+}
+
+const secret = 'http-test-secret';
+const received: Received[] = [];
+let answer: (request: Received) => { status: number; body: unknown } = () => ({ status: 404, body: { code: 'NOT_FOUND', message: 'no' } });
+
+let fakeServices: Server;
+let serviceUrl: string;
+let gateway: RunningGateway;
+let devGateway: RunningGateway;
+let webDir: string;
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
+
+beforeAll(async () => {
+  // One fake process plays both services: POST /commands/* and the query GETs.
+  fakeServices = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void readBody(req).then((body) => {
+      const request = { method: req.method ?? 'GET', url: req.url ?? '/', body };
+      received.push(request);
+      const { status, body: responseBody } = answer(request);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(responseBody));
+    });
+  });
+  await new Promise<void>((resolve) => fakeServices.listen(0, '127.0.0.1', resolve));
+  serviceUrl = `http://127.0.0.1:${(fakeServices.address() as AddressInfo).port}`;
+
+  webDir = mkdtempSync(join(tmpdir(), 'longview-web-'));
+  writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Longview</title><div id="root"></div>');
+  mkdirSync(join(webDir, 'assets'));
+  writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log("app")');
+
+  gateway = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: `${serviceUrl}/`, port: 0, jwtSecret: secret, webDistDir: webDir });
+  devGateway = await createGateway({
+    commandServiceUrl: serviceUrl,
+    queryServiceUrl: serviceUrl,
+    port: 0,
+    jwtSecret: secret,
+    anonymousActor: { id: 'embedded-dev', role: 'ADMIN' },
+  });
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await devGateway?.stop();
+  await new Promise((resolve) => fakeServices?.close(resolve));
+  rmSync(webDir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  received.length = 0;
+});
+
+async function graphql(base: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] } };
+}
+
+const propose = `mutation($input: ProposeInterventionInput!) { proposeIntervention(input: $input) { position intervention { id title } } }`;
+const proposeInput = {
+  trustCode: 'RJ1',
+  title: 'SDEC',
+  summary: 'Same-day emergency care',
+  category: 'PATIENT_FLOW',
+  approach: 'SYSTEMIC',
+  targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+  sharing: 'PUBLIC',
+};
+
+function serveProposal(): void {
+  answer = ({ method, url }) => {
+    if (method === 'POST' && url === '/commands/ProposeIntervention') {
+      return { status: 200, body: { streamId: 'intervention-x', version: 1, position: '42', events: ['InterventionProposed'] } };
+    }
+    const match = /^\/interventions\/([^?]+)\?minPosition=42$/.exec(url);
+    if (method === 'GET' && match?.[1]) return { status: 200, body: interventionView(decodeURIComponent(match[1]), { title: 'SDEC' }) };
+    return { status: 404, body: { code: 'NOT_FOUND', message: `no route ${url}` } };
+  };
+}
+
+it('serves /health', async () => {
+  const response = await fetch(`${gateway.url}/health`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok' });
+  expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+});
+
+it('reads through the query service over HTTP, with query parameters and 404 -> null', async () => {
+  answer = ({ url }) =>
+    url.startsWith('/trusts?') ? { status: 200, body: [trustView('RJ1')] } : { status: 404, body: { code: 'NOT_FOUND', message: 'Trust not found' } };
+  const { status, body } = await graphql(gateway.url, `{ trusts(filter: { region: LONDON, search: "guy's" }) { code region } trust(code: "R 1") { code } }`);
+  expect(status).toBe(200);
+  expect(body).toEqual({ data: { trusts: [{ code: 'RJ1', region: 'LONDON' }], trust: null } });
+  expect(received.map((request) => `${request.method} ${request.url}`).sort()).toEqual(['GET /trusts/R%201', "GET /trusts?search=guy%27s&region=LONDON"]);
+});
+
+it('a signed-in mutation sends the command with the actor and reads back at the returned position', async () => {
+  serveProposal();
+  const token = signDevToken({ role: 'TRUST_EDITOR', trust: 'RJ1', sub: 'alice' }, secret);
+  const { body } = await graphql(gateway.url, propose, { input: proposeInput }, token);
+  expect(body.errors).toBeUndefined();
+  expect(body.data?.proposeIntervention).toMatchObject({ position: '42', intervention: { title: 'SDEC' } });
+  const [command, read] = received;
+  expect(command).toMatchObject({
+    method: 'POST',
+    url: '/commands/ProposeIntervention',
+    body: { actor: { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' }, data: { ...proposeInput, interventionId: expect.any(String) } },
+  });
+  const id = (command?.body as { data: { interventionId: string } }).data.interventionId;
+  expect(read?.url).toBe(`/interventions/${id}?minPosition=42`);
+});
+
+it('command-service error bodies become GraphQL error codes', async () => {
+  const fields = [{ path: 'targets.0.metric', message: 'Unknown metric' }];
+  answer = () => ({ status: 400, body: { code: 'BAD_USER_INPUT', message: 'Invalid ProposeIntervention', fields } });
+  const token = signDevToken({ role: 'ADMIN' }, secret);
+  const bad = await graphql(gateway.url, propose, { input: proposeInput }, token);
+  expect(bad.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', fields });
+
+  answer = () => ({ status: 409, body: { code: 'CONFLICT', message: 'Stream version moved on' } });
+  const conflict = await graphql(gateway.url, propose, { input: proposeInput }, token);
+  expect(conflict.body.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT' });
+
+  answer = () => ({ status: 502, body: 'not json at all' });
+  const broken = await graphql(gateway.url, propose, { input: proposeInput }, token);
+  expect(broken.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+});
+
+it('anonymous mutations are UNAUTHENTICATED; expired or badly signed tokens are rejected with 401', async () => {
+  serveProposal();
+  const anonymous = await graphql(gateway.url, propose, { input: proposeInput });
+  expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+  const expired = signDevToken({ role: 'ADMIN' }, secret, new Date(Date.now() - 24 * 3600 * 1000));
+  const late = await graphql(gateway.url, `{ metrics { code } }`, {}, expired);
+  expect(late.status).toBe(401);
+  expect(late.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+  const forged = signDevToken({ role: 'ADMIN' }, 'someone-elses-secret');
+  const wrong = await graphql(gateway.url, propose, { input: proposeInput }, forged);
+  expect(wrong.status).toBe(401);
+  expect(wrong.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect(received).toEqual([]);
+
+  // Public reads need no token.
+  const publicRead = await graphql(gateway.url, `{ metrics { code } }`);
+  expect(publicRead.status).toBe(200);
+  expect((publicRead.body.data?.metrics as unknown[]).length).toBeGreaterThan(5);
+});
+
+it('with an anonymousActor (embedded dev mode) anonymous mutations act as that actor', async () => {
+  serveProposal();
+  const { body } = await graphql(devGateway.url, propose, { input: proposeInput });
+  expect(body.errors).toBeUndefined();
+  expect(received[0]?.body).toMatchObject({ actor: { id: 'embedded-dev', role: 'ADMIN' } });
+});
+
+it('serves the web app with SPA fallback, leaving /graphql and missing assets alone', async () => {
+  const root = await fetch(`${gateway.url}/`);
+  expect(root.status).toBe(200);
+  expect(await root.text()).toContain('<div id="root">');
+
+  const deepLink = await fetch(`${gateway.url}/trusts/RJ1/interventions`, { headers: { accept: 'text/html' } });
+  expect(deepLink.status).toBe(200);
+  expect(deepLink.headers.get('content-type')).toMatch(/text\/html/);
+  expect(await deepLink.text()).toContain('<title>Longview</title>');
+
+  const asset = await fetch(`${gateway.url}/assets/app.js`);
+  expect(asset.status).toBe(200);
+  expect(await asset.text()).toBe('console.log("app")');
+  expect((await fetch(`${gateway.url}/assets/missing.js`)).status).toBe(404);
+
+  const viaGet = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent('{ metrics { code } }')}`, {
+    headers: { 'apollo-require-preflight': 'true' },
+  });
+  expect(viaGet.status).toBe(200);
+  expect(await viaGet.json()).toMatchObject({ data: { metrics: expect.any(Array) } });
+
+  // Without a web dir there is no fallback.
+  expect((await fetch(`${devGateway.url}/trusts/RJ1`)).status).toBe(404);
+});
+
+it('stop() closes the port', async () => {
+  const extra = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: serviceUrl, port: 0, jwtSecret: secret });
+  expect((await fetch(`${extra.url}/health`)).status).toBe(200);
+  await extra.stop();
+  await expect(fetch(`${extra.url}/health`)).rejects.toThrow();
+});

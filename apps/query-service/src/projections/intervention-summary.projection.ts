@@ -1,0 +1,132 @@
+import type { HistoryEntry, InterventionView } from '@longview/contracts';
+import type { LongviewEvent } from '@longview/domain';
+import { parseJson } from './trust-directory.projection';
+import type { Projection, ProjectedEvent } from './projection';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+
+/** rm_interventions: the whole InterventionView as a document, plus the columns lists filter on. */
+export const interventionSummaryProjection: Projection = {
+  name: 'intervention-summary',
+  schema: [
+    `CREATE TABLE IF NOT EXISTS rm_interventions (
+       id text PRIMARY KEY,
+       trust_code text NOT NULL,
+       status text NOT NULL,
+       category text NOT NULL,
+       sharing text NOT NULL,
+       proposed_position bigint NOT NULL,
+       doc jsonb NOT NULL
+     )`,
+    `CREATE INDEX IF NOT EXISTS rm_interventions_trust ON rm_interventions (trust_code, proposed_position)`,
+    `CREATE INDEX IF NOT EXISTS rm_interventions_position ON rm_interventions (proposed_position)`,
+  ],
+  tables: ['rm_interventions'],
+  async apply(tx, projected) {
+    const { event } = projected;
+    if (event.type === 'InterventionProposed') {
+      const d = event.data;
+      const trust = await tx.query<{ name: string }>('SELECT name FROM rm_trusts WHERE code = $1', [d.trustCode]);
+      const view: InterventionView = {
+        id: d.interventionId,
+        trustCode: d.trustCode,
+        trustName: trust.rows[0]?.name ?? d.trustCode,
+        title: d.title,
+        summary: d.summary,
+        category: d.category,
+        ...(d.rootCause !== undefined ? { rootCause: d.rootCause } : {}),
+        approach: d.approach,
+        targets: d.targets,
+        sharing: d.sharing,
+        status: 'PROPOSED',
+        proposedAt: d.proposedAt,
+        pdsaCycles: [],
+        history: [historyEntry(projected)],
+      };
+      await tx.query(
+        `INSERT INTO rm_interventions (id, trust_code, status, category, sharing, proposed_position, doc)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+        [view.id, view.trustCode, view.status, view.category, view.sharing, projected.position.toString(), JSON.stringify(view)],
+      );
+      return;
+    }
+    const id = interventionIdOf(event);
+    if (id === undefined) return;
+    const { rows } = await tx.query<{ doc: InterventionView | string }>('SELECT doc FROM rm_interventions WHERE id = $1', [id]);
+    const row = rows[0];
+    if (!row) return;
+    const view = evolveView({ ...parseJson<InterventionView>(row.doc) } as Mutable<InterventionView>, projected);
+    await tx.query('UPDATE rm_interventions SET status = $2, sharing = $3, doc = $4 WHERE id = $1', [
+      id,
+      view.status,
+      view.sharing,
+      JSON.stringify(view),
+    ]);
+  },
+};
+
+function interventionIdOf(event: LongviewEvent): string | undefined {
+  switch (event.type) {
+    case 'InterventionStarted':
+    case 'PdsaCycleLogged':
+    case 'InterventionCompleted':
+    case 'InterventionAbandoned':
+    case 'InterventionSharingChanged':
+      return event.data.interventionId;
+    default:
+      return undefined;
+  }
+}
+
+function evolveView(view: Mutable<InterventionView>, projected: ProjectedEvent): InterventionView {
+  const { event } = projected;
+  view.history = [...view.history, historyEntry(projected)];
+  switch (event.type) {
+    case 'InterventionStarted':
+      view.status = 'ACTIVE';
+      view.startedOn = event.data.startedOn;
+      break;
+    case 'PdsaCycleLogged':
+      view.pdsaCycles = [...view.pdsaCycles, { ...event.data.cycle, cycleNumber: event.data.cycleNumber }];
+      break;
+    case 'InterventionCompleted':
+      view.status = 'COMPLETED';
+      view.completedOn = event.data.completedOn;
+      break;
+    case 'InterventionAbandoned':
+      view.status = 'ABANDONED';
+      view.abandonedOn = event.data.abandonedOn;
+      view.abandonReason = event.data.reason;
+      break;
+    case 'InterventionSharingChanged':
+      view.sharing = event.data.to;
+      break;
+    default:
+      break;
+  }
+  return view;
+}
+
+function historyEntry({ event, metadata, recordedAt, position }: ProjectedEvent): HistoryEntry {
+  return { type: event.type, at: metadata.occurredAt ?? recordedAt, position: position.toString(), summary: describe(event) };
+}
+
+/** One line of plain English per event, for the intervention's history timeline. */
+function describe(event: LongviewEvent): string {
+  switch (event.type) {
+    case 'InterventionProposed':
+      return `Proposed: ${event.data.title}`;
+    case 'InterventionStarted':
+      return `Started on ${event.data.startedOn}`;
+    case 'PdsaCycleLogged':
+      return `PDSA cycle ${event.data.cycleNumber} logged (${event.data.cycle.cycleDate})`;
+    case 'InterventionCompleted':
+      return `Completed on ${event.data.completedOn}`;
+    case 'InterventionAbandoned':
+      return `Abandoned on ${event.data.abandonedOn}: ${event.data.reason}`;
+    case 'InterventionSharingChanged':
+      return `Sharing changed from ${event.data.from} to ${event.data.to}`;
+    default:
+      return event.type;
+  }
+}

@@ -1,0 +1,82 @@
+import type { TrustContext } from '@longview/domain';
+import type { Projection } from './projection';
+
+/** rm_trusts: one row per trust, shaped for the trust list and the trust page. */
+export const trustDirectoryProjection: Projection = {
+  name: 'trust-directory',
+  schema: [
+    `CREATE TABLE IF NOT EXISTS rm_trusts (
+       code text PRIMARY KEY,
+       name text NOT NULL,
+       kind text NOT NULL,
+       region text NOT NULL,
+       context jsonb NOT NULL,
+       context_effective_from text NOT NULL,
+       context_history jsonb NOT NULL,
+       registered_at text NOT NULL,
+       intervention_count integer NOT NULL DEFAULT 0,
+       metrics jsonb NOT NULL DEFAULT '[]'::jsonb
+     )`,
+    `CREATE INDEX IF NOT EXISTS rm_trusts_region ON rm_trusts (region)`,
+  ],
+  tables: ['rm_trusts'],
+  async apply(tx, { event }) {
+    switch (event.type) {
+      case 'TrustRegistered': {
+        const { code, name, context, effectiveFrom, registeredAt } = event.data;
+        const history = [{ context, effectiveFrom }];
+        await tx.query(
+          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region = EXCLUDED.region,
+             context = EXCLUDED.context, context_effective_from = EXCLUDED.context_effective_from,
+             context_history = EXCLUDED.context_history, registered_at = EXCLUDED.registered_at`,
+          [code, name, context.kind, context.region, JSON.stringify(context), effectiveFrom, JSON.stringify(history), registeredAt],
+        );
+        return;
+      }
+      case 'TrustContextChanged': {
+        const { code, context, effectiveFrom, reason } = event.data;
+        const { rows } = await tx.query<{ context_history: HistoryRow[] | string }>(
+          'SELECT context_history FROM rm_trusts WHERE code = $1',
+          [code],
+        );
+        const row = rows[0];
+        if (!row) return;
+        const history = [...parseJson<HistoryRow[]>(row.context_history), { context, effectiveFrom, ...(reason ? { reason } : {}) }]
+          // The current context is the one with the latest effective date, whatever order changes arrive in.
+          .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+        const current = history[history.length - 1] as HistoryRow;
+        await tx.query(
+          `UPDATE rm_trusts SET context = $2, kind = $3, region = $4, context_effective_from = $5, context_history = $6 WHERE code = $1`,
+          [code, JSON.stringify(current.context), current.context.kind, current.context.region, current.effectiveFrom, JSON.stringify(history)],
+        );
+        return;
+      }
+      case 'InterventionProposed':
+        await tx.query('UPDATE rm_trusts SET intervention_count = intervention_count + 1 WHERE code = $1', [event.data.trustCode]);
+        return;
+      case 'ObservationsRecorded':
+        await tx.query(
+          `UPDATE rm_trusts SET metrics = (
+             SELECT jsonb_agg(DISTINCT m ORDER BY m) FROM jsonb_array_elements_text(metrics || to_jsonb($2::text)) AS m
+           ) WHERE code = $1`,
+          [event.data.trustCode, event.data.metric],
+        );
+        return;
+      default:
+        return;
+    }
+  },
+};
+
+interface HistoryRow {
+  context: TrustContext;
+  effectiveFrom: string;
+  reason?: string;
+}
+
+/** pg returns jsonb parsed; keep the code robust if an adapter hands back text. */
+export function parseJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}

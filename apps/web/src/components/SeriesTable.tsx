@@ -1,0 +1,73 @@
+import type { CorrectionData, ObservationPointData } from '../graphql/trusts';
+import { formatPeriod, formatValue } from '../lib/format';
+import { monthIndex } from '../lib/chart';
+
+export interface SeriesTableProps {
+  metricName: string;
+  unit: string;
+  observations: readonly ObservationPointData[];
+  corrections: readonly CorrectionData[];
+  rebasePeriods: readonly string[];
+}
+
+/** The data behind a series chart, newest first; corrected values say what they replaced. */
+export function SeriesTable({ metricName, unit, observations, corrections, rebasePeriods }: SeriesTableProps) {
+  const rows = [...observations].sort((a, b) => monthIndex(b.period) - monthIndex(a.period));
+  const latestCorrection = new Map<string, CorrectionData>();
+  for (const c of corrections) latestCorrection.set(c.period, c);
+  const rebases = new Set(rebasePeriods);
+
+  return (
+    <div className="app-table-wrapper">
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{metricName}: monthly values</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col" className="nhsuk-table__header">
+              Period
+            </th>
+            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              Value
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Corrected
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {rows.map((o) => {
+            const correction = latestCorrection.get(o.period);
+            return (
+              <tr key={o.period} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">
+                  {formatPeriod(o.period)}
+                  {rebases.has(o.period) && (
+                    <>
+                      {' '}
+                      <strong className="nhsuk-tag nhsuk-tag--yellow">New baseline</strong>
+                    </>
+                  )}
+                </td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(o.value, unit)}</td>
+                <td className="nhsuk-table__cell">
+                  {o.corrected ? (
+                    <>
+                      <strong className="nhsuk-tag nhsuk-tag--orange">Corrected</strong>
+                      {correction && (
+                        <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-top-1 nhsuk-u-margin-bottom-0">
+                          Was {formatValue(correction.previousValue, unit)}: {correction.reason}
+                        </span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="nhsuk-u-visually-hidden">Not corrected</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

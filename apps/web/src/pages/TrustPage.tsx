@@ -1,0 +1,185 @@
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { TRUST_PAGE_QUERY, type MetricSeriesData, type TrustDetail } from '../graphql/trusts';
+import { CATEGORY_LABELS, CQC_LABELS, REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
+import { formatDate, formatNumber } from '../lib/format';
+import { usePageTitle } from '../lib/usePageTitle';
+import { Loading, QueryError } from '../components/QueryError';
+import { SummaryList } from '../components/SummaryList';
+import { StatusTag } from '../components/StatusTag';
+import { SeriesChart } from '../components/SeriesChart';
+import { SeriesTable } from '../components/SeriesTable';
+import { NotFoundPage } from './NotFoundPage';
+
+function orNotKnown(value: number | null | undefined, digits = 0): string {
+  return value === null || value === undefined ? 'Not known' : formatNumber(value, digits);
+}
+
+function ContextList({ trust }: { trust: TrustDetail }) {
+  const c = trust.context;
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Kind', value: label(TRUST_KIND_LABELS, c.kind) },
+        { key: 'Region', value: label(REGION_LABELS, c.region) },
+        { key: 'Beds', value: orNotKnown(c.beds) },
+        { key: 'Catchment population', value: orNotKnown(c.catchmentPopulation) },
+        { key: 'A&E attendances', value: c.aeAttendances === null ? 'Not known' : `${formatNumber(c.aeAttendances)} a year` },
+        {
+          key: 'Deprivation',
+          value: c.deprivation === null ? 'Not known' : `${formatNumber(c.deprivation, 1)} (IMD score, higher is more deprived)`,
+        },
+        {
+          key: 'Oversight segment',
+          value: c.oversightSegment === null ? 'Not known' : `${c.oversightSegment} (1 is best, 5 is most support needed)`,
+        },
+        { key: 'CQC rating', value: c.cqcRating ? label(CQC_LABELS, c.cqcRating) : 'Not known' },
+        { key: 'Effective from', value: formatDate(c.effectiveFrom) + (c.reason ? ` (${c.reason})` : '') },
+      ]}
+    />
+  );
+}
+
+function Interventions({ trust }: { trust: TrustDetail }) {
+  const edges = trust.interventions.edges;
+  if (edges.length === 0) {
+    return <p className="nhsuk-body">{trust.name} has not shared any interventions yet.</p>;
+  }
+  return (
+    <div className="app-table-wrapper">
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Interventions of {trust.name}</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col" className="nhsuk-table__header">
+              Intervention
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Category
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Status
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Started on
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {edges.map(({ node }) => (
+            <tr key={node.id} className="nhsuk-table__row">
+              <td className="nhsuk-table__cell">
+                <Link to={`/interventions/${encodeURIComponent(node.id)}`}>{node.title}</Link>
+              </td>
+              <td className="nhsuk-table__cell">{label(CATEGORY_LABELS, node.category)}</td>
+              <td className="nhsuk-table__cell">
+                <StatusTag status={node.status} />
+              </td>
+              <td className="nhsuk-table__cell">{node.startedOn ? formatDate(node.startedOn) : 'Not started'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {trust.interventions.totalCount > edges.length && (
+        <p className="nhsuk-body-s">
+          Showing the {edges.length} most recent of {formatNumber(trust.interventions.totalCount)} interventions.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Series({ series }: { series: MetricSeriesData }) {
+  const name = series.metricInfo?.name ?? series.metric;
+  const unit = series.metricInfo?.unit ?? '';
+  const headingId = `series-${series.metric}`;
+  return (
+    <section aria-labelledby={headingId} className="nhsuk-u-margin-bottom-7">
+      <h3 id={headingId}>{name}</h3>
+      {series.metricInfo && (
+        <p className="nhsuk-body-s">
+          {series.metricInfo.improvement === 'INCREASE' ? 'Higher is better.' : 'Lower is better.'}
+          {series.metricInfo.nationalStandard !== null
+            ? ` National standard: ${series.metricInfo.standardDescription ?? series.metricInfo.nationalStandard}.`
+            : ' No national standard.'}
+        </p>
+      )}
+      <SeriesChart
+        metricName={name}
+        unit={unit}
+        points={series.observations}
+        rebasePeriods={series.rebasePeriods}
+        nationalStandard={series.metricInfo?.nationalStandard ?? null}
+        standardDescription={series.metricInfo?.standardDescription ?? null}
+      />
+      <SeriesTable
+        metricName={name}
+        unit={unit}
+        observations={series.observations}
+        corrections={series.corrections}
+        rebasePeriods={series.rebasePeriods}
+      />
+    </section>
+  );
+}
+
+/** `/trusts/:code`: a trust's context, interventions and outcome series. */
+export function TrustPage() {
+  const { code = '' } = useParams();
+  const { data, loading, error } = useQuery(TRUST_PAGE_QUERY, { variables: { code } });
+  const trust = data?.trust;
+  usePageTitle(trust ? trust.name : loading ? 'Trust' : error ? 'Trust could not be loaded' : 'Trust not found');
+
+  if (loading && !trust) return <Loading what="the trust" />;
+  if (error && !trust) {
+    return (
+      <>
+        <Link className="nhsuk-back-link" to="/">
+          Back to trusts
+        </Link>
+        <QueryError error={error} what="this trust" />
+      </>
+    );
+  }
+  if (!trust) {
+    return (
+      <NotFoundPage heading="Trust not found">
+        <p>There is no trust with the ODS code {code}.</p>
+      </NotFoundPage>
+    );
+  }
+
+  const series = [...trust.series].sort((a, b) => (a.metricInfo?.name ?? a.metric).localeCompare(b.metricInfo?.name ?? b.metric));
+
+  return (
+    <>
+      <Link className="nhsuk-back-link" to="/">
+        Back to trusts
+      </Link>
+      <h1>
+        <span className="nhsuk-caption-l">
+          {trust.code} <span className="nhsuk-u-visually-hidden">-</span>
+        </span>
+        {trust.name}
+      </h1>
+
+      <h2>Context</h2>
+      <ContextList trust={trust} />
+
+      <h2>Interventions</h2>
+      <Interventions trust={trust} />
+      <p>
+        <Link className="nhsuk-button nhsuk-button--secondary" to={`/interventions/new?trust=${encodeURIComponent(trust.code)}`}>
+          Propose an intervention
+        </Link>
+      </p>
+
+      <h2>Outcomes over time</h2>
+      {series.length === 0 ? (
+        <p className="nhsuk-body">No outcome data has been recorded for {trust.name} yet.</p>
+      ) : (
+        series.map((s) => <Series key={s.metric} series={s} />)
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** Removes every `@media screen\0 ...{...}` block: IE-only hacks that lightningcss cannot parse. */
+function dropIeMediaHacks(css: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = css.indexOf('@media screen\\0', from);
+    if (start === -1) return out + css.slice(from);
+    out += css.slice(from, start);
+    let i = css.indexOf('{', start);
+    if (i === -1) return out;
+    let depth = 0;
+    for (; i < css.length; i += 1) {
+      if (css[i] === '{') depth += 1;
+      else if (css[i] === '}') {
+        depth -= 1;
+        if (depth === 0) break;
+      }
+    }
+    from = i + 1;
+  }
+}
+
+/**
+ * The compiled NHS.UK frontend stylesheet loads the Frutiger web font from assets.nhs.uk and
+ * refers to its icons by absolute `/assets/images/...` URLs. Longview bundles everything and
+ * makes no requests to CDNs, so this plugin drops the remote @font-face rules and IE-only media hacks (the font stack
+ * falls back to Arial, as NHS.UK does when the font is unavailable) and points the icon URLs
+ * at the images shipped in the package, which Vite then bundles with hashed names.
+ */
+function nhsukOffline(): Plugin {
+  return {
+    name: 'longview:nhsuk-offline',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/nhsuk-frontend[\\/]dist[\\/]nhsuk[\\/]nhsuk-frontend(\.min)?\.css/.test(id)) return null;
+      const out = dropIeMediaHacks(code)
+        .replace(/@font-face\s*\{[^}]*assets\.nhs\.uk[^}]*\}/g, '')
+        .replace(/url\(\s*["']?\/assets\/images\/([^"')]+)["']?\s*\)/g, 'url("./assets/images/$1")');
+      return { code: out, map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  base: '/',
+  plugins: [nhsukOffline(), react()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: 'http://localhost:4000', changeOrigin: true, ws: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    // Libraries change less often than the app: separate chunks stay cached across releases.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/ },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+});

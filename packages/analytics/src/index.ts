@@ -1,0 +1,59 @@
+export { AnalyticsInputError } from './errors';
+export type { AnalyticsErrorCode } from './errors';
+export {
+  DEFAULT_RUN_LENGTH,
+  directionSign,
+  partOfSevenTrend,
+  partOfTwoInThree,
+  pointTypeOf,
+  ruleSide,
+  sevenPointOneSideMean,
+  sevenPointTrend,
+  specialCauseType,
+  twoInThree,
+} from './spc-rules';
+export type { ImprovementDirection, PointType, RunLength, SpcRule } from './spc-rules';
+export {
+  MIN_POINTS_FOR_LIMITS,
+  MR_SCREEN,
+  XMR_LIMIT,
+  assuranceIcon,
+  classifyAgainstLimits,
+  resolveSpcOptions,
+  spc,
+  variationIcon,
+  xmrLimits,
+} from './spc';
+export type {
+  AssuranceIcon,
+  PointTypeCounts,
+  ResolvedSpcOptions,
+  SpcAnalysis,
+  SpcGroupSummary,
+  SpcInputPoint,
+  SpcLimits,
+  SpcOptions,
+  SpcPoint,
+  SpcWarning,
+  VariationIcon,
+} from './spc';
+export { FADE_CHECK_POINTS, SUSTAIN_MONTHS, evaluateOutcome } from './outcome';
+export type {
+  EvaluateOutcomeInput,
+  InterruptedTimeSeries,
+  InterventionOutcome,
+  OutcomeBaseline,
+  OutcomeDirection,
+  OutcomeEffect,
+  OutcomePoint,
+  Sustainability,
+} from './outcome';
+export { poolDerSimonianLaird, sustainedShare } from './pooling';
+export type { PoolOptions, PoolResult, PoolStudy, ShrunkStudy } from './pooling';
+export { DEFAULT_PEER_WEIGHTS, nearestPeers } from './peers';
+export type { NearestPeersOptions, Peer, PeerContribution, PeerFeature, TrustFeatures } from './peers';
+export { projectSystem } from './projection';
+export type { ProjectSystemInput, ProjectionMonth, ProjectionScenario, ProjectionTrust, SystemProjection } from './projection';
+export { mulberry32 } from './random';
+export { POOL_HEADER, POOL_USAGE, SPC_POINT_HEADER, SPC_SUMMARY_HEADER, SPC_USAGE, runPoolCommand, runSpcCommand } from './cli';
+export type { CommandResult, ReadFile } from './cli';

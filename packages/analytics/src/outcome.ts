@@ -1,0 +1,308 @@
+/**
+ * Outcome of an intervention on one target metric: did it improve, and did it LAST?
+ *
+ * Definitions (also in OUTCOMES.md; keep the two in step):
+ *
+ * - Start month S: the calendar month of `startedOn`. Points in S and later are "post";
+ *   the start month counts as post because the change is already acting in it.
+ * - `asOf` (YYYY-MM-DD): points after it are ignored, so a verdict can be reproduced as it
+ *   stood on a date.
+ * - Baseline: the points before S; if `rebase` periods fall before S, only the last rebase
+ *   group before S (a rebase after S is ignored: the baseline is what the change is judged
+ *   against). Its XmR mean and limits (NHSRplotthedots 0.2.2, moving ranges screened) are
+ *   FIXED and every post point is judged against them with the standard rules (outside
+ *   limits, 7-point trend, 2 of 3 beyond 2 sigma, 7-point shift). A run must lie wholly
+ *   after the start to count: a shift that began before the change is not its signal.
+ * - Improvement signal: a post point whose type is special_cause_improvement (any rule).
+ *   Sustaining signal: 7 consecutive post points on the improving side of the baseline mean
+ *   (a shift) or a 7-point trend in the improving direction: a lasting change of level or
+ *   direction, not one extreme month. Detected from the runs themselves, not the labels,
+ *   because a large step labels every point "Above UCL" (that rule takes precedence) and is
+ *   the clearest shift of all. Concern signal: special_cause_concern.
+ * - Months observed M = months from S to the last post point, inclusive.
+ * - Holding: the mean of the last 6 post points lies on the improving side of the baseline
+ *   mean by more than 2 standard errors of a 6-point mean under the baseline's common-cause
+ *   variation (2 * sigma / sqrt(6), sigma = (upl - mean) / 3, about 0.82 sigma). A quick win
+ *   that has decayed back to baseline fails this; a genuine lasting shift of >= ~1 sigma
+ *   passes it almost always.
+ *
+ * Verdict, first match wins:
+ * 1. INSUFFICIENT_DATA: fewer than 12 baseline points (limits from fewer are trial limits
+ *    and we do not judge a change against them), or no post points.
+ * 2. No improvement signal: DETERIORATED if there is a concern signal, else NO_SIGNAL.
+ * 3. A concern signal AFTER the first improvement signal: FADED (a win that turned bad).
+ *    A concern BEFORE the first improvement (an implementation dip) does not decide the
+ *    verdict; the reason mentions it.
+ * 4. M < 12: FADED if at least 6 post points follow the first improvement signal and the
+ *    level is not holding (the quick win already gone); otherwise NOT_YET_EVIDENT.
+ * 5. M >= 12: SUSTAINED if there is a sustaining signal and the level is holding; otherwise
+ *    FADED (isolated improvement points, or a shift that did not last).
+ *
+ * Effect: post mean minus baseline mean, with a Welch standard error
+ * sqrt(s_b^2/n_b + s_p^2/n_p) (null with fewer than 2 points on a side); `improvement` is
+ * that difference signed so that positive is better.
+ * Interrupted time series by OLS over baseline + post points:
+ *   Y = b0 + b1*t + b2*post + b3*tSinceStart, t = months since the first baseline point,
+ *   post = 1 from S, tSinceStart = months since S (0 in S, and before). levelChange = b2,
+ *   slopeChange = b3, effectAt12Months = b2 + 12*b3. Null when the design is rank deficient
+ *   (fewer than 2 post months, etc.).
+ */
+import { AnalyticsInputError } from './errors';
+import { monthIndex, parsePeriod } from './periods';
+import { ordinaryLeastSquares } from './regression';
+import { MIN_POINTS_FOR_LIMITS, SpcInputPoint, classifyAgainstLimits, mean, orderPoints, xmrLimits } from './spc';
+import { PointType, SpcRule, sevenPointOneSideMean, sevenPointTrend } from './spc-rules';
+
+export type Sustainability = 'SUSTAINED' | 'FADED' | 'NOT_YET_EVIDENT' | 'NO_SIGNAL' | 'DETERIORATED' | 'INSUFFICIENT_DATA';
+
+export type OutcomeDirection = 'INCREASE' | 'DECREASE';
+
+export interface EvaluateOutcomeInput {
+  readonly series: readonly SpcInputPoint[];
+  /** YYYY-MM-DD */
+  readonly startedOn: string;
+  /** The direction that counts as improvement for this metric. */
+  readonly direction: OutcomeDirection;
+  /** YYYY-MM-DD; later points are ignored. */
+  readonly asOf?: string;
+  readonly rebase?: readonly string[];
+}
+
+export interface OutcomeBaseline {
+  readonly firstPeriod: string;
+  readonly lastPeriod: string;
+  readonly n: number;
+  readonly mean: number;
+  readonly lpl: number;
+  readonly upl: number;
+  /** Fewer than 12 points. */
+  readonly trialLimits: boolean;
+}
+
+export interface OutcomePoint {
+  readonly period: string;
+  readonly value: number;
+  readonly rule: SpcRule;
+  readonly pointType: PointType;
+}
+
+export interface OutcomeEffect {
+  /** mean(post) - mean(baseline), in the metric's units. */
+  readonly meanDifference: number;
+  readonly standardError: number | null;
+  /** meanDifference signed so that positive is an improvement. */
+  readonly improvement: number;
+  readonly direction: 'IMPROVEMENT' | 'DETERIORATION' | 'NONE';
+}
+
+export interface InterruptedTimeSeries {
+  readonly b0: number;
+  readonly b1: number;
+  readonly b2: number;
+  readonly b3: number;
+  readonly levelChange: number;
+  readonly slopeChange: number;
+  readonly effectAt12Months: number;
+}
+
+export interface InterventionOutcome {
+  readonly sustainability: Sustainability;
+  readonly reason: string;
+  /** Null when there are no points before the start. */
+  readonly baseline: OutcomeBaseline | null;
+  readonly post: OutcomePoint[];
+  readonly monthsObserved: number;
+  readonly effect: OutcomeEffect | null;
+  readonly its: InterruptedTimeSeries | null;
+}
+
+/** Points after the first improvement needed before a faded quick win can be called early. */
+export const FADE_CHECK_POINTS = 6;
+/** Post-start months needed before an improvement can be called sustained. */
+export const SUSTAIN_MONTHS = 12;
+
+function sampleVariance(values: readonly number[]): number {
+  const m = mean(values);
+  let ss = 0;
+  for (const v of values) ss += (v - m) ** 2;
+  return ss / (values.length - 1);
+}
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}
+
+export function evaluateOutcome(input: EvaluateOutcomeInput): InterventionOutcome {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.startedOn)) {
+    throw new AnalyticsInputError('INVALID_PERIOD', `startedOn '${input.startedOn}' is not YYYY-MM-DD`);
+  }
+  const startMonth = monthIndex(input.startedOn);
+  const asOfKey = input.asOf === undefined ? null : parsePeriod(input.asOf).key;
+  const d = input.direction === 'INCREASE' ? 1 : -1;
+  const all = orderPoints(input.series).filter((p) => asOfKey === null || p.key <= asOfKey);
+
+  const pre = all.filter((p) => monthIndex(p.key) < startMonth);
+  const rebaseKeys = new Set((input.rebase ?? []).map((r) => parsePeriod(r).key));
+  let baselineStart = 0;
+  pre.forEach((p, i) => {
+    if (rebaseKeys.has(p.key)) baselineStart = i;
+  });
+  const base = pre.slice(baselineStart);
+  const postRows = all.filter((p) => monthIndex(p.key) >= startMonth);
+
+  const baseValues = base.map((p) => p.value);
+  const limits = base.length > 0 ? xmrLimits(baseValues, true) : null;
+  const baseline: OutcomeBaseline | null =
+    limits === null
+      ? null
+      : {
+          firstPeriod: (base[0] as { period: string }).period,
+          lastPeriod: (base[base.length - 1] as { period: string }).period,
+          n: base.length,
+          mean: limits.mean,
+          lpl: limits.lpl,
+          upl: limits.upl,
+          trialLimits: base.length < MIN_POINTS_FOR_LIMITS,
+        };
+
+  const postValues = postRows.map((p) => p.value);
+  const classified =
+    limits === null
+      ? []
+      : classifyAgainstLimits(postValues, limits, {
+          improvementDirection: d === 1 ? 'increase' : 'decrease',
+          twoInThreeRule: 'ptd-0.2.2',
+          runLength: 7,
+        });
+  const post: OutcomePoint[] = postRows.map((p, i) => {
+    const c = classified[i] ?? { rule: 'Common Cause' as const, pointType: 'common_cause' as const };
+    return { period: p.period, value: p.value, rule: c.rule, pointType: c.pointType };
+  });
+  const lastPost = postRows[postRows.length - 1];
+  const monthsObserved = lastPost === undefined ? 0 : monthIndex(lastPost.key) - startMonth + 1;
+
+  const effect = computeEffect(baseValues, postValues, d);
+  const its = computeIts(base, postRows, startMonth);
+  const { sustainability, reason } = verdict(baseline, limits, post, monthsObserved, d);
+  return { sustainability, reason, baseline, post, monthsObserved, effect, its };
+}
+
+function computeEffect(baseValues: number[], postValues: number[], d: number): OutcomeEffect | null {
+  if (baseValues.length === 0 || postValues.length === 0) return null;
+  const meanDifference = mean(postValues) - mean(baseValues);
+  const standardError =
+    baseValues.length >= 2 && postValues.length >= 2
+      ? Math.sqrt(sampleVariance(baseValues) / baseValues.length + sampleVariance(postValues) / postValues.length)
+      : null;
+  const improvement = d * meanDifference;
+  return {
+    meanDifference,
+    standardError,
+    improvement,
+    direction: improvement > 0 ? 'IMPROVEMENT' : improvement < 0 ? 'DETERIORATION' : 'NONE',
+  };
+}
+
+function computeIts(
+  base: readonly { key: string; value: number }[],
+  postRows: readonly { key: string; value: number }[],
+  startMonth: number,
+): InterruptedTimeSeries | null {
+  const rows = [...base, ...postRows];
+  if (base.length === 0 || postRows.length === 0) return null;
+  const t0 = monthIndex((rows[0] as { key: string }).key);
+  const design = rows.map((p) => {
+    const m = monthIndex(p.key);
+    const isPost = m >= startMonth ? 1 : 0;
+    return [1, m - t0, isPost, isPost * (m - startMonth)];
+  });
+  const b = ordinaryLeastSquares(
+    design,
+    rows.map((p) => p.value),
+  );
+  if (b === null) return null;
+  const [b0, b1, b2, b3] = b as [number, number, number, number];
+  return { b0, b1, b2, b3, levelChange: b2, slopeChange: b3, effectAt12Months: b2 + 12 * b3 };
+}
+
+function verdict(
+  baseline: OutcomeBaseline | null,
+  limits: { mean: number; upl: number } | null,
+  post: readonly OutcomePoint[],
+  monthsObserved: number,
+  d: number,
+): { sustainability: Sustainability; reason: string } {
+  if (baseline === null || limits === null || baseline.n < MIN_POINTS_FOR_LIMITS) {
+    const n = baseline?.n ?? 0;
+    return {
+      sustainability: 'INSUFFICIENT_DATA',
+      reason: `Only ${n} baseline point${n === 1 ? '' : 's'} before the start; at least ${MIN_POINTS_FOR_LIMITS} are needed for reliable limits to judge the change against.`,
+    };
+  }
+  if (post.length === 0) {
+    return { sustainability: 'INSUFFICIENT_DATA', reason: 'No data since the intervention started.' };
+  }
+  const improvementAt = post.findIndex((p) => p.pointType === 'special_cause_improvement');
+  const concernAt = post.findIndex((p) => p.pointType === 'special_cause_concern');
+  const months = `${monthsObserved} month${monthsObserved === 1 ? '' : 's'}`;
+  if (improvementAt < 0) {
+    if (concernAt >= 0) {
+      const p = post[concernAt] as OutcomePoint;
+      return {
+        sustainability: 'DETERIORATED',
+        reason: `No improvement signal since the start; a concern signal (${p.rule}) appeared in ${p.period}.`,
+      };
+    }
+    return {
+      sustainability: 'NO_SIGNAL',
+      reason: `No special-cause signal in ${months} since the start: the data are consistent with the baseline's common-cause variation.`,
+    };
+  }
+  const first = post[improvementAt] as OutcomePoint;
+  const firstText = `an improvement signal (${first.rule}) from ${first.period}`;
+  const dip =
+    concernAt >= 0 && concernAt < improvementAt ? ` An earlier concern signal in ${(post[concernAt] as OutcomePoint).period} looks like an implementation dip.` : '';
+  const laterConcern = post.findIndex((p, i) => i > improvementAt && p.pointType === 'special_cause_concern');
+  if (laterConcern >= 0) {
+    const p = post[laterConcern] as OutcomePoint;
+    return {
+      sustainability: 'FADED',
+      reason: `There was ${firstText}, but a concern signal (${p.rule}) followed in ${p.period}.`,
+    };
+  }
+
+  const sigma = (limits.upl - limits.mean) / 3;
+  const margin = (2 * sigma) / Math.sqrt(FADE_CHECK_POINTS);
+  const recent = post.slice(-FADE_CHECK_POINTS).map((p) => p.value);
+  const recentGain = d * (mean(recent) - limits.mean);
+  const holding = recent.length === FADE_CHECK_POINTS && recentGain > margin;
+  const holdText = `the mean of the last ${FADE_CHECK_POINTS} points is ${fmt(recentGain)} better than the baseline mean (needs more than ${fmt(margin)} to count as holding)`;
+  const values = post.map((p) => p.value);
+  const side = values.map((v) => Math.sign(v - limits.mean));
+  const improvingShift = sevenPointOneSideMean(side).some((fires, i) => fires === 1 && side[i] === d);
+  const improvingTrend = sevenPointTrend(values).some((t) => t === d);
+  const sustaining = improvingShift || improvingTrend;
+
+  if (monthsObserved < SUSTAIN_MONTHS) {
+    if (post.length - 1 - improvementAt >= FADE_CHECK_POINTS && !holding) {
+      return { sustainability: 'FADED', reason: `There was ${firstText}, but it has not held: ${holdText}.${dip}` };
+    }
+    return {
+      sustainability: 'NOT_YET_EVIDENT',
+      reason: `There is ${firstText}, but only ${months} of data since the start; ${SUSTAIN_MONTHS} are needed to call it sustained.${dip}`,
+    };
+  }
+  if (sustaining && holding) {
+    return {
+      sustainability: 'SUSTAINED',
+      reason: `A shift or trend in the improving direction after the start, no later concern signal over ${months}, and ${holdText}.${dip}`,
+    };
+  }
+  if (!sustaining) {
+    return {
+      sustainability: 'FADED',
+      reason: `There was ${firstText}, but over ${months} no shift or trend confirmed a lasting change.${dip}`,
+    };
+  }
+  return { sustainability: 'FADED', reason: `There was ${firstText}, but it did not hold: ${holdText}.${dip}` };
+}

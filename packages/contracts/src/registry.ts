@@ -1,0 +1,78 @@
+import type { LongviewEvent, LongviewEventType } from '@longview/domain';
+import type { z } from 'zod';
+import { interventionAbandonedV1, interventionCompletedV1, interventionProposedV1, interventionSharingChangedV1, interventionStartedV1, pdsaCycleLoggedV1 } from './events/intervention';
+import { observationCorrectedV1, observationsRecordedV1, observationsRecordedV2, seriesRebasedV1, upcastObservationsRecordedV1 } from './events/metric-series';
+import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
+
+export type EventDataOf<T extends LongviewEventType> = Extract<LongviewEvent, { type: T }>['data'];
+
+/** Turns data stored at `fromVersion` into the shape of `fromVersion + 1`. */
+export interface Upcaster {
+  readonly fromVersion: number;
+  /** Why the shape changed: kept next to the code that bridges it. */
+  readonly reason: string;
+  /** The schema of the stored shape at `fromVersion`, checked before upcasting. */
+  readonly schema: z.ZodType;
+  readonly upcast: (data: never) => unknown;
+}
+
+export interface EventContract<T extends LongviewEventType> {
+  readonly type: T;
+  /** The version written today. Stored events carry the version they were written with. */
+  readonly schemaVersion: number;
+  /** The current wire shape; its output is exactly the domain event's data. */
+  readonly schema: z.ZodType<EventDataOf<T>>;
+  /** One per older version still found in stores, ordered by `fromVersion`. */
+  readonly upcasters: readonly Upcaster[];
+}
+
+/** Types the upcast function by its schema, so an upcaster cannot read fields its version lacks. */
+export function defineUpcaster<S extends z.ZodType>(upcaster: {
+  fromVersion: number;
+  reason: string;
+  schema: S;
+  upcast: (data: z.output<S>) => unknown;
+}): Upcaster {
+  return upcaster;
+}
+
+type EventContracts = { readonly [T in LongviewEventType]: EventContract<T> };
+
+export const EVENT_CONTRACTS: EventContracts = {
+  TrustRegistered: { type: 'TrustRegistered', schemaVersion: 1, schema: trustRegisteredV1, upcasters: [] },
+  TrustContextChanged: { type: 'TrustContextChanged', schemaVersion: 1, schema: trustContextChangedV1, upcasters: [] },
+  InterventionProposed: { type: 'InterventionProposed', schemaVersion: 1, schema: interventionProposedV1, upcasters: [] },
+  InterventionStarted: { type: 'InterventionStarted', schemaVersion: 1, schema: interventionStartedV1, upcasters: [] },
+  PdsaCycleLogged: { type: 'PdsaCycleLogged', schemaVersion: 1, schema: pdsaCycleLoggedV1, upcasters: [] },
+  InterventionCompleted: { type: 'InterventionCompleted', schemaVersion: 1, schema: interventionCompletedV1, upcasters: [] },
+  InterventionAbandoned: { type: 'InterventionAbandoned', schemaVersion: 1, schema: interventionAbandonedV1, upcasters: [] },
+  InterventionSharingChanged: {
+    type: 'InterventionSharingChanged',
+    schemaVersion: 1,
+    schema: interventionSharingChangedV1,
+    upcasters: [],
+  },
+  ObservationsRecorded: {
+    type: 'ObservationsRecorded',
+    schemaVersion: 2,
+    schema: observationsRecordedV2,
+    upcasters: [
+      defineUpcaster({
+        fromVersion: 1,
+        reason: 'v2 renamed `values` to `observations` and `month` to `period`, the series vocabulary used everywhere else',
+        schema: observationsRecordedV1,
+        upcast: upcastObservationsRecordedV1,
+      }),
+    ],
+  },
+  ObservationCorrected: { type: 'ObservationCorrected', schemaVersion: 1, schema: observationCorrectedV1, upcasters: [] },
+  SeriesRebased: { type: 'SeriesRebased', schemaVersion: 1, schema: seriesRebasedV1, upcasters: [] },
+};
+
+export function isKnownEventType(type: string): type is LongviewEventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_CONTRACTS, type);
+}
+
+export function currentSchemaVersion(type: LongviewEventType): number {
+  return EVENT_CONTRACTS[type].schemaVersion;
+}

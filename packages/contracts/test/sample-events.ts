@@ -1,0 +1,97 @@
+import type { LongviewEvent, LongviewEventType } from '@longview/domain';
+
+/** One realistic event of every type, with every optional field filled, for round-trip tests. */
+export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<LongviewEvent, { type: T }> } = {
+  TrustRegistered: {
+    type: 'TrustRegistered',
+    data: {
+      code: 'RJ1',
+      name: "Guy's and St Thomas' NHS Foundation Trust",
+      context: {
+        kind: 'ACUTE',
+        region: 'LONDON',
+        beds: 1100,
+        catchmentPopulation: 850000,
+        aeAttendances: 240000,
+        deprivation: 28.4,
+        oversightSegment: 2,
+        cqcRating: 'GOOD',
+      },
+      effectiveFrom: '2024-04-01',
+      registeredAt: '2025-06-15T09:30:00.000Z',
+    },
+  },
+  TrustContextChanged: {
+    type: 'TrustContextChanged',
+    data: { code: 'RJ1', context: { kind: 'ACUTE', region: 'LONDON', oversightSegment: 3 }, effectiveFrom: '2025-01-01', reason: 'NOF Q3' },
+  },
+  InterventionProposed: {
+    type: 'InterventionProposed',
+    data: {
+      interventionId: '4f6b2a1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b',
+      trustCode: 'RJ1',
+      title: 'Same-day emergency care for frailty',
+      summary: 'Frailty team at the front door.',
+      category: 'PATIENT_FLOW',
+      rootCause: 'No assessment capacity',
+      approach: 'SYSTEMIC',
+      targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+      sharing: 'PUBLIC',
+      proposedAt: '2025-01-10T08:00:00.000Z',
+    },
+  },
+  InterventionStarted: {
+    type: 'InterventionStarted',
+    data: { interventionId: '4f6b2a1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b', startedOn: '2025-02-01' },
+  },
+  PdsaCycleLogged: {
+    type: 'PdsaCycleLogged',
+    data: {
+      interventionId: '4f6b2a1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b',
+      cycleNumber: 1,
+      cycle: { plan: 'p', do: 'd', study: 's', act: 'a', cycleDate: '2025-02-14' },
+      loggedAt: '2025-02-15T17:00:00+01:00',
+    },
+  },
+  InterventionCompleted: {
+    type: 'InterventionCompleted',
+    data: { interventionId: '4f6b2a1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b', completedOn: '2025-05-31', summary: 'Now business as usual' },
+  },
+  InterventionAbandoned: {
+    type: 'InterventionAbandoned',
+    data: { interventionId: '4f6b2a1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b', abandonedOn: '2025-03-10', reason: 'Consultant left' },
+  },
+  InterventionSharingChanged: {
+    type: 'InterventionSharingChanged',
+    data: { interventionId: '4f6b2a1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b', from: 'PRIVATE', to: 'TRUSTS' },
+  },
+  ObservationsRecorded: {
+    type: 'ObservationsRecorded',
+    data: {
+      trustCode: 'RJ1',
+      metric: 'ae-4hr',
+      observations: [
+        { period: '2025-01', value: 70.4, numerator: 16896, denominator: 24000 },
+        { period: '2025-02', value: 71.2 },
+      ],
+      source: 'NHSE',
+    },
+  },
+  ObservationCorrected: {
+    type: 'ObservationCorrected',
+    data: {
+      trustCode: 'RJ1',
+      metric: 'ae-4hr',
+      period: '2025-02',
+      previousValue: 71.2,
+      value: 72.9,
+      numerator: 1749,
+      denominator: 2400,
+      reason: 'Late UTC data',
+    },
+  },
+  SeriesRebased: {
+    type: 'SeriesRebased',
+    data: { trustCode: 'RJ1', metric: 'ae-4hr', fromPeriod: '2025-02', reason: 'New ED opened' },
+  },
+};

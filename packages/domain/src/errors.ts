@@ -1,0 +1,186 @@
+/**
+ * Typed domain errors. Every rejection a decider makes is one of these, so the edge can map
+ * `kind` to a status (INVALID 400, NOT_FOUND 404, CONFLICT 409, FORBIDDEN 403) without
+ * parsing messages. `code` is a stable machine name clients may branch on; `message` is
+ * written for the person who issued the command and says what to do instead.
+ */
+
+export const DOMAIN_ERROR_KINDS = ['INVALID', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'] as const;
+export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  /** Stable machine name, e.g. `PERIOD_ALREADY_RECORDED`. */
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+// ---- INVALID (400) ----
+
+export interface FieldError {
+  /** Dotted path into `command.data`, e.g. `observations.2.value`; `''` means the data as a whole. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The command's data is malformed. Lists every bad field at once so a form can show them all. */
+export class InvalidCommandError extends DomainError {
+  readonly kind = 'INVALID' as const;
+  readonly fields: readonly FieldError[];
+
+  constructor(commandType: string, fields: readonly FieldError[]) {
+    const listed = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
+    super('INVALID_COMMAND', `${commandType} is invalid: ${listed}`);
+    this.fields = fields;
+  }
+}
+
+// ---- NOT_FOUND (404) ----
+
+export abstract class NotFoundError extends DomainError {
+  readonly kind = 'NOT_FOUND' as const;
+}
+
+/** A stream the command depends on does not exist (generic; prefer the specific errors below). */
+export class StreamNotFoundError extends NotFoundError {
+  constructor(message: string, code = 'STREAM_NOT_FOUND') {
+    super(code, message);
+  }
+}
+
+export class TrustNotFoundError extends NotFoundError {
+  constructor(readonly trustCode: string) {
+    super('TRUST_NOT_FOUND', `Trust ${trustCode} is not registered. Register it with RegisterTrust first.`);
+  }
+}
+
+export class InterventionNotFoundError extends NotFoundError {
+  constructor(readonly interventionId: string) {
+    super(
+      'INTERVENTION_NOT_FOUND',
+      `Intervention ${interventionId} does not exist. Check the id, or propose it with ProposeIntervention first.`,
+    );
+  }
+}
+
+/** CorrectObservation names a period the series has no value for. */
+export class ObservationNotFoundError extends NotFoundError {
+  constructor(
+    readonly trustCode: string,
+    readonly metric: string,
+    readonly period: string,
+  ) {
+    super(
+      'OBSERVATION_NOT_FOUND',
+      `${trustCode} has no ${metric} value for ${period} to correct. Record it with RecordObservations instead.`,
+    );
+  }
+}
+
+// ---- CONFLICT (409) ----
+
+/** The command is well formed but clashes with what has already happened. */
+export class ConflictError extends DomainError {
+  readonly kind = 'CONFLICT' as const;
+
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+export class TrustAlreadyRegisteredError extends ConflictError {
+  constructor(readonly trustCode: string) {
+    super(
+      'TRUST_ALREADY_REGISTERED',
+      `Trust ${trustCode} is already registered. Use UpdateTrustContext to change its context.`,
+    );
+  }
+}
+
+export class InterventionAlreadyExistsError extends ConflictError {
+  constructor(readonly interventionId: string) {
+    super(
+      'INTERVENTION_ALREADY_EXISTS',
+      `An intervention with id ${interventionId} already exists. Propose the new intervention with a new id.`,
+    );
+  }
+}
+
+/** A lifecycle command that the intervention's current status does not allow. */
+export class IllegalInterventionTransitionError extends ConflictError {
+  constructor(
+    readonly interventionId: string,
+    readonly commandType: string,
+    readonly currentStatus: string,
+    allowedFrom: readonly string[],
+  ) {
+    super(
+      'ILLEGAL_STATUS_TRANSITION',
+      `Cannot ${describeCommand(commandType)}: intervention ${interventionId} is ${currentStatus}; ` +
+        `this is only possible when it is ${allowedFrom.join(' or ')}.`,
+    );
+  }
+}
+
+export class PeriodAlreadyRecordedError extends ConflictError {
+  constructor(
+    readonly trustCode: string,
+    readonly metric: string,
+    readonly periods: readonly string[],
+  ) {
+    super(
+      'PERIOD_ALREADY_RECORDED',
+      `${trustCode} already has ${metric} values for ${periods.join(', ')}. ` +
+        `Use CorrectObservation, with a reason, to change a recorded value.`,
+    );
+  }
+}
+
+/** A rebase must start at a period that has a value, or SPC limits would start from nothing. */
+export class RebasePeriodNotRecordedError extends ConflictError {
+  constructor(
+    readonly trustCode: string,
+    readonly metric: string,
+    readonly period: string,
+  ) {
+    super(
+      'REBASE_PERIOD_NOT_RECORDED',
+      `Cannot rebase ${trustCode} ${metric} at ${period}: no value is recorded for that period. ` +
+        `Record it first, or rebase at a recorded period.`,
+    );
+  }
+}
+
+export class AlreadyRebasedError extends ConflictError {
+  constructor(
+    readonly trustCode: string,
+    readonly metric: string,
+    readonly period: string,
+  ) {
+    super('ALREADY_REBASED', `${trustCode} ${metric} already has a new baseline starting at ${period}.`);
+  }
+}
+
+// ---- FORBIDDEN (403) ----
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'FORBIDDEN' as const;
+
+  constructor(code: 'ROLE_NOT_ALLOWED' | 'OTHER_TRUST', message: string) {
+    super(code, message);
+  }
+}
+
+function describeCommand(commandType: string): string {
+  // "StartIntervention" -> "start intervention": reads naturally inside a sentence.
+  return commandType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

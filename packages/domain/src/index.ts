@@ -1,0 +1,13 @@
+export * from './shared';
+export * from './events';
+export * from './commands';
+export * from './metrics';
+export * from './errors';
+export { isIsoDate, isIsoMonth } from './validation';
+export * from './authorisation';
+export * from './trust';
+export * from './intervention';
+export * from './metric-series';
+export * from './routes';
+export * from './testing/decider-spec';
+export * from './testing/fixtures';

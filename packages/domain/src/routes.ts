@@ -1,0 +1,119 @@
+import type { LongviewCommand, LongviewCommandType } from './commands';
+import type { LongviewEvent, LongviewEventType } from './events';
+import { interventionDecider } from './intervention';
+import { metricSeriesDecider } from './metric-series';
+import { streamIds, type Decider } from './shared';
+import { trustDecider } from './trust';
+
+/**
+ * Routing of any command to its stream and decider, for one generic command handler:
+ *
+ *   const streamId = streamIdFor(command);
+ *   const history = await store.read(streamId);
+ *   const events = decideFromHistory(command, history);
+ *   await store.append(streamId, events, history.length);
+ */
+
+export const AGGREGATES = ['trust', 'intervention', 'series'] as const;
+export type AggregateName = (typeof AGGREGATES)[number];
+
+/**
+ * A decider seen through the whole command/event unions. A stream only ever holds the events of
+ * its own aggregate and a command is routed only to its own decider, so the widening is safe;
+ * each evolve ignores event types that are not its own.
+ */
+export type AnyDecider = Decider<LongviewCommand, LongviewEvent, unknown>;
+
+const DECIDERS: { readonly [A in AggregateName]: AnyDecider } = {
+  trust: trustDecider as unknown as AnyDecider,
+  intervention: interventionDecider as unknown as AnyDecider,
+  series: metricSeriesDecider as unknown as AnyDecider,
+};
+
+type CommandOfType<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>;
+
+export interface CommandRoute<T extends LongviewCommandType> {
+  readonly aggregate: AggregateName;
+  /** The aggregate's decider, widened to the whole unions (see AnyDecider). */
+  readonly decider: AnyDecider;
+  readonly streamId: (data: CommandOfType<T>['data']) => string;
+}
+
+/** Every command type, with the aggregate that decides it and the stream it is appended to. */
+export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute<T> } = {
+  RegisterTrust: { aggregate: 'trust', decider: DECIDERS.trust, streamId: (data) => streamIds.trust(data.code) },
+  UpdateTrustContext: { aggregate: 'trust', decider: DECIDERS.trust, streamId: (data) => streamIds.trust(data.code) },
+  ProposeIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
+  StartIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
+  LogPdsaCycle: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
+  CompleteIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
+  AbandonIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
+  ChangeSharing: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
+  RecordObservations: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },
+  CorrectObservation: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },
+  RebaseSeries: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },
+};
+
+export const LONGVIEW_COMMAND_TYPES = Object.keys(COMMAND_ROUTES) as readonly LongviewCommandType[];
+
+export function isLongviewCommandType(value: string): value is LongviewCommandType {
+  return Object.prototype.hasOwnProperty.call(COMMAND_ROUTES, value);
+}
+
+/** Which aggregate's stream each event type belongs to (used for topics and catalogues). */
+export const EVENT_AGGREGATES: { readonly [T in LongviewEventType]: AggregateName } = {
+  TrustRegistered: 'trust',
+  TrustContextChanged: 'trust',
+  InterventionProposed: 'intervention',
+  InterventionStarted: 'intervention',
+  PdsaCycleLogged: 'intervention',
+  InterventionCompleted: 'intervention',
+  InterventionAbandoned: 'intervention',
+  InterventionSharingChanged: 'intervention',
+  ObservationsRecorded: 'series',
+  ObservationCorrected: 'series',
+  SeriesRebased: 'series',
+};
+
+export const LONGVIEW_EVENT_TYPES = Object.keys(EVENT_AGGREGATES) as readonly LongviewEventType[];
+
+export function deciderFor(commandType: LongviewCommandType): AnyDecider {
+  return COMMAND_ROUTES[commandType].decider;
+}
+
+export function streamIdFor(command: LongviewCommand): string {
+  // The route is looked up by the command's own type, so its data has the type streamId expects.
+  const route = COMMAND_ROUTES[command.type] as CommandRoute<LongviewCommandType>;
+  return (route.streamId as (data: LongviewCommand['data']) => string)(command.data);
+}
+
+/** Folds the stream's history and decides: the whole pure part of handling a command. */
+export function decideFromHistory(command: LongviewCommand, history: readonly LongviewEvent[]): readonly LongviewEvent[] {
+  const decider = deciderFor(command.type);
+  const state = history.reduce(decider.evolve, decider.initialState());
+  return decider.decide(command, state);
+}
+
+/** The stream an event belongs to, derived from its data (e.g. for a Kafka message key). */
+export function streamIdForEvent(event: LongviewEvent): string {
+  switch (event.type) {
+    case 'TrustRegistered':
+    case 'TrustContextChanged':
+      return streamIds.trust(event.data.code);
+    case 'InterventionProposed':
+    case 'InterventionStarted':
+    case 'PdsaCycleLogged':
+    case 'InterventionCompleted':
+    case 'InterventionAbandoned':
+    case 'InterventionSharingChanged':
+      return streamIds.intervention(event.data.interventionId);
+    case 'ObservationsRecorded':
+    case 'ObservationCorrected':
+    case 'SeriesRebased':
+      return streamIds.series(event.data.trustCode, event.data.metric);
+    default: {
+      const _never: never = event;
+      throw new Error(`Unknown event type ${(_never as { type: string }).type}`);
+    }
+  }
+}

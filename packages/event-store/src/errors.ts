@@ -1,0 +1,22 @@
+import type { ExpectedVersion } from './types';
+
+/**
+ * The stream was not at the version the caller expected (or another writer won the race).
+ * Nothing was written. Callers re-read the stream and decide again, or report a conflict.
+ */
+export class ConcurrencyError extends Error {
+  override readonly name = 'ConcurrencyError';
+
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    /** The stream's version when the conflict was detected (0 = no stream). */
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId}: expected version ${String(expected)} but it is at ${actual}`);
+  }
+}
+
+export function isConcurrencyError(error: unknown): error is ConcurrencyError {
+  return error instanceof ConcurrencyError;
+}

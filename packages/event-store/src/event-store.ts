@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from './database';
+import { ConcurrencyError, isConcurrencyError } from './errors';
+import { ADVISORY_LOCK, CONSTRAINT, SCHEMA_SQL } from './schema';
+import type {
+  AppendOptions,
+  AppendResult,
+  CommandRecord,
+  EventMetadata,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  StoredEvent,
+} from './types';
+
+interface EventRow {
+  global_position: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date | string;
+}
+
+interface CommandRow {
+  command_id: string;
+  stream_id: string;
+  version: number;
+  position: string;
+  recorded_at: Date | string;
+}
+
+const EVENT_COLUMNS =
+  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
+
+/**
+ * Append-only event log with per-stream optimistic concurrency, command idempotency and
+ * a gap-safe global order. Works on any {@link Database}; pass a transaction handle to
+ * make an append part of a larger transaction.
+ */
+export class EventStore {
+  constructor(private readonly db: Database) {}
+
+  /** Creates the tables if they do not exist. Safe to call concurrently and repeatedly. */
+  async migrate(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [ADVISORY_LOCK.migration]);
+      for (const statement of SCHEMA_SQL) await tx.query(statement);
+    });
+  }
+
+  /**
+   * Appends `events` to the end of `streamId` atomically.
+   *
+   * - `expectedVersion` (default 'any'): a number (0 = must not exist) or 'no_stream';
+   *   a mismatch, or losing a race to another writer, throws {@link ConcurrencyError} and
+   *   writes nothing.
+   * - `commandId`: if this command was already processed, nothing is written and the first
+   *   append's result is returned with `appended: false` (also when both attempts race).
+   *   The id is copied into each event's `metadata.commandId` unless one is given.
+   * - An empty `events` list only checks `expectedVersion`; it returns the current version,
+   *   the stream's last position (0n for none) and `appended: false`.
+   */
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expected = options.expectedVersion ?? 'any';
+    assertExpectedVersion(expected);
+    const { commandId } = options;
+
+    if (commandId !== undefined) {
+      const previous = await this.findCommand(commandId);
+      if (previous) return idempotentResult(previous);
+    }
+
+    try {
+      return await this.db.transaction((tx) => appendInTransaction(tx, streamId, events, expected, commandId));
+    } catch (error) {
+      // A racing attempt of the same command that committed first makes ours fail either
+      // on the stream version or on the commands primary key: answer as for a retry.
+      if (commandId !== undefined && (isConcurrencyError(error) || isUniqueViolation(error))) {
+        // Inside a caller's (now aborted) transaction the lookup fails too: report the original error.
+        const previous = await this.findCommand(commandId).catch(() => undefined);
+        if (previous) return idempotentResult(previous);
+      }
+      if (isUniqueViolation(error, CONSTRAINT.streamVersionUnique)) {
+        const actual = await readStreamVersion(this.db, streamId).catch(() => -1);
+        throw new ConcurrencyError(streamId, expected, actual);
+      }
+      throw error;
+    }
+  }
+
+  /** All events of a stream in order. `version` is the last event's streamVersion (0 = no stream). */
+  async readStream(streamId: string): Promise<{ version: number; events: StoredEvent[] }> {
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    const events = rows.map(toStoredEvent);
+    return { version: events.at(-1)?.streamVersion ?? 0, events };
+  }
+
+  /**
+   * Events of all streams with globalPosition > `after`, in global order, at most `limit`.
+   *
+   * Never skips: a reader that continues from the last position it saw receives every
+   * event exactly once, even when transactions commit out of order. Two mechanisms:
+   * 1. appends take an advisory lock right before inserting their events, held until
+   *    commit, so global positions are handed out in commit order;
+   * 2. only rows whose writing transaction is older than every transaction still running
+   *    (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`) are returned, so a
+   *    row that is committed is never returned while an earlier-started transaction that
+   *    might still write a lower position is running (the filter Emmett uses).
+   * The price: readers lag behind while any transaction in the cluster is open.
+   */
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    if (!Number.isInteger(options.limit) || options.limit <= 0) {
+      throw new RangeError(`readAll limit must be a positive integer, got ${options.limit}`);
+    }
+    const { rows } = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+        WHERE global_position > $1::bigint
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY global_position
+        LIMIT $2`,
+      [options.after.toString(), options.limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /**
+   * The highest position readAll can currently return (0n for an empty log): a consumer
+   * whose checkpoint has reached it is caught up.
+   */
+  async headPosition(): Promise<bigint> {
+    const { rows } = await this.db.query<{ global_position: string }>(
+      `SELECT global_position FROM events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY global_position DESC
+        LIMIT 1`,
+    );
+    return BigInt(rows[0]?.global_position ?? 0);
+  }
+
+  /** The recorded outcome of a processed command, or undefined if it was never processed. */
+  async findCommand(commandId: string): Promise<CommandRecord | undefined> {
+    const { rows } = await this.db.query<CommandRow>(
+      'SELECT command_id, stream_id, version, position, recorded_at FROM commands WHERE command_id = $1',
+      [commandId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      commandId: row.command_id,
+      streamId: row.stream_id,
+      version: row.version,
+      position: BigInt(row.position),
+      recordedAt: toIsoString(row.recorded_at),
+    };
+  }
+}
+
+async function appendInTransaction(
+  tx: Database,
+  streamId: string,
+  events: readonly NewEvent[],
+  expected: ExpectedVersion,
+  commandId: string | undefined,
+): Promise<AppendResult> {
+  if (events.length === 0) return checkWithoutWriting(tx, streamId, expected);
+
+  const startVersion = await claimStreamVersions(tx, streamId, events.length, expected);
+
+  // Held from here to commit: positions (bigserial) are handed out in commit order, so a
+  // reader can never see position N+1 committed while N is still in flight.
+
+
+  const params: unknown[] = [];
+  const tuples = events.map((event, index) => {
+    const metadata: EventMetadata =
+      commandId !== undefined && event.metadata.commandId === undefined ? { ...event.metadata, commandId } : event.metadata;
+    params.push(
+      event.eventId ?? randomUUID(),
+      streamId,
+      startVersion + index + 1,
+      event.type,
+      event.schemaVersion,
+      // Serialised here: node-postgres would turn a top-level JS array into a PostgreSQL array.
+      JSON.stringify(event.data ?? null),
+      JSON.stringify(metadata),
+    );
+    const p = index * 7;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb)`;
+  });
+  const { rows } = await tx.query<{ global_position: string }>(
+    `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+     VALUES ${tuples.join(', ')}
+     RETURNING global_position`,
+    params,
+  );
+  const position = rows.reduce((max, row) => {
+    const value = BigInt(row.global_position);
+    return value > max ? value : max;
+  }, 0n);
+  const version = startVersion + events.length;
+
+  if (commandId !== undefined) {
+    await tx.query('INSERT INTO commands (command_id, stream_id, version, position) VALUES ($1, $2, $3, $4::bigint)', [
+      commandId,
+      streamId,
+      version,
+      position.toString(),
+    ]);
+  }
+  return { streamId, version, position, appended: true };
+}
+
+/**
+ * Moves the stream row to its new version, checking the expectation. The row update
+ * locks the row, so a concurrent append to the same stream waits for us and then fails
+ * its own version check; the unique (stream_id, stream_version) constraint backs this up.
+ * Returns the version before the append.
+ */
+async function claimStreamVersions(tx: Database, streamId: string, count: number, expected: ExpectedVersion): Promise<number> {
+  if (expected === 'any') {
+    const { rows } = await tx.query<{ version: number }>(
+      `INSERT INTO streams (stream_id, version) VALUES ($1, $2)
+       ON CONFLICT (stream_id) DO UPDATE SET version = streams.version + EXCLUDED.version
+       RETURNING version`,
+      [streamId, count],
+    );
+    return requireRow(rows).version - count;
+  }
+  if (expected === 'no_stream' || expected === 0) {
+    const { rows } = await tx.query<{ version: number }>(
+      'INSERT INTO streams (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING RETURNING version',
+      [streamId, count],
+    );
+    if (rows.length === 0) throw new ConcurrencyError(streamId, expected, await readStreamVersion(tx, streamId));
+    return 0;
+  }
+  const { rows } = await tx.query<{ version: number }>(
+    'UPDATE streams SET version = $3 WHERE stream_id = $1 AND version = $2 RETURNING version',
+    [streamId, expected, expected + count],
+  );
+  if (rows.length === 0) throw new ConcurrencyError(streamId, expected, await readStreamVersion(tx, streamId));
+  return expected;
+}
+
+async function checkWithoutWriting(tx: Database, streamId: string, expected: ExpectedVersion): Promise<AppendResult> {
+  const { rows } = await tx.query<{ stream_version: number; global_position: string }>(
+    'SELECT stream_version, global_position FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
+    [streamId],
+  );
+  const version = rows[0]?.stream_version ?? 0;
+  const matches = expected === 'any' || (expected === 'no_stream' ? version === 0 : version === expected);
+  if (!matches) throw new ConcurrencyError(streamId, expected, version);
+  return { streamId, version, position: BigInt(rows[0]?.global_position ?? 0), appended: false };
+}
+
+async function readStreamVersion(db: Database, streamId: string): Promise<number> {
+  const { rows } = await db.query<{ version: number }>('SELECT version FROM streams WHERE stream_id = $1', [streamId]);
+  return rows[0]?.version ?? 0;
+}
+
+function idempotentResult(record: CommandRecord): AppendResult {
+  return { streamId: record.streamId, version: record.version, position: record.position, appended: false };
+}
+
+function assertExpectedVersion(expected: ExpectedVersion): void {
+  if (typeof expected === 'number' && (!Number.isInteger(expected) || expected < 0)) {
+    throw new RangeError(`expectedVersion must be a non-negative integer, 'no_stream' or 'any', got ${expected}`);
+  }
+}
+
+/** PostgreSQL unique_violation (23505), optionally on one named constraint. Both adapters expose `code`/`constraint`. */
+function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && (constraint === undefined || violated === constraint);
+}
+
+function requireRow<R>(rows: R[]): R {
+  const row = rows[0];
+  if (row === undefined) throw new Error('expected the statement to return a row');
+  return row;
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: BigInt(row.global_position),
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: toIsoString(row.recorded_at),
+  };
+}
+
+function toIsoString(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
