@@ -78,7 +78,7 @@ PROPS
 # wait_ready PID TIMEOUT_S [quiet]: "Kafka Server started" in the log AND a kafkajs admin
 # round trip (probe.js). Fails fast when the process dies.
 wait_ready() {
-  local pid="$1" timeout="$2" quiet="${3:-}" deadline started=0 last_note=0
+  local pid="$1" timeout="$2" quiet="${3:-}" deadline started=0 last_note=0 probe_out=""
   deadline=$(( $(date +%s) + timeout ))
   while :; do
     if ! alive "$pid"; then
@@ -96,15 +96,20 @@ wait_ready() {
       return 1
     fi
     if [[ $started == 1 ]]; then
-      local out
-      if out="$(KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" node "$DIR/probe.js" 2>&1)"; then
-        [[ -n "$quiet" ]] || log "$out"
+      if probe_out="$(KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" node "$DIR/probe.js" 2>&1)"; then
+        [[ -n "$quiet" ]] || log "$probe_out"
         return 0
+      fi
+      if [[ "$probe_out" == *"Cannot find module"* ]]; then
+        log "the kafkajs probe cannot run: $(grep -m1 'Cannot find module' <<<"$probe_out")"
+        log "kafkajs must be resolvable from $DIR (npm ci at the repo root, or NODE_PATH)"
+        return 1
       fi
     fi
     if (( $(date +%s) >= deadline )); then
       log "broker not ready after ${timeout}s; last 40 lines of $BROKER_LOG:"
       tail -40 "$BROKER_LOG" >&2 || true
+      [[ -z "$probe_out" ]] || log "last kafkajs probe: $probe_out"
       return 1
     fi
     if [[ -z "$quiet" ]] && (( $(date +%s) - last_note >= 10 )); then

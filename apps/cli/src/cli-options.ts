@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 
 export const USAGE = `longview <command> [options]
 
@@ -18,10 +17,10 @@ export function usageError(message: string): number {
   return 2;
 }
 
-/** parseArgs with errors turned into a thrown UsageError (unknown option, missing value). */
-export function parseOptions<T extends Parameters<typeof parseArgs>[0]['options']>(args: readonly string[], options: T) {
+/** Runs a node:util parseArgs call, turning its errors (unknown option, missing value) into UsageError. */
+export function parseOptions<T>(parse: () => T): T {
   try {
-    return parseArgs({ args: [...args], options: options ?? {}, allowPositionals: false, strict: true }).values;
+    return parse();
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

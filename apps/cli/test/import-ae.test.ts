@@ -35,7 +35,6 @@ if (!haveData) {
       throw new Error(`${message} Under CI (CI=true) they must run: provide ../shared/data beside the repository.`);
     });
   } else {
-    // eslint-disable-next-line no-console
     console.warn(message);
   }
 }

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { generateDemoData } from '../demo';
 import { dataDirFrom, parseOptions, usageError, UsageError } from '../cli-options';
@@ -11,12 +12,12 @@ export const DEMO_SEED = 20161;
 export async function runStart(args: readonly string[]): Promise<number> {
   let values;
   try {
-    values = parseOptions(args, {
+    values = parseOptions(() => parseArgs({ args: [...args], strict: true, options: {
       data: { type: 'string' },
       port: { type: 'string' },
       distributed: { type: 'boolean' },
       'no-demo': { type: 'boolean' },
-    });
+    } }).values);
   } catch (error) {
     if (error instanceof UsageError) return usageError(`start: ${error.message}`);
     throw error;

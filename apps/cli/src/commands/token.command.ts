@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { signDevToken } from '@longview/gateway';
 import { devJwtSecret } from '../platform/dev-secret';
@@ -8,13 +9,13 @@ const ROLES = { 'trust-editor': 'TRUST_EDITOR', policymaker: 'POLICYMAKER', comm
 /** `longview token --role trust-editor --trust RJ1`: a token signed with the embedded mode's local key. */
 export async function runToken(args: readonly string[]): Promise<number> {
   try {
-    const values = parseOptions(args, {
+    const values = parseOptions(() => parseArgs({ args: [...args], strict: true, options: {
       role: { type: 'string' },
       trust: { type: 'string' },
       sub: { type: 'string' },
       hours: { type: 'string' },
       data: { type: 'string' },
-    });
+    } }).values);
     const role = ROLES[String(values.role ?? '') as keyof typeof ROLES];
     if (!role) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`);
     const trust = values.trust as string | undefined;

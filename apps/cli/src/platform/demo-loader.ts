@@ -9,27 +9,29 @@ export interface CommandStep {
 const LOADER: Actor = { id: 'demo-loader', role: 'SYSTEM' };
 
 /**
- * Sends a list of commands through the command path, in order. Each step's command id is
- * derived from its index, so a load that was interrupted can simply be run again: the steps
- * already applied are no-ops.
+ * Sends a list of commands through the command path, in order, with progress lines. With an
+ * `idPrefix`, each step's command id is derived from its index, so a fixed list (the demo) that
+ * was interrupted can simply be sent again: the steps already applied are no-ops.
  */
 export async function sendSteps(
   commands: CommandServiceClient,
   steps: readonly CommandStep[],
-  options: { idPrefix: string; log?: (line: string) => void; actor?: Actor },
-): Promise<{ sent: number; events: number }> {
+  options: { idPrefix?: string; log?: (line: string) => void; actor?: Actor } = {},
+): Promise<{ sent: number; events: number; position: string }> {
   let events = 0;
+  let position = '0';
   const every = Math.max(1, Math.round(steps.length / 10));
   for (const [index, step] of steps.entries()) {
     const accepted = await commands.send(step.type, {
-      commandId: `${options.idPrefix}-${index}`,
+      ...(options.idPrefix ? { commandId: `${options.idPrefix}-${index}` } : {}),
       actor: options.actor ?? LOADER,
       data: step.data as Record<string, unknown>,
     });
     events += accepted.events.length;
+    if (BigInt(accepted.position) > BigInt(position)) position = accepted.position;
     if (options.log && ((index + 1) % every === 0 || index + 1 === steps.length)) {
       options.log(`  ${index + 1}/${steps.length} commands`);
     }
   }
-  return { sent: steps.length, events };
+  return { sent: steps.length, events, position };
 }

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decodeEvent, encodeEvent, type CommandAccepted } from '@longview/contracts';
 import {
   COMMAND_ROUTES,
-  StreamNotFoundError,
+  TrustNotFoundError,
   streamIds,
   type Command,
   type DomainEvent,
@@ -106,7 +106,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
     const trustCode = command.data['trustCode'];
     if (typeof trustCode !== 'string' || trustCode.trim() === '') return; // the decider reports the missing field
     const trust = await this.store.readStream(streamIds.trust(trustCode));
-    if (trust.version === 0) throw new StreamNotFoundError(`Trust ${trustCode} is not registered`);
+    if (trust.version === 0) throw new TrustNotFoundError(trustCode);
   }
 }
 

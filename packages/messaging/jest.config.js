@@ -1,1 +1,0 @@
-module.exports = require('@longview/jest-config').jestConfig();
