@@ -9,8 +9,13 @@ function jestConfig(overrides = {}) {
     ),
     testMatch: ['**/*.spec.ts', '**/*.test.ts'],
     transform: {
-      '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+      '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+      // PGlite's CommonJS build uses dynamic import() of Node built-ins, which Jest's sandbox
+      // rejects without --experimental-vm-modules; this rewrites them (see the transform).
+      '[\\\\/]@electric-sql[\\\\/]pglite[\\\\/]dist[\\\\/].+\\.c?js$': require.resolve('./pglite-dynamic-import.transform.js'),
     },
+    transformIgnorePatterns: ['[\\\\/]node_modules[\\\\/](?!@electric-sql[\\\\/]pglite[\\\\/])'],
+    maxWorkers: 1,
     moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
     reporters: ['default', require.resolve('./summary-reporter.js')],
     ...overrides,

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   AE_CORRECTION_REASON,
   AeImportError,
@@ -11,22 +10,9 @@ import {
   planAeImport,
 } from '../src/import';
 
-/** The repository root: the nearest folder above this file holding turbo.json. */
-function findRepoRoot(from: string): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'turbo.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no turbo.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { aeFile, odsFile, sharedDataDir as dataDir, onCi } from './support';
 
-const dataDir = path.resolve(findRepoRoot(__dirname), '../shared/data');
-const aeFile = path.join(dataDir, 'ae-attendances-2016-2019.csv');
-const odsFile = path.join(dataDir, 'nhs-trusts-ods-2017.csv');
 const haveData = fs.existsSync(aeFile) && fs.existsSync(odsFile);
-const onCi = process.env.CI === 'true';
 
 if (!haveData) {
   const message = `NHS open data not found in ${dataDir}: the tests on the real A&E and ODS files are skipped.`;

@@ -122,7 +122,7 @@ export class EventStore {
     const { rows } = await this.db.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
         WHERE global_position > $1::bigint
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+
         ORDER BY global_position
         LIMIT $2`,
       [options.after.toString(), options.limit],
@@ -175,7 +175,7 @@ async function appendInTransaction(
 
   // Held from here to commit: positions (bigserial) are handed out in commit order, so a
   // reader can never see position N+1 committed while N is still in flight.
-
+  await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [ADVISORY_LOCK.globalPosition]);
 
   const params: unknown[] = [];
   const tuples = events.map((event, index) => {
