@@ -102,4 +102,9 @@ if ! "${psql_cmd[@]}" -c "select 1 from pg_database where datname = 'postgres'" 
   "${psql_cmd[@]}" -c "create database postgres owner $pg_user"
 fi
 
+# A transaction left open (e.g. by a crashed test) holds back the event store's readAll
+# cluster-wide (it only returns rows older than the oldest running transaction), so a dev
+# cluster ends idle transactions after a minute. Applied on every start; no restart needed.
+"${psql_cmd[@]}" -c "ALTER SYSTEM SET idle_in_transaction_session_timeout = '60s'" -c "SELECT pg_reload_conf()" >/dev/null
+
 echo "postgres://$pg_user@127.0.0.1:$port/postgres"

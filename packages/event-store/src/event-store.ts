@@ -122,7 +122,7 @@ export class EventStore {
     const { rows } = await this.db.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
         WHERE global_position > $1::bigint
-
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         ORDER BY global_position
         LIMIT $2`,
       [options.after.toString(), options.limit],

@@ -83,6 +83,14 @@ const postgresOnly = testDatabases().filter((d) => d.name === 'postgres');
     let store: EventStore;
     beforeAll(async () => ({ db, store } = await openStore(open)));
     afterAll(async () => db?.close());
+    // A failed assertion must not leave a transaction open (it would block the cleanup).
+    const held: Array<{ release(): void; done: Promise<void> }> = [];
+    afterEach(async () => {
+      for (const h of held.splice(0)) {
+        h.release();
+        await h.done.catch(() => undefined);
+      }
+    });
 
     /** Opens a transaction and keeps it open until `release()` is called; `ready` resolves once `work` ran. */
     function holdOpen<T>(work: (tx: Database) => Promise<T>) {
@@ -94,6 +102,7 @@ const postgresOnly = testDatabases().filter((d) => d.name === 'postgres');
         markReady(await work(tx));
         await released;
       });
+      held.push({ release, done });
       return { ready, release, done };
     }
 

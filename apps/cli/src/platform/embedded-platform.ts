@@ -38,12 +38,14 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
   const eventStore = new EventStore(database);
   await eventStore.migrate();
 
-  let queryService: RunningQueryService | undefined;
+  // The command side wakes the query side's log follower after each append (the in-process feed).
+  const feed: { query?: RunningQueryService } = {};
   const commandService = await startCommandService(
-    { eventStore, onAppended: () => queryService?.follower?.notify() },
+    { eventStore, onAppended: () => feed.query?.follower?.notify() },
     { host, port: options.commandPort ?? 4001 },
   );
-  queryService = await startQueryService({ database, followStore: eventStore, host, port: options.queryPort ?? 4002 });
+  const queryService = await startQueryService({ database, followStore: eventStore, host, port: options.queryPort ?? 4002 });
+  feed.query = queryService;
 
   const jwtSecret = devJwtSecret(options.secretDir ?? (options.dataDir ? path.dirname(options.dataDir) : undefined));
   let gateway: { url: string; stop(): Promise<void> } | undefined;
@@ -58,18 +60,17 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
       ...(webDistDir() ? { webDistDir: webDistDir() as string } : {}),
     });
   }
-  const running = queryService;
   return {
     database,
     eventStore,
     commandService,
-    queryService: running,
+    queryService,
     gatewayUrl: gateway?.url,
     jwtSecret,
     async stop() {
       await gateway?.stop();
       await commandService.close();
-      await running.close();
+      await queryService.close();
       await database.close();
     },
   };

@@ -17,8 +17,13 @@ import { ExecuteDomainCommand } from './execute-domain-command.command';
 /** Commands that name a trust which must already be registered (a cross-stream check). */
 const NEEDS_REGISTERED_TRUST = new Set<string>(['ProposeIntervention', 'RecordObservations', 'CorrectObservation', 'RebaseSeries']);
 
-/** When the caller gave no expected version, a lost race is retried this many times (re-read, re-decide). */
-const MAX_ATTEMPTS = 5;
+/**
+ * When the caller gave no expected version, a lost race is retried (re-read, re-decide). Each
+ * lost race means another command on the stream succeeded, so N concurrent writers need at
+ * most N attempts; a small random pause spreads the retries out.
+ */
+const MAX_ATTEMPTS = 12;
+const RETRY_JITTER_MS = 5;
 
 interface Route {
   readonly decider: {
@@ -56,6 +61,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
       } catch (error) {
         const retry = error instanceof ConcurrencyError && command.expectedVersion === undefined && attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
       }
     }
   }

@@ -1,0 +1,116 @@
+import type { CommandAccepted, ErrorBody } from '@longview/contracts';
+import { EventStore, type Database } from '@longview/event-store';
+import { testDatabases } from '@longview/event-store/testing';
+import { Clock, startCommandService, type RunningService } from '../src';
+
+class FixedClock extends Clock {
+  now(): Date {
+    return new Date('2026-03-10T09:00:00.000Z');
+  }
+}
+
+const REGISTER = {
+  code: 'ZT1',
+  name: 'Testbury Hospitals NHS Trust',
+  context: { kind: 'ACUTE', region: 'SOUTH_WEST' },
+  effectiveFrom: '2020-04-01',
+};
+
+describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) => {
+  let db: Database;
+  let store: EventStore;
+  let service: RunningService;
+  const appended: bigint[] = [];
+
+  const post = async <T = CommandAccepted>(type: string, body: unknown): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${service.url}/commands/${type}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  beforeEach(async () => {
+    db = await open();
+    store = new EventStore(db);
+    await store.migrate();
+    service = await startCommandService({ eventStore: store, clock: new FixedClock(), onAppended: (p) => appended.push(p) }, { port: 0, logger: false });
+  });
+  afterEach(async () => {
+    await service.close();
+    await db.close();
+  });
+
+  it('appends the decided events and answers with stream, version and position', async () => {
+    const { status, body } = await post('RegisterTrust', { data: REGISTER });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ streamId: 'trust-ZT1', version: 1, events: ['TrustRegistered'] });
+    expect(BigInt(body.position)).toBe(await store.headPosition());
+    expect(appended.at(-1)).toBe(BigInt(body.position));
+    const stream = await store.readStream('trust-ZT1');
+    expect(stream.events[0]).toMatchObject({
+      type: 'TrustRegistered',
+      data: expect.objectContaining({ registeredAt: '2026-03-10T09:00:00.000Z' }),
+      metadata: expect.objectContaining({ actor: { id: 'system', role: 'SYSTEM' }, trustCode: 'ZT1', occurredAt: '2026-03-10T09:00:00.000Z' }),
+    });
+  });
+
+  it('treats a retried command id as a no-op with the first answer', async () => {
+    const first = await post('RegisterTrust', { commandId: 'cmd-1', data: REGISTER });
+    const retry = await post('RegisterTrust', { commandId: 'cmd-1', data: REGISTER });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual({ ...first.body, events: [] });
+    expect((await store.readStream('trust-ZT1')).version).toBe(1);
+  });
+
+  it('answers 400 with field messages for invalid input', async () => {
+    const { status, body } = await post<ErrorBody>('RegisterTrust', { data: { ...REGISTER, name: '', context: { kind: 'HOSPITAL', region: 'SOUTH_WEST' } } });
+    expect(status).toBe(400);
+    expect(body.code).toBe('BAD_USER_INPUT');
+    expect(body.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(['name', 'context.kind']));
+
+    const noData = await post<ErrorBody>('RegisterTrust', { expectedVersion: -1 });
+    expect(noData.status).toBe(400);
+    expect(noData.body.fields?.map((f) => f.path)).toEqual(['data', 'expectedVersion']);
+    expect((await post<ErrorBody>('RegisterTrust', [1, 2])).status).toBe(400);
+  });
+
+  it('answers 404 for an unknown stream or command type', async () => {
+    const start = await post<ErrorBody>('StartIntervention', { data: { interventionId: 'f0e1d2c3-b4a5-4968-8776-655443322110', startedOn: '2026-01-01' } });
+    expect(start).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    const record = await post<ErrorBody>('RecordObservations', { data: { trustCode: 'ZT9', metric: 'ae-4hr', observations: [{ period: '2025-01', value: 80 }] } });
+    expect(record).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect((await post<ErrorBody>('DropTables', { data: {} })).status).toBe(404);
+  });
+
+  it('answers 409 on a stale expected version and on a rule the domain refuses', async () => {
+    await post('RegisterTrust', { data: REGISTER });
+    const stale = await post<ErrorBody>('UpdateTrustContext', {
+      expectedVersion: 0,
+      data: { code: 'ZT1', context: { kind: 'ACUTE', region: 'SOUTH_WEST', beds: 400 }, effectiveFrom: '2025-01-01' },
+    });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    expect((await post<ErrorBody>('RegisterTrust', { data: REGISTER })).status).toBe(409);
+    expect((await store.readStream('trust-ZT1')).version).toBe(1);
+  });
+
+  it('answers 403 when a trust editor acts for another trust', async () => {
+    await post('RegisterTrust', { data: REGISTER });
+    const forbidden = await post<ErrorBody>('RecordObservations', {
+      actor: { id: 'editor', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      data: { trustCode: 'ZT1', metric: 'ae-4hr', observations: [{ period: '2025-01', value: 80 }] },
+    });
+    expect(forbidden).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+
+  it('serialises concurrent commands on one stream without losing any', async () => {
+    await post('RegisterTrust', { data: REGISTER });
+    const months = Array.from({ length: 8 }, (_, i) => `2025-0${i + 1}`);
+    const results = await Promise.all(
+      months.map((period) => post('RecordObservations', { data: { trustCode: 'ZT1', metric: 'ae-4hr', observations: [{ period, value: 75 }] } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(months.map(() => 200));
+    expect((await store.readStream('series-ZT1-ae-4hr')).version).toBe(8);
+  });
+});
