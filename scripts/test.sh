@@ -4,6 +4,7 @@
 # every package through Turborepo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1
 
 bash infra/postgres/start.sh
 # shellcheck source=/dev/null
@@ -11,4 +12,5 @@ source infra/postgres/env.sh
 
 npx turbo run build --output-logs=errors-only
 npx turbo run typecheck lint --output-logs=errors-only
-npx turbo run test --concurrency=1 --output-logs=full
+# --continue: report every failing package, not just the first.
+npx turbo run test --concurrency=1 --continue --output-logs=full
