@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Database } from '@longview/event-store';
+import { AnalyticsController } from './analytics/analytics.controller';
+import { AnalyticsService } from './analytics/analytics.service';
 import { ProjectionRunner } from './projections/projection-runner';
 import { ReadModelQueries } from './queries/read-model.queries';
 import { ReadModelsController } from './queries/read-models.controller';
@@ -19,11 +21,16 @@ export class QueryServiceModule {
     return {
       module: QueryServiceModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ReadModelsController],
+      controllers: [ReadModelsController, AnalyticsController],
       providers: [
         { provide: READ_DATABASE, useValue: deps.database },
         { provide: ProjectionRunner, useValue: deps.runner },
         { provide: ReadModelQueries, useFactory: (db: Database) => new ReadModelQueries(db), inject: [READ_DATABASE] },
+        {
+          provide: AnalyticsService,
+          useFactory: (queries: ReadModelQueries, runner: ProjectionRunner) => new AnalyticsService(queries, () => runner.position),
+          inject: [ReadModelQueries, ProjectionRunner],
+        },
         ReadYourWritesInterceptor,
       ],
     };

@@ -145,3 +145,162 @@ export interface SeriesView {
   readonly rebasePeriods: readonly IsoMonth[];
   readonly corrections: readonly { readonly period: IsoMonth; readonly previousValue: number; readonly value: number; readonly reason: string }[];
 }
+
+// ---------------------------------------------------------------- analytics views
+// query-service routes (all honour ?minPosition):
+//   GET /series/:trustCode/:metric/spc                 -> SpcView | 404
+//   GET /interventions/:id/outcomes                    -> OutcomeView[] | 404 (one per target metric)
+//   GET /trusts/:code/peers?limit=5                    -> PeerView[] | 404
+//   GET /evidence?metric=&category=                    -> EvidenceView (400 for an unknown metric)
+//   GET /projection?metric=&region=&horizonMonths=24&draws=&seed=&category=&adopters=&similarTo=
+//                                                      -> ProjectionView (a scenario when category and adopters are given)
+
+export type Sustainability = 'SUSTAINED' | 'FADED' | 'NOT_YET_EVIDENT' | 'NO_SIGNAL' | 'DETERIORATED' | 'INSUFFICIENT_DATA';
+
+export interface SpcPointView {
+  readonly period: IsoMonth;
+  readonly value: number;
+  readonly mean: number;
+  readonly lpl: number;
+  readonly upl: number;
+  /** Making Data Count label: "Above UCL", "7 Point Trend (Increasing)", "2 in 3 Below CL", "7 Points Above CL", "Common Cause", … */
+  readonly rule: string;
+  /** common_cause | special_cause_improvement | special_cause_concern | special_cause_neutral_high | special_cause_neutral_low */
+  readonly pointType: string;
+  readonly rebaseGroup: number;
+}
+
+export interface SpcView {
+  readonly trustCode: string;
+  readonly metric: string;
+  /** 'increase' | 'decrease' (from the metric catalogue). */
+  readonly direction: string;
+  /** The national standard, used for the assurance icon; null when the metric has none. */
+  readonly target: number | null;
+  readonly mean: number | null;
+  readonly lpl: number | null;
+  readonly upl: number | null;
+  /** common_cause | improvement_high | improvement_low | concern_high | concern_low | neutral_high | neutral_low */
+  readonly variation: string | null;
+  /** consistent_pass | consistent_fail | inconsistent */
+  readonly assurance: string | null;
+  readonly points: readonly SpcPointView[];
+  readonly groups: readonly {
+    readonly rebaseGroup: number;
+    readonly firstPeriod: IsoMonth;
+    readonly lastPeriod: IsoMonth;
+    readonly n: number;
+    readonly mean: number;
+    readonly lpl: number;
+    readonly upl: number;
+    readonly trialLimits: boolean;
+  }[];
+  readonly warnings: readonly string[];
+}
+
+export interface OutcomeView {
+  readonly metric: string;
+  /** The intervention's desired direction for this target. */
+  readonly direction: 'INCREASE' | 'DECREASE';
+  readonly sustainability: Sustainability;
+  /** Why, in plain English. */
+  readonly reason: string;
+  readonly startedOn: IsoDate | null;
+  readonly monthsObserved: number;
+  readonly baseline: {
+    readonly firstPeriod: IsoMonth;
+    readonly lastPeriod: IsoMonth;
+    readonly n: number;
+    readonly mean: number;
+    readonly lpl: number;
+    readonly upl: number;
+    readonly trialLimits: boolean;
+  } | null;
+  readonly effect: {
+    /** mean(after) - mean(baseline), in the metric's unit. */
+    readonly meanDifference: number;
+    readonly standardError: number | null;
+    /** meanDifference signed so that positive is an improvement. */
+    readonly improvement: number;
+    /** Interrupted time series: level change, slope change per month, effect at 12 months. */
+    readonly levelChange: number | null;
+    readonly slopeChange: number | null;
+    readonly effectAt12Months: number | null;
+  } | null;
+  /** The points from the start on, judged against the baseline's limits. */
+  readonly post: readonly { readonly period: IsoMonth; readonly value: number; readonly rule: string; readonly pointType: string }[];
+}
+
+export interface PeerView {
+  readonly code: string;
+  readonly name: string;
+  readonly distance: number;
+  /** How much each context feature contributed (weight x standardised difference). */
+  readonly contributions: readonly { readonly feature: string; readonly weight: number; readonly difference: number | null }[];
+}
+
+export interface EvidenceStudyView {
+  readonly interventionId: string;
+  readonly trustCode: string;
+  readonly title: string;
+  readonly approach: Approach;
+  /** Improvement (positive = better) in the metric's unit, and its standard error. */
+  readonly effect: number;
+  readonly standardError: number;
+  /** The trust's effect shrunk towards the pooled mean (empirical Bayes). */
+  readonly shrunkEffect: number;
+  readonly sustainability: Sustainability;
+}
+
+export interface EvidenceView {
+  readonly metric: string;
+  readonly category: InterventionCategory | null;
+  /** Number of interventions pooled. */
+  readonly k: number;
+  readonly pooledEffect: number | null;
+  readonly se: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+  readonly predictionLow: number | null;
+  readonly predictionHigh: number | null;
+  readonly i2: number | null;
+  readonly tau2: number | null;
+  readonly q: number | null;
+  /** Share of judged interventions (verdict other than INSUFFICIENT_DATA / NOT_YET_EVIDENT) that were SUSTAINED. */
+  readonly sustainedShare: number | null;
+  readonly verdicts: Readonly<Record<Sustainability, number>>;
+  readonly studies: readonly EvidenceStudyView[];
+}
+
+export interface ProjectionMonthView {
+  /** 1 = the first month after the latest data. */
+  readonly offset: number;
+  readonly period: IsoMonth;
+  readonly mean: number;
+  readonly p05: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
+export interface ProjectionView {
+  readonly metric: string;
+  readonly region: string | null;
+  readonly horizonMonths: number;
+  readonly draws: number;
+  readonly seed: number;
+  /** Trusts in the projection. */
+  readonly trusts: number;
+  readonly lastPeriod: IsoMonth | null;
+  readonly statusQuo: readonly ProjectionMonthView[];
+  readonly scenario: {
+    readonly category: InterventionCategory;
+    readonly adopters: readonly string[];
+    /** The pooled effect used (positive = improvement), between-trust variance and chance of fading. */
+    readonly effectMean: number;
+    readonly tau2: number;
+    readonly fadeProbability: number;
+    readonly months: readonly ProjectionMonthView[];
+    readonly difference: readonly ProjectionMonthView[];
+  } | null;
+  readonly computeMs: number;
+}

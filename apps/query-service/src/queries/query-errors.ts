@@ -11,3 +11,9 @@ export class ViewNotFoundError extends NotFoundException {
     super({ code: 'NOT_FOUND', message });
   }
 }
+
+/** The view, or a 404 with `message` when there is none. */
+export function found<T>(value: T | undefined, message: string): T {
+  if (value === undefined) throw new ViewNotFoundError(message);
+  return value;
+}

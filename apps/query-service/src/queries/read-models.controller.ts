@@ -8,7 +8,7 @@ import {
   type TrustView,
 } from '@longview/contracts';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { BadQueryError, ViewNotFoundError } from './query-errors';
+import { BadQueryError, found } from './query-errors';
 import { InvalidCursorError, ReadModelQueries } from './read-model.queries';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 
@@ -83,9 +83,4 @@ export class ReadModelsController {
   async series(@Param('trustCode') trustCode: string, @Param('metric') metric: string): Promise<SeriesView> {
     return found(await this.queries.series(trustCode, metric), `No ${metric} series for trust ${trustCode}`);
   }
-}
-
-function found<T>(value: T | undefined, message: string): T {
-  if (value === undefined) throw new ViewNotFoundError(message);
-  return value;
 }

@@ -1,0 +1,91 @@
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import type { EvidenceView, OutcomeView, PeerView, ProjectionView, SpcView } from '@longview/contracts';
+import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory } from '@longview/domain';
+import { BadQueryError, found } from '../queries/query-errors';
+import { ReadYourWritesInterceptor } from '../queries/read-your-writes.interceptor';
+import { AnalyticsService, UnknownMetricError, type ProjectionRequest } from './analytics.service';
+
+const MAX_DRAWS = 20_000;
+const MAX_HORIZON = 60;
+
+/** The analytics routes of the query API (see packages/contracts/src/http.ts). */
+@Controller()
+@UseInterceptors(ReadYourWritesInterceptor)
+export class AnalyticsController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Get('series/:trustCode/:metric/spc')
+  async spc(@Param('trustCode') trustCode: string, @Param('metric') metric: string): Promise<SpcView> {
+    return found(await this.analytics.seriesSpc(trustCode, metric), `No ${metric} series for trust ${trustCode}`);
+  }
+
+  @Get('interventions/:id/outcomes')
+  async outcomes(@Param('id') id: string): Promise<OutcomeView[]> {
+    return found(await this.analytics.outcomes(id), `No intervention with id ${id}`);
+  }
+
+  @Get('trusts/:code/peers')
+  async peers(@Param('code') code: string, @Query('limit') limit?: string): Promise<PeerView[]> {
+    return found(await this.analytics.peers(code, wholeNumber('limit', limit, 5, 1, 50)), `No trust with code ${code}`);
+  }
+
+  @Get('evidence')
+  evidence(@Query('metric') metric?: string, @Query('category') category?: string): Promise<EvidenceView> {
+    if (!metric) throw new BadQueryError('metric is required');
+    return known(() => this.analytics.evidence(metric, categoryOf(category)));
+  }
+
+  @Get('projection')
+  projection(
+    @Query('metric') metric?: string,
+    @Query('region') region?: string,
+    @Query('horizonMonths') horizonMonths?: string,
+    @Query('draws') draws?: string,
+    @Query('seed') seed?: string,
+    @Query('category') category?: string,
+    @Query('adopters') adopters?: string,
+    @Query('similarTo') similarTo?: string,
+  ): Promise<ProjectionView> {
+    if (!metric) throw new BadQueryError('metric is required');
+    if (region && !(REGIONS as readonly string[]).includes(region)) throw new BadQueryError(`region must be one of ${REGIONS.join(', ')}`);
+    const scenarioCategory = categoryOf(category);
+    if ((scenarioCategory === undefined) !== (adopters === undefined)) {
+      throw new BadQueryError('a scenario needs both category and adopters');
+    }
+    const request: ProjectionRequest = {
+      metric,
+      ...(region ? { region } : {}),
+      horizonMonths: wholeNumber('horizonMonths', horizonMonths, 24, 1, MAX_HORIZON),
+      draws: wholeNumber('draws', draws, 10_000, 100, MAX_DRAWS),
+      seed: wholeNumber('seed', seed, 1, 0, 2 ** 31 - 1),
+      ...(scenarioCategory
+        ? { scenario: { category: scenarioCategory, adopters: wholeNumber('adopters', adopters, 10, 1, 500), ...(similarTo ? { similarTo } : {}) } }
+        : {}),
+    };
+    return known(() => this.analytics.projection(request));
+  }
+}
+
+function categoryOf(category: string | undefined): InterventionCategory | undefined {
+  if (category === undefined || category === '') return undefined;
+  if (!(INTERVENTION_CATEGORIES as readonly string[]).includes(category)) {
+    throw new BadQueryError(`category must be one of ${INTERVENTION_CATEGORIES.join(', ')}`);
+  }
+  return category as InterventionCategory;
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new BadQueryError(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+async function known<T>(compute: () => Promise<T>): Promise<T> {
+  try {
+    return await compute();
+  } catch (error) {
+    if (error instanceof UnknownMetricError) throw new BadQueryError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,349 @@
+import {
+  evaluateOutcome,
+  nearestPeers,
+  poolDerSimonianLaird,
+  projectSystem,
+  spc,
+  sustainedShare,
+  type ImprovementDirection,
+  type TrustFeatures,
+} from '@longview/analytics';
+import type {
+  EvidenceStudyView,
+  EvidenceView,
+  InterventionView,
+  OutcomeView,
+  PeerView,
+  ProjectionMonthView,
+  ProjectionView,
+  SeriesView,
+  SpcView,
+  Sustainability,
+  TrustView,
+} from '@longview/contracts';
+import { findMetric, type InterventionCategory } from '@longview/domain';
+import type { ReadModelQueries } from '../queries/read-model.queries';
+import { AnalyticsCache } from './analytics-cache';
+
+/** How many recent months describe a trust's current process (peers' baseline, projections). */
+const RECENT_MONTHS = 24;
+const VERDICTS: readonly Sustainability[] = ['SUSTAINED', 'FADED', 'NOT_YET_EVIDENT', 'NO_SIGNAL', 'DETERIORATED', 'INSUFFICIENT_DATA'];
+
+export interface ProjectionRequest {
+  metric: string;
+  region?: string;
+  horizonMonths: number;
+  draws: number;
+  seed: number;
+  scenario?: { category: InterventionCategory; adopters: number; similarTo?: string };
+}
+
+export class UnknownMetricError extends Error {
+  constructor(metric: string) {
+    super(`Unknown metric "${metric}"`);
+    this.name = 'UnknownMetricError';
+  }
+}
+
+/**
+ * The analytics of the read side: pure functions from @longview/analytics applied to the read
+ * models, cached until the next event.
+ */
+export class AnalyticsService {
+  private readonly cache = new AnalyticsCache();
+
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly position: () => bigint,
+  ) {}
+
+  async seriesSpc(trustCode: string, metric: string): Promise<SpcView | undefined> {
+    const series = await this.queries.series(trustCode, metric);
+    return series ? spcOf(series) : undefined;
+  }
+
+  async outcomes(interventionId: string): Promise<OutcomeView[] | undefined> {
+    const intervention = await this.queries.intervention(interventionId);
+    if (!intervention) return undefined;
+    return this.cached(`outcomes:${interventionId}`, () => this.outcomesOf(intervention));
+  }
+
+  async peers(trustCode: string, limit: number): Promise<PeerView[] | undefined> {
+    const trusts = await this.trustsWithBaseline();
+    const target = trusts.find((t) => t.view.code === trustCode);
+    if (!target) return undefined;
+    const byCode = new Map(trusts.map((t) => [t.view.code, t.view]));
+    return nearestPeers(
+      target.features,
+      trusts.map((t) => t.features),
+      { limit },
+    ).map((p) => ({ code: p.code, name: byCode.get(p.code)?.name ?? p.code, distance: p.distance, contributions: p.contributions }));
+  }
+
+  evidence(metric: string, category?: InterventionCategory): Promise<EvidenceView> {
+    if (!findMetric(metric)) throw new UnknownMetricError(metric);
+    return this.cached(`evidence:${metric}:${category ?? ''}`, () => this.computeEvidence(metric, category));
+  }
+
+  projection(request: ProjectionRequest): Promise<ProjectionView> {
+    if (!findMetric(request.metric)) throw new UnknownMetricError(request.metric);
+    return this.cached(`projection:${JSON.stringify(request)}`, () => this.computeProjection(request));
+  }
+
+  private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.cache.get(key, this.position(), compute);
+  }
+
+  private async outcomesOf(intervention: InterventionView): Promise<OutcomeView[]> {
+    const outcomes: OutcomeView[] = [];
+    for (const target of intervention.targets) {
+      const series = await this.queries.series(intervention.trustCode, target.metric);
+      outcomes.push(outcomeOf(intervention, target.metric, target.direction, series));
+    }
+    return outcomes;
+  }
+
+  private async computeEvidence(metric: string, category?: InterventionCategory): Promise<EvidenceView> {
+    const started = await this.startedInterventions(metric, category);
+    const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Sustainability, number>;
+    const candidates: Omit<EvidenceStudyView, 'shrunkEffect'>[] = [];
+    for (const intervention of started) {
+      const target = intervention.targets.find((t) => t.metric === metric);
+      if (!target) continue;
+      const series = await this.queries.series(intervention.trustCode, metric);
+      const outcome = outcomeOf(intervention, metric, target.direction, series);
+      verdicts[outcome.sustainability] += 1;
+      const se = outcome.effect?.standardError;
+      if (outcome.effect && se !== null && se !== undefined && se > 0) {
+        candidates.push({
+          interventionId: intervention.id,
+          trustCode: intervention.trustCode,
+          title: intervention.title,
+          approach: intervention.approach,
+          effect: outcome.effect.improvement,
+          standardError: se,
+          sustainability: outcome.sustainability,
+        });
+      }
+    }
+    const share = sustainedShare(VERDICTS.flatMap((v) => Array<string>(verdicts[v]).fill(v)));
+    const empty = { pooledEffect: null, se: null, ciLow: null, ciHigh: null, predictionLow: null, predictionHigh: null, i2: null, tau2: null, q: null };
+    if (candidates.length === 0) {
+      return { metric, category: category ?? null, k: 0, ...empty, sustainedShare: share, verdicts, studies: [] };
+    }
+    const pooled = poolDerSimonianLaird(candidates.map((c) => ({ id: c.interventionId, yi: c.effect, vi: c.standardError ** 2 })));
+    const shrunk = new Map(pooled.shrunk.map((s) => [s.id, s.theta]));
+    return {
+      metric,
+      category: category ?? null,
+      k: pooled.k,
+      pooledEffect: pooled.estimate,
+      se: pooled.se,
+      ciLow: pooled.ciLow,
+      ciHigh: pooled.ciHigh,
+      predictionLow: pooled.piLow,
+      predictionHigh: pooled.piHigh,
+      i2: pooled.i2,
+      tau2: pooled.tau2,
+      q: pooled.q,
+      sustainedShare: share,
+      verdicts,
+      studies: candidates.map((c) => ({ ...c, shrunkEffect: shrunk.get(c.interventionId) ?? c.effect })),
+    };
+  }
+
+  private async computeProjection(request: ProjectionRequest): Promise<ProjectionView> {
+    const started = Date.now();
+    const definition = findMetric(request.metric);
+    const trusts = (await this.queries.trusts(request.region ? { region: request.region } : {})).filter((t) => t.metrics.includes(request.metric));
+    const inputs: { code: string; series: number[]; weight: number }[] = [];
+    let lastPeriod: string | null = null;
+    for (const trust of trusts) {
+      const series = await this.queries.series(trust.code, request.metric);
+      const recent = series?.observations.slice(-RECENT_MONTHS) ?? [];
+      if (recent.length < 2) continue;
+      const last = recent[recent.length - 1]?.period ?? null;
+      if (last && (lastPeriod === null || last > lastPeriod)) lastPeriod = last;
+      // Weight a trust by its activity when the series carries it (e.g. A&E attendances), else equally.
+      const denominators = recent.map((o) => o.denominator).filter((d): d is number => d !== undefined);
+      const weight = denominators.length > 0 ? denominators.reduce((a, b) => a + b, 0) / denominators.length : 1;
+      inputs.push({ code: trust.code, series: recent.map((o) => o.value), weight });
+    }
+    let scenario: ProjectionView['scenario'] = null;
+    let scenarioInput: Parameters<typeof projectSystem>[0]['scenario'];
+    if (request.scenario && inputs.length > 0) {
+      const evidence = await this.evidence(request.metric, request.scenario.category);
+      const adopters = await this.chooseAdopters(request.scenario, evidence, new Set(inputs.map((i) => i.code)));
+      const improvementSign = definition?.improvement === 'DECREASE' ? -1 : 1;
+      const effectMean = evidence.pooledEffect ?? 0;
+      const fadeProbability = evidence.sustainedShare === null ? 0.5 : 1 - evidence.sustainedShare;
+      scenarioInput = {
+        adopters,
+        effect: { mean: improvementSign * effectMean, tau2: evidence.tau2 ?? 0, se: evidence.se ?? 0 },
+        fadeProbability,
+        rampMonths: 3,
+      };
+      scenario = { category: request.scenario.category, adopters, effectMean, tau2: evidence.tau2 ?? 0, fadeProbability, months: [], difference: [] };
+    }
+    const result =
+      inputs.length === 0
+        ? undefined
+        : projectSystem({ trusts: inputs, horizonMonths: request.horizonMonths, draws: request.draws, seed: request.seed, ...(scenarioInput ? { scenario: scenarioInput } : {}) });
+    const label = (months: readonly { offset: number; mean: number; p05: number; p50: number; p95: number }[]): ProjectionMonthView[] =>
+      months.map((m) => ({ ...m, period: lastPeriod ? addMonths(lastPeriod, m.offset) : String(m.offset) }));
+    if (scenario && result?.scenario && result.difference) {
+      scenario = { ...scenario, months: label(result.scenario), difference: label(result.difference) };
+    }
+    return {
+      metric: request.metric,
+      region: request.region ?? null,
+      horizonMonths: request.horizonMonths,
+      draws: request.draws,
+      seed: request.seed,
+      trusts: inputs.length,
+      lastPeriod,
+      statusQuo: result ? label(result.statusQuo) : [],
+      scenario,
+      computeMs: Date.now() - started,
+    };
+  }
+
+  /**
+   * The trusts that adopt in a scenario: the N nearest (on context) to `similarTo` when given,
+   * otherwise to the trusts where interventions of that category were evaluated; never a trust
+   * that already ran one.
+   */
+  private async chooseAdopters(
+    scenario: NonNullable<ProjectionRequest['scenario']>,
+    evidence: EvidenceView,
+    inScope: ReadonlySet<string>,
+  ): Promise<string[]> {
+    const trusts = await this.trustsWithBaseline();
+    const already = new Set(evidence.studies.map((s) => s.trustCode));
+    const references = scenario.similarTo ? [scenario.similarTo] : [...already];
+    const candidates = trusts.filter((t) => inScope.has(t.view.code) && !already.has(t.view.code));
+    if (references.length === 0) return candidates.slice(0, scenario.adopters).map((t) => t.view.code);
+    const closest = new Map<string, number>();
+    for (const reference of references) {
+      const target = trusts.find((t) => t.view.code === reference);
+      if (!target) continue;
+      for (const peer of nearestPeers(target.features, candidates.map((c) => c.features), { limit: candidates.length })) {
+        closest.set(peer.code, Math.min(closest.get(peer.code) ?? Number.POSITIVE_INFINITY, peer.distance));
+      }
+    }
+    return [...closest.entries()]
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .slice(0, scenario.adopters)
+      .map(([code]) => code);
+  }
+
+  private async startedInterventions(metric: string, category?: InterventionCategory): Promise<InterventionView[]> {
+    const all: InterventionView[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.queries.interventions({ ...(category ? { category } : {}), first: 200, ...(after ? { after } : {}) });
+      all.push(...page.items);
+      if (!page.hasNextPage || !page.endCursor) break;
+      after = page.endCursor;
+    }
+    return all.filter((i) => i.startedOn !== undefined && i.targets.some((t) => t.metric === metric));
+  }
+
+  /** Every trust with the features peers are compared on (baseline = recent mean A&E 4-hour %). */
+  private trustsWithBaseline(): Promise<{ view: TrustView; features: TrustFeatures }[]> {
+    return this.cached('trusts-with-baseline', async () => {
+      const trusts = await this.queries.trusts({});
+      const out: { view: TrustView; features: TrustFeatures }[] = [];
+      for (const view of trusts) {
+        const ae = view.metrics.includes('ae-4hr') ? await this.queries.series(view.code, 'ae-4hr') : undefined;
+        const recent = ae?.observations.slice(-12) ?? [];
+        out.push({
+          view,
+          features: {
+            code: view.code,
+            kind: view.context.kind,
+            region: view.context.region,
+            beds: view.context.beds ?? 0,
+            baselinePerformance: recent.length > 0 ? recent.reduce((a, o) => a + o.value, 0) / recent.length : null,
+            deprivation: view.context.deprivation ?? null,
+            oversightSegment: view.context.oversightSegment ?? 3,
+          },
+        });
+      }
+      return out;
+    });
+  }
+}
+
+export function spcOf(series: SeriesView): SpcView {
+  const definition = findMetric(series.metric);
+  const direction: ImprovementDirection = definition?.improvement === 'DECREASE' ? 'decrease' : 'increase';
+  const target = definition?.nationalStandard?.value ?? null;
+  const analysis = spc(
+    series.observations.map((o) => ({ period: o.period, value: o.value })),
+    { improvementDirection: direction, ...(target !== null ? { target } : {}), rebase: series.rebasePeriods },
+  );
+  return {
+    trustCode: series.trustCode,
+    metric: series.metric,
+    direction,
+    target,
+    mean: analysis.mean,
+    lpl: analysis.lpl,
+    upl: analysis.upl,
+    variation: analysis.variation,
+    assurance: analysis.assurance,
+    points: analysis.points.map((p) => ({ period: p.period, value: p.value, mean: p.mean, lpl: p.lpl, upl: p.upl, rule: p.rule, pointType: p.pointType, rebaseGroup: p.rebaseGroup })),
+    groups: analysis.groups.map((g) => ({ rebaseGroup: g.rebaseGroup, firstPeriod: g.firstPeriod, lastPeriod: g.lastPeriod, n: g.n, mean: g.mean, lpl: g.lpl, upl: g.upl, trialLimits: g.trialLimits })),
+    warnings: analysis.warnings.map((w) => w.message),
+  };
+}
+
+function outcomeOf(intervention: InterventionView, metric: string, direction: 'INCREASE' | 'DECREASE', series: SeriesView | undefined): OutcomeView {
+  const startedOn = intervention.startedOn ?? null;
+  const none = (sustainability: Sustainability, reason: string): OutcomeView => ({
+    metric,
+    direction,
+    sustainability,
+    reason,
+    startedOn,
+    monthsObserved: 0,
+    baseline: null,
+    effect: null,
+    post: [],
+  });
+  if (!startedOn) return none('INSUFFICIENT_DATA', 'The intervention has not started, so there is nothing to judge yet.');
+  if (!series || series.observations.length === 0) return none('INSUFFICIENT_DATA', `No ${metric} data has been recorded for this trust.`);
+  const outcome = evaluateOutcome({
+    series: series.observations.map((o) => ({ period: o.period, value: o.value })),
+    startedOn,
+    direction,
+    rebase: series.rebasePeriods,
+  });
+  return {
+    metric,
+    direction,
+    sustainability: outcome.sustainability,
+    reason: outcome.reason,
+    startedOn,
+    monthsObserved: outcome.monthsObserved,
+    baseline: outcome.baseline,
+    effect: outcome.effect
+      ? {
+          meanDifference: outcome.effect.meanDifference,
+          standardError: outcome.effect.standardError,
+          improvement: outcome.effect.improvement,
+          levelChange: outcome.its?.levelChange ?? null,
+          slopeChange: outcome.its?.slopeChange ?? null,
+          effectAt12Months: outcome.its?.effectAt12Months ?? null,
+        }
+      : null,
+    post: outcome.post.map((p) => ({ period: p.period.slice(0, 7), value: p.value, rule: p.rule, pointType: p.pointType })),
+  };
+}
+
+function addMonths(period: string, months: number): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
