@@ -19,4 +19,4 @@ npx turbo run test --concurrency=1 --continue --output-logs=full | tee "$log"
 
 # One closing line for the whole suite, summed from each package's jest summary line.
 grep -Eo '[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" |
-  awk '{ p += $1; f += $3; s += $5 } END { printf "\nall packages: %d passed, %d failed, %d skipped\n", p, f, s }'
+  awk '{ p += $1; f += $3; s += $5 } END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, s }'
