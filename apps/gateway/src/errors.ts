@@ -54,6 +54,8 @@ export function toGraphQLError(error: unknown): GraphQLError {
 
 function fromServiceError(error: ServiceError): GraphQLError {
   const { body, status } = error;
+  // A 400 is always the caller's input (e.g. an unknown metric code for the analytics routes).
+  if (status === 400 && body.code !== 'BAD_USER_INPUT') return badUserInput(body.message, body.fields ?? []);
   switch (body.code) {
     case 'BAD_USER_INPUT':
       return badUserInput(body.message, body.fields ?? []);

@@ -12,10 +12,36 @@
  *   trust); with probability fadeProbability the effect fades, at a month drawn uniformly
  *   from 1..horizon, after which it is 0 (the quick win). It ramps up linearly over
  *   rampMonths (default 0: full effect from month 1).
- * - System value = weighted mean over trusts (weight default 1, e.g. attendances).
- * Status quo and scenario share the same noise draws (common random numbers), so their
- * difference is not blurred by noise; scenario randomness comes from a second stream, so
- * adding a scenario does not change the status quo. Deterministic for a seed.
+ * - System value = weighted mean over trusts (weight default 1, e.g. attendances), with
+ *   shares s_i = w_i / sum(w).
+ *
+ * How it is computed (`projectSystem`, the fast path). The trust terms are independent
+ * normals, so their weighted total is itself normal and is drawn directly:
+ *   statusQuo[d][m] = sum_i s_i mean_i + A_d + B_dm,
+ *   A_d  ~ N(0, sum_i s_i^2 sigma_i^2 / n_i)   (level uncertainty, one per draw),
+ *   B_dm ~ N(0, sum_i s_i^2 sigma_i^2)         (monthly noise, one per draw and month).
+ * That is exactly the distribution of the per-trust simulation, at a cost independent of the
+ * number of trusts. The scenario adds, per draw, only the adopters' uplift
+ * sum_{i adopting, still active at m} s_i * delta_i * ramp(m): only adopters need per-trust
+ * draws (delta_i, whether and when it fades), and the uplift is accumulated by fade month and
+ * summed backwards, O(adopters + horizon) per draw.
+ *
+ * Randomness: status-quo draws come from mulberry32(seed); scenario draws (delta, fade,
+ * fade month, in that order per adopter and per draw) from a second stream seeded
+ * seed ^ 0x9e3779b9. Hence:
+ * - deterministic for a seed;
+ * - adding a scenario does not change the status quo;
+ * - common random numbers: scenario[d][m] = statusQuo[d][m] + uplift[d][m] with the SAME
+ *   status-quo draw, so `difference` is the uplift alone, unblurred by noise. This holds
+ *   exactly, as before. The scenario stream is consumed in the same order as the per-trust
+ *   reference, so for a seed `difference` equals the reference's draw for draw (up to
+ *   floating-point summation order).
+ * - What no longer holds: a status-quo draw is no longer the sum of identifiable per-trust
+ *   draws, so for a seed the status-quo numbers differ from `projectSystemPerTrust`'s; they
+ *   agree in distribution (tested: means and p05/p95 within Monte Carlo tolerance).
+ *
+ * `projectSystemPerTrust` is the straightforward simulation (a normal per trust per month per
+ * draw), kept as the reference for tests and the benchmark; it is O(draws x trusts x horizon).
  */
 import { AnalyticsInputError } from './errors';
 import { mulberry32, normalSource, quantileSorted } from './random';

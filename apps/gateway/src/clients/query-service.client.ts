@@ -1,4 +1,17 @@
-import type { InterventionPage, InterventionStatus, InterventionView, Position, PositionView, SeriesView, TrustView } from '@longview/contracts';
+import type {
+  EvidenceView,
+  InterventionPage,
+  InterventionStatus,
+  InterventionView,
+  OutcomeView,
+  PeerView,
+  Position,
+  PositionView,
+  ProjectionView,
+  SeriesView,
+  SpcView,
+  TrustView,
+} from '@longview/contracts';
 import type { InterventionCategory, Region, TrustKind } from '@longview/domain';
 import { ServiceError } from './service-error';
 import { fetchJson, joinUrl } from './http';
@@ -6,6 +19,24 @@ import { fetchJson, joinUrl } from './http';
 /** Read-your-writes: the query service waits until its projections have reached this position. */
 export interface ReadOptions {
   readonly minPosition?: Position;
+  /**
+   * Distributed mode: wait until the read model's checkpoint of this stream reaches `minVersion`
+   * (sent as `stream=` and `minVersion=`, next to `minPosition`).
+   */
+  readonly stream?: string;
+  readonly minVersion?: number;
+}
+
+/** GET /projection: a scenario when both `category` and `adopters` are given. */
+export interface ProjectionQuery {
+  readonly metric: string;
+  readonly region?: Region;
+  readonly horizonMonths?: number;
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly category?: InterventionCategory;
+  readonly adopters?: number;
+  readonly similarTo?: string;
 }
 
 export interface TrustQuery {
@@ -31,6 +62,16 @@ export interface QueryServiceClient {
   listInterventions(query?: InterventionQuery, options?: ReadOptions): Promise<InterventionPage>;
   getIntervention(id: string, options?: ReadOptions): Promise<InterventionView | null>;
   getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null>;
+  /** GET /series/:trustCode/:metric/spc (null when there is no such series). */
+  getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null>;
+  /** GET /interventions/:id/outcomes, one per target metric (null when there is no such intervention). */
+  getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null>;
+  /** GET /trusts/:code/peers?limit= (null when there is no such trust). */
+  getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null>;
+  /** GET /evidence?metric=&category= (400 for an unknown metric). */
+  getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView>;
+  /** GET /projection?metric=&region=&horizonMonths=&draws=&seed=&category=&adopters=&similarTo= */
+  getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView>;
 }
 
 type QueryValue = string | number | undefined;
@@ -71,9 +112,30 @@ export class HttpQueryServiceClient implements QueryServiceClient {
     return this.getOrNull<SeriesView>(`/series/${encodeURIComponent(trustCode)}/${encodeURIComponent(metric)}`, options);
   }
 
-  private async getOrNull<T>(path: string, options?: ReadOptions): Promise<T | null> {
+  getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null> {
+    return this.getOrNull<SpcView>(`/series/${encodeURIComponent(trustCode)}/${encodeURIComponent(metric)}/spc`, options);
+  }
+
+  getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
+    return this.getOrNull<OutcomeView[]>(`/interventions/${encodeURIComponent(id)}/outcomes`, options);
+  }
+
+  getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null> {
+    return this.getOrNull<PeerView[]>(`/trusts/${encodeURIComponent(code)}/peers`, options, { limit });
+  }
+
+  getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView> {
+    return this.get<EvidenceView>('/evidence', { metric, category }, options);
+  }
+
+  getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {
+    const { metric, region, horizonMonths, draws, seed, category, adopters, similarTo } = query;
+    return this.get<ProjectionView>('/projection', { metric, region, horizonMonths, draws, seed, category, adopters, similarTo }, options);
+  }
+
+  private async getOrNull<T>(path: string, options?: ReadOptions, query: Record<string, QueryValue> = {}): Promise<T | null> {
     try {
-      return await this.get<T>(path, {}, options);
+      return await this.get<T>(path, query, options);
     } catch (error) {
       if (error instanceof ServiceError && error.status === 404) return null;
       throw error;
@@ -82,7 +144,12 @@ export class HttpQueryServiceClient implements QueryServiceClient {
 
   private async get<T>(path: string, query: Record<string, QueryValue>, options?: ReadOptions): Promise<T> {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...query, minPosition: options?.minPosition })) {
+    for (const [key, value] of Object.entries({
+      ...query,
+      minPosition: options?.minPosition,
+      stream: options?.stream,
+      minVersion: options?.minVersion,
+    })) {
       if (value !== undefined && value !== '') params.set(key, String(value));
     }
     const search = params.size > 0 ? `?${params.toString()}` : '';

@@ -80,12 +80,12 @@ export class AnalyticsService {
     ).map((p) => ({ code: p.code, name: byCode.get(p.code)?.name ?? p.code, distance: p.distance, contributions: p.contributions }));
   }
 
-  evidence(metric: string, category?: InterventionCategory): Promise<EvidenceView> {
+  async evidence(metric: string, category?: InterventionCategory): Promise<EvidenceView> {
     if (!findMetric(metric)) throw new UnknownMetricError(metric);
     return this.cached(`evidence:${metric}:${category ?? ''}`, () => this.computeEvidence(metric, category));
   }
 
-  projection(request: ProjectionRequest): Promise<ProjectionView> {
+  async projection(request: ProjectionRequest): Promise<ProjectionView> {
     if (!findMetric(request.metric)) throw new UnknownMetricError(request.metric);
     return this.cached(`projection:${JSON.stringify(request)}`, () => this.computeProjection(request));
   }

@@ -1,0 +1,143 @@
+import { encodeEvent } from '@longview/contracts';
+import type { LongviewEvent, Observation } from '@longview/domain';
+import { EventStore, type Database } from '@longview/event-store';
+import { testDatabases } from '@longview/event-store/testing';
+import { AnalyticsService } from '../src/analytics/analytics.service';
+import { ProjectionRunner } from '../src/projections/projection-runner';
+import { ReadModelQueries } from '../src/queries/read-model.queries';
+
+const NOW = '2026-01-15T10:00:00.000Z';
+
+/** 30 months from 2023-01: noise around `level`, plus `shift` from month `from` (0-based) for `months` months. */
+function series(level: number, shift: number, from: number, months = 30, seed = 1): Observation[] {
+  let s = seed;
+  const noise = () => {
+    s = (s * 16807) % 2147483647;
+    return (s / 2147483647 - 0.5) * 2; // uniform in [-1, 1]
+  };
+  return Array.from({ length: 30 }, (_, i) => ({
+    period: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    value: Math.round((level + noise() + (i >= from && i < from + months ? shift : 0)) * 100) / 100,
+  }));
+}
+
+function trust(code: string, region: 'LONDON' | 'MIDLANDS', beds: number): [string, LongviewEvent] {
+  return [
+    `trust-${code}`,
+    {
+      type: 'TrustRegistered',
+      data: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region, beds, deprivation: 20, oversightSegment: 2 }, effectiveFrom: '2020-01-01', registeredAt: NOW },
+    },
+  ];
+}
+
+function intervention(id: string, trustCode: string, startedOn: string): [string, LongviewEvent][] {
+  return [
+    [
+      `intervention-${id}`,
+      {
+        type: 'InterventionProposed',
+        data: {
+          interventionId: id,
+          trustCode,
+          title: `Flow programme at ${trustCode}`,
+          summary: 'Whole-system flow work',
+          category: 'PATIENT_FLOW',
+          approach: 'SYSTEMIC',
+          targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+          sharing: 'PUBLIC',
+          proposedAt: NOW,
+        },
+      },
+    ],
+    [`intervention-${id}`, { type: 'InterventionStarted', data: { interventionId: id, startedOn } }],
+  ];
+}
+
+const LASTING = '11111111-1111-4111-8111-111111111111';
+const FADING = '22222222-2222-4222-8222-222222222222';
+const QUIET = '33333333-3333-4333-8333-333333333333';
+
+const HISTORY: [string, LongviewEvent][] = [
+  trust('ZL1', 'LONDON', 800),
+  trust('ZL2', 'LONDON', 780),
+  trust('ZM1', 'MIDLANDS', 300),
+  ['series-ZL1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL1', metric: 'ae-4hr', observations: series(75, 6, 14) } }],
+  ['series-ZL2-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL2', metric: 'ae-4hr', observations: series(70, 6, 14, 4, 7) } }],
+  ['series-ZM1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZM1', metric: 'ae-4hr', observations: series(80, 0, 0, 0, 3) } }],
+  ...intervention(LASTING, 'ZL1', '2024-03-01'),
+  ...intervention(FADING, 'ZL2', '2024-03-01'),
+  ...intervention(QUIET, 'ZM1', '2024-03-01'),
+];
+
+describe.each(testDatabases())('analytics on the read models ($name)', ({ open }) => {
+  let db: Database;
+  let analytics: AnalyticsService;
+  let runner: ProjectionRunner;
+
+  beforeAll(async () => {
+    db = await open();
+    const store = new EventStore(db);
+    await store.migrate();
+    runner = new ProjectionRunner(db);
+    await runner.migrate();
+    for (const [streamId, event] of HISTORY) await store.appendToStream(streamId, [{ ...encodeEvent(event), metadata: { occurredAt: NOW } }]);
+    await runner.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
+    analytics = new AnalyticsService(new ReadModelQueries(db), () => runner.position);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('computes SPC of a series with the metric catalogue direction and national standard', async () => {
+    const spc = await analytics.seriesSpc('ZL1', 'ae-4hr');
+    expect(spc).toMatchObject({ direction: 'increase', target: 95, assurance: 'consistent_fail' });
+    expect(spc?.points).toHaveLength(30);
+    expect(spc?.points.some((p) => p.pointType === 'special_cause_improvement')).toBe(true);
+    expect(await analytics.seriesSpc('ZL1', 'rtt-18wk')).toBeUndefined();
+  });
+
+  it('judges a lasting step SUSTAINED, a short one FADED and no change NO_SIGNAL', async () => {
+    const [lasting] = (await analytics.outcomes(LASTING)) ?? [];
+    expect(lasting).toMatchObject({ metric: 'ae-4hr', sustainability: 'SUSTAINED', startedOn: '2024-03-01' });
+    expect(lasting?.effect?.improvement).toBeGreaterThan(4);
+    expect(lasting?.baseline?.n).toBeGreaterThanOrEqual(12);
+    expect((await analytics.outcomes(FADING))?.[0]?.sustainability).toBe('FADED');
+    expect((await analytics.outcomes(QUIET))?.[0]?.sustainability).toBe('NO_SIGNAL');
+    expect(await analytics.outcomes('44444444-4444-4444-8444-444444444444')).toBeUndefined();
+  });
+
+  it('pools the evidence across trusts and counts the verdicts', async () => {
+    const evidence = await analytics.evidence('ae-4hr', 'PATIENT_FLOW');
+    expect(evidence.k).toBe(3);
+    expect(evidence.verdicts).toMatchObject({ SUSTAINED: 1, FADED: 1, NO_SIGNAL: 1 });
+    expect(evidence.sustainedShare).toBeCloseTo(1 / 3, 10);
+    expect(evidence.pooledEffect).not.toBeNull();
+    expect(evidence.ciLow as number).toBeLessThan(evidence.pooledEffect as number);
+    expect(evidence.studies.map((s) => s.trustCode).sort()).toEqual(['ZL1', 'ZL2', 'ZM1']);
+    expect((await analytics.evidence('ae-4hr', 'WORKFORCE')).k).toBe(0);
+    await expect(analytics.evidence('no-such-metric')).rejects.toThrow(/Unknown metric/);
+  });
+
+  it('finds peers on context, nearest first', async () => {
+    const peers = await analytics.peers('ZL1', 2);
+    expect(peers?.map((p) => p.code)).toEqual(['ZL2', 'ZM1']);
+    expect(peers?.[0]?.distance).toBeLessThan(peers?.[1]?.distance as number);
+    expect(peers?.[0]?.contributions.map((c) => c.feature)).toEqual(expect.arrayContaining(['kind', 'region', 'beds']));
+  });
+
+  it('projects the system deterministically for a seed, with a scenario that adopts the nearest trusts', async () => {
+    const request = { metric: 'ae-4hr', horizonMonths: 12, draws: 500, seed: 7, scenario: { category: 'PATIENT_FLOW' as const, adopters: 1, similarTo: 'ZL1' } };
+    const first = await analytics.projection(request);
+    const again = await new AnalyticsService(new ReadModelQueries(db), () => runner.position).projection(request);
+    expect({ ...again, computeMs: 0 }).toEqual({ ...first, computeMs: 0 });
+    expect(first.trusts).toBe(3);
+    expect(first.statusQuo).toHaveLength(12);
+    expect(first.statusQuo[0]?.period).toBe('2025-07');
+    // Every trust already ran a PATIENT_FLOW intervention, so none is left to adopt.
+    expect(first.scenario?.adopters).toEqual([]);
+    const london = await analytics.projection({ metric: 'ae-4hr', region: 'LONDON', horizonMonths: 6, draws: 200, seed: 1 });
+    expect(london.trusts).toBe(2);
+    expect(london.scenario).toBeNull();
+  });
+});
