@@ -118,6 +118,22 @@ export interface RebaseSeriesInput extends CommandOptions {
   readonly reason: string;
 }
 
+export interface ScenarioInput {
+  readonly category: InterventionCategory;
+  readonly adopters: number;
+  readonly similarTo?: Maybe<string>;
+  readonly draws?: Maybe<number>;
+  readonly seed?: Maybe<number>;
+}
+
+/** Query.systemProjection: `region` is a String validated against the Region values. */
+export interface ProjectionArgs {
+  readonly metric: string;
+  readonly region?: Maybe<string>;
+  readonly scenario?: Maybe<ScenarioInput>;
+  readonly horizonMonths?: Maybe<number>;
+}
+
 /** Drops null/undefined properties: GraphQL's "not given" becomes JSON's "absent". */
 export function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandRequest, InterventionView, Position, SeriesView, TrustView } from '@longview/contracts';
+import type { CommandAccepted, CommandRequest, InterventionView, Position, SeriesView, TrustView } from '@longview/contracts';
+import type { ReadOptions } from './clients/query-service.client';
 import type { LongviewCommand, LongviewCommandType } from '@longview/domain';
 import type { GatewayContext } from './context';
 import { authenticationRequired, notReadable } from './errors';
@@ -19,7 +20,9 @@ import { readsOf } from './reads';
 
 /**
  * Each mutation: map the input to a domain command, send it, then read the changed object at
- * the command's position, so the payload already reflects the write (read-your-writes).
+ * the command's position, so the payload already reflects the write (read-your-writes). The
+ * read-back also names the written stream and its new version (`stream`, `minVersion`): in
+ * the distributed mode the query service waits for that stream's checkpoint.
  */
 
 type DataOf<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>['data'];
@@ -29,7 +32,7 @@ async function send<T extends LongviewCommandType>(
   type: T,
   options: { commandId?: string | null; expectedVersion?: number | null },
   data: DataOf<T>,
-): Promise<Position> {
+): Promise<CommandAccepted> {
   if (!context.actor) throw authenticationRequired();
   const request: CommandRequest = {
     ...(options.commandId ? { commandId: options.commandId } : {}),
@@ -39,7 +42,12 @@ async function send<T extends LongviewCommandType>(
   };
   const accepted = await context.commands.send(type, request);
   readsOf(context).advanceTo(accepted.position);
-  return accepted.position;
+  return accepted;
+}
+
+/** Read-your-writes for the read-back of the object a command changed. */
+export function readBackOptions(accepted: CommandAccepted): ReadOptions {
+  return { minPosition: accepted.position, stream: accepted.streamId, minVersion: accepted.version };
 }
 
 async function readBack<T>(what: string, position: Position, read: Promise<T | null>): Promise<T> {
@@ -48,88 +56,87 @@ async function readBack<T>(what: string, position: Position, read: Promise<T | n
   return value;
 }
 
-async function interventionPayload(context: GatewayContext, id: string, position: Position) {
-  const intervention: InterventionView = await readBack(
-    `Intervention ${id}`,
-    position,
-    context.queries.getIntervention(id, { minPosition: position }),
-  );
+async function interventionPayload(context: GatewayContext, id: string, accepted: CommandAccepted) {
+  const { position } = accepted;
+  const intervention: InterventionView = await readBack(`Intervention ${id}`, position, context.queries.getIntervention(id, readBackOptions(accepted)));
   return { intervention, position };
 }
 
-async function seriesPayload(context: GatewayContext, trustCode: string, metric: string, position: Position) {
+async function seriesPayload(context: GatewayContext, trustCode: string, metric: string, accepted: CommandAccepted) {
+  const { position } = accepted;
   const series: SeriesView = await readBack(
     `Series ${trustCode}/${metric}`,
     position,
-    context.queries.getSeries(trustCode, metric, { minPosition: position }),
+    context.queries.getSeries(trustCode, metric, readBackOptions(accepted)),
   );
   return { series, position };
 }
 
 export async function registerTrust(context: GatewayContext, input: RegisterTrustInput): Promise<{ trust: TrustView; position: Position }> {
-  const position = await send(context, 'RegisterTrust', input, {
+  const accepted = await send(context, 'RegisterTrust', input, {
     code: input.code,
     name: input.name,
     context: compact(input.context),
     effectiveFrom: input.effectiveFrom ?? new Date().toISOString().slice(0, 10),
   });
-  const trust = await readBack(`Trust ${input.code}`, position, context.queries.getTrust(input.code, { minPosition: position }));
+  const { position } = accepted;
+  const trust = await readBack(`Trust ${input.code}`, position, context.queries.getTrust(input.code, readBackOptions(accepted)));
   return { trust, position };
 }
 
 export async function proposeIntervention(context: GatewayContext, input: ProposeInterventionInput) {
   const interventionId = randomUUID();
   const { commandId: _commandId, ...fields } = input;
-  const position = await send(context, 'ProposeIntervention', input, {
+  const accepted = await send(context, 'ProposeIntervention', input, {
     ...compact(fields),
     interventionId,
     targets: input.targets.map((target) => ({ metric: target.metric, direction: target.direction })),
   });
-  return interventionPayload(context, interventionId, position);
+  return interventionPayload(context, interventionId, accepted);
 }
 
 export async function startIntervention(context: GatewayContext, input: StartInterventionInput) {
-  const position = await send(context, 'StartIntervention', input, { interventionId: input.interventionId, startedOn: input.startedOn });
-  return interventionPayload(context, input.interventionId, position);
+  const accepted = await send(context, 'StartIntervention', input, { interventionId: input.interventionId, startedOn: input.startedOn });
+  return interventionPayload(context, input.interventionId, accepted);
 }
 
 export async function logPdsaCycle(context: GatewayContext, input: LogPdsaCycleInput) {
   const { interventionId, plan, do: done, study, act, cycleDate } = input;
-  const position = await send(context, 'LogPdsaCycle', input, { interventionId, cycle: { plan, do: done, study, act, cycleDate } });
-  return interventionPayload(context, interventionId, position);
+  const accepted = await send(context, 'LogPdsaCycle', input, { interventionId, cycle: { plan, do: done, study, act, cycleDate } });
+  return interventionPayload(context, interventionId, accepted);
 }
 
 export async function completeIntervention(context: GatewayContext, input: CompleteInterventionInput) {
   const { interventionId, completedOn, summary } = input;
-  const position = await send(context, 'CompleteIntervention', input, { interventionId, completedOn, ...(summary ? { summary } : {}) });
-  return interventionPayload(context, interventionId, position);
+  const accepted = await send(context, 'CompleteIntervention', input, { interventionId, completedOn, ...(summary ? { summary } : {}) });
+  return interventionPayload(context, interventionId, accepted);
 }
 
 export async function abandonIntervention(context: GatewayContext, input: AbandonInterventionInput) {
   const { interventionId, abandonedOn, reason } = input;
-  const position = await send(context, 'AbandonIntervention', input, { interventionId, abandonedOn, reason });
-  return interventionPayload(context, interventionId, position);
+  const accepted = await send(context, 'AbandonIntervention', input, { interventionId, abandonedOn, reason });
+  return interventionPayload(context, interventionId, accepted);
 }
 
 export async function recordObservations(context: GatewayContext, input: RecordObservationsInput) {
   const { trustCode, metric, source } = input;
-  const position = await send(context, 'RecordObservations', input, {
+  const accepted = await send(context, 'RecordObservations', input, {
     trustCode,
     metric,
     observations: input.observations.map((observation) => compact(observation)),
     ...(source ? { source } : {}),
   });
-  return seriesPayload(context, trustCode, metric, position);
+  return seriesPayload(context, trustCode, metric, accepted);
 }
 
 export async function correctObservation(context: GatewayContext, input: CorrectObservationInput) {
   const { commandId: _commandId, ...data } = input;
-  const position = await send(context, 'CorrectObservation', input, compact(data));
-  return seriesPayload(context, input.trustCode, input.metric, position);
+  const accepted = await send(context, 'CorrectObservation', input, compact(data));
+  return seriesPayload(context, input.trustCode, input.metric, accepted);
 }
 
 export async function rebaseSeries(context: GatewayContext, input: RebaseSeriesInput) {
   const { trustCode, metric, fromPeriod, reason } = input;
-  const position = await send(context, 'RebaseSeries', input, { trustCode, metric, fromPeriod, reason });
-  return seriesPayload(context, trustCode, metric, position);
+  const accepted = await send(context, 'RebaseSeries', input, { trustCode, metric, fromPeriod, reason });
+  return seriesPayload(context, trustCode, metric, accepted);
 }

@@ -1,4 +1,4 @@
-import type { InterventionView, Position, SeriesView, TrustView } from '@longview/contracts';
+import type { InterventionView, Position, SeriesView, SpcView, TrustView } from '@longview/contracts';
 import type { ReadOptions } from './clients/query-service.client';
 import type { GatewayContext } from './context';
 import { gatewayError } from './errors';
@@ -8,16 +8,62 @@ import { pageRequest, toConnection, type InterventionConnection } from './pagina
 import { canSeeIntervention } from './visibility';
 
 /**
+ * Loads values by key, batching every key asked for in the same tick into one `load` call and
+ * remembering the answers (per request).
+ */
+class BatchLoader<V> {
+  private readonly cache = new Map<string, Promise<V | null>>();
+  private pending = new Map<string, { resolve: (value: V | null) => void; reject: (error: unknown) => void }>();
+
+  constructor(private readonly load: (keys: readonly string[]) => Promise<ReadonlyMap<string, V>>) {}
+
+  get(key: string): Promise<V | null> {
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const promise = new Promise<V | null>((resolve, reject) => {
+      this.pending.set(key, { resolve, reject });
+      // Every sibling resolver runs in this tick; fetch once they have all asked.
+      if (this.pending.size === 1) setImmediate(() => void this.flush());
+    });
+    this.cache.set(key, promise);
+    return promise;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    try {
+      const found = await this.load([...batch.keys()]);
+      for (const [key, waiter] of batch) waiter.resolve(found.get(key) ?? null);
+    } catch (error) {
+      for (const waiter of batch.values()) waiter.reject(error);
+    }
+  }
+}
+
+/** The query service's largest intervention page. */
+const INTERVENTION_PAGE = 200;
+
+/**
  * Reads shared by the resolvers. Per request it remembers the position of the last write
- * (so everything a mutation's payload reads reflects it) and batches trust look-ups
- * (Intervention.trust over a page of interventions costs one call, not one per row).
+ * (so everything a mutation's payload reads reflects it) and batches look-ups: trusts
+ * (Intervention.trust over a page, Peer.trust, projection adopters) and interventions
+ * (evidence studies) cost one call, not one per row; SPC views are fetched once per series.
  */
 class RequestReads {
   minPosition: Position | undefined;
-  private readonly trusts = new Map<string, Promise<TrustView | null>>();
-  private pending = new Map<string, { resolve: (trust: TrustView | null) => void; reject: (error: unknown) => void }>();
+  private readonly trusts: BatchLoader<TrustView>;
+  private readonly interventions: BatchLoader<InterventionView>;
+  private readonly spcs = new Map<string, Promise<SpcView | null>>();
 
-  constructor(private readonly context: GatewayContext) {}
+  constructor(private readonly context: GatewayContext) {
+    this.trusts = new BatchLoader((codes) => this.loadTrusts(codes));
+    this.interventions = new BatchLoader((ids) => this.loadInterventions(ids));
+  }
 
   options(): ReadOptions {
     return this.minPosition === undefined ? {} : { minPosition: this.minPosition };
@@ -27,35 +73,54 @@ class RequestReads {
   advanceTo(position: Position): void {
     if (this.minPosition === undefined || BigInt(position) > BigInt(this.minPosition)) this.minPosition = position;
     this.trusts.clear();
+    this.interventions.clear();
+    this.spcs.clear();
   }
 
   trust(code: string): Promise<TrustView | null> {
-    const cached = this.trusts.get(code);
-    if (cached) return cached;
-    const promise = new Promise<TrustView | null>((resolve, reject) => {
-      this.pending.set(code, { resolve, reject });
-      // Every sibling resolver runs in this tick; fetch once they have all asked.
-      if (this.pending.size === 1) setImmediate(() => void this.flush());
-    });
-    this.trusts.set(code, promise);
-    return promise;
+    return this.trusts.get(code);
   }
 
-  private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = new Map();
-    try {
-      const [only] = batch.keys();
-      if (batch.size === 1 && only !== undefined) {
-        const trust = await this.context.queries.getTrust(only, this.options());
-        batch.get(only)?.resolve(trust);
-        return;
-      }
-      const all = await this.context.queries.listTrusts({}, this.options());
-      const byCode = new Map(all.map((trust) => [trust.code, trust]));
-      for (const [code, waiter] of batch) waiter.resolve(byCode.get(code) ?? null);
-    } catch (error) {
-      for (const waiter of batch.values()) waiter.reject(error);
+  /** Unfiltered by visibility: callers check `canSeeIntervention`. */
+  intervention(id: string): Promise<InterventionView | null> {
+    return this.interventions.get(id);
+  }
+
+  spc(trustCode: string, metric: string): Promise<SpcView | null> {
+    const key = `${trustCode}\u0000${metric}`;
+    let spc = this.spcs.get(key);
+    if (!spc) {
+      spc = this.context.queries.getSeriesSpc(trustCode, metric, this.options());
+      this.spcs.set(key, spc);
+    }
+    return spc;
+  }
+
+  private async loadTrusts(codes: readonly string[]): Promise<ReadonlyMap<string, TrustView>> {
+    const [only] = codes;
+    if (codes.length === 1 && only !== undefined) {
+      const trust = await this.context.queries.getTrust(only, this.options());
+      return new Map(trust ? [[only, trust]] : []);
+    }
+    const all = await this.context.queries.listTrusts({}, this.options());
+    return new Map(all.map((trust) => [trust.code, trust]));
+  }
+
+  /** One id: a direct read; more: page through the list until every id is found. */
+  private async loadInterventions(ids: readonly string[]): Promise<ReadonlyMap<string, InterventionView>> {
+    const [only] = ids;
+    if (ids.length === 1 && only !== undefined) {
+      const intervention = await this.context.queries.getIntervention(only, this.options());
+      return new Map(intervention ? [[only, intervention]] : []);
+    }
+    const wanted = new Set(ids);
+    const found = new Map<string, InterventionView>();
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.context.queries.listInterventions({ first: INTERVENTION_PAGE, ...(after ? { after } : {}) }, this.options());
+      for (const item of page.items) if (wanted.has(item.id)) found.set(item.id, item);
+      if (found.size === wanted.size || !page.hasNextPage || !page.endCursor || page.endCursor === after) return found;
+      after = page.endCursor;
     }
   }
 }

@@ -1,5 +1,6 @@
-import type { InterventionView, SeriesView, TrustView } from '@longview/contracts';
+import type { EvidenceStudyView, EvidenceView, InterventionView, PeerView, ProjectionView, SeriesView, SpcView, TrustView } from '@longview/contracts';
 import { findMetric, METRICS, type MetricDefinition, type Target } from '@longview/domain';
+import * as analytics from './analytics';
 import type { GatewayContext } from './context';
 import type * as gql from './graphql-types';
 import * as mutations from './mutations';
@@ -24,6 +25,9 @@ export const resolvers = {
     intervention: (_: Root, { id }: { id: string }, ctx: GatewayContext) => reads.getIntervention(ctx, id),
     series: (_: Root, { trustCode, metric }: { trustCode: string; metric: string }, ctx: GatewayContext) => reads.getSeries(ctx, trustCode, metric),
     metrics: () => METRICS,
+    evidence: (_: Root, { metric, category }: { metric: string; category?: string | null }, ctx: GatewayContext) =>
+      analytics.evidence(ctx, metric, category),
+    systemProjection: (_: Root, args: gql.ProjectionArgs, ctx: GatewayContext) => analytics.systemProjection(ctx, args),
   },
 
   Mutation: {
@@ -45,10 +49,38 @@ export const resolvers = {
     contextHistory: (trust: TrustView) => trust.contextHistory.map(({ context, effectiveFrom, reason }) => ({ ...context, effectiveFrom, reason })),
     interventions: (trust: TrustView, page: gql.PageArgs, ctx: GatewayContext) => reads.interventionConnection(ctx, { trustCode: trust.code }, page),
     series: (trust: TrustView, { metric }: { metric?: string | null }, ctx: GatewayContext) => reads.seriesOfTrust(ctx, trust.code, metric),
+    peers: (trust: TrustView, { limit }: { limit?: number | null }, ctx: GatewayContext) => analytics.trustPeers(ctx, trust, limit),
   },
 
   Intervention: {
     trust: (intervention: InterventionView, _: unknown, ctx: GatewayContext) => reads.trustOf(ctx, intervention.trustCode),
+    outcomes: (intervention: InterventionView, _: unknown, ctx: GatewayContext) => analytics.interventionOutcomes(ctx, intervention),
+  },
+
+  InterventionOutcome: {
+    metricInfo: (outcome: analytics.OutcomeParent) => metricInfo(outcome.metric),
+    spc: (outcome: analytics.OutcomeParent, _: unknown, ctx: GatewayContext) => analytics.outcomeSpc(ctx, outcome),
+  },
+
+  SpcAnalysis: {
+    direction: (spc: SpcView) => analytics.spcDirection(spc),
+  },
+
+  Peer: {
+    trust: (peer: PeerView, _: unknown, ctx: GatewayContext) => analytics.peerTrust(ctx, peer),
+  },
+
+  EvidenceSummary: {
+    verdicts: (evidence: EvidenceView) => analytics.verdictCounts(evidence),
+  },
+
+  EvidenceStudy: {
+    intervention: (study: EvidenceStudyView, _: unknown, ctx: GatewayContext) => analytics.studyIntervention(ctx, study),
+    title: (study: EvidenceStudyView, _: unknown, ctx: GatewayContext) => analytics.studyTitle(ctx, study),
+  },
+
+  ProjectionScenario: {
+    adopters: (scenario: NonNullable<ProjectionView['scenario']>, _: unknown, ctx: GatewayContext) => analytics.adopterTrusts(ctx, scenario.adopters),
   },
 
   Target: {
@@ -57,6 +89,7 @@ export const resolvers = {
 
   MetricSeries: {
     metricInfo: (series: SeriesView) => metricInfo(series.metric),
+    spc: (series: SeriesView, _: unknown, ctx: GatewayContext) => analytics.seriesSpc(ctx, series.trustCode, series.metric),
   },
 
   Metric: {

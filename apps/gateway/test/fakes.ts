@@ -1,7 +1,21 @@
-import type { CommandAccepted, CommandRequest, InterventionPage, InterventionView, PositionView, SeriesView, TrustView } from '@longview/contracts';
-import type { LongviewCommandType } from '@longview/domain';
+import type {
+  CommandAccepted,
+  CommandRequest,
+  EvidenceView,
+  InterventionPage,
+  InterventionView,
+  OutcomeView,
+  PeerView,
+  PositionView,
+  ProjectionMonthView,
+  ProjectionView,
+  SeriesView,
+  SpcView,
+  TrustView,
+} from '@longview/contracts';
+import type { InterventionCategory, LongviewCommandType } from '@longview/domain';
 import type { CommandServiceClient } from '../src/clients/command-service.client';
-import type { InterventionQuery, QueryServiceClient, ReadOptions, TrustQuery } from '../src/clients/query-service.client';
+import type { InterventionQuery, ProjectionQuery, QueryServiceClient, ReadOptions, TrustQuery } from '../src/clients/query-service.client';
 
 /** In-memory stand-ins for the two services: they record every call and answer from plain arrays. */
 
@@ -13,6 +27,8 @@ export interface SentCommand {
 export class FakeCommandService implements CommandServiceClient {
   readonly sent: SentCommand[] = [];
   private nextPosition = 100n;
+  /** The stream version each accepted command reports (1, 2, ...). */
+  private version = 0;
   /** Runs for each command before it is accepted: throw to reject, mutate the fake query service to "project". */
   onSend: (command: SentCommand, position: string) => void = () => undefined;
 
@@ -22,7 +38,8 @@ export class FakeCommandService implements CommandServiceClient {
     this.nextPosition += 1n;
     const position = this.nextPosition.toString();
     this.onSend(command, position);
-    return { streamId: `stream-for-${type}`, version: 1, position, events: [`${type}Done`] };
+    this.version += 1;
+    return { streamId: `stream-for-${type}`, version: this.version, position, events: [`${type}Done`] };
   }
 }
 
@@ -37,6 +54,16 @@ export class FakeQueryService implements QueryServiceClient {
   trusts: TrustView[] = [];
   interventions: InterventionView[] = [];
   series: SeriesView[] = [];
+  /** SPC views by series (getSeriesSpc: 404 -> null when absent). */
+  spcs: SpcView[] = [];
+  /** Outcomes by intervention id (absent = 404 -> null). */
+  outcomes = new Map<string, OutcomeView[]>();
+  /** Peers by trust code (absent = 404 -> null). */
+  peers = new Map<string, PeerView[]>();
+  /** Answer for getEvidence. */
+  evidence: (metric: string, category: InterventionCategory | undefined) => EvidenceView = (metric, category) => evidenceView(metric, category);
+  /** Answer for getProjection. */
+  projection: (query: ProjectionQuery) => ProjectionView = (query) => projectionView(query);
   /** Answer for listInterventions; default = all interventions matching the trust filter, one page. */
   page: ((query: InterventionQuery) => InterventionPage) | undefined;
   /** Make the next calls fail. */
@@ -87,6 +114,31 @@ export class FakeQueryService implements QueryServiceClient {
     this.record('getSeries', options, trustCode, metric);
     return this.series.find((series) => series.trustCode === trustCode && series.metric === metric) ?? null;
   }
+
+  async getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null> {
+    this.record('getSeriesSpc', options, trustCode, metric);
+    return this.spcs.find((spc) => spc.trustCode === trustCode && spc.metric === metric) ?? null;
+  }
+
+  async getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
+    this.record('getInterventionOutcomes', options, id);
+    return this.outcomes.get(id) ?? null;
+  }
+
+  async getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null> {
+    this.record('getTrustPeers', options, code, limit);
+    return this.peers.get(code)?.slice(0, limit) ?? null;
+  }
+
+  async getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView> {
+    this.record('getEvidence', options, metric, category);
+    return this.evidence(metric, category);
+  }
+
+  async getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {
+    this.record('getProjection', options, query);
+    return this.projection(query);
+  }
 }
 
 export function trustView(code: string, overrides: Partial<TrustView> = {}): TrustView {
@@ -136,5 +188,104 @@ export function seriesView(trustCode: string, metric: string, overrides: Partial
     rebasePeriods: [],
     corrections: [{ period: '2024-02', previousValue: 37.2, value: 73.2, reason: 'Transposed digits' }],
     ...overrides,
+  };
+}
+
+export function spcView(trustCode: string, metric: string, overrides: Partial<SpcView> = {}): SpcView {
+  return {
+    trustCode,
+    metric,
+    direction: 'increase',
+    target: 95,
+    mean: 72.35,
+    lpl: 67.8,
+    upl: 76.9,
+    variation: 'common_cause',
+    assurance: 'consistent_fail',
+    points: [
+      { period: '2024-01', value: 71.5, mean: 72.35, lpl: 67.8, upl: 76.9, rule: 'Common Cause', pointType: 'common_cause', rebaseGroup: 0 },
+      { period: '2024-02', value: 73.2, mean: 72.35, lpl: 67.8, upl: 76.9, rule: 'Common Cause', pointType: 'common_cause', rebaseGroup: 0 },
+    ],
+    groups: [{ rebaseGroup: 0, firstPeriod: '2024-01', lastPeriod: '2024-02', n: 2, mean: 72.35, lpl: 67.8, upl: 76.9, trialLimits: true }],
+    warnings: ['Trial limits: fewer than 20 points'],
+    ...overrides,
+  };
+}
+
+export function outcomeView(metric: string, overrides: Partial<OutcomeView> = {}): OutcomeView {
+  return {
+    metric,
+    direction: 'INCREASE',
+    sustainability: 'SUSTAINED',
+    reason: 'Improvement held for 6 months',
+    startedOn: '2024-03-01',
+    monthsObserved: 9,
+    baseline: { firstPeriod: '2023-01', lastPeriod: '2024-02', n: 14, mean: 70, lpl: 64, upl: 76, trialLimits: true },
+    effect: { meanDifference: 4.5, standardError: 1.1, improvement: 4.5, levelChange: 3.9, slopeChange: 0.1, effectAt12Months: 5.1 },
+    post: [{ period: '2024-03', value: 77, rule: 'Above UCL', pointType: 'special_cause_improvement' }],
+    ...overrides,
+  };
+}
+
+export function peerView(code: string, distance: number): PeerView {
+  return {
+    code,
+    name: `${code} NHS Trust`,
+    distance,
+    contributions: [
+      { feature: 'beds', weight: 1, difference: 0.4 },
+      { feature: 'cqcRating', weight: 0.5, difference: null },
+    ],
+  };
+}
+
+export function evidenceView(metric: string, category: InterventionCategory | undefined, overrides: Partial<EvidenceView> = {}): EvidenceView {
+  return {
+    metric,
+    category: category ?? null,
+    k: 0,
+    pooledEffect: null,
+    se: null,
+    ciLow: null,
+    ciHigh: null,
+    predictionLow: null,
+    predictionHigh: null,
+    i2: null,
+    tau2: null,
+    q: null,
+    sustainedShare: null,
+    verdicts: { SUSTAINED: 0, FADED: 0, NOT_YET_EVIDENT: 0, NO_SIGNAL: 0, DETERIORATED: 0, INSUFFICIENT_DATA: 0 },
+    studies: [],
+    ...overrides,
+  };
+}
+
+function months(base: number): ProjectionMonthView[] {
+  return [1, 2].map((offset) => ({ offset, period: `2025-0${offset}`, mean: base + offset, p05: base, p50: base + offset, p95: base + 2 * offset }));
+}
+
+export function projectionView(query: ProjectionQuery): ProjectionView {
+  return {
+    metric: query.metric,
+    region: query.region ?? null,
+    horizonMonths: query.horizonMonths ?? 24,
+    draws: query.draws ?? 10_000,
+    seed: query.seed ?? 1,
+    trusts: 3,
+    lastPeriod: '2024-12',
+    statusQuo: months(70),
+    scenario:
+      query.category && query.adopters
+        ? {
+            category: query.category,
+            adopters: ['RJ1', 'RXH'].slice(0, query.adopters),
+            effectMean: 2.5,
+            tau2: 0.8,
+            fadeProbability: 0.3,
+            months: months(72),
+            difference: months(2),
+          }
+        : null,
+    computeMs: 12.5,
   };
 }

@@ -4,8 +4,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signDevToken } from '../src/auth';
+import { HttpQueryServiceClient } from '../src/clients/query-service.client';
 import { createGateway, type RunningGateway } from '../src/server';
-import { interventionView, trustView } from './fakes';
+import { evidenceView, interventionView, projectionView, trustView } from './fakes';
 
 /**
  * The gateway over real HTTP: real fetch clients talking to a tiny fake command service and
@@ -99,7 +100,7 @@ function serveProposal(): void {
     if (method === 'POST' && url === '/commands/ProposeIntervention') {
       return { status: 200, body: { streamId: 'intervention-x', version: 1, position: '42', events: ['InterventionProposed'] } };
     }
-    const match = /^\/interventions\/([^?]+)\?minPosition=42$/.exec(url);
+    const match = /^\/interventions\/([^?]+)\?minPosition=42&stream=intervention-x&minVersion=1$/.exec(url);
     if (method === 'GET' && match?.[1]) return { status: 200, body: interventionView(decodeURIComponent(match[1]), { title: 'SDEC' }) };
     return { status: 404, body: { code: 'NOT_FOUND', message: `no route ${url}` } };
   };
@@ -121,6 +122,43 @@ it('reads through the query service over HTTP, with query parameters and 404 -> 
   expect(received.map((request) => `${request.method} ${request.url}`).sort()).toEqual(['GET /trusts/R%201', "GET /trusts?search=guy%27s&region=LONDON"]);
 });
 
+it('analytics over HTTP: evidence with its query parameters, and a 400 from the query service is BAD_USER_INPUT', async () => {
+  answer = ({ url }) => {
+    if (url === '/evidence?metric=ae-4hr&category=PATIENT_FLOW') return { status: 200, body: evidenceView('ae-4hr', 'PATIENT_FLOW', { k: 0 }) };
+    if (url.startsWith('/evidence?metric=nope')) return { status: 400, body: { code: 'BAD_USER_INPUT', message: 'Unknown metric nope' } };
+    return { status: 404, body: { code: 'NOT_FOUND', message: `no route ${url}` } };
+  };
+  const ok = await graphql(gateway.url, `{ evidence(metric: "ae-4hr", category: "PATIENT_FLOW") { metric category k pooledEffect verdicts { sustainability count } } }`);
+  expect(ok.body.errors).toBeUndefined();
+  expect(ok.body.data?.evidence).toMatchObject({ metric: 'ae-4hr', category: 'PATIENT_FLOW', k: 0, pooledEffect: null });
+  expect((ok.body.data?.evidence as { verdicts: unknown[] }).verdicts).toHaveLength(6);
+
+  const bad = await graphql(gateway.url, `{ evidence(metric: "nope") { k } }`);
+  expect(bad.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [] });
+  expect(received.map((request) => request.url)).toEqual(['/evidence?metric=ae-4hr&category=PATIENT_FLOW', '/evidence?metric=nope']);
+});
+
+it('HttpQueryServiceClient: analytics routes, 404 -> null, and the read-your-writes parameters', async () => {
+  answer = ({ url }) =>
+    url.startsWith('/projection?')
+      ? { status: 200, body: projectionView({ metric: 'ae-4hr' }) }
+      : { status: 404, body: { code: 'NOT_FOUND', message: `no route ${url}` } };
+  const client = new HttpQueryServiceClient(serviceUrl);
+  const rw = { minPosition: '9', stream: 'series-RJ1-ae-4hr', minVersion: 3 };
+  expect(await client.getSeriesSpc('RJ1', 'ae 4hr', rw)).toBeNull();
+  expect(await client.getInterventionOutcomes('i/1')).toBeNull();
+  expect(await client.getTrustPeers('RJ1', 3)).toBeNull();
+  expect(await client.getProjection({ metric: 'ae-4hr', region: 'LONDON', category: 'DIGITAL', adopters: 4, similarTo: 'RJ1', draws: 200, seed: 5 })).toMatchObject({
+    metric: 'ae-4hr',
+  });
+  expect(received.map((request) => request.url)).toEqual([
+    '/series/RJ1/ae%204hr/spc?minPosition=9&stream=series-RJ1-ae-4hr&minVersion=3',
+    '/interventions/i%2F1/outcomes',
+    '/trusts/RJ1/peers?limit=3',
+    '/projection?metric=ae-4hr&region=LONDON&draws=200&seed=5&category=DIGITAL&adopters=4&similarTo=RJ1',
+  ]);
+});
+
 it('a signed-in mutation sends the command with the actor and reads back at the returned position', async () => {
   serveProposal();
   const token = signDevToken({ role: 'TRUST_EDITOR', trust: 'RJ1', sub: 'alice' }, secret);
@@ -134,7 +172,7 @@ it('a signed-in mutation sends the command with the actor and reads back at the 
     body: { actor: { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' }, data: { ...proposeInput, interventionId: expect.any(String) } },
   });
   const id = (command?.body as { data: { interventionId: string } }).data.interventionId;
-  expect(read?.url).toBe(`/interventions/${id}?minPosition=42`);
+  expect(read?.url).toBe(`/interventions/${id}?minPosition=42&stream=intervention-x&minVersion=1`);
 });
 
 it('command-service error bodies become GraphQL error codes', async () => {

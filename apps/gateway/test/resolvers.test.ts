@@ -228,7 +228,10 @@ describe('mutations', () => {
         intervention: { id: data.interventionId, title: 'Same-day emergency care', status: 'PROPOSED', trust: { code: 'RJ1' } },
       },
     });
-    expect(queries.callsTo('getIntervention')).toEqual([{ method: 'getIntervention', args: [data.interventionId], options: { minPosition: '101' } }]);
+    // The read-back waits for the write: its position, and (distributed mode) its stream at its new version.
+    expect(queries.callsTo('getIntervention')).toEqual([
+      { method: 'getIntervention', args: [data.interventionId], options: { minPosition: '101', stream: 'stream-for-ProposeIntervention', minVersion: 1 } },
+    ]);
     // Nested reads in the payload also wait for the write.
     expect(queries.callsTo('getTrust')[0]?.options).toEqual({ minPosition: '101' });
 
@@ -252,7 +255,13 @@ describe('mutations', () => {
       ['CompleteIntervention', { actor: editor, data: { interventionId: 'i1', completedOn: '2024-09-01', summary: 'Done' } }],
       ['AbandonIntervention', { actor: editor, data: { interventionId: 'i1', abandonedOn: '2024-09-01', reason: 'No staff' } }],
     ]);
-    expect(queries.callsTo('getIntervention').map((call) => call.options?.minPosition)).toEqual(['101', '102', '103', '104']);
+    expect(queries.callsTo('getIntervention').map((call) => call.options)).toEqual(
+      ['StartIntervention', 'LogPdsaCycle', 'CompleteIntervention', 'AbandonIntervention'].map((type, i) => ({
+        minPosition: String(101 + i),
+        stream: `stream-for-${type}`,
+        minVersion: i + 1,
+      })),
+    );
   });
 
   it('registerTrust sends RegisterTrust and returns the trust', async () => {
@@ -273,6 +282,9 @@ describe('mutations', () => {
         data: { code: 'RXX', name: 'New Trust', context: { kind: 'ACUTE', region: 'MIDLANDS', beds: 500 }, effectiveFrom: '2024-04-01' },
       },
     });
+    expect(queries.callsTo('getTrust')).toEqual([
+      { method: 'getTrust', args: ['RXX'], options: { minPosition: '101', stream: 'stream-for-RegisterTrust', minVersion: 1 } },
+    ]);
   });
 
   it('series mutations send their commands and return the series read at the position', async () => {
@@ -290,7 +302,11 @@ describe('mutations', () => {
       ['CorrectObservation', { trustCode: 'RJ1', metric: 'ae-4hr', period: '2024-03', value: 75, reason: 'Typo' }, undefined],
       ['RebaseSeries', { trustCode: 'RJ1', metric: 'ae-4hr', fromPeriod: '2024-03', reason: 'New pathway' }, 'c9'],
     ]);
-    expect(queries.callsTo('getSeries').map((call) => call.options)).toEqual([{ minPosition: '101' }, { minPosition: '102' }, { minPosition: '103' }]);
+    expect(queries.callsTo('getSeries').map((call) => call.options)).toEqual([
+      { minPosition: '101', stream: 'stream-for-RecordObservations', minVersion: 1 },
+      { minPosition: '102', stream: 'stream-for-CorrectObservation', minVersion: 2 },
+      { minPosition: '103', stream: 'stream-for-RebaseSeries', minVersion: 3 },
+    ]);
   });
 
   it('a mutation without an actor is UNAUTHENTICATED and sends nothing', async () => {

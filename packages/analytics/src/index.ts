@@ -52,7 +52,7 @@ export { poolDerSimonianLaird, sustainedShare } from './pooling';
 export type { PoolOptions, PoolResult, PoolStudy, ShrunkStudy } from './pooling';
 export { DEFAULT_PEER_WEIGHTS, nearestPeers } from './peers';
 export type { NearestPeersOptions, Peer, PeerContribution, PeerFeature, TrustFeatures } from './peers';
-export { projectSystem } from './projection';
+export { projectSystem, projectSystemPerTrust } from './projection';
 export type { ProjectSystemInput, ProjectionMonth, ProjectionScenario, ProjectionTrust, SystemProjection } from './projection';
 export { mulberry32 } from './random';
 export { POOL_HEADER, POOL_USAGE, SPC_POINT_HEADER, SPC_SUMMARY_HEADER, SPC_USAGE, runPoolCommand, runSpcCommand } from './cli';

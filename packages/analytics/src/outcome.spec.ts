@@ -128,6 +128,41 @@ describe('evaluateOutcome edge cases', () => {
   });
 });
 
+describe('evaluateOutcome with seasonal data', () => {
+  // Two baseline years then 20 post months, a seasonal swing of +/-2.5 (about 2.5 sd) peaking
+  // in the summer half, the same noise as above, and no effect at all.
+  const SEASON = [-2.5, -2, -1, 0, 1, 2, 2.5, 2, 1, 0, -1, -2];
+  const seasonal = (effect: (postMonth: number) => number) =>
+    series(Array<number>(20).fill(0)).map((p, i) => ({
+      period: p.period,
+      value: p.value + (SEASON[i % 12] as number) + (i >= 24 ? effect(i - 24) : 0),
+    }));
+
+  it('a summer half-year is compared with the baseline summers, so season alone is not SUSTAINED', () => {
+    const o = evaluateOutcome({ series: seasonal(() => 0), startedOn: START, direction: 'INCREASE' });
+    expect(o.monthsObserved).toBe(20);
+    // the last 6 points (Mar..Aug 2023) are the high season: well above the year-round mean
+    const last6 = o.post.slice(-6).map((p) => p.value);
+    expect(last6.reduce((a, b) => a + b, 0) / 6 - (o.baseline as { mean: number }).mean).toBeGreaterThan(1);
+    expect(o.sustainability).not.toBe('SUSTAINED');
+    expect(o.reason).toMatch(/same calendar months/);
+  });
+
+  it('a lasting step on top of the season is SUSTAINED', () => {
+    const o = evaluateOutcome({ series: seasonal(() => 4), startedOn: START, direction: 'INCREASE' });
+    expect(o.sustainability).toBe('SUSTAINED');
+  });
+
+  it('a worsening trend that stays better than the baseline mean does not make a lasting gain FADED', () => {
+    // lower is better: a step down of 6, then a 7-month rise that stays below the baseline mean
+    const post = [-6, -6, -6, -6, -6, -6, -6, -5.5, -5, -4.5, -4, -3.5, -3, -6, -6, -6, -6, -6, -6];
+    const o = evaluateOutcome({ series: series(post), startedOn: START, direction: 'DECREASE' });
+    expect(o.post.some((p) => p.rule === '7 Point Trend (Increasing)' && p.pointType === 'special_cause_concern')).toBe(true);
+    expect(o.sustainability).toBe('SUSTAINED');
+    expect(o.reason).toMatch(/narrowed but did not turn bad/);
+  });
+});
+
 describe('evaluateOutcome effect sizes', () => {
   it('mean difference with a Welch standard error', () => {
     const s = [

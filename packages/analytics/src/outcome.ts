@@ -20,17 +20,29 @@
  *   because a large step labels every point "Above UCL" (that rule takes precedence) and is
  *   the clearest shift of all. Concern signal: special_cause_concern.
  * - Months observed M = months from S to the last post point, inclusive.
- * - Holding: the mean of the last 6 post points lies on the improving side of the baseline
- *   mean by more than 2 standard errors of a 6-point mean under the baseline's common-cause
- *   variation (2 * sigma / sqrt(6), sigma = (upl - mean) / 3, about 0.82 sigma). A quick win
- *   that has decayed back to baseline fails this; a genuine lasting shift of >= ~1 sigma
- *   passes it almost always.
+ * - Holding (seasonally matched): each of the last 6 post points is compared with the mean of
+ *   the baseline points of the SAME calendar month (the whole baseline mean when the baseline
+ *   has none of that month); the recent gain is the mean of those 6 differences, signed so
+ *   that positive is better. It is holding when the gain exceeds 2 standard errors under the
+ *   baseline's common-cause variation: 2 * sigma * sqrt(1/6 + (1/36) * sum_j 1/k_j), k_j the
+ *   number of baseline points the j-th reference mean uses, sigma = (upl - mean) / 3
+ *   (about 1.15 sigma with one baseline year, 1.0 sigma with two). Matching calendar months
+ *   keeps a season out of the verdict: the last 6 months are a half-year (in the demo always
+ *   May-October), which a year-round baseline mean would favour or penalise by the seasonal
+ *   swing. A quick win that has decayed back to baseline fails this; a lasting shift of
+ *   >= ~1.5 sigma passes it almost always.
+ * - Counting concern: a concern signal after the first improvement counts only when its
+ *   point lies on the worse side of the baseline mean (the win turned bad). A concern signal
+ *   whose points are all still better than the baseline mean (a 7-point worsening trend
+ *   inside an improved level, as a seasonal rise produces) says the gain narrowed; whether
+ *   it still holds is the holding test's job, and the reason mentions it.
  *
  * Verdict, first match wins:
  * 1. INSUFFICIENT_DATA: fewer than 12 baseline points (limits from fewer are trial limits
  *    and we do not judge a change against them), or no post points.
  * 2. No improvement signal: DETERIORATED if there is a concern signal, else NO_SIGNAL.
- * 3. A concern signal AFTER the first improvement signal: FADED (a win that turned bad).
+ * 3. A counting concern signal AFTER the first improvement signal: FADED (a win that turned
+ *    bad).
  *    A concern BEFORE the first improvement (an implementation dip) does not decide the
  *    verdict; the reason mentions it.
  * 4. M < 12: FADED if at least 6 post points follow the first improvement signal and the
@@ -183,7 +195,7 @@ export function evaluateOutcome(input: EvaluateOutcomeInput): InterventionOutcom
 
   const effect = computeEffect(baseValues, postValues, d);
   const its = computeIts(base, postRows, startMonth);
-  const { sustainability, reason } = verdict(baseline, limits, post, monthsObserved, d);
+  const { sustainability, reason } = verdict(baseline, limits, base, post, monthsObserved, d);
   return { sustainability, reason, baseline, post, monthsObserved, effect, its };
 }
 
@@ -228,6 +240,7 @@ function computeIts(
 function verdict(
   baseline: OutcomeBaseline | null,
   limits: { mean: number; upl: number } | null,
+  base: readonly { key: string; value: number }[],
   post: readonly OutcomePoint[],
   monthsObserved: number,
   d: number,
@@ -262,7 +275,12 @@ function verdict(
   const firstText = `an improvement signal (${first.rule}) from ${first.period}`;
   const dip =
     concernAt >= 0 && concernAt < improvementAt ? ` An earlier concern signal in ${(post[concernAt] as OutcomePoint).period} looks like an implementation dip.` : '';
-  const laterConcern = post.findIndex((p, i) => i > improvementAt && p.pointType === 'special_cause_concern');
+  const laterConcerns = post.filter((p, i) => i > improvementAt && p.pointType === 'special_cause_concern');
+  const laterConcern = post.findIndex((p, i) => i > improvementAt && p.pointType === 'special_cause_concern' && d * (p.value - limits.mean) < 0);
+  const narrowed =
+    laterConcern < 0 && laterConcerns.length > 0
+      ? ` A later concern signal (${(laterConcerns[0] as OutcomePoint).rule}) in ${(laterConcerns[0] as OutcomePoint).period} stayed on the better side of the baseline mean: the gain narrowed but did not turn bad.`
+      : '';
   if (laterConcern >= 0) {
     const p = post[laterConcern] as OutcomePoint;
     return {
@@ -272,11 +290,9 @@ function verdict(
   }
 
   const sigma = (limits.upl - limits.mean) / 3;
-  const margin = (2 * sigma) / Math.sqrt(FADE_CHECK_POINTS);
-  const recent = post.slice(-FADE_CHECK_POINTS).map((p) => p.value);
-  const recentGain = d * (mean(recent) - limits.mean);
-  const holding = recent.length === FADE_CHECK_POINTS && recentGain > margin;
-  const holdText = `the mean of the last ${FADE_CHECK_POINTS} points is ${fmt(recentGain)} better than the baseline mean (needs more than ${fmt(margin)} to count as holding)`;
+  const { gain: recentGain, margin, points: recentPoints } = seasonalGain(base, post.slice(-FADE_CHECK_POINTS), limits.mean, sigma, d);
+  const holding = recentPoints === FADE_CHECK_POINTS && recentGain > margin;
+  const holdText = `the last ${FADE_CHECK_POINTS} points are on average ${fmt(recentGain)} better than the baseline's same calendar months (needs more than ${fmt(margin)} to count as holding)`;
   const values = post.map((p) => p.value);
   const side = values.map((v) => Math.sign(v - limits.mean));
   const improvingShift = sevenPointOneSideMean(side).some((fires, i) => fires === 1 && side[i] === d);
@@ -285,24 +301,56 @@ function verdict(
 
   if (monthsObserved < SUSTAIN_MONTHS) {
     if (post.length - 1 - improvementAt >= FADE_CHECK_POINTS && !holding) {
-      return { sustainability: 'FADED', reason: `There was ${firstText}, but it has not held: ${holdText}.${dip}` };
+      return { sustainability: 'FADED', reason: `There was ${firstText}, but it has not held: ${holdText}.${dip}${narrowed}` };
     }
     return {
       sustainability: 'NOT_YET_EVIDENT',
-      reason: `There is ${firstText}, but only ${months} of data since the start; ${SUSTAIN_MONTHS} are needed to call it sustained.${dip}`,
+      reason: `There is ${firstText}, but only ${months} of data since the start; ${SUSTAIN_MONTHS} are needed to call it sustained.${dip}${narrowed}`,
     };
   }
   if (sustaining && holding) {
     return {
       sustainability: 'SUSTAINED',
-      reason: `A shift or trend in the improving direction after the start, no later concern signal over ${months}, and ${holdText}.${dip}`,
+      reason: `A shift or trend in the improving direction after the start, no later concern signal on the worse side of the baseline over ${months}, and ${holdText}.${dip}${narrowed}`,
     };
   }
   if (!sustaining) {
     return {
       sustainability: 'FADED',
-      reason: `There was ${firstText}, but over ${months} no shift or trend confirmed a lasting change.${dip}`,
+      reason: `There was ${firstText}, but over ${months} no shift or trend confirmed a lasting change.${dip}${narrowed}`,
     };
   }
-  return { sustainability: 'FADED', reason: `There was ${firstText}, but it did not hold: ${holdText}.${dip}` };
+  return { sustainability: 'FADED', reason: `There was ${firstText}, but it did not hold: ${holdText}.${dip}${narrowed}` };
+}
+
+/**
+ * The recent gain against the baseline's same calendar months (see "Holding" in the header):
+ * mean over `recent` of d * (value - mean of baseline values in that calendar month, or the
+ * whole baseline mean when there are none), and the 2-standard-error margin it must beat.
+ */
+function seasonalGain(
+  base: readonly { key: string; value: number }[],
+  recent: readonly OutcomePoint[],
+  baselineMean: number,
+  sigma: number,
+  d: number,
+): { gain: number; margin: number; points: number } {
+  const byMonth = new Map<number, number[]>();
+  for (const p of base) {
+    const calendarMonth = monthIndex(p.key) % 12;
+    const values = byMonth.get(calendarMonth) ?? [];
+    values.push(p.value);
+    byMonth.set(calendarMonth, values);
+  }
+  let gain = 0;
+  let inverseCounts = 0;
+  for (const p of recent) {
+    const same = byMonth.get(monthIndex(p.period) % 12);
+    const reference = same === undefined ? baselineMean : mean(same);
+    inverseCounts += 1 / (same === undefined ? base.length : same.length);
+    gain += d * (p.value - reference);
+  }
+  const n = recent.length;
+  if (n === 0) return { gain: 0, margin: 0, points: 0 };
+  return { gain: gain / n, margin: 2 * sigma * Math.sqrt(1 / n + inverseCounts / (n * n)), points: n };
 }

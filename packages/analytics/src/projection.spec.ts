@@ -1,4 +1,4 @@
-import { projectSystem } from './projection';
+import { projectSystem, projectSystemPerTrust } from './projection';
 import { mulberry32, normalSource, quantileSorted } from './random';
 
 const trusts = [
@@ -96,5 +96,87 @@ describe('projectSystem', () => {
     expect(() => projectSystem({ trusts, horizonMonths: 3, draws: 10, seed: 1, scenario: { ...scenario, fadeProbability: 2 } })).toThrow(
       /fadeProbability/,
     );
+  });
+});
+
+describe('projectSystem (fast path) against the straightforward per-trust simulation', () => {
+  // 24 trusts of different levels, variation, lengths and weights; 6 adopters.
+  const many = Array.from({ length: 24 }, (_, i) => ({
+    code: `T${i}`,
+    series: Array.from({ length: 12 + (i % 13) }, (_, m) => 60 + (i % 7) * 4 + (1 + (i % 4)) * Math.sin(1.7 * m + i)),
+    weight: 1 + (i % 5),
+  }));
+  const sc = { adopters: many.filter((_, i) => i % 4 === 1).map((t) => t.code), effect: { mean: 3, tau2: 2, se: 0.7 }, fadeProbability: 0.4, rampMonths: 2 };
+  const input = { trusts: many, horizonMonths: 8, draws: 10000, seed: 11, scenario: sc };
+  const fast = projectSystem(input);
+  const slow = projectSystemPerTrust({ ...input, seed: 12345 });
+
+  // Analytic sd of the status-quo total in a month: levels' uncertainty plus monthly noise.
+  const total = many.reduce((a, t) => a + t.weight, 0);
+  const sd = Math.sqrt(
+    fast.trusts.reduce((a, t, i) => a + ((t.weight / total) * t.sigma) ** 2 * (1 + 1 / (many[i] as { series: number[] }).series.length), 0),
+  );
+  // Standard errors with 10,000 draws on each side: mean sd*sqrt(2/n); a 5% quantile of a
+  // normal sqrt(0.05*0.95/n)/dnorm(1.645) sd, times sqrt(2) for the two samples. 4 SE allowed.
+  const n = input.draws;
+  const meanTol = 4 * sd * Math.sqrt(2 / n);
+  const tailTol = (4 * sd * Math.sqrt(2 * 0.05 * 0.95 / n)) / 0.10314;
+
+  it('status quo: same means and p05/p95 within Monte Carlo tolerance, every month', () => {
+    expect(fast.trusts).toEqual(slow.trusts);
+    for (let m = 0; m < input.horizonMonths; m++) {
+      const f = fast.statusQuo[m]!;
+      const s = slow.statusQuo[m]!;
+      expect(Math.abs(f.mean - s.mean)).toBeLessThan(meanTol);
+      expect(Math.abs(f.p05 - s.p05)).toBeLessThan(tailTol);
+      expect(Math.abs(f.p95 - s.p95)).toBeLessThan(tailTol);
+      // and the spread is the analytic one: p95 - p05 = 2 * 1.645 * sd
+      expect(Math.abs((f.p95 - f.p05) / (2 * 1.6448536 * sd) - 1)).toBeLessThan(0.03);
+    }
+  });
+
+  it('scenario: same means and p05/p95 within Monte Carlo tolerance, every month', () => {
+    for (let m = 0; m < input.horizonMonths; m++) {
+      const f = fast.scenario![m]!;
+      const s = slow.scenario![m]!;
+      const spread = (s.p95 - s.p05) / (2 * 1.6448536);
+      expect(Math.abs(f.mean - s.mean)).toBeLessThan(4 * spread * Math.sqrt(2 / n));
+      expect(Math.abs(f.p05 - s.p05)).toBeLessThan((4 * spread * Math.sqrt((2 * 0.05 * 0.95) / n)) / 0.10314);
+      expect(Math.abs(f.p95 - s.p95)).toBeLessThan((4 * spread * Math.sqrt((2 * 0.05 * 0.95) / n)) / 0.10314);
+    }
+  });
+
+  it('difference: identical to the per-trust simulation draw for draw for the same seed (same scenario stream)', () => {
+    const sameSeed = projectSystemPerTrust(input);
+    for (let m = 0; m < input.horizonMonths; m++) {
+      const f = fast.difference![m]!;
+      const s = sameSeed.difference![m]!;
+      for (const key of ['mean', 'p05', 'p50', 'p95'] as const) expect(f[key]).toBeCloseTo(s[key], 9);
+    }
+  });
+
+  it('common random numbers: scenario = status quo + difference in every draw (so the summaries of a no-uncertainty effect shift exactly)', () => {
+    const fixed = projectSystem({ ...input, draws: 2000, scenario: { ...sc, effect: { mean: 3, tau2: 0, se: 0 }, fadeProbability: 0 } });
+    const uplift = (3 * sc.adopters.reduce((a, c) => a + (many.find((t) => t.code === c)!.weight), 0)) / total;
+    const last = input.horizonMonths - 1;
+    for (const key of ['mean', 'p05', 'p50', 'p95'] as const) {
+      expect(fixed.scenario![last]![key]).toBeCloseTo(fixed.statusQuo[last]![key] + uplift, 9);
+      expect(fixed.difference![last]![key]).toBeCloseTo(uplift, 9);
+    }
+  });
+
+  it('is fast: 140 trusts x 24 months x 10,000 draws with a scenario well under a second', () => {
+    const national = Array.from({ length: 140 }, (_, i) => ({
+      code: `N${i}`,
+      series: Array.from({ length: 24 }, (_, m) => 70 + (i % 20) + 3 * Math.sin(m + i)),
+      weight: 1 + (i % 5),
+    }));
+    const scenario = { adopters: national.slice(0, 20).map((t) => t.code), effect: { mean: 2, tau2: 1, se: 0.5 }, fadeProbability: 0.3, rampMonths: 3 };
+    projectSystem({ trusts: national, horizonMonths: 24, draws: 500, seed: 1, scenario }); // warm up the JIT
+    const started = Date.now();
+    projectSystem({ trusts: national, horizonMonths: 24, draws: 10000, seed: 42, scenario });
+    // Generous for a loaded CI machine; measured ~80 ms warm (docs/benchmarks.md), and the
+    // per-trust simulation takes ~2.5 s, so this still catches a regression to it.
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -133,14 +133,127 @@ function validate(input: ProjectSystemInput): void {
   }
 }
 
-export function projectSystem(input: ProjectSystemInput): SystemProjection {
-  validate(input);
-  const { horizonMonths: horizon, draws } = input;
-  const trusts = input.trusts.map((t) => {
+interface TrustState {
+  code: string;
+  level: number;
+  sigma: number;
+  n: number;
+  weight: number;
+}
+
+function trustStates(trusts: readonly ProjectionTrust[]): TrustState[] {
+  return trusts.map((t) => {
     const limits = xmrLimits(t.series, true);
     const sigma = t.series.length < 2 ? 0 : (limits.upl - limits.mean) / 3;
     return { code: t.code, level: limits.mean, sigma, n: t.series.length, weight: t.weight ?? 1 };
   });
+}
+
+/** Summaries of month-major values (values[m * draws + d]); sorts each month's column in place. */
+function summariseByMonth(values: Float64Array, draws: number, horizon: number): ProjectionMonth[] {
+  const out: ProjectionMonth[] = [];
+  for (let m = 0; m < horizon; m++) {
+    const column = values.subarray(m * draws, (m + 1) * draws);
+    let sum = 0;
+    for (let d = 0; d < draws; d++) sum += column[d] as number;
+    column.sort();
+    out.push({
+      offset: m + 1,
+      mean: sum / draws,
+      p05: quantileSorted(column, 0.05),
+      p50: quantileSorted(column, 0.5),
+      p95: quantileSorted(column, 0.95),
+    });
+  }
+  return out;
+}
+
+/**
+ * Projects the system (see the header for the model and how it is computed). Deterministic
+ * for a seed; about 40 ms for 140 trusts x 24 months x 10,000 draws with a scenario.
+ */
+export function projectSystem(input: ProjectSystemInput): SystemProjection {
+  validate(input);
+  const { horizonMonths: horizon, draws } = input;
+  const trusts = trustStates(input.trusts);
+  const totalWeight = trusts.reduce((a, t) => a + t.weight, 0);
+  let centre = 0;
+  let levelVariance = 0;
+  let monthVariance = 0;
+  for (const t of trusts) {
+    const s = t.weight / totalWeight;
+    centre += s * t.level;
+    levelVariance += (s * t.sigma) ** 2 / t.n;
+    monthVariance += (s * t.sigma) ** 2;
+  }
+  const levelSd = Math.sqrt(levelVariance);
+  const monthSd = Math.sqrt(monthVariance);
+
+  // Status quo, month-major so each month's column can be sorted in place; draws are taken
+  // draw by draw (level, then each month) so the numbers do not depend on the layout.
+  const noise = normalSource(mulberry32(input.seed));
+  const sq = new Float64Array(draws * horizon);
+  for (let d = 0; d < draws; d++) {
+    const level = centre + levelSd * noise();
+    for (let m = 0; m < horizon; m++) sq[m * draws + d] = level + monthSd * noise();
+  }
+
+  const scenario = input.scenario ?? null;
+  let sc: Float64Array | null = null;
+  let diff: Float64Array | null = null;
+  if (scenario) {
+    const adopters = new Set(scenario.adopters);
+    const adopterShares = trusts.filter((t) => adopters.has(t.code)).map((t) => t.weight / totalWeight);
+    const scenarioUniform = mulberry32((input.seed ^ 0x9e3779b9) >>> 0);
+    const scenarioNormal = normalSource(scenarioUniform);
+    const effectSd = Math.sqrt(scenario.effect.tau2 + scenario.effect.se ** 2);
+    const ramp = scenario.rampMonths ?? 0;
+    const rampFactor = new Float64Array(horizon);
+    for (let m = 0; m < horizon; m++) rampFactor[m] = ramp > 0 ? Math.min(1, (m + 1) / ramp) : 1;
+    // endsAt[k]: the summed share-weighted effect of adopters whose effect lasts to month k.
+    const endsAt = new Float64Array(horizon + 1);
+    sc = new Float64Array(draws * horizon);
+    diff = new Float64Array(draws * horizon);
+    for (let d = 0; d < draws; d++) {
+      endsAt.fill(0);
+      for (const share of adopterShares) {
+        const delta = scenario.effect.mean + effectSd * scenarioNormal();
+        const fades = scenarioUniform() < scenario.fadeProbability;
+        const lastMonth = fades ? 1 + Math.floor(scenarioUniform() * horizon) : horizon;
+        endsAt[lastMonth] = (endsAt[lastMonth] as number) + share * delta;
+      }
+      let active = 0;
+      for (let m = horizon - 1; m >= 0; m--) {
+        active += endsAt[m + 1] as number;
+        const k = m * draws + d;
+        const uplift = active * (rampFactor[m] as number);
+        diff[k] = uplift;
+        sc[k] = (sq[k] as number) + uplift;
+      }
+    }
+  }
+
+  const statusQuo = summariseByMonth(sq, draws, horizon);
+  const scenarioMonths = sc ? summariseByMonth(sc, draws, horizon) : null;
+  const difference = diff ? summariseByMonth(diff, draws, horizon) : null;
+  return {
+    months: scenarioMonths ?? statusQuo,
+    statusQuo,
+    scenario: scenarioMonths,
+    difference,
+    trusts: trusts.map(({ code, level, sigma, weight }) => ({ code, level, sigma, weight })),
+  };
+}
+
+/**
+ * The straightforward per-trust simulation of the same model: a normal per trust per month
+ * per draw, O(draws x trusts x horizon). The reference `projectSystem` is tested against and
+ * the benchmark's baseline; use `projectSystem`.
+ */
+export function projectSystemPerTrust(input: ProjectSystemInput): SystemProjection {
+  validate(input);
+  const { horizonMonths: horizon, draws } = input;
+  const trusts = trustStates(input.trusts);
   const totalWeight = trusts.reduce((a, t) => a + t.weight, 0);
   const share = trusts.map((t) => t.weight / totalWeight);
   const scenario = input.scenario ?? null;

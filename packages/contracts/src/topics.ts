@@ -31,10 +31,16 @@ export const HEADERS = {
   /** The event's global position in the store, a decimal string: the consistency token. */
   globalPosition: 'longview-global-position',
   streamId: 'longview-stream-id',
+  /** The event's 1-based version within its stream, a decimal string (consumers apply version N+1 after N). */
+  streamVersion: 'longview-stream-version',
   /** W3C trace context, so a command's trace continues into the consumers. */
   traceparent: 'traceparent',
   tracestate: 'tracestate',
   /** Set only on dead-letter messages. */
   deadLetterReason: 'longview-dead-letter-reason',
   deadLetterSourceTopic: 'longview-dead-letter-source-topic',
+  deadLetterSourcePartition: 'longview-dead-letter-source-partition',
+  deadLetterSourceOffset: 'longview-dead-letter-source-offset',
+  /** The consumer group that parked the message. */
+  deadLetterConsumerGroup: 'longview-dead-letter-consumer-group',
 } as const;

@@ -603,7 +603,9 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
     const target = p.template.targets[0]!;
     const model = p.trust.series.get(target.metric)!;
     const sign = target.direction === 'INCREASE' ? 1 : -1;
-    const size = clamp(effectBase.get(key(p))! + rng.normal(0, 0.25), 2, 4) * model.sigma;
+    // A quick win is a visible bump (at least 3 sd, so its months usually signal); a lasting
+    // change may be subtler (2 sd and up), since a sustained run reveals it. Same draws either way.
+    const size = clamp(effectBase.get(key(p))! + rng.normal(0, 0.25), p.effect === 'FADING' ? 3 : 2, 4) * model.sigma;
     const lag = rng.int(1, 3);
     const from = startIndex + lag - firstIndex;
     let to: number | undefined;

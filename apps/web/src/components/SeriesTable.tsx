@@ -1,6 +1,7 @@
 import type { CorrectionData, ObservationPointData } from '../graphql/trusts';
 import { formatPeriod, formatValue } from '../lib/format';
 import { monthIndex } from '../lib/chart';
+import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind } from '../lib/spc';
 
 export interface SeriesTableProps {
   metricName: string;
@@ -8,14 +9,17 @@ export interface SeriesTableProps {
   observations: readonly ObservationPointData[];
   corrections: readonly CorrectionData[];
   rebasePeriods: readonly string[];
+  /** The SPC signal of each period (absent while the analysis loads or if it failed). */
+  signals?: readonly { period: string; rule: string; pointType: string }[] | null;
 }
 
 /** The data behind a series chart, newest first; corrected values say what they replaced. */
-export function SeriesTable({ metricName, unit, observations, corrections, rebasePeriods }: SeriesTableProps) {
+export function SeriesTable({ metricName, unit, observations, corrections, rebasePeriods, signals }: SeriesTableProps) {
   const rows = [...observations].sort((a, b) => monthIndex(b.period) - monthIndex(a.period));
   const latestCorrection = new Map<string, CorrectionData>();
   for (const c of corrections) latestCorrection.set(c.period, c);
   const rebases = new Set(rebasePeriods);
+  const signalByPeriod = new Map((signals ?? []).map((s) => [s.period, s]));
 
   return (
     <div className="app-table-wrapper">
@@ -29,6 +33,11 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
             <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
               Value
             </th>
+            {signals && (
+              <th scope="col" className="nhsuk-table__header">
+                Signal
+              </th>
+            )}
             <th scope="col" className="nhsuk-table__header">
               Corrected
             </th>
@@ -49,6 +58,7 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
                   )}
                 </td>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(o.value, unit)}</td>
+                {signals && <SignalCell signal={signalByPeriod.get(o.period)} />}
                 <td className="nhsuk-table__cell">
                   {o.corrected ? (
                     <>
@@ -69,5 +79,20 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
         </tbody>
       </table>
     </div>
+  );
+}
+
+function SignalCell({ signal }: { signal: { rule: string; pointType: string } | undefined }) {
+  if (!signal) return <td className="nhsuk-table__cell">Not analysed</td>;
+  const kind = pointKind(signal.pointType);
+  if (kind === 'common') return <td className="nhsuk-table__cell app-spc__common-cell">Common cause</td>;
+  return (
+    <td className="nhsuk-table__cell">
+      <strong className={`nhsuk-tag ${POINT_KIND_TAGS[kind]}`}>{POINT_KIND_SHORT[kind]}</strong>
+      <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-top-1 nhsuk-u-margin-bottom-0">
+        {signal.rule}
+        <span className="app-secondary-text"> ({describeRule(signal.rule).toLowerCase()})</span>
+      </span>
+    </td>
   );
 }

@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Approach, Direction, InterventionCategory, InterventionStatus, Sharing } from './types';
+import type { Approach, Direction, InterventionCategory, InterventionStatus, Sharing, Sustainability } from './types';
+import { SPC_ANALYSIS_FRAGMENT, type SpcAnalysisData } from './analytics';
 
 export interface TargetData {
   __typename?: 'Target';
@@ -113,6 +114,118 @@ export const INTERVENTION_PAGE_QUERY: TypedDocumentNode<InterventionPageData, In
     }
   }
   ${INTERVENTION_DETAIL_FRAGMENT}
+`;
+
+// ------------------------------------------------------------------ intervention page: outcomes
+// Fetched apart from the page query so that the page still shows if the analytics fail.
+
+export interface OutcomeMetricInfo {
+  __typename?: 'Metric';
+  code: string;
+  name: string;
+  unit: string;
+  improvement: Direction;
+  nationalStandard: number | null;
+  standardDescription: string | null;
+}
+
+export interface OutcomeEffectData {
+  __typename?: 'OutcomeEffect';
+  meanDifference: number;
+  standardError: number | null;
+  improvement: number;
+  levelChange: number | null;
+  slopeChange: number | null;
+  effectAt12Months: number | null;
+}
+
+export interface SpcBaselineData {
+  __typename?: 'SpcBaseline';
+  firstPeriod: string;
+  lastPeriod: string;
+  n: number;
+  mean: number;
+  lpl: number;
+  upl: number;
+  trialLimits: boolean;
+}
+
+export interface OutcomePointData {
+  __typename?: 'OutcomePoint';
+  period: string;
+  value: number;
+  rule: string;
+  pointType: string;
+}
+
+export interface InterventionOutcomeData {
+  __typename?: 'InterventionOutcome';
+  metric: string;
+  metricInfo: OutcomeMetricInfo | null;
+  direction: Direction;
+  effect: OutcomeEffectData | null;
+  sustainability: Sustainability;
+  reason: string;
+  startedOn: string | null;
+  monthsObserved: number;
+  baseline: SpcBaselineData | null;
+  spc: SpcAnalysisData | null;
+  post: OutcomePointData[];
+}
+
+export interface InterventionOutcomesData {
+  intervention: { __typename?: 'Intervention'; id: string; outcomes: InterventionOutcomeData[] } | null;
+}
+
+export const INTERVENTION_OUTCOMES_QUERY: TypedDocumentNode<InterventionOutcomesData, InterventionPageVariables> = gql`
+  query InterventionOutcomes($id: ID!) {
+    intervention(id: $id) {
+      id
+      outcomes {
+        metric
+        metricInfo {
+          code
+          name
+          unit
+          improvement
+          nationalStandard
+          standardDescription
+        }
+        direction
+        effect {
+          meanDifference
+          standardError
+          improvement
+          levelChange
+          slopeChange
+          effectAt12Months
+        }
+        sustainability
+        reason
+        startedOn
+        monthsObserved
+        baseline {
+          firstPeriod
+          lastPeriod
+          n
+          mean
+          lpl
+          upl
+          trialLimits
+        }
+        spc {
+          ...SpcAnalysisFields
+        }
+        post {
+          period
+          value
+          rule
+          pointType
+        }
+      }
+    }
+  }
+  ${SPC_ANALYSIS_FRAGMENT}
 `;
 
 // ------------------------------------------------------------------ propose

@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { CqcRating, Direction, InterventionCategory, InterventionStatus, Region, Sharing, TrustKind } from './types';
+import { SPC_ANALYSIS_FRAGMENT, type SpcAnalysisData } from './analytics';
 
 // ------------------------------------------------------------------ trust list
 
@@ -180,6 +181,81 @@ export const TRUST_PAGE_QUERY: TypedDocumentNode<TrustPageData, TrustPageVariabl
           previousValue
           value
           reason
+        }
+      }
+    }
+  }
+`;
+
+// ------------------------------------------------------------------ trust page: SPC
+// Fetched apart from the page query so that the page still shows its data if the analytics
+// fail; the series merge in the cache by (trustCode, metric).
+
+export interface TrustSpcData {
+  trust: {
+    __typename?: 'Trust';
+    code: string;
+    series: { __typename?: 'MetricSeries'; trustCode: string; metric: string; spc: SpcAnalysisData }[];
+  } | null;
+}
+
+export const TRUST_SPC_QUERY: TypedDocumentNode<TrustSpcData, { code: string }> = gql`
+  query TrustSpc($code: ID!) {
+    trust(code: $code) {
+      code
+      series {
+        trustCode
+        metric
+        spc {
+          ...SpcAnalysisFields
+        }
+      }
+    }
+  }
+  ${SPC_ANALYSIS_FRAGMENT}
+`;
+
+// ------------------------------------------------------------------ trust page: peers
+
+export interface PeerContributionData {
+  __typename?: 'PeerContribution';
+  feature: string;
+  weight: number;
+  difference: number | null;
+}
+
+export interface PeerData {
+  __typename?: 'Peer';
+  trust: { __typename?: 'Trust'; code: string; name: string; kind: TrustKind; region: Region };
+  distance: number;
+  contributions: PeerContributionData[];
+}
+
+export interface TrustPeersData {
+  trust: { __typename?: 'Trust'; code: string; peers: PeerData[] } | null;
+}
+
+export interface TrustPeersVariables {
+  code: string;
+  limit?: number;
+}
+
+export const TRUST_PEERS_QUERY: TypedDocumentNode<TrustPeersData, TrustPeersVariables> = gql`
+  query TrustPeers($code: ID!, $limit: Int = 5) {
+    trust(code: $code) {
+      code
+      peers(limit: $limit) {
+        trust {
+          code
+          name
+          kind
+          region
+        }
+        distance
+        contributions {
+          feature
+          weight
+          difference
         }
       }
     }

@@ -48,3 +48,13 @@ export const REGIONS: readonly Region[] = [
   'SOUTH_EAST',
   'SOUTH_WEST',
 ];
+
+export type Sustainability = 'SUSTAINED' | 'FADED' | 'NOT_YET_EVIDENT' | 'NO_SIGNAL' | 'DETERIORATED' | 'INSUFFICIENT_DATA';
+export const SUSTAINABILITY_VALUES: readonly Sustainability[] = [
+  'SUSTAINED',
+  'FADED',
+  'NOT_YET_EVIDENT',
+  'NO_SIGNAL',
+  'DETERIORATED',
+  'INSUFFICIENT_DATA',
+];

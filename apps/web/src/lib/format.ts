@@ -78,3 +78,33 @@ export function unitSuffix(unit: string | null | undefined): string {
   if (unit === '%' || unit === 'PERCENT' || unit === 'percent') return '%';
   return '';
 }
+
+/** The unit of a difference: percentages differ in percentage points. */
+export function differenceUnit(unit: string | null | undefined, value = 2): string {
+  if (unit === '%' || unit === 'PERCENT' || unit === 'percent') return value === 1 ? 'percentage point' : 'percentage points';
+  if (unit === 'days' || unit === 'DAYS') return value === 1 ? 'day' : 'days';
+  return value === 1 ? 'point' : 'points';
+}
+
+/** A signed difference in a metric's unit: `+3.1 percentage points`, `-0.4 days`. */
+export function formatDifference(value: number | null | undefined, unit: string | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'Not known';
+  const rounded = Number(value.toFixed(digits));
+  const text = Math.abs(rounded).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '\u2212' : '';
+  return `${sign}${text} ${differenceUnit(unit, Math.abs(rounded))}`;
+}
+
+/** A plain number with fixed digits, minus sign as in print: `-0.5` -> `−0.5`. */
+export function formatFixed(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'Not known';
+  const rounded = Number(value.toFixed(digits));
+  const text = Math.abs(rounded).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return rounded < 0 ? `\u2212${text}` : text;
+}
+
+/** 0.4615 -> `46%`. */
+export function formatShare(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return 'Not known';
+  return `${Math.round(value * 100)}%`;
+}

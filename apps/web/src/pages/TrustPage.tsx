@@ -1,14 +1,18 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { TRUST_PAGE_QUERY, type MetricSeriesData, type TrustDetail } from '../graphql/trusts';
+import { TRUST_PAGE_QUERY, TRUST_SPC_QUERY, type MetricSeriesData, type TrustDetail } from '../graphql/trusts';
+import type { SpcAnalysisData } from '../graphql/analytics';
 import { CATEGORY_LABELS, CQC_LABELS, REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
 import { formatDate, formatNumber } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
-import { SeriesChart } from '../components/SeriesChart';
+import { SpcChart } from '../components/SpcChart';
+import { HowToReadSpc, SpcIcons } from '../components/SpcSummary';
 import { SeriesTable } from '../components/SeriesTable';
+import { Peers } from '../components/Peers';
+import { pointsFromSpc } from '../lib/spc';
 import { NotFoundPage } from './NotFoundPage';
 
 function orNotKnown(value: number | null | undefined, digits = 0): string {
@@ -89,10 +93,12 @@ function Interventions({ trust }: { trust: TrustDetail }) {
   );
 }
 
-function Series({ series }: { series: MetricSeriesData }) {
+function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcAnalysisData | null; spcState: 'loading' | 'failed' | 'ready' }) {
   const name = series.metricInfo?.name ?? series.metric;
   const unit = series.metricInfo?.unit ?? '';
   const headingId = `series-${series.metric}`;
+  const target = spc?.target ?? series.metricInfo?.nationalStandard ?? null;
+  const trialGroups = spc?.groups.filter((g) => g.trialLimits).length ?? 0;
   return (
     <section aria-labelledby={headingId} className="nhsuk-u-margin-bottom-7">
       <h3 id={headingId}>{name}</h3>
@@ -104,13 +110,22 @@ function Series({ series }: { series: MetricSeriesData }) {
             : ' No national standard.'}
         </p>
       )}
-      <SeriesChart
+      {spc && <SpcIcons variation={spc.variation} assurance={spc.assurance} hasTarget={target !== null} />}
+      {spcState === 'failed' && (
+        <p className="nhsuk-body-s">The statistical analysis of this series could not be loaded; the chart shows the values only.</p>
+      )}
+      {spc && trialGroups > 0 && (
+        <p className="nhsuk-body-s">
+          {trialGroups === 1 ? 'One baseline has' : `${trialGroups} baselines have`} fewer than 12 points, so its limits are trial
+          limits: treat its signals with caution.
+        </p>
+      )}
+      <SpcChart
         metricName={name}
         unit={unit}
-        points={series.observations}
-        rebasePeriods={series.rebasePeriods}
-        nationalStandard={series.metricInfo?.nationalStandard ?? null}
-        standardDescription={series.metricInfo?.standardDescription ?? null}
+        points={pointsFromSpc(series.observations, spc)}
+        target={target}
+        targetDescription={series.metricInfo?.standardDescription ?? null}
       />
       <SeriesTable
         metricName={name}
@@ -118,6 +133,7 @@ function Series({ series }: { series: MetricSeriesData }) {
         observations={series.observations}
         corrections={series.corrections}
         rebasePeriods={series.rebasePeriods}
+        signals={spc?.points ?? null}
       />
     </section>
   );
@@ -128,6 +144,10 @@ export function TrustPage() {
   const { code = '' } = useParams();
   const { data, loading, error } = useQuery(TRUST_PAGE_QUERY, { variables: { code } });
   const trust = data?.trust;
+  // The SPC analyses come separately: if they fail, the page still shows the data.
+  const spcResult = useQuery(TRUST_SPC_QUERY, { variables: { code }, skip: !trust });
+  const spcByMetric = new Map((spcResult.data?.trust?.series ?? []).map((s) => [s.metric, s.spc]));
+  const spcState = spcResult.error ? 'failed' : spcResult.data?.trust ? 'ready' : 'loading';
   usePageTitle(trust ? trust.name : loading ? 'Trust' : error ? 'Trust could not be loaded' : 'Trust not found');
 
   if (loading && !trust) return <Loading what="the trust" />;
@@ -174,11 +194,23 @@ export function TrustPage() {
         </Link>
       </p>
 
+      <h2>Trusts like this one</h2>
+      <Peers code={trust.code} name={trust.name} />
+
       <h2>Outcomes over time</h2>
       {series.length === 0 ? (
         <p className="nhsuk-body">No outcome data has been recorded for {trust.name} yet.</p>
       ) : (
-        series.map((s) => <Series key={s.metric} series={s} />)
+        <>
+          <p className="nhsuk-body">
+            Each measure is shown as a statistical process control chart, so you can tell a real change from ordinary
+            month-to-month variation.
+          </p>
+          <HowToReadSpc />
+          {series.map((s) => (
+            <Series key={s.metric} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
+          ))}
+        </>
       )}
     </>
   );

@@ -1,0 +1,83 @@
+import { assuranceMeaning, variationMeaning } from '../lib/spc';
+
+/**
+ * The Making Data Count variation and assurance icons, as tags with what they mean. The
+ * variation icon reads the latest point; the assurance icon compares the target with the
+ * latest process limits.
+ */
+export function SpcIcons({ variation, assurance, hasTarget }: { variation: string | null; assurance: string | null; hasTarget: boolean }) {
+  const v = variationMeaning(variation);
+  const a = assuranceMeaning(assurance);
+  if (!v && !a) return null;
+  return (
+    <dl className="app-spc-icons">
+      {v && (
+        <div className="app-spc-icons__item">
+          <dt>
+            <span className="nhsuk-u-visually-hidden">Variation: </span>
+            <strong className={`nhsuk-tag ${v.tag}`}>{v.label}</strong>
+          </dt>
+          <dd>{v.explanation}</dd>
+        </div>
+      )}
+      {a ? (
+        <div className="app-spc-icons__item">
+          <dt>
+            <span className="nhsuk-u-visually-hidden">Assurance: </span>
+            <strong className={`nhsuk-tag ${a.tag}`}>{a.label}</strong>
+          </dt>
+          <dd>{a.explanation}</dd>
+        </div>
+      ) : (
+        !hasTarget && (
+          <div className="app-spc-icons__item">
+            <dt>
+              <span className="nhsuk-u-visually-hidden">Assurance: </span>
+              <strong className="nhsuk-tag nhsuk-tag--white">No target</strong>
+            </dt>
+            <dd>There is no national standard for this measure, so there is nothing to assure against.</dd>
+          </div>
+        )
+      )}
+    </dl>
+  );
+}
+
+/** The NHS details component explaining how to read an SPC chart. */
+export function HowToReadSpc() {
+  return (
+    <details className="nhsuk-details">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">How to read this chart</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <p>
+          This is a statistical process control (SPC) chart, drawn the NHS <i>Making Data Count</i> way. Every month varies a
+          little by chance. The <strong>mean</strong> (solid line) and the <strong>process limits</strong> (dashed lines) show
+          the range the measure usually stays within: about 99 months in 100 fall inside them while nothing changes.
+        </p>
+        <p>A point is a <strong>special cause</strong> — a real change, not chance — when:</p>
+        <ul>
+          <li>it is outside a process limit</li>
+          <li>7 points in a row are above (or below) the mean — a shift</li>
+          <li>7 points in a row rise (or fall) — a trend</li>
+          <li>2 of 3 points in a row are close to the same limit</li>
+        </ul>
+        <p>
+          Special cause points are <span className="app-spc__text--improvement">blue</span> when the change is an improvement,{' '}
+          <span className="app-spc__text--concern">orange</span> when it is a concern and{' '}
+          <span className="app-spc__text--neutral">purple</span> when the direction is neither better nor worse. Grey points
+          are common cause: ordinary variation.
+        </p>
+        <p>
+          When a process was deliberately changed, the chart can be <strong>rebased</strong>: a new mean and new limits are
+          calculated from that month, and the lines step. Limits from fewer than 12 points are <strong>trial limits</strong>.
+        </p>
+        <p>
+          The red line is the target (the national standard). If the target is inside the limits, it will be hit and missed
+          at random; if it is outside, it will be consistently met or missed until the process changes.
+        </p>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,290 @@
+/**
+ * Plain-English meanings of the Making Data Count (MDC) SPC results the API returns: point
+ * types, variation and assurance icons, and the colours MDC uses for them
+ * (NHSRplotthedots' ptd_spc_colours: improvement blue, concern orange, neutral purple,
+ * common cause grey).
+ */
+
+export type PointKind = 'improvement' | 'concern' | 'neutral' | 'common';
+
+/** `special_cause_improvement` -> `improvement`, ... (unknown values count as common cause). */
+export function pointKind(pointType: string | null | undefined): PointKind {
+  const t = (pointType ?? '').toLowerCase();
+  if (t.includes('improvement')) return 'improvement';
+  if (t.includes('concern')) return 'concern';
+  if (t.includes('neutral')) return 'neutral';
+  return 'common';
+}
+
+export const POINT_KIND_LABELS: Record<PointKind, string> = {
+  improvement: 'Special cause improvement',
+  concern: 'Special cause concern',
+  neutral: 'Special cause (neither better nor worse)',
+  common: 'Common cause',
+};
+
+export const POINT_KIND_SHORT: Record<PointKind, string> = {
+  improvement: 'Improvement',
+  concern: 'Concern',
+  neutral: 'Neutral',
+  common: 'Common cause',
+};
+
+export const POINT_KIND_TAGS: Record<PointKind, string> = {
+  improvement: 'nhsuk-tag--blue',
+  concern: 'nhsuk-tag--orange',
+  neutral: 'nhsuk-tag--purple',
+  common: 'nhsuk-tag--grey',
+};
+
+/** A Making Data Count rule label in words: `7 Points Above CL` -> `7 points in a row above the mean`. */
+export function describeRule(rule: string): string {
+  const r = rule.trim();
+  if (/^common cause$/i.test(r)) return 'No signal';
+  if (/^above ucl$/i.test(r)) return 'Above the upper process limit';
+  if (/^below lcl$/i.test(r)) return 'Below the lower process limit';
+  let m = /^(\d+) point trend \((increasing|decreasing)\)$/i.exec(r);
+  if (m) return `${m[1]} points in a row ${m[2]!.toLowerCase() === 'increasing' ? 'rising' : 'falling'}`;
+  m = /^2 in 3 (above|below) cl$/i.exec(r);
+  if (m) return `2 of 3 points close to the ${m[1]!.toLowerCase() === 'above' ? 'upper' : 'lower'} limit`;
+  m = /^(\d+) points (above|below) cl$/i.exec(r);
+  if (m) return `${m[1]} points in a row ${m[2]!.toLowerCase()} the mean`;
+  return r;
+}
+
+export interface IconMeaning {
+  label: string;
+  tag: string;
+  explanation: string;
+}
+
+/** The variation icon (from the latest point) in words. */
+export function variationMeaning(variation: string | null | undefined): IconMeaning | null {
+  switch ((variation ?? '').toLowerCase()) {
+    case 'common_cause':
+      return {
+        label: 'Common cause variation',
+        tag: 'nhsuk-tag--grey',
+        explanation: 'No significant change — the latest points vary only as much as they usually do.',
+      };
+    case 'improvement_high':
+      return {
+        label: 'Special cause improvement (higher)',
+        tag: 'nhsuk-tag--blue',
+        explanation: 'The latest points show a real improvement — values are higher than chance alone would explain.',
+      };
+    case 'improvement_low':
+      return {
+        label: 'Special cause improvement (lower)',
+        tag: 'nhsuk-tag--blue',
+        explanation: 'The latest points show a real improvement — values are lower than chance alone would explain.',
+      };
+    case 'concern_high':
+      return {
+        label: 'Special cause concern (higher)',
+        tag: 'nhsuk-tag--orange',
+        explanation: 'The latest points show a real deterioration — values are higher than chance alone would explain.',
+      };
+    case 'concern_low':
+      return {
+        label: 'Special cause concern (lower)',
+        tag: 'nhsuk-tag--orange',
+        explanation: 'The latest points show a real deterioration — values are lower than chance alone would explain.',
+      };
+    case 'neutral_high':
+      return {
+        label: 'Special cause variation (higher)',
+        tag: 'nhsuk-tag--purple',
+        explanation: 'The latest points are higher than chance would explain; for this measure higher is neither better nor worse.',
+      };
+    case 'neutral_low':
+      return {
+        label: 'Special cause variation (lower)',
+        tag: 'nhsuk-tag--purple',
+        explanation: 'The latest points are lower than chance would explain; for this measure lower is neither better nor worse.',
+      };
+    default:
+      return null;
+  }
+}
+
+/** The assurance icon (target against the latest limits) in words. */
+export function assuranceMeaning(assurance: string | null | undefined): IconMeaning | null {
+  switch ((assurance ?? '').toLowerCase()) {
+    case 'consistent_pass':
+      return {
+        label: 'Consistently passing',
+        tag: 'nhsuk-tag--green',
+        explanation: 'The target lies outside the limits on the good side — it will be met every month unless the process changes.',
+      };
+    case 'consistent_fail':
+      return {
+        label: 'Consistently failing',
+        tag: 'nhsuk-tag--red',
+        explanation: 'The target lies outside the limits on the wrong side — it will not be met unless the process changes.',
+      };
+    case 'inconsistent':
+      return {
+        label: 'Inconsistent',
+        tag: 'nhsuk-tag--yellow',
+        explanation: 'The target lies within the limits — it will be hit and missed at random.',
+      };
+    default:
+      return null;
+  }
+}
+
+export interface VerdictMeaning {
+  label: string;
+  tag: string;
+  /** What the verdict means in general (the API's `reason` says why for this outcome). */
+  meaning: string;
+}
+
+export const VERDICTS: Record<string, VerdictMeaning> = {
+  SUSTAINED: {
+    label: 'Sustained',
+    tag: 'nhsuk-tag--green',
+    meaning: 'A real improvement that has held for at least 12 months after the start, with no later concern.',
+  },
+  FADED: {
+    label: 'Faded',
+    tag: 'nhsuk-tag--orange',
+    meaning: 'An improvement appeared after the start but did not hold: the quick win.',
+  },
+  NOT_YET_EVIDENT: {
+    label: 'Not yet evident',
+    tag: 'nhsuk-tag--blue',
+    meaning: 'An improvement signal, but fewer than 12 months of data since the start: too early to say it lasted.',
+  },
+  NO_SIGNAL: {
+    label: 'No signal',
+    tag: 'nhsuk-tag--grey',
+    meaning: 'No change beyond ordinary variation since the start.',
+  },
+  DETERIORATED: {
+    label: 'Deteriorated',
+    tag: 'nhsuk-tag--red',
+    meaning: 'The measure got worse after the start, beyond ordinary variation.',
+  },
+  INSUFFICIENT_DATA: {
+    label: 'Insufficient data',
+    tag: 'nhsuk-tag--white',
+    meaning: 'Not enough data before or after the start to judge.',
+  },
+};
+
+export function verdictMeaning(value: string): VerdictMeaning {
+  return VERDICTS[value] ?? { label: value, tag: 'nhsuk-tag--grey', meaning: '' };
+}
+
+/** One month on an SPC chart: the value and, when the analysis is available, its limits and signal. */
+export interface ChartPoint {
+  period: string;
+  value: number;
+  mean?: number | null;
+  lpl?: number | null;
+  upl?: number | null;
+  /** Rebase group (baseline) the limits belong to; a change of group steps the lines. */
+  group?: string | number | null;
+  /** Limits rest on fewer than a full baseline of points. */
+  trial?: boolean;
+  /** Limits carried forward from an earlier baseline (outcome charts, after the start). */
+  carried?: boolean;
+  pointType?: string | null;
+  rule?: string | null;
+  corrected?: boolean;
+}
+
+interface SpcLike {
+  points: readonly {
+    period: string;
+    value: number;
+    mean: number;
+    lpl: number;
+    upl: number;
+    rule: string;
+    pointType: string;
+    rebaseGroup: number;
+  }[];
+  groups: readonly { rebaseGroup: number; trialLimits: boolean }[];
+}
+
+/**
+ * The observations of a series with the SPC analysis laid over them (matched by period).
+ * Without an analysis (still loading, or failed) the chart shows the values alone.
+ */
+export function pointsFromSpc(
+  observations: readonly { period: string; value: number; corrected?: boolean }[],
+  spc: SpcLike | null | undefined,
+): ChartPoint[] {
+  const byPeriod = new Map((spc?.points ?? []).map((p) => [p.period, p]));
+  const trial = new Map((spc?.groups ?? []).map((g) => [g.rebaseGroup, g.trialLimits]));
+  const periods = new Set<string>();
+  const out: ChartPoint[] = observations.map((o) => {
+    periods.add(o.period);
+    const p = byPeriod.get(o.period);
+    if (!p) return { period: o.period, value: o.value, corrected: o.corrected === true };
+    return {
+      period: o.period,
+      value: o.value,
+      mean: p.mean,
+      lpl: p.lpl,
+      upl: p.upl,
+      group: p.rebaseGroup,
+      trial: trial.get(p.rebaseGroup) === true,
+      pointType: p.pointType,
+      rule: p.rule,
+      corrected: o.corrected === true,
+    };
+  });
+  // Points the analysis has but the observations do not (the outcome charts pass none).
+  for (const p of spc?.points ?? []) {
+    if (periods.has(p.period)) continue;
+    out.push({
+      period: p.period,
+      value: p.value,
+      mean: p.mean,
+      lpl: p.lpl,
+      upl: p.upl,
+      group: p.rebaseGroup,
+      trial: trial.get(p.rebaseGroup) === true,
+      pointType: p.pointType,
+      rule: p.rule,
+    });
+  }
+  return out;
+}
+
+/**
+ * An outcome's chart: the series' own SPC up to the start, then the points from the start
+ * on judged against the baseline's limits (carried forward), as the verdict judges them.
+ */
+export function pointsFromOutcome(outcome: {
+  spc: SpcLike | null;
+  baseline: { mean: number; lpl: number; upl: number; trialLimits: boolean } | null;
+  post: readonly { period: string; value: number; rule: string; pointType: string }[];
+}): ChartPoint[] {
+  const before = pointsFromSpc([], outcome.spc);
+  const firstPost = outcome.post[0]?.period;
+  if (!firstPost || !outcome.baseline) return before;
+  const b = outcome.baseline;
+  const postPeriods = new Set(outcome.post.map((p) => p.period));
+  return [
+    ...before.filter((p) => p.period < firstPost && !postPeriods.has(p.period)),
+    ...outcome.post.map(
+      (p): ChartPoint => ({
+        period: p.period,
+        value: p.value,
+        mean: b.mean,
+        lpl: b.lpl,
+        upl: b.upl,
+        group: 'post',
+        carried: true,
+        trial: b.trialLimits,
+        pointType: p.pointType,
+        rule: p.rule,
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,72 @@
+import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import type { StoredEvent } from '@longview/event-store';
+import { toEventMessage } from './event-message';
+import type { TopicNames } from './topic-names';
+
+/** Where the relay sends events. Resolves only once every event of the batch is acknowledged. */
+export interface EventPublisher {
+  publish(events: readonly StoredEvent[]): Promise<void>;
+  /** Drops the connection after a failure, so the next publish starts with a fresh one. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Publishes stored events to their aggregate's topic, keyed by stream id, with an idempotent
+ * producer (acks=all, one request in flight): kafkajs' retries of a request can neither
+ * duplicate nor reorder messages within a partition.
+ */
+export class KafkaEventPublisher implements EventPublisher {
+  private producer: Producer | undefined;
+  private connecting: Promise<Producer> | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topics: TopicNames,
+  ) {}
+
+  async publish(events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const producer = await this.connected();
+    const byTopic = new Map<string, ReturnType<typeof toEventMessage>[]>();
+    for (const event of events) {
+      const topic = this.topics.forEventType(event.type);
+      const list = byTopic.get(topic) ?? [];
+      list.push(toEventMessage(event));
+      byTopic.set(topic, list);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  async reset(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    this.connecting = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.reset();
+  }
+
+  private connected(): Promise<Producer> {
+    if (this.producer) return Promise.resolve(this.producer);
+    this.connecting ??= (async () => {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+      try {
+        await producer.connect();
+      } catch (error) {
+        this.connecting = undefined;
+        await producer.disconnect().catch(() => undefined);
+        throw error;
+      }
+      this.producer = producer;
+      return producer;
+    })();
+    return this.connecting;
+  }
+}

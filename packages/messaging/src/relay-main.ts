@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * The standalone outbox relay: `longview-relay` (or `node packages/messaging/dist/relay-main.js`).
+ * Env: DATABASE_URL (the event store), KAFKA_BROKERS, KAFKA_TOPIC_PREFIX (optional),
+ * KAFKA_PARTITIONS (default 6), PORT (health/metrics, default 4003). Stops on SIGINT/SIGTERM.
+ */
+import { brokersFromEnv } from './kafka-client';
+import { JsonLogger } from './json-logger';
+import { MetricsRegistry } from './metrics';
+import { startOpsServer } from './ops-http-server';
+import { startRelay } from './relay-process';
+
+async function main(): Promise<void> {
+  const logger = new JsonLogger({ service: 'relay' });
+  const databaseUrl = process.env['DATABASE_URL'];
+  const brokers = brokersFromEnv();
+  if (!databaseUrl || !brokers) {
+    logger.error('DATABASE_URL and KAFKA_BROKERS must be set');
+    process.exit(2);
+  }
+  const metrics = new MetricsRegistry();
+  const running = await startRelay({ databaseUrl, brokers, logger, metrics, partitions: Number(process.env['KAFKA_PARTITIONS'] ?? 6) });
+  const ops = await startOpsServer({
+    port: Number(process.env['PORT'] ?? 4003),
+    checks: running.healthChecks,
+    metrics,
+    extra: () => ({ position: running.relay.position.toString() }),
+  });
+  logger.info('relay started', { url: ops.url, position: running.relay.position });
+  const shutdown = async (signal: string) => {
+    logger.info('stopping', { signal });
+    await running.stop();
+    await ops.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main().catch((error: unknown) => {
+  new JsonLogger({ service: 'relay' }).error('relay failed to start', { error: error instanceof Error ? error.stack : String(error) });
+  process.exit(1);
+});
