@@ -7,6 +7,7 @@ import { CommandServiceModule, type CommandServiceDependencies } from './command
 export { CommandServiceModule, type CommandServiceDependencies } from './command-service.module';
 export { Clock, IdGenerator, SystemClock, UuidGenerator } from './clock';
 export type { AppendListener } from './tokens';
+export { startDistributedCommandService, type DistributedCommandServiceOptions, type RunningDistributedCommandService } from './distributed';
 
 export interface RunningService {
   readonly app: INestApplication;
@@ -17,7 +18,13 @@ export interface RunningService {
 /** Starts the command service's HTTP API. Port 0 picks a free port (tests). */
 export async function startCommandService(
   deps: CommandServiceDependencies,
-  options: { port?: number; host?: string; logger?: boolean } = {},
+  options: {
+    port?: number;
+    host?: string;
+    logger?: boolean;
+    /** Called before the app listens: mounts extra handlers (distributed mode's /health and /metrics). */
+    beforeListen?: (app: INestApplication) => void;
+  } = {},
 ): Promise<RunningService> {
   const app = await NestFactory.create<NestExpressApplication>(CommandServiceModule.register(deps), {
     logger: options.logger === false ? false : ['error', 'warn'],
@@ -25,6 +32,7 @@ export async function startCommandService(
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '5mb' });
+  options.beforeListen?.(app);
   const host = options.host ?? '127.0.0.1';
   await app.listen(options.port ?? 4001, host);
   const address = app.getHttpServer().address() as { port: number };

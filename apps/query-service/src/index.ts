@@ -7,7 +7,16 @@ import { ProjectionRunner } from './projections/projection-runner';
 import { QueryServiceModule } from './query-service.module';
 
 export { EventLogFollower } from './feed/event-log-follower';
-export { ALL_PROJECTIONS, ProjectionRunner } from './projections/projection-runner';
+export { KafkaProjectionFeed, type KafkaProjectionFeedOptions } from './feed/kafka-projection-feed';
+export {
+  ALL_PROJECTIONS,
+  ProjectionRunner,
+  type ParkedRecord,
+  type RetryResult,
+  type StreamBatchResult,
+  type StreamWaitOutcome,
+} from './projections/projection-runner';
+export { startDistributedQueryService, type DistributedQueryServiceOptions, type RunningDistributedQueryService } from './distributed';
 export type { Projection, ProjectedEvent } from './projections/projection';
 export { ReadModelQueries } from './queries/read-model.queries';
 export { QueryServiceModule, type QueryServiceDependencies } from './query-service.module';
@@ -25,7 +34,15 @@ export interface RunningQueryService {
  * global log in-process; otherwise something else (the Kafka consumer) feeds `runner`.
  */
 export async function startQueryService(
-  options: { database: Database; followStore?: EventStore; port?: number; host?: string; logger?: boolean },
+  options: {
+    database: Database;
+    followStore?: EventStore;
+    port?: number;
+    host?: string;
+    logger?: boolean;
+    /** Called before the app listens: mounts extra handlers (distributed mode's /health and /metrics). */
+    beforeListen?: (app: INestApplication) => void;
+  },
 ): Promise<RunningQueryService> {
   const runner = new ProjectionRunner(options.database);
   await runner.migrate();
@@ -37,6 +54,7 @@ export async function startQueryService(
   const app = await NestFactory.create(QueryServiceModule.register({ database: options.database, runner }), {
     logger: options.logger === false ? false : ['error', 'warn'],
   });
+  options.beforeListen?.(app);
   const host = options.host ?? '127.0.0.1';
   await app.listen(options.port ?? 4002, host);
   const address = app.getHttpServer().address() as { port: number };

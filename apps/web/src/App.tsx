@@ -7,6 +7,8 @@ import { InterventionPage } from './pages/InterventionPage';
 import { ProposeInterventionPage } from './pages/ProposeInterventionPage';
 import { AccessTokenPage } from './pages/AccessTokenPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { EvidencePage } from './pages/EvidencePage';
+import { ProjectionPage } from './pages/ProjectionPage';
 
 export function App() {
   return (
@@ -17,6 +19,8 @@ export function App() {
         <Route path="/trusts/:code" element={<TrustPage />} />
         <Route path="/interventions/new" element={<ProposeInterventionPage />} />
         <Route path="/interventions/:id" element={<InterventionPage />} />
+        <Route path="/evidence" element={<EvidencePage />} />
+        <Route path="/projection" element={<ProjectionPage />} />
         <Route path="/access" element={<AccessTokenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -24,6 +24,16 @@ export const interventionSummaryProjection: Projection = {
   tables: ['rm_interventions'],
   async apply(tx, projected) {
     const { event } = projected;
+    if (event.type === 'TrustRegistered') {
+      // In distributed mode a proposal can be consumed before its trust (separate topics) and then
+      // carries the trust code as its name; fill the name in once the trust arrives.
+      await tx.query(
+        `UPDATE rm_interventions SET doc = jsonb_set(doc, '{trustName}', to_jsonb($2::text))
+          WHERE trust_code = $1 AND doc->>'trustName' IS DISTINCT FROM $2`,
+        [event.data.code, event.data.name],
+      );
+      return;
+    }
     if (event.type === 'InterventionProposed') {
       const d = event.data;
       const trust = await tx.query<{ name: string }>('SELECT name FROM rm_trusts WHERE code = $1', [d.trustCode]);

@@ -18,21 +18,32 @@ export const trustDirectoryProjection: Projection = {
        metrics jsonb NOT NULL DEFAULT '[]'::jsonb
      )`,
     `CREATE INDEX IF NOT EXISTS rm_trusts_region ON rm_trusts (region)`,
+    // Facts about a trust that arrived before its TrustRegistered. In distributed mode each
+    // aggregate has its own Kafka topic, so a trust's first series or intervention event can be
+    // applied before the trust itself; they are merged in when it is registered, so the result
+    // does not depend on the order in which streams are consumed.
+    `CREATE TABLE IF NOT EXISTS rm_trust_pending (
+       code text PRIMARY KEY,
+       intervention_count integer NOT NULL DEFAULT 0,
+       metrics jsonb NOT NULL DEFAULT '[]'::jsonb
+     )`,
   ],
-  tables: ['rm_trusts'],
+  tables: ['rm_trusts', 'rm_trust_pending'],
   async apply(tx, { event }) {
     switch (event.type) {
       case 'TrustRegistered': {
         const { code, name, context, effectiveFrom, registeredAt } = event.data;
         const history = [{ context, effectiveFrom }];
         await tx.query(
-          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, intervention_count, metrics)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, COALESCE(p.intervention_count, 0), COALESCE(p.metrics, '[]'::jsonb)
+             FROM (SELECT 1) AS one LEFT JOIN rm_trust_pending p ON p.code = $1
            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region = EXCLUDED.region,
              context = EXCLUDED.context, context_effective_from = EXCLUDED.context_effective_from,
              context_history = EXCLUDED.context_history, registered_at = EXCLUDED.registered_at`,
           [code, name, context.kind, context.region, JSON.stringify(context), effectiveFrom, JSON.stringify(history), registeredAt],
         );
+        await tx.query('DELETE FROM rm_trust_pending WHERE code = $1', [code]);
         return;
       }
       case 'TrustContextChanged': {
@@ -53,17 +64,34 @@ export const trustDirectoryProjection: Projection = {
         );
         return;
       }
-      case 'InterventionProposed':
-        await tx.query('UPDATE rm_trusts SET intervention_count = intervention_count + 1 WHERE code = $1', [event.data.trustCode]);
+      case 'InterventionProposed': {
+        const { rows } = await tx.query('UPDATE rm_trusts SET intervention_count = intervention_count + 1 WHERE code = $1 RETURNING code', [
+          event.data.trustCode,
+        ]);
+        if (rows.length === 0) {
+          await tx.query(
+            `INSERT INTO rm_trust_pending (code, intervention_count) VALUES ($1, 1)
+             ON CONFLICT (code) DO UPDATE SET intervention_count = rm_trust_pending.intervention_count + 1`,
+            [event.data.trustCode],
+          );
+        }
         return;
-      case 'ObservationsRecorded':
-        await tx.query(
-          `UPDATE rm_trusts SET metrics = (
-             SELECT jsonb_agg(DISTINCT m ORDER BY m) FROM jsonb_array_elements_text(metrics || to_jsonb($2::text)) AS m
-           ) WHERE code = $1`,
-          [event.data.trustCode, event.data.metric],
-        );
+      }
+      case 'ObservationsRecorded': {
+        const addMetric = (table: string) => `metrics = (SELECT jsonb_agg(DISTINCT m ORDER BY m) FROM jsonb_array_elements_text(${table}.metrics || to_jsonb($2::text)) AS m)`;
+        const { rows } = await tx.query(`UPDATE rm_trusts SET ${addMetric('rm_trusts')} WHERE code = $1 RETURNING code`, [
+          event.data.trustCode,
+          event.data.metric,
+        ]);
+        if (rows.length === 0) {
+          await tx.query(
+            `INSERT INTO rm_trust_pending (code, metrics) VALUES ($1, jsonb_build_array($2::text))
+             ON CONFLICT (code) DO UPDATE SET ${addMetric('rm_trust_pending')}`,
+            [event.data.trustCode, event.data.metric],
+          );
+        }
         return;
+      }
       default:
         return;
     }

@@ -31,6 +31,8 @@ interface NavItem {
 
 const NAV_ITEMS: NavItem[] = [
   { to: '/', text: 'Trusts', matches: (p) => p === '/' || p.startsWith('/trusts') },
+  { to: '/evidence', text: 'Evidence', matches: (p) => p === '/evidence' },
+  { to: '/projection', text: 'Projection', matches: (p) => p === '/projection' },
   { to: '/interventions/new', text: 'Propose an intervention', matches: (p) => p === '/interventions/new' },
 ];
 

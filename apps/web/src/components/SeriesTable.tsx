@@ -88,11 +88,8 @@ function SignalCell({ signal }: { signal: { rule: string; pointType: string } | 
   if (kind === 'common') return <td className="nhsuk-table__cell app-spc__common-cell">Common cause</td>;
   return (
     <td className="nhsuk-table__cell">
-      <strong className={`nhsuk-tag ${POINT_KIND_TAGS[kind]}`}>{POINT_KIND_SHORT[kind]}</strong>
-      <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-top-1 nhsuk-u-margin-bottom-0">
-        {signal.rule}
-        <span className="app-secondary-text"> ({describeRule(signal.rule).toLowerCase()})</span>
-      </span>
+      <strong className={`nhsuk-tag ${POINT_KIND_TAGS[kind]}`}>{POINT_KIND_SHORT[kind]}</strong> {signal.rule}{' '}
+      <span className="app-secondary-text nhsuk-body-s">({describeRule(signal.rule).toLowerCase()})</span>
     </td>
   );
 }

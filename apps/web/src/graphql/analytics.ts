@@ -89,7 +89,12 @@ export interface VerdictCountData {
 
 export interface EvidenceStudyData {
   __typename?: 'EvidenceStudy';
-  intervention: { __typename?: 'Intervention'; id: string; title: string } | null;
+  intervention: {
+    __typename?: 'Intervention';
+    id: string;
+    title: string;
+    trust: { __typename?: 'Trust'; code: string; name: string };
+  } | null;
   trustCode: string;
   title: string;
   approach: Approach;
@@ -128,7 +133,7 @@ export interface EvidenceVariables {
 }
 
 export const EVIDENCE_QUERY: TypedDocumentNode<EvidenceData, EvidenceVariables> = gql`
-  query Evidence($metric: String!, $category: InterventionCategory) {
+  query Evidence($metric: String!, $category: String) {
     evidence(metric: $metric, category: $category) {
       metric
       category
@@ -151,6 +156,10 @@ export const EVIDENCE_QUERY: TypedDocumentNode<EvidenceData, EvidenceVariables> 
         intervention {
           id
           title
+          trust {
+            code
+            name
+          }
         }
         trustCode
         title

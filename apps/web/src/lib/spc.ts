@@ -207,7 +207,7 @@ interface SpcLike {
     pointType: string;
     rebaseGroup: number;
   }[];
-  groups: readonly { rebaseGroup: number; trialLimits: boolean }[];
+  groups: readonly { rebaseGroup: number; firstPeriod: string; lastPeriod: string; trialLimits: boolean }[];
 }
 
 /**
@@ -257,31 +257,41 @@ export function pointsFromSpc(
 }
 
 /**
- * An outcome's chart: the series' own SPC up to the start, then the points from the start
- * on judged against the baseline's limits (carried forward), as the verdict judges them.
+ * An outcome's chart, judged as the verdict judges it: the baseline months against the
+ * baseline's own mean and limits, the months from the start on against the baseline's limits
+ * carried forward (coloured by their signals), and any earlier months as the series' SPC
+ * has them. The series' SPC colours the baseline months only when its baseline group is
+ * exactly the outcome's baseline (otherwise its signals mix in the months after the start).
  */
 export function pointsFromOutcome(outcome: {
   spc: SpcLike | null;
-  baseline: { mean: number; lpl: number; upl: number; trialLimits: boolean } | null;
+  baseline: { firstPeriod: string; lastPeriod: string; mean: number; lpl: number; upl: number; trialLimits: boolean } | null;
   post: readonly { period: string; value: number; rule: string; pointType: string }[];
 }): ChartPoint[] {
-  const before = pointsFromSpc([], outcome.spc);
-  const firstPost = outcome.post[0]?.period;
-  if (!firstPost || !outcome.baseline) return before;
+  const all = pointsFromSpc([], outcome.spc);
   const b = outcome.baseline;
+  if (!b) return all;
+  const sameGroup = (outcome.spc?.groups ?? []).some((g) => g.firstPeriod === b.firstPeriod && g.lastPeriod === b.lastPeriod);
   const postPeriods = new Set(outcome.post.map((p) => p.period));
+  const firstPost = outcome.post[0]?.period ?? '9999-99';
+  const limits = { mean: b.mean, lpl: b.lpl, upl: b.upl, trial: b.trialLimits };
+  const before = all
+    .filter((p) => p.period < firstPost && !postPeriods.has(p.period))
+    .map((p): ChartPoint => {
+      if (p.period < b.firstPeriod || p.period > b.lastPeriod) return p;
+      return sameGroup
+        ? { ...p, ...limits, group: 'baseline' }
+        : { ...p, ...limits, group: 'baseline', pointType: 'common_cause', rule: null };
+    });
   return [
-    ...before.filter((p) => p.period < firstPost && !postPeriods.has(p.period)),
+    ...before,
     ...outcome.post.map(
       (p): ChartPoint => ({
         period: p.period,
         value: p.value,
-        mean: b.mean,
-        lpl: b.lpl,
-        upl: b.upl,
+        ...limits,
         group: 'post',
         carried: true,
-        trial: b.trialLimits,
         pointType: p.pointType,
         rule: p.rule,
       }),

@@ -7,6 +7,7 @@ import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
+import { Outcomes } from '../components/Outcomes';
 import { NotFoundPage } from './NotFoundPage';
 
 function Paragraphs({ text }: { text: string }) {
@@ -155,6 +156,9 @@ export function InterventionPage() {
 
       <h2>Summary</h2>
       <Paragraphs text={i.summary} />
+
+      <h2>Outcomes</h2>
+      <Outcomes interventionId={i.id} />
 
       <h2>Root cause addressed</h2>
       {i.rootCause ? <Paragraphs text={i.rootCause} /> : <p className="nhsuk-body">Not recorded.</p>}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * A query-service process of the distributed mode (`node apps/query-service/dist/main.js`).
+ * Env: QUERY_DATABASE_URL (read models; falls back to DATABASE_URL), KAFKA_BROKERS,
+ * KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID (default longview-query-service), PORT (default 4002),
+ * HOST (default 127.0.0.1), INSTANCE (name in logs). Stops on SIGINT/SIGTERM.
+ */
+import 'reflect-metadata';
+import { brokersFromEnv, errorMessage, JsonLogger } from '@longview/messaging';
+import { startDistributedQueryService } from './distributed';
+
+async function main(): Promise<void> {
+  const instance = process.env['INSTANCE'] ?? `query-${process.pid}`;
+  const logger = new JsonLogger({ service: 'query-service', instance });
+  const databaseUrl = process.env['QUERY_DATABASE_URL'] ?? process.env['DATABASE_URL'];
+  const brokers = brokersFromEnv();
+  if (!databaseUrl || !brokers) {
+    logger.error('QUERY_DATABASE_URL (or DATABASE_URL) and KAFKA_BROKERS must be set');
+    process.exit(2);
+  }
+  const service = await startDistributedQueryService({
+    databaseUrl,
+    brokers,
+    instance,
+    logger,
+    port: Number(process.env['PORT'] ?? 4002),
+    ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}),
+    ...(process.env['KAFKA_GROUP_ID'] ? { groupId: process.env['KAFKA_GROUP_ID'] } : {}),
+  });
+  // The line tests and the CLI wait for.
+  logger.info('ready', { url: service.url });
+  const shutdown = async (signal: string) => {
+    logger.info('stopping', { signal });
+    await service.close().catch((error: unknown) => logger.error('stop failed', { error: errorMessage(error) }));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main().catch((error: unknown) => {
+  new JsonLogger({ service: 'query-service' }).error('failed to start', { error: error instanceof Error ? error.stack : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+import { encodeEvent } from '@longview/contracts';
+import type { LongviewEvent } from '@longview/domain';
+import { EventStore, type Database, type StoredEvent } from '@longview/event-store';
+import { testDatabases } from '@longview/event-store/testing';
+import { trustDirectoryProjection } from '../src/projections/trust-directory.projection';
+import { ProjectionRunner } from '../src/projections/projection-runner';
+import type { Projection } from '../src/projections/projection';
+import { ReadModelQueries } from '../src/queries/read-model.queries';
+
+const NOW = '2026-01-15T10:00:00.000Z';
+
+function registered(code: string): LongviewEvent {
+  return {
+    type: 'TrustRegistered',
+    data: { code, name: `Trust ${code}`, context: { kind: 'ACUTE', region: 'LONDON', beds: 500, oversightSegment: 2 }, effectiveFrom: '2020-04-01', registeredAt: NOW },
+  };
+}
+function contextChanged(code: string, beds: number): LongviewEvent {
+  return { type: 'TrustContextChanged', data: { code, context: { kind: 'ACUTE', region: 'LONDON', beds, oversightSegment: 2 }, effectiveFrom: `20${20 + (beds % 9)}-04-01`, reason: `beds ${beds}` } };
+}
+function observations(code: string, period: string, value: number): LongviewEvent {
+  return { type: 'ObservationsRecorded', data: { trustCode: code, metric: 'ae-4hr', observations: [{ period, value }] } };
+}
+
+async function append(store: EventStore, streamId: string, event: LongviewEvent): Promise<void> {
+  await store.appendToStream(streamId, [{ ...encodeEvent(event), metadata: { occurredAt: NOW } }]);
+}
+
+async function seed(store: EventStore): Promise<StoredEvent[]> {
+  for (const code of ['ZA1', 'ZA2']) await append(store, `trust-${code}`, registered(code));
+  for (let i = 1; i <= 4; i++) {
+    for (const code of ['ZA1', 'ZA2']) {
+      await append(store, `trust-${code}`, contextChanged(code, 500 + i));
+      await append(store, `series-${code}-ae-4hr`, observations(code, `2025-0${i}`, 70 + i));
+    }
+  }
+  return store.readAll({ after: 0n, limit: 1000 });
+}
+
+async function snapshot(db: Database): Promise<unknown> {
+  const queries = new ReadModelQueries(db);
+  return { trusts: await queries.trusts({}), za1: await queries.seriesOfTrust('ZA1'), za2: await queries.seriesOfTrust('ZA2') };
+}
+
+/** Events as one partition would deliver them: each stream in order, streams interleaved differently from the global log. */
+function asPartitions(events: readonly StoredEvent[]): StoredEvent[][] {
+  const byStream = new Map<string, StoredEvent[]>();
+  for (const e of events) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
+  const streams = [...byStream.values()].reverse();
+  return [streams.filter((_, i) => i % 2 === 0).flat(), streams.filter((_, i) => i % 2 === 1).flat()];
+}
+
+describe.each(testDatabases())('per-stream checkpoints and parking on $name', ({ open }) => {
+  let db: Database;
+  let store: EventStore;
+  let events: StoredEvent[];
+
+  beforeEach(async () => {
+    db = await open();
+    store = new EventStore(db);
+    await store.migrate();
+    events = await seed(store);
+  });
+  afterEach(() => db.close());
+
+  it('builds the same read models from partition batches as from the global log, and redelivery changes nothing', async () => {
+    const global = new ProjectionRunner(db);
+    await global.migrate();
+    await global.applyBatch(events);
+    const expected = await snapshot(db);
+    await global.rebuild({ names: undefined, store: undefined }); // the log is in the same database here
+    expect(await snapshot(db)).toEqual(expected);
+
+    for (const p of global.projections) for (const t of p.tables) await db.query(`DELETE FROM ${t}`);
+    await db.query('DELETE FROM rm_stream_checkpoints');
+    const runner = new ProjectionRunner(db);
+    const [first, second] = asPartitions(events) as [StoredEvent[], StoredEvent[]];
+    const result1 = await runner.applyStreamBatch(first);
+    await runner.applyStreamBatch(second);
+    expect(result1).toMatchObject({ applied: first.length, skipped: 0, parked: [] });
+    expect(await snapshot(db)).toEqual(expected);
+
+    const again = await runner.applyStreamBatch([...second, ...first]);
+    expect(again).toEqual({ applied: 0, skipped: events.length, parked: [] });
+    expect(await snapshot(db)).toEqual(expected);
+    expect(await runner.streamState('trust-ZA1')).toEqual({ version: 5, parkedFrom: undefined });
+    expect(await runner.waitForStream('trust-ZA1', 5, 100)).toBe('reached');
+    expect(await runner.waitForStream('trust-ZA1', 6, 50)).toBe('timeout');
+  });
+
+  it('parks a poison event and the rest of its stream, lets other streams advance, and retries in order', async () => {
+    let failOn: string | undefined = 'beds 502';
+    const picky: Projection = {
+      name: 'picky',
+      schema: [],
+      tables: [],
+      async apply(_tx, projected) {
+        if (projected.event.type === 'TrustContextChanged' && projected.event.data.reason === failOn && projected.streamId === 'trust-ZA1') {
+          throw new Error('picky cannot handle beds 502');
+        }
+      },
+    };
+    const runner = new ProjectionRunner(db, [trustDirectoryProjection, picky]);
+    await runner.migrate();
+    const result = await runner.applyStreamBatch(events);
+    // trust-ZA1: v1 (registered), v2 (beds 501) applied; v3 (beds 502) fails; v4, v5 wait behind it.
+    expect(result.parked.map((p) => [p.event.streamId, p.event.streamVersion])).toEqual([
+      ['trust-ZA1', 3],
+      ['trust-ZA1', 4],
+      ['trust-ZA1', 5],
+    ]);
+    expect(result.parked[0]?.error).toMatch(/projection failed: picky cannot handle beds 502/);
+    expect(result.parked[1]?.error).toMatch(/waiting behind parked version 3/);
+    expect(await runner.streamState('trust-ZA1')).toEqual({ version: 2, parkedFrom: 3 });
+    expect(await runner.streamState('trust-ZA2')).toEqual({ version: 5, parkedFrom: undefined });
+    expect((await new ReadModelQueries(db).trust('ZA1'))?.context.beds).toBe(501);
+    expect(await runner.waitForStream('trust-ZA1', 4, 1000)).toBe('parked');
+
+    // Redelivery of the whole batch parks nothing new and applies nothing twice.
+    expect(await runner.applyStreamBatch(events)).toMatchObject({ applied: 0, parked: [] });
+    const listed = await runner.listParked();
+    expect(listed.map((p) => p.event.streamVersion)).toEqual([3, 4, 5]);
+
+    // Still failing: stays parked, retries counted.
+    expect(await runner.retryParked('trust-ZA1')).toEqual({ streams: 1, applied: 0, stillParked: 3 });
+    expect((await runner.listParked())[0]?.retries).toBe(1);
+
+    failOn = undefined;
+    expect(await runner.retryParked()).toEqual({ streams: 1, applied: 3, stillParked: 0 });
+    expect(await runner.listParked()).toEqual([]);
+    expect(await runner.streamState('trust-ZA1')).toEqual({ version: 5, parkedFrom: undefined });
+    expect((await new ReadModelQueries(db).trust('ZA1'))?.contextHistory).toHaveLength(5);
+  });
+
+  it('parks an event that arrives after a gap, and one it cannot decode', async () => {
+    const runner = new ProjectionRunner(db);
+    await runner.migrate();
+    const za2 = events.filter((e) => e.streamId === 'trust-ZA2');
+    const za1 = events.filter((e) => e.streamId === 'series-ZA1-ae-4hr');
+    const broken: StoredEvent = { ...(za1[0] as StoredEvent), data: { trustCode: 'ZA1' } };
+    const result = await runner.applyStreamBatch([za2[0] as StoredEvent, za2[2] as StoredEvent, broken]);
+    expect(result.applied).toBe(1);
+    expect(result.parked.map((p) => p.error)).toEqual([
+      expect.stringMatching(/^gap: projection trust-directory has trust-ZA2 at version 1, received version 3/),
+      expect.stringMatching(/^cannot decode: Cannot decode ObservationsRecorded/),
+    ]);
+  });
+});
