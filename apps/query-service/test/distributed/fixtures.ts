@@ -101,7 +101,7 @@ const MAIN = path.resolve(__dirname, '../../dist/main.js');
 /** A query-service process (dist/main.js), so a test can SIGKILL it. Resolves once it logs "ready". */
 export async function spawnQueryService(env: Record<string, string>): Promise<{ child: ChildProcess; output: string[]; url: string }> {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env, LOG_READY: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`query-service did not start:\n${output.join('\n')}`)), 60000);
