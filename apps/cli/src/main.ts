@@ -3,6 +3,8 @@ import { runImportAe } from './commands/import-ae.command';
 import { runStart } from './commands/start.command';
 import { runToken } from './commands/token.command';
 import { runAnalyticsCommand } from './commands/analytics.command';
+import { runParked, runReplay } from './commands/read-model-admin.command';
+import { runBench } from './commands/bench.command';
 
 
 /** Entry point; returns the process exit code. 2 = bad usage or bad input. */
@@ -18,6 +20,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     case 'token':
       return runToken(rest);
+    case 'parked':
+      return runParked(rest);
+    case 'replay':
+      return runReplay(rest);
+    case 'bench':
+      return runBench(rest);
     case 'spc':
     case 'pool':
       return runAnalyticsCommand(command, rest);

@@ -1,11 +1,7 @@
-import type { ApolloServer } from '@apollo/server';
 import { findMetric, type Actor } from '@longview/domain';
 import { ServiceError } from '../src/clients/service-error';
-import type { GatewayContext } from '../src/context';
-import { createApolloServer } from '../src/server';
 import {
   evidenceView,
-  FakeCommandService,
   FakeQueryService,
   interventionView,
   outcomeView,
@@ -14,43 +10,18 @@ import {
   spcView,
   trustView,
 } from './fakes';
+import { errorOf, useGatewayHarness } from './harness';
 
 /** The analytics fields (SPC, outcomes, peers, evidence, projections) over the fake query service. */
 
 const editor: Actor = { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' };
 
-let server: ApolloServer<GatewayContext>;
-let commands: FakeCommandService;
+const harness = useGatewayHarness(editor);
+const run = harness.run;
 let queries: FakeQueryService;
-
-beforeAll(async () => {
-  server = createApolloServer();
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
 beforeEach(() => {
-  commands = new FakeCommandService();
-  queries = new FakeQueryService();
+  ({ queries } = harness);
 });
-
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
-}
-
-async function run(query: string, variables: Record<string, unknown> = {}, actor: Actor | null = editor): Promise<Result> {
-  const response = await server.executeOperation({ query, variables }, { contextValue: { commands, queries, actor } });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result;
-}
-
-function errorOf(result: Result): { message: string; extensions?: Record<string, unknown> } {
-  const [error] = result.errors ?? [];
-  if (!error) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
-  return error;
-}
 
 const SPC_FIELDS = `mean lpl upl variation assurance target direction
   points { period value mean lpl upl rule pointType rebaseGroup }

@@ -1,44 +1,17 @@
-import type { ApolloServer } from '@apollo/server';
 import type { Actor } from '@longview/domain';
 import { ServiceError } from '../src/clients/service-error';
-import type { GatewayContext } from '../src/context';
-import { createApolloServer } from '../src/server';
 import { FakeCommandService, FakeQueryService, interventionView, seriesView, trustView } from './fakes';
+import { errorOf, useGatewayHarness } from './harness';
 
 const editor: Actor = { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' };
 
-let server: ApolloServer<GatewayContext>;
+const harness = useGatewayHarness(editor);
+const run = harness.run;
 let commands: FakeCommandService;
 let queries: FakeQueryService;
-
-beforeAll(async () => {
-  server = createApolloServer();
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
 beforeEach(() => {
-  commands = new FakeCommandService();
-  queries = new FakeQueryService();
+  ({ commands, queries } = harness);
 });
-
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
-}
-
-async function run(query: string, variables: Record<string, unknown> = {}, actor: Actor | null = editor): Promise<Result> {
-  const response = await server.executeOperation({ query, variables }, { contextValue: { commands, queries, actor } });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result;
-}
-
-function errorOf(result: Result): { message: string; extensions?: Record<string, unknown> } {
-  const [error] = result.errors ?? [];
-  if (!error) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
-  return error;
-}
 
 describe('queries', () => {
   it('trusts(filter) passes the filter to the query service and maps the context', async () => {

@@ -25,6 +25,7 @@ export interface DistributedQueryServiceOptions {
   /** Instance name in logs and the Kafka client id (e.g. query-1). */
   readonly instance?: string;
   readonly partitionsConsumedConcurrently?: number;
+  readonly sessionTimeoutMs?: number;
 }
 
 export interface RunningDistributedQueryService extends RunningQueryService {
@@ -48,7 +49,8 @@ export async function startDistributedQueryService(options: DistributedQueryServ
 
   const parkedGauge = metrics.gauge('longview_events_parked', 'Events waiting in rm_parked (poison events and the events behind them)');
   const positionGauge = metrics.gauge('longview_read_model_position', 'Highest global position applied to the read models (any instance)');
-  let feed: KafkaProjectionFeed | undefined;
+  // Set once the service is up; the health check and /health's extra fields read it.
+  const started: { feed?: KafkaProjectionFeed } = {};
   const checks: HealthCheck[] = [
     {
       name: 'database',
@@ -60,7 +62,7 @@ export async function startDistributedQueryService(options: DistributedQueryServ
     {
       name: 'kafka',
       check: async () => {
-        const consumer = feed?.consumer;
+        const consumer = started.feed?.consumer;
         if (!consumer?.ready) return { ok: false, detail: consumer?.problem ?? 'not started' };
         const partitions = consumer.assignment.reduce((n, a) => n + a.partitions.length, 0);
         return { ok: true, detail: `member of the consumer group, ${partitions} partition(s)` };
@@ -73,17 +75,18 @@ export async function startDistributedQueryService(options: DistributedQueryServ
     port: options.port ?? 4002,
     ...(options.host ? { host: options.host } : {}),
     beforeListen: (app: INestApplication) => {
-      app.use('/health', healthHandler(checks, () => ({ position: service?.runner.position.toString(), instance, assignment: feed?.consumer.assignment })));
+      app.use('/health', healthHandler(checks, () => ({ position: service?.runner.position.toString(), instance, assignment: started.feed?.consumer.assignment })));
       app.use('/metrics', metricsHandler(metrics));
     },
   });
-  feed = new KafkaProjectionFeed(service.runner, {
+  const feed = new KafkaProjectionFeed(service.runner, {
     kafka,
     topics,
     groupId: options.groupId ?? 'longview-query-service',
     logger,
     metrics,
     ...(options.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently } : {}),
+    ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
   });
   metrics.onCollect(async () => {
     const { rows } = await database.query<{ n: string }>('SELECT count(*) AS n FROM rm_parked');
@@ -93,17 +96,17 @@ export async function startDistributedQueryService(options: DistributedQueryServ
   // Other instances move the read models too: keep /position and the analytics cache key current.
   const refresher = setInterval(() => void service.runner.refreshPosition().catch(() => undefined), 200);
   refresher.unref();
+  started.feed = feed;
   await feed.start();
   logger.info('query-service started', { url: service.url, groupId: options.groupId ?? 'longview-query-service', topics: topics.eventTopics });
-  const runningFeed = feed;
   return {
     ...service,
-    feed: runningFeed,
+    feed,
     metrics,
     database,
     async close() {
       clearInterval(refresher);
-      await runningFeed.stop();
+      await feed.stop();
       await service.close();
       await database.close();
     },

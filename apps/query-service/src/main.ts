@@ -3,7 +3,8 @@
  * A query-service process of the distributed mode (`node apps/query-service/dist/main.js`).
  * Env: QUERY_DATABASE_URL (read models; falls back to DATABASE_URL), KAFKA_BROKERS,
  * KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID (default longview-query-service), PORT (default 4002),
- * HOST (default 127.0.0.1), INSTANCE (name in logs). Stops on SIGINT/SIGTERM.
+ * HOST (default 127.0.0.1), INSTANCE (name in logs), KAFKA_SESSION_TIMEOUT_MS (default 10000),
+ * KAFKA_PARTITIONS_CONCURRENTLY (partitions applied in parallel, default 1). Stops on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';
 import { brokersFromEnv, errorMessage, JsonLogger } from '@longview/messaging';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     port: Number(process.env['PORT'] ?? 4002),
     ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}),
     ...(process.env['KAFKA_GROUP_ID'] ? { groupId: process.env['KAFKA_GROUP_ID'] } : {}),
+    ...(process.env['KAFKA_SESSION_TIMEOUT_MS'] ? { sessionTimeoutMs: Number(process.env['KAFKA_SESSION_TIMEOUT_MS']) } : {}),
+    ...(process.env['KAFKA_PARTITIONS_CONCURRENTLY'] ? { partitionsConsumedConcurrently: Number(process.env['KAFKA_PARTITIONS_CONCURRENTLY']) } : {}),
   });
   // The line tests and the CLI wait for.
   logger.info('ready', { url: service.url });

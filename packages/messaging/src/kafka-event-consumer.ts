@@ -33,6 +33,11 @@ export interface KafkaEventConsumerOptions {
   readonly metrics?: MetricsRegistry;
   /** Partitions processed at the same time by this instance (default 1). */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * How long the broker waits for a silent member before giving its partitions to others
+   * (default 10 s; KAFKA_SESSION_TIMEOUT_MS). Lower = faster take-over after a crash, but a long
+   * GC pause or a slow batch can cost a needless rebalance. Broker minimum: 6 s.
+   */
   readonly sessionTimeoutMs?: number;
   /** Long-poll wait of a fetch; also bounds how long disconnect() waits (default 100 ms). */
   readonly maxWaitTimeMs?: number;
@@ -91,8 +96,8 @@ export class KafkaEventConsumer {
     await this.dlqProducer.connect();
     const consumer = kafka.consumer({
       groupId,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30000,
-      heartbeatInterval: 3000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 10000,
+      heartbeatInterval: 1000,
       maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 100,
       allowAutoTopicCreation: false,
       retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 1000 },

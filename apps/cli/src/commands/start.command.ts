@@ -5,6 +5,9 @@ import { dataDirFrom, parseOptions, usageError, UsageError } from '../cli-option
 import { HttpCommandServiceClient } from '@longview/gateway';
 import { sendSteps } from '../platform/demo-loader';
 import { startEmbeddedPlatform, webDistDir } from '../platform/embedded-platform';
+import { startDistributedPlatform } from '../platform/distributed-platform';
+import { EventStore, openPostgres } from '@longview/event-store';
+import { findRepoRoot } from '../platform/repo-root';
 
 export const DEMO_SEED = 20161;
 
@@ -22,12 +25,12 @@ export async function runStart(args: readonly string[]): Promise<number> {
     if (error instanceof UsageError) return usageError(`start: ${error.message}`);
     throw error;
   }
-  if (values.distributed) {
-    process.stderr.write('longview: start --distributed is not available yet (Kafka + PostgreSQL mode is tracked as its own issue).\n');
-    return 2;
-  }
   const port = values.port === undefined ? 4000 : Number(values.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) return usageError('start: --port must be a TCP port number');
+  if (values.distributed) {
+    if (values.data !== undefined) return usageError('start: --data is for the embedded mode; distributed mode uses DATABASE_URL / QUERY_DATABASE_URL');
+    return runStartDistributed(port, Boolean(values['no-demo']));
+  }
 
   const started = Date.now();
   const dataDir = dataDirFrom(values.data as string | undefined);
@@ -56,5 +59,48 @@ export async function runStart(args: readonly string[]): Promise<number> {
   });
   log('Stopping…');
   await platform.stop();
+  return 0;
+}
+
+/**
+ * `longview start --distributed`: every app its own process (see startDistributedPlatform), demo
+ * data on the first start, everything stopped on Ctrl-C.
+ */
+async function runStartDistributed(port: number, noDemo: boolean): Promise<number> {
+  const started = Date.now();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  log('Longview (distributed) — Kafka, PostgreSQL, command-service, 2 query-service instances, gateway');
+  // Ports follow the gateway's: command-service +1, the query-service address +2, its instances +12, +13.
+  const platform = await startDistributedPlatform({
+    repoRoot: findRepoRoot(),
+    gatewayPort: port,
+    commandPort: port + 1,
+    queryPort: port + 2,
+    queryInstancePort: port + 12,
+    log,
+  });
+  const stopOnSignal = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  try {
+    const db = await openPostgres(platform.eventsDatabaseUrl, { max: 1 });
+    const head = await new EventStore(db).headPosition().finally(() => db.close());
+    if (head === 0n && !noDemo) {
+      const plan = generateDemoData(DEMO_SEED);
+      log(`[platform] first start: loading generated demo data (${plan.steps.length} commands)…`);
+      const result = await sendSteps(new HttpCommandServiceClient(platform.commandServiceUrl), plan.steps, { idPrefix: `demo-${DEMO_SEED}`, log: (l) => log(`[platform] ${l}`) });
+      log(`[platform] demo data loaded: ${result.events} events.`);
+    } else {
+      log(`[platform] reusing existing data (${head} events in the log).`);
+    }
+    log(`[platform] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${platform.gatewayUrl}/  (GraphQL: ${platform.gatewayUrl}/graphql)`);
+    log(`[platform] command-service ${platform.commandServiceUrl}, query-service ${platform.queryServiceUrl} -> ${platform.queryInstanceUrls.join(', ')}; /health and /metrics on each`);
+    log('[platform] press Ctrl-C to stop.');
+    await stopOnSignal;
+  } finally {
+    log('[platform] stopping…');
+    await platform.stop();
+  }
   return 0;
 }

@@ -39,27 +39,12 @@ import {
   TRUSTS_PER_REGION,
 } from './content';
 import { Prng } from './prng';
+import { INTERVENTION_CATEGORIES, REGIONS, TRUST_KINDS } from '@longview/domain';
 
-// Local copies of the domain's enumerations (the domain package is imported for types only).
-const REGION_LIST: readonly Region[] = [
-  'NORTH_EAST_AND_YORKSHIRE',
-  'NORTH_WEST',
-  'MIDLANDS',
-  'EAST_OF_ENGLAND',
-  'LONDON',
-  'SOUTH_EAST',
-  'SOUTH_WEST',
-];
-const KIND_LIST: readonly TrustKind[] = ['ACUTE', 'MENTAL_HEALTH', 'COMMUNITY', 'AMBULANCE', 'SPECIALIST'];
-const CATEGORY_LIST: readonly InterventionCategory[] = [
-  'PATIENT_FLOW',
-  'ELECTIVE_RECOVERY',
-  'WORKFORCE',
-  'CULTURE_AND_LEADERSHIP',
-  'QUALITY_AND_SAFETY',
-  'DIGITAL',
-  'OTHER',
-];
+// The order of these lists drives the seeded generator: changing it changes the demo data.
+const REGION_LIST = REGIONS;
+const KIND_LIST = TRUST_KINDS;
+const CATEGORY_LIST = INTERVENTION_CATEGORIES;
 
 export const DEMO_SEED = 20161;
 /** The demo's fixed "today": the last complete month of data is the month that ends on it. */

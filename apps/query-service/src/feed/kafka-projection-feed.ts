@@ -10,6 +10,7 @@ export interface KafkaProjectionFeedOptions {
   readonly logger?: Logger;
   readonly metrics?: MetricsRegistry;
   readonly partitionsConsumedConcurrently?: number;
+  readonly sessionTimeoutMs?: number;
 }
 
 /**
@@ -29,6 +30,7 @@ export class KafkaProjectionFeed {
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.metrics ? { metrics: options.metrics } : {}),
       ...(options.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently } : {}),
+      ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
     });
   }
 

@@ -68,8 +68,11 @@ class ProjectionFailed extends Error {}
 interface StreamWaiter {
   readonly streamId: string;
   readonly version: number;
-  readonly wake: () => void;
+  readonly settle: (outcome: StreamWaitOutcome) => void;
 }
+
+/** Advisory lock key of read-model migrations (distinct from the event store's keys). */
+const READ_MODEL_MIGRATION_LOCK = 7_341_002;
 
 interface Waiter {
   readonly position: bigint;
@@ -94,7 +97,9 @@ interface Waiter {
 export class ProjectionRunner {
   private current = 0n;
   private waiters: Waiter[] = [];
-  private streamWaiters: StreamWaiter[] = [];
+  private readonly streamWaiters = new Set<StreamWaiter>();
+  private polling = false;
+  private pollRequested = false;
 
   constructor(
     private readonly db: Database,
@@ -102,10 +107,15 @@ export class ProjectionRunner {
   ) {}
 
   async migrate(): Promise<void> {
-    for (const ddl of [...CHECKPOINT_SCHEMA, ...this.projections.flatMap((p) => p.schema)]) await this.db.query(ddl);
-    for (const p of this.projections) {
-      await this.db.query('INSERT INTO rm_checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT DO NOTHING', [p.name]);
-    }
+    // Serialised by an advisory lock: query-service instances starting together would otherwise
+    // race on CREATE TABLE IF NOT EXISTS (a duplicate pg_type row).
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [READ_MODEL_MIGRATION_LOCK]);
+      for (const ddl of [...CHECKPOINT_SCHEMA, ...this.projections.flatMap((p) => p.schema)]) await tx.query(ddl);
+      for (const p of this.projections) {
+        await tx.query('INSERT INTO rm_checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT DO NOTHING', [p.name]);
+      }
+    });
     this.advanceTo(await this.readPosition(this.db));
   }
 
@@ -213,31 +223,68 @@ export class ProjectionRunner {
 
   /**
    * Resolves once every projection has applied `streamId` up to `version` ('reached'), or the
-   * stream is parked below it ('parked'), or after `timeoutMs` ('timeout'). Polls the read
-   * database, because in distributed mode another instance may be the one applying the stream;
-   * an apply in this process wakes it at once.
+   * stream is parked below it ('parked'), or after `timeoutMs` ('timeout'). In distributed mode
+   * another instance may be the one applying the stream, so waiters are answered from the read
+   * database: ONE shared poll (every `pollMs` while anyone waits, and at once after an apply in this
+   * process) checks every waiting stream in a single query, so the cost does not grow with the
+   * number of waiting requests.
    */
-  async waitForStream(streamId: string, version: number, timeoutMs: number, pollMs = 10): Promise<StreamWaitOutcome> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const state = await this.streamState(streamId);
-      if (state.version >= version) return 'reached';
-      if (state.parkedFrom !== undefined && state.parkedFrom <= version) return 'parked';
-      const left = deadline - Date.now();
-      if (left <= 0) return 'timeout';
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.min(pollMs, left));
-        const waiter: StreamWaiter = { streamId, version, wake: done };
-        this.streamWaiters.push(waiter);
-        function done(): void {
+  waitForStream(streamId: string, version: number, timeoutMs: number): Promise<StreamWaitOutcome> {
+    return new Promise((resolve) => {
+      const waiter: StreamWaiter = {
+        streamId,
+        version,
+        settle: (outcome) => {
           clearTimeout(timer);
-          resolve();
+          this.streamWaiters.delete(waiter);
+          resolve(outcome);
+        },
+      };
+      const timer = setTimeout(() => waiter.settle('timeout'), timeoutMs);
+      this.streamWaiters.add(waiter);
+      this.wakeStreamWaiters();
+    });
+  }
+
+  /** How often the shared stream poll runs while requests wait (ms). */
+  streamPollMs = 10;
+
+  private wakeStreamWaiters(): void {
+    this.pollRequested = true;
+    if (this.polling || this.streamWaiters.size === 0) return;
+    this.polling = true;
+    void this.pollStreams().finally(() => {
+      this.polling = false;
+    });
+  }
+
+  private async pollStreams(): Promise<void> {
+    while (this.streamWaiters.size > 0) {
+      this.pollRequested = false;
+      const streams = [...new Set([...this.streamWaiters].map((w) => w.streamId))];
+      try {
+        const { rows } = await this.db.query<{ stream_id: string; version: number | null; projections: string; parked_from: number | null }>(
+          `SELECT s.stream_id,
+                  (SELECT min(version) FROM rm_stream_checkpoints c WHERE c.stream_id = s.stream_id AND c.projection = ANY($2)) AS version,
+                  (SELECT count(*) FROM rm_stream_checkpoints c WHERE c.stream_id = s.stream_id AND c.projection = ANY($2)) AS projections,
+                  (SELECT min(stream_version) FROM rm_parked p WHERE p.stream_id = s.stream_id) AS parked_from
+             FROM unnest($1::text[]) AS s(stream_id)`,
+          [streams, this.projections.map((p) => p.name)],
+        );
+        const state = new Map(
+          rows.map((r) => [r.stream_id, { version: Number(r.projections) === this.projections.length ? (r.version ?? 0) : 0, parkedFrom: r.parked_from ?? undefined }]),
+        );
+        for (const waiter of [...this.streamWaiters]) {
+          const s = state.get(waiter.streamId);
+          if (!s) continue;
+          if (s.version >= waiter.version) waiter.settle('reached');
+          else if (s.parkedFrom !== undefined && s.parkedFrom <= waiter.version) waiter.settle('parked');
         }
-        // Removed on the next wake or when the timer fires (cheap: filtered below).
-        setTimeout(() => {
-          this.streamWaiters = this.streamWaiters.filter((w) => w !== waiter);
-        }, Math.min(pollMs, left) + 1).unref();
-      });
+      } catch {
+        // The database is unreachable: keep waiting (each waiter has its own timeout).
+      }
+      if (this.streamWaiters.size === 0) return;
+      if (!this.pollRequested) await new Promise((resolve) => setTimeout(resolve, this.streamPollMs));
     }
   }
 
@@ -434,12 +481,6 @@ export class ProjectionRunner {
       };
       this.waiters.push(waiter);
     });
-  }
-
-  private wakeStreamWaiters(): void {
-    const waiting = this.streamWaiters;
-    this.streamWaiters = [];
-    for (const w of waiting) w.wake();
   }
 
   private advanceTo(position: bigint): void {

@@ -114,25 +114,35 @@ jest.setTimeout(180000);
     await store.migrate();
     const trusts = ['ZK1', 'ZK2', 'ZK3', 'ZK4'];
     for (const code of trusts) await store.appendToStream(`trust-${code}`, [wire(trustRegistered(code))]);
-    for (let i = 0; i < 100; i++) {
-      const { streamId, events } = interventionHistory(trusts[i % trusts.length] as string, 99);
+    // 500 interventions of 20 events (proposed + 19 PDSA cycles): applying any event twice would show in its history.
+    for (let i = 0; i < 500; i++) {
+      const { streamId, events } = interventionHistory(trusts[i % trusts.length] as string, 19);
       await store.appendToStream(streamId, events.map(wire));
     }
-    const total = 4 + 100 * 100;
+    const total = 4 + 500 * 20;
+    const timings: string[] = [];
+    let mark = Date.now();
+    const lap = (what: string) => {
+      timings.push(`${what} ${Date.now() - mark} ms`);
+      mark = Date.now();
+    };
+    lap('append');
     const publisher = new KafkaEventPublisher(kafka, topics);
     const relay = new OutboxRelay({ store, database: eventsDb, publisher, batchSize: 2000 });
     await relay.migrate();
     await relay.drain();
     await publisher.close();
+    lap('relay');
 
     const groupId = uniqueGroupId('sigkill');
-    const env = { QUERY_DATABASE_URL: readDb.url, KAFKA_BROKERS: (brokers ?? []).join(','), KAFKA_TOPIC_PREFIX: topics.prefix, KAFKA_GROUP_ID: groupId, INSTANCE: 'victim' };
+    const env = { QUERY_DATABASE_URL: readDb.url, KAFKA_BROKERS: (brokers ?? []).join(','), KAFKA_TOPIC_PREFIX: topics.prefix, KAFKA_GROUP_ID: groupId, INSTANCE: 'victim', KAFKA_SESSION_TIMEOUT_MS: '6000' };
     const first = await spawnQueryService(env);
     cleanups.push(async () => first.child.kill('SIGKILL'));
     await waitUntil('the first instance to apply 1,000 events', async () => (await appliedEvents(readDb.db)) >= 1000, 60000, 10);
     first.child.kill('SIGKILL');
     await killed(first.child);
     const appliedAtKill = await appliedEvents(readDb.db);
+    lap('first instance until SIGKILL');
     expect(appliedAtKill).toBeLessThan(total); // killed in the middle, or the test proves nothing
 
     const second = await spawnQueryService({ ...env, INSTANCE: 'restarted' });
@@ -141,6 +151,7 @@ jest.setTimeout(180000);
       await killed(second.child);
     });
     await waitUntil(`all ${total} events applied after the restart`, async () => (await appliedEvents(readDb.db)) === total, 120000, 200);
+    lap('restart until caught up');
 
     // The clean rebuild: the embedded path (global order from the log) into a third database.
     const rebuild = new ProjectionRunner(rebuildDb);
@@ -151,11 +162,12 @@ jest.setTimeout(180000);
       await rebuild.applyBatch(batch);
       after = (batch[batch.length - 1] as StoredEvent).globalPosition;
     }
+    lap('clean rebuild');
     const [actual, expected] = [await dumpReadModels(readDb.db), await dumpReadModels(rebuildDb)];
-    expect(actual['rm_interventions']).toHaveLength(100);
+    expect(actual['rm_interventions']).toHaveLength(500);
     expect(actual).toEqual(expected);
     expect((await readDb.db.query('SELECT 1 FROM rm_parked')).rows).toHaveLength(0);
-    console.log(`SIGKILL test: killed after ${appliedAtKill} of ${total} events; restarted instance finished; read models identical to the rebuild`);
+    console.log(`SIGKILL test: killed after ${appliedAtKill} of ${total} events; restarted instance finished; read models identical to the rebuild (${timings.join(', ')})`);
   });
 
   it('two instances split the partitions, and one takes over all of them when the other stops', async () => {
@@ -201,8 +213,11 @@ jest.setTimeout(180000);
     // Written behind the command side's back: data that breaks its contract.
     const store = new EventStore(eventsDb.db);
     await store.appendToStream('trust-ZX1', [{ type: 'TrustContextChanged', schemaVersion: 1, data: { code: 'ZX1', context: 'not a context' }, metadata: { occurredAt: '2026-01-01T00:00:00.000Z' } }]);
+    // A valid event behind it (the command side itself would now refuse to fold this stream).
+    const behind = await store.appendToStream('trust-ZX1', [
+      wire({ type: 'TrustContextChanged', data: { code: 'ZX1', context: { kind: 'ACUTE', region: 'LONDON', beds: 100 }, effectiveFrom: '2024-04-01' } }),
+    ]);
     commands.relay?.relay.notify();
-    const behind = await command(commands.url, 'UpdateTrustContext', { code: 'ZX1', context: { kind: 'ACUTE', region: 'LONDON', beds: 100 }, effectiveFrom: '2024-04-01' });
     const other = await command(commands.url, 'RegisterTrust', { code: 'ZX2', name: 'Healthy', context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' });
 
     expect((await fetch(`${query.url}/trusts/ZX2?stream=${other.streamId}&minVersion=${other.version}`)).status).toBe(200);
