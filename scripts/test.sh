@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
 
-bash infra/postgres/start.sh
+# A PostgreSQL already answering on the port (another checkout's cluster) is used as it is.
+if ! pg_isready -q -h 127.0.0.1 -p "${LONGVIEW_PG_PORT:-54329}" 2>/dev/null; then bash infra/postgres/start.sh; fi
 # shellcheck source=/dev/null
 source infra/postgres/env.sh
 

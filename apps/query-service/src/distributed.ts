@@ -24,6 +24,7 @@ export interface DistributedQueryServiceOptions {
   readonly logger?: Logger;
   /** Instance name in logs and the Kafka client id (e.g. query-1). */
   readonly instance?: string;
+  /** Partitions applied in parallel by this instance (default 1; see docs/benchmarks.md for 3). */
   readonly partitionsConsumedConcurrently?: number;
   readonly sessionTimeoutMs?: number;
 }
@@ -85,7 +86,7 @@ export async function startDistributedQueryService(options: DistributedQueryServ
     groupId: options.groupId ?? 'longview-query-service',
     logger,
     metrics,
-    ...(options.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently } : {}),
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
   });
   metrics.onCollect(async () => {

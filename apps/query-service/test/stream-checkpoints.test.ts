@@ -88,6 +88,16 @@ describe.each(testDatabases())('per-stream checkpoints and parking on $name', ({
     expect(await runner.waitForStream('trust-ZA1', 6, 50)).toBe('timeout');
   });
 
+  it('derives stream checkpoints for read models built before they existed (embedded upgrade)', async () => {
+    const runner = new ProjectionRunner(db);
+    await runner.migrate();
+    await runner.applyBatch(events);
+    await db.query('DELETE FROM rm_stream_checkpoints');
+    await new ProjectionRunner(db).migrate();
+    expect(await runner.streamState('trust-ZA1')).toEqual({ version: 5, parkedFrom: undefined });
+    expect(await runner.waitForStream('series-ZA2-ae-4hr', 4, 100)).toBe('reached');
+  });
+
   it('parks a poison event and the rest of its stream, lets other streams advance, and retries in order', async () => {
     let failOn: string | undefined = 'beds 502';
     const picky: Projection = {

@@ -9,9 +9,13 @@
  *     errors: 400 ErrorBody{code:'BAD_USER_INPUT', fields}, 403 FORBIDDEN, 404 NOT_FOUND, 409 CONFLICT
  *   GET  /health                    -> { status: 'ok' }
  *
- * query-service (every GET accepts `?minPosition=<position>`: the answer waits, up to
- * `waitMs` (default 5000), until the projections have reached that global position;
- * 504 {code:'TIMEOUT'} if they do not)
+ * query-service (every GET accepts read-your-writes parameters; the answer waits, up to
+ * `waitMs` (default 5000, max 30000), and is 504 {code:'TIMEOUT'} if not reached:
+ *   `?stream=<streamId>&minVersion=<version>` — until every projection has applied that stream
+ *     version (CommandAccepted.streamId and .version). Exact in both modes; use it in distributed
+ *     mode. 504 at once if the stream has a parked event at or below that version.
+ *   `?minPosition=<position>` (when no `stream`) — until the projections reached that global
+ *     position. Exact in embedded mode; in distributed mode only "an event at or past it applied".)
  *   GET /position                   -> PositionView
  *   GET /trusts?search=&region=&kind=         -> TrustView[]   (search matches code or name, case-insensitive)
  *   GET /trusts/:code               -> TrustView | 404

@@ -33,6 +33,16 @@ interface CommandRow {
   recorded_at: Date | string;
 }
 
+/**
+ * The lowest position after `after` written by a transaction that is not older than every
+ * running one (or the largest bigint when there is none): readers stop just before it.
+ */
+const SAFE_HORIZON = (after: string) => `COALESCE(
+  (SELECT min(h.global_position) FROM events h
+    WHERE h.global_position > ${after}
+      AND h.transaction_id >= pg_snapshot_xmin(pg_current_snapshot())),
+  9223372036854775807)`;
+
 const EVENT_COLUMNS =
   'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
 
@@ -109,10 +119,14 @@ export class EventStore {
    * event exactly once, even when transactions commit out of order. Two mechanisms:
    * 1. appends take an advisory lock right before inserting their events, held until
    *    commit, so global positions are handed out in commit order;
-   * 2. only rows whose writing transaction is older than every transaction still running
-   *    (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`) are returned, so a
-   *    row that is committed is never returned while an earlier-started transaction that
-   *    might still write a lower position is running (the filter Emmett uses).
+   * 2. rows are returned only up to (not including) the lowest position whose writing
+   *    transaction is not older than every transaction still running
+   *    (`transaction_id >= pg_snapshot_xmin(pg_current_snapshot())`, the filter Emmett uses).
+   *    It must be a horizon, not a per-row filter: transaction ids are handed out when a
+   *    transaction first writes, not in commit order, so position P+1 can carry an older id
+   *    than P. Filtering row by row returned P+1 while hiding P (a committed event) whenever
+   *    some transaction with an id between the two was still open, and a reader that moved
+   *    its checkpoint to P+1 lost P for good (seen with concurrent appends on PostgreSQL).
    * The price: readers lag behind while any transaction in the cluster is open.
    */
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
@@ -122,7 +136,7 @@ export class EventStore {
     const { rows } = await this.db.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
         WHERE global_position > $1::bigint
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND global_position < ${SAFE_HORIZON('$1::bigint')}
         ORDER BY global_position
         LIMIT $2`,
       [options.after.toString(), options.limit],
@@ -137,7 +151,7 @@ export class EventStore {
   async headPosition(): Promise<bigint> {
     const { rows } = await this.db.query<{ global_position: string }>(
       `SELECT global_position FROM events
-        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE global_position < ${SAFE_HORIZON('0')}
         ORDER BY global_position DESC
         LIMIT 1`,
     );

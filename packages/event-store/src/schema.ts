@@ -33,6 +33,8 @@ export const SCHEMA_SQL = [
      recorded_at timestamptz NOT NULL DEFAULT now(),
      CONSTRAINT ${CONSTRAINT.streamVersionUnique} UNIQUE (stream_id, stream_version)
    )`,
+  // readAll looks up the lowest position written by a transaction at or above the snapshot's xmin.
+  `CREATE INDEX IF NOT EXISTS events_transaction_id ON events (transaction_id)`,
   `CREATE TABLE IF NOT EXISTS commands (
      command_id text NOT NULL,
      stream_id text NOT NULL,

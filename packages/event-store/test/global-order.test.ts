@@ -136,6 +136,42 @@ const postgresOnly = testDatabases().filter((d) => d.name === 'postgres');
       ]);
     });
 
+    it('readAll stops before an event whose transaction id is newer than an open transaction, even if a later position has an older id', async () => {
+      const start = await store.headPosition();
+      // L takes a transaction id first and appends only later; M takes the next id and stays open.
+      let appendL!: () => void;
+      const lMayAppend = new Promise<void>((resolve) => (appendL = resolve));
+      let lHasId!: () => void;
+      const lIdTaken = new Promise<void>((resolve) => (lHasId = resolve));
+      const l = db.transaction(async (tx) => {
+        await tx.query('SELECT pg_current_xact_id()');
+        lHasId();
+        await lMayAppend;
+        return new EventStore(tx).appendToStream('xid-l', [anEvent(1)]);
+      });
+      await lIdTaken;
+      const m = holdOpen((tx) => tx.query('SELECT pg_current_xact_id()'));
+      await m.ready;
+      // H (newest id) commits position P; then L (oldest id) commits position P+1.
+      const h = await store.appendToStream('xid-h', [anEvent(1)]);
+      appendL();
+      const lResult = await l;
+      expect(lResult.position).toBeGreaterThan(h.position);
+
+      // M is open: H's id is above the horizon, L's below. Returning L alone would skip H forever.
+      expect(await store.readAll({ after: start, limit: 100 })).toEqual([]);
+      expect(await store.headPosition()).toBe(start);
+
+      m.release();
+      await m.done;
+      const seen = await store.readAll({ after: start, limit: 100 });
+      expect(seen.map((e) => [e.streamId, e.globalPosition])).toEqual([
+        ['xid-h', h.position],
+        ['xid-l', lResult.position],
+      ]);
+      expect(await store.headPosition()).toBe(lResult.position);
+    });
+
     it('an append waits for an open append to commit, so positions follow commit order (advisory lock)', async () => {
       const start = await store.headPosition();
       const a = holdOpen((tx) => new EventStore(tx).appendToStream('lock-a', [anEvent(1)]));

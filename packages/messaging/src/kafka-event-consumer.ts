@@ -39,6 +39,8 @@ export interface KafkaEventConsumerOptions {
    * GC pause or a slow batch can cost a needless rebalance. Broker minimum: 6 s.
    */
   readonly sessionTimeoutMs?: number;
+  /** How often resolved offsets are committed (default 1000 ms). */
+  readonly commitIntervalMs?: number;
   /** Long-poll wait of a fetch; also bounds how long disconnect() waits (default 100 ms). */
   readonly maxWaitTimeMs?: number;
 }
@@ -50,9 +52,9 @@ export interface PartitionAssignment {
 
 /**
  * The query side's Kafka feed: one member of a consumer group over the event topics. Each
- * partition batch goes to the handler; offsets are committed only after the handler has
- * committed its transaction and any dead-letter copies are acknowledged, so a crash
- * re-delivers rather than loses. A batch whose handler throws is retried in place with
+ * partition batch goes to the handler; an offset is resolved (and committed within a second) only
+ * after the handler has committed its transaction and any dead-letter copies are acknowledged, so
+ * a crash re-delivers rather than loses. A batch whose handler throws is retried in place with
  * backoff (the stream order within the partition is kept).
  */
 export class KafkaEventConsumer {
@@ -123,12 +125,15 @@ export class KafkaEventConsumer {
       this.logger.error('consumer crashed', { error: this.crashed, restart: event.payload.restart });
     });
     consumer.on(consumer.events.REBALANCING, () => {
+      // Until the next GROUP_JOIN this member owns nothing for sure.
+      this.assigned = [];
       this.logger.info('consumer group rebalancing');
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.topics.eventTopics, fromBeginning: true });
     await consumer.run({
-      autoCommit: false,
+      autoCommit: true,
+      autoCommitInterval: this.options.commitIntervalMs ?? 1000,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.handleBatch(payload),
@@ -183,9 +188,10 @@ export class KafkaEventConsumer {
     }
 
     const last = batch.messages[batch.messages.length - 1] as KafkaMessage;
+    // Resolved only now, after the handler's transaction and the dead-letter copies. kafkajs commits
+    // resolved offsets every second (autoCommitInterval) rather than per batch: the read database,
+    // not the offset, is what makes a redelivery harmless, so a lost commit only costs a re-read.
     resolveOffset(last.offset);
-    // autoCommit is off, so this commit is the only one: after the handler's transaction and the dead-letter copies.
-    await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
     await heartbeat();
     this.consumed?.inc(batch.messages.length);
     this.lag?.set(Number(batch.offsetLag()), { topic: batch.topic, partition: String(batch.partition) });

@@ -162,8 +162,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
         let accepted: CommandAccepted;
         try {
           accepted = await post(commandUrl, 'RecordObservations', nextCommand(code));
-        } catch {
-          errors++;
+        } catch (error) {
+          if (errors++ < 3) log(`  command failed: ${String(error).slice(0, 300)}`);
           return;
         }
         mutation.push(performance.now() - t0);
@@ -172,7 +172,9 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
         if (!measure) return; // not sampled: its visibility is covered by the final per-series wait below
         const seen = waitVisible(code, accepted).then(
           (ms) => void visible.push(ms),
-          () => void errors++,
+          (error: unknown) => {
+            if (errors++ < 3) log(`  read failed: ${String(error).slice(0, 300)}`);
+          },
         );
         reads.push(seen);
         if (!awaitCommandOnly) await seen;
@@ -180,12 +182,23 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
       await body(record);
       await Promise.all(reads);
       // Sustained throughput counts until the LAST command of every series is readable.
-      await Promise.all([...lastAccepted].map(([code, accepted]) => waitVisible(code, accepted).catch(() => void errors++)));
+      await Promise.all(
+        [...lastAccepted].map(([code, accepted]) =>
+          waitVisible(code, accepted).catch((error: unknown) => {
+            if (errors++ < 3) log(`  final read of ${accepted.streamId} v${accepted.version} failed: ${String(error).slice(0, 300)}`);
+          }),
+        ),
+      );
       const seconds = (performance.now() - start) / 1000;
       return { commands, errors, seconds, eventsPerSecond: commands / seconds, mutation: summarise(mutation), readYourWrite: summarise(visible) };
     }
   } finally {
     for (const p of processes.reverse()) await p.stop();
+    if (process.env['LONGVIEW_BENCH_KEEP'] === '1') {
+      log(`kept: topics ${topics.prefix}*, databases lv_bench_events_${run}, lv_bench_read_${run}`);
+      await admin.disconnect();
+      return;
+    }
     await admin.deleteTopics({ topics: topics.all }).catch(() => undefined);
     await admin.disconnect();
     const server = await openPostgres(options.serverUrl, { max: 1 });

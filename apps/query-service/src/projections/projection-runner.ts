@@ -115,6 +115,7 @@ export class ProjectionRunner {
       for (const p of this.projections) {
         await tx.query('INSERT INTO rm_checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT DO NOTHING', [p.name]);
       }
+      await backfillStreamCheckpoints(tx);
     });
     this.advanceTo(await this.readPosition(this.db));
   }
@@ -436,6 +437,9 @@ export class ProjectionRunner {
           if (pending.includes(projection.name)) await projection.apply(tx, projected);
         }
       } catch (error) {
+        // A deadlock, serialization failure or lost connection says nothing about the event:
+        // the whole batch is retried by the feed rather than the event parked.
+        if (isTransientDatabaseError(error)) throw error;
         if (!withSavepoints) throw new ProjectionFailed(errorText(error));
         await tx.query('ROLLBACK TO SAVEPOINT apply_event');
         await park(event, `projection failed: ${errorText(error)}`);
@@ -547,6 +551,26 @@ class StreamCheckpointWrites {
   }
 }
 
+/**
+ * Read models built before stream checkpoints existed (embedded data from an earlier version):
+ * derive them once from the global checkpoints and the log, which sits in the same database in
+ * embedded mode, so `?stream=&minVersion=` also works for streams written before the upgrade.
+ */
+async function backfillStreamCheckpoints(tx: Database): Promise<void> {
+  const { rows } = await tx.query<{ needed: boolean }>(
+    `SELECT to_regclass('events') IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM rm_stream_checkpoints)
+        AND EXISTS (SELECT 1 FROM rm_checkpoints WHERE position > 0) AS needed`,
+  );
+  if (!rows[0]?.needed) return;
+  await tx.query(
+    `INSERT INTO rm_stream_checkpoints (projection, stream_id, version, position)
+     SELECT c.projection, e.stream_id, max(e.stream_version), max(e.global_position)
+       FROM rm_checkpoints c JOIN events e ON e.global_position <= c.position
+      GROUP BY c.projection, e.stream_id`,
+  );
+}
+
 /** Records a parked event; false if it was already parked (a redelivery). */
 async function insertParked(tx: Database, event: StoredEvent, error: string, retries: number): Promise<boolean> {
   const { rows } = await tx.query(
@@ -568,6 +592,12 @@ async function insertParked(tx: Database, event: StoredEvent, error: string, ret
     ],
   );
   return rows.length > 0;
+}
+
+/** SQLSTATE classes 08 (connection), 40 (transaction rollback: deadlock, serialization), 53 (resources), 57 (operator intervention). */
+function isTransientDatabaseError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^(08|40|53|57)/.test(code);
 }
 
 function errorText(error: unknown): string {

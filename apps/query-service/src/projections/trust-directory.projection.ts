@@ -1,4 +1,4 @@
-import type { TrustContext } from '@longview/domain';
+import type { LongviewEvent, TrustContext } from '@longview/domain';
 import type { Projection } from './projection';
 
 /** rm_trusts: one row per trust, shaped for the trust list and the trust page. */
@@ -30,6 +30,12 @@ export const trustDirectoryProjection: Projection = {
   ],
   tables: ['rm_trusts', 'rm_trust_pending'],
   async apply(tx, { event }) {
+    const code = trustCodeTouched(event);
+    // Events of one trust come from three streams (trust, interventions, series), which the
+    // distributed mode applies in parallel (other partitions, other instances). Serialise them
+    // per trust for the rest of the transaction, so the pending-facts merge and the counters
+    // never lose an update (READ COMMITTED re-reads the latest row after the lock).
+    if (code !== undefined) await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TRUST_LOCK_SPACE, code]);
     switch (event.type) {
       case 'TrustRegistered': {
         const { code, name, context, effectiveFrom, registeredAt } = event.data;
@@ -97,6 +103,22 @@ export const trustDirectoryProjection: Projection = {
     }
   },
 };
+
+/** First key of the per-trust advisory locks (the second is hashtext(code)). */
+const TRUST_LOCK_SPACE = 7341003;
+
+function trustCodeTouched(event: LongviewEvent): string | undefined {
+  switch (event.type) {
+    case 'TrustRegistered':
+    case 'TrustContextChanged':
+      return event.data.code;
+    case 'InterventionProposed':
+    case 'ObservationsRecorded':
+      return event.data.trustCode;
+    default:
+      return undefined;
+  }
+}
 
 interface HistoryRow {
   context: TrustContext;
