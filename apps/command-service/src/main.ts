@@ -6,11 +6,12 @@
  * standalone `longview-relay`. Stops on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';
-import { brokersFromEnv, errorMessage, JsonLogger } from '@longview/messaging';
+import { brokersFromEnv, JsonLogger, runServiceProcess } from '@longview/messaging';
 import { startDistributedCommandService } from './distributed';
 
-async function main(): Promise<void> {
-  const logger = new JsonLogger({ service: 'command-service' });
+const logger = new JsonLogger({ service: 'command-service' });
+
+async function main(): Promise<{ close(): Promise<void> }> {
   const databaseUrl = process.env['DATABASE_URL'];
   const brokers = brokersFromEnv();
   if (!databaseUrl || !brokers) {
@@ -27,16 +28,7 @@ async function main(): Promise<void> {
     partitions: Number(process.env['KAFKA_PARTITIONS'] ?? 6),
   });
   logger.info('ready', { url: service.url });
-  const shutdown = async (signal: string) => {
-    logger.info('stopping', { signal });
-    await service.close().catch((error: unknown) => logger.error('stop failed', { error: errorMessage(error) }));
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return service;
 }
 
-void main().catch((error: unknown) => {
-  new JsonLogger({ service: 'command-service' }).error('failed to start', { error: error instanceof Error ? error.stack : String(error) });
-  process.exit(1);
-});
+runServiceProcess(logger, main);

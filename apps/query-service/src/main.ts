@@ -7,12 +7,13 @@
  * KAFKA_PARTITIONS_CONCURRENTLY (partitions applied in parallel, default 1). Stops on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';
-import { brokersFromEnv, errorMessage, JsonLogger } from '@longview/messaging';
+import { brokersFromEnv, JsonLogger, runServiceProcess } from '@longview/messaging';
 import { startDistributedQueryService } from './distributed';
 
-async function main(): Promise<void> {
-  const instance = process.env['INSTANCE'] ?? `query-${process.pid}`;
-  const logger = new JsonLogger({ service: 'query-service', instance });
+const instance = process.env['INSTANCE'] ?? `query-${process.pid}`;
+const logger = new JsonLogger({ service: 'query-service', instance });
+
+async function main(): Promise<{ close(): Promise<void> }> {
   const databaseUrl = process.env['QUERY_DATABASE_URL'] ?? process.env['DATABASE_URL'];
   const brokers = brokersFromEnv();
   if (!databaseUrl || !brokers) {
@@ -32,16 +33,7 @@ async function main(): Promise<void> {
   });
   // The line tests and the CLI wait for.
   logger.info('ready', { url: service.url });
-  const shutdown = async (signal: string) => {
-    logger.info('stopping', { signal });
-    await service.close().catch((error: unknown) => logger.error('stop failed', { error: errorMessage(error) }));
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return service;
 }
 
-void main().catch((error: unknown) => {
-  new JsonLogger({ service: 'query-service' }).error('failed to start', { error: error instanceof Error ? error.stack : String(error) });
-  process.exit(1);
-});
+runServiceProcess(logger, main);

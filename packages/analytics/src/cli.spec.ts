@@ -1,5 +1,6 @@
 import { parseCsv } from './csv';
 import { runPoolCommand, runSpcCommand } from './cli';
+import { BCG_STUDIES } from '../test/fixtures/bcg';
 
 function files(map: Record<string, string>): (path: string) => string {
   return (path) => {
@@ -131,28 +132,7 @@ describe('runSpcCommand', () => {
 });
 
 describe('runPoolCommand', () => {
-  const BCG =
-    'study,yi,vi\n' +
-    [
-      [4, 119, 11, 128],
-      [6, 300, 29, 274],
-      [3, 228, 11, 209],
-      [62, 13536, 248, 12619],
-      [33, 5036, 47, 5761],
-      [180, 1361, 372, 1079],
-      [8, 2537, 10, 619],
-      [505, 87886, 499, 87892],
-      [29, 7470, 45, 7232],
-      [17, 1699, 65, 1600],
-      [186, 50448, 141, 27197],
-      [5, 2493, 3, 2338],
-      [27, 16886, 29, 17825],
-    ]
-      .map(([a, b, c, d], i) => {
-        const [tp, tn, cp, cn] = [a, b, c, d] as [number, number, number, number];
-        return `trial ${i + 1},${Math.log(tp / (tp + tn) / (cp / (cp + cn)))},${1 / tp - 1 / (tp + tn) + 1 / cp - 1 / (cp + cn)}`;
-      })
-      .join('\n');
+  const BCG = 'study,yi,vi\n' + BCG_STUDIES.map((s, i) => `trial ${i + 1},${s.yi},${s.vi}`).join('\n');
 
   it('prints the header and one row', () => {
     const r = runPoolCommand(['--input', 'bcg.csv'], files({ 'bcg.csv': BCG }));

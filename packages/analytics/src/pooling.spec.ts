@@ -1,29 +1,9 @@
 import { studentTQuantile } from './distributions';
 import { AnalyticsInputError } from './errors';
 import { poolDerSimonianLaird, sustainedShare } from './pooling';
+import { BCG_STUDIES } from '../test/fixtures/bcg';
 
-// metafor's dat.bcg: (tpos, tneg, cpos, cneg)
-const BCG: [number, number, number, number][] = [
-  [4, 119, 11, 128],
-  [6, 300, 29, 274],
-  [3, 228, 11, 209],
-  [62, 13536, 248, 12619],
-  [33, 5036, 47, 5761],
-  [180, 1361, 372, 1079],
-  [8, 2537, 10, 619],
-  [505, 87886, 499, 87892],
-  [29, 7470, 45, 7232],
-  [17, 1699, 65, 1600],
-  [186, 50448, 141, 27197],
-  [5, 2493, 3, 2338],
-  [27, 16886, 29, 17825],
-];
-
-const studies = BCG.map(([tpos, tneg, cpos, cneg], i) => ({
-  id: `trial-${i + 1}`,
-  yi: Math.log(tpos / (tpos + tneg) / (cpos / (cpos + cneg))),
-  vi: 1 / tpos - 1 / (tpos + tneg) + 1 / cpos - 1 / (cpos + cneg),
-}));
+const studies = BCG_STUDIES;
 
 describe('poolDerSimonianLaird', () => {
   it("reproduces metafor's DL fit of dat.bcg", () => {

@@ -15,3 +15,4 @@ export { Counter, Gauge, MetricsRegistry, PROMETHEUS_CONTENT_TYPE } from './metr
 export { JsonLogger, silentLogger, errorMessage, type Logger, type LogLevel } from './json-logger';
 export { healthHandler, metricsHandler, runHealthChecks, startOpsServer, type HealthCheck, type HealthReport } from './ops-http-server';
 export { startRelay, type RunningRelay, type RelayConfig } from './relay-process';
+export { runServiceProcess } from './service-process';

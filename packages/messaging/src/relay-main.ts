@@ -9,9 +9,11 @@ import { JsonLogger } from './json-logger';
 import { MetricsRegistry } from './metrics';
 import { startOpsServer } from './ops-http-server';
 import { startRelay } from './relay-process';
+import { runServiceProcess } from './service-process';
 
-async function main(): Promise<void> {
-  const logger = new JsonLogger({ service: 'relay' });
+const logger = new JsonLogger({ service: 'relay' });
+
+async function main(): Promise<{ close(): Promise<void> }> {
   const databaseUrl = process.env['DATABASE_URL'];
   const brokers = brokersFromEnv();
   if (!databaseUrl || !brokers) {
@@ -27,17 +29,12 @@ async function main(): Promise<void> {
     extra: () => ({ position: running.relay.position.toString() }),
   });
   logger.info('relay started', { url: ops.url, position: running.relay.position });
-  const shutdown = async (signal: string) => {
-    logger.info('stopping', { signal });
-    await running.stop();
-    await ops.close();
-    process.exit(0);
+  return {
+    async close() {
+      await running.stop();
+      await ops.close();
+    },
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-void main().catch((error: unknown) => {
-  new JsonLogger({ service: 'relay' }).error('relay failed to start', { error: error instanceof Error ? error.stack : String(error) });
-  process.exit(1);
-});
+runServiceProcess(logger, main);
