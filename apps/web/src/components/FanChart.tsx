@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { monthIndex, niceTicks } from '../lib/chart';
-import { formatPeriod, formatPeriodShort, formatValue } from '../lib/format';
+import { MonthAxis } from './MonthAxis';
+import { formatPeriod, formatValue } from '../lib/format';
 
 export interface FanMonth {
   period: string;
@@ -78,20 +79,7 @@ export function FanChart({ title, unit, series }: { title: string; unit: string;
             </g>
           ))}
         </g>
-        <g className="app-chart__x-axis" aria-hidden="true">
-          <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={MARGIN.top + PLOT_H} y2={MARGIN.top + PLOT_H} />
-          {xLabels.map((period) => (
-            <g key={period}>
-              <line x1={x(period)} x2={x(period)} y1={MARGIN.top + PLOT_H} y2={MARGIN.top + PLOT_H + 5} />
-              <text className="app-chart__tick" x={x(period)} y={MARGIN.top + PLOT_H + 18} textAnchor="middle">
-                {formatPeriodShort(period)}
-              </text>
-            </g>
-          ))}
-          <text className="app-chart__axis-title" x={MARGIN.left + PLOT_W / 2} y={HEIGHT - 8} textAnchor="middle">
-            Month
-          </text>
-        </g>
+        <MonthAxis periods={xLabels} x={x} left={MARGIN.left} width={PLOT_W} y={MARGIN.top + PLOT_H} titleY={HEIGHT - 8} />
         <g aria-hidden="true">
           {series.map((s) => (
             <path key={`band-${s.key}`} className={`app-fan__band--${s.key}`} d={band(s.months)} />
