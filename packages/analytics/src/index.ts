@@ -55,5 +55,7 @@ export type { NearestPeersOptions, Peer, PeerContribution, PeerFeature, TrustFea
 export { projectSystem, projectSystemPerTrust } from './projection';
 export type { ProjectSystemInput, ProjectionMonth, ProjectionScenario, ProjectionTrust, SystemProjection } from './projection';
 export { mulberry32 } from './random';
+export { addMonths, monthIndex, monthIndexOrNaN, monthsBetween, parsePeriod, periodOfIndex } from './periods';
+export type { ParsedPeriod } from './periods';
 export { POOL_HEADER, POOL_USAGE, SPC_POINT_HEADER, SPC_SUMMARY_HEADER, SPC_USAGE, runPoolCommand, runSpcCommand } from './cli';
 export type { CommandResult, ReadFile } from './cli';

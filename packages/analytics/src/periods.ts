@@ -37,3 +37,28 @@ export function monthIndex(period: string): number {
   const p = parsePeriod(period);
   return p.year * 12 + (p.month - 1);
 }
+
+/** `YYYY-MM` of a month index (the inverse of `monthIndex` for the first day of a month). */
+export function periodOfIndex(index: number): string {
+  if (!Number.isInteger(index) || index < 0) throw new AnalyticsInputError('INVALID_PERIOD', `month index ${index} is not a whole number of months`);
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The `YYYY-MM` month `months` calendar months after `period` (before it when negative). */
+export function addMonths(period: string, months: number): string {
+  return periodOfIndex(monthIndex(period) + months);
+}
+
+/** Calendar months from `from` to `to` (negative when `to` is earlier). */
+export function monthsBetween(from: string, to: string): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
+/** `monthIndex` that answers NaN instead of throwing, for display code that skips bad periods. */
+export function monthIndexOrNaN(period: string): number {
+  try {
+    return monthIndex(period);
+  } catch {
+    return Number.NaN;
+  }
+}
