@@ -1,1 +1,1 @@
-module.exports = require('@longview/jest-config').jestConfig();
+module.exports = require('@longview/jest-config').jestConfig({ globalSetup: '<rootDir>/scripts/codegen-if-stale.js' });

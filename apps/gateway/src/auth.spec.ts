@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { actorFromAuthorization, InvalidTokenError, signDevToken, verifyToken } from './auth';
+import { jwtVerify } from 'jose';
+import { actorFromAuthorization, InvalidTokenError, jwksOptionsFromEnv, signDevToken, verifyToken } from './auth';
 
 const secret = 'test-secret';
 const now = new Date('2025-01-01T12:00:00Z');
@@ -10,47 +11,55 @@ function forge(header: object, payload: object, key = secret): string {
 }
 
 describe('JWT (HS256)', () => {
-  it('verifies a token it signed and yields the actor', () => {
+  it('verifies a token it signed and yields the actor', async () => {
     const token = signDevToken({ role: 'trust-editor', trust: 'RJ1' }, secret, now);
-    expect(verifyToken(token, secret, now)).toEqual({
+    await expect(verifyToken(token, secret, now)).resolves.toEqual({
       sub: 'dev-trust_editor-RJ1',
       role: 'TRUST_EDITOR',
       trust: 'RJ1',
       iat: now.getTime() / 1000,
       exp: now.getTime() / 1000 + 12 * 3600,
     });
-    expect(actorFromAuthorization(`Bearer ${token}`, secret, undefined, now)).toEqual({ id: 'dev-trust_editor-RJ1', role: 'TRUST_EDITOR', trustCode: 'RJ1' });
+    await expect(actorFromAuthorization(`Bearer ${token}`, secret, undefined, now)).resolves.toEqual({
+      id: 'dev-trust_editor-RJ1',
+      role: 'TRUST_EDITOR',
+      trustCode: 'RJ1',
+    });
   });
 
-  it('is a standard JWT other libraries can read', () => {
-    const [header, payload] = signDevToken({ role: 'ADMIN', sub: 'root' }, secret, now).split('.');
+  it('is a standard JWT other libraries can read', async () => {
+    const token = signDevToken({ role: 'ADMIN', sub: 'root' }, secret, now);
+    const [header, payload] = token.split('.');
     expect(JSON.parse(Buffer.from(header ?? '', 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(JSON.parse(Buffer.from(payload ?? '', 'base64url').toString())).toMatchObject({ sub: 'root', role: 'ADMIN' });
+    const read = await jwtVerify(token, new TextEncoder().encode(secret), { currentDate: now });
+    expect(read.protectedHeader.alg).toBe('HS256');
+    expect(read.payload).toMatchObject({ sub: 'root', role: 'ADMIN' });
   });
 
-  it('rejects an expired token', () => {
+  it('rejects an expired token', async () => {
     const token = signDevToken({ role: 'POLICYMAKER', expiresInSeconds: 60 }, secret, now);
-    expect(verifyToken(token, secret, new Date(now.getTime() + 59_000)).role).toBe('POLICYMAKER');
-    expect(() => verifyToken(token, secret, new Date(now.getTime() + 60_000))).toThrow(/expired/);
+    expect((await verifyToken(token, secret, new Date(now.getTime() + 59_000))).role).toBe('POLICYMAKER');
+    await expect(verifyToken(token, secret, new Date(now.getTime() + 60_000))).rejects.toThrow(/expired/);
   });
 
-  it('rejects a bad signature and a tampered payload', () => {
+  it('rejects a bad signature and a tampered payload', async () => {
     const token = signDevToken({ role: 'COMMUNITY' }, secret, now);
-    expect(() => verifyToken(token, 'other-secret', now)).toThrow(new InvalidTokenError('Invalid token signature'));
+    await expect(verifyToken(token, 'other-secret', now)).rejects.toThrow(new InvalidTokenError('Invalid token signature'));
     const [header, , signature] = token.split('.');
     const elevated = Buffer.from(JSON.stringify({ sub: 'x', role: 'ADMIN', exp: 9999999999 })).toString('base64url');
-    expect(() => verifyToken(`${header}.${elevated}.${signature}`, secret, now)).toThrow(/signature/);
+    await expect(verifyToken(`${header}.${elevated}.${signature}`, secret, now)).rejects.toThrow(/signature/);
   });
 
-  it('rejects alg none, malformed tokens and unusable claims', () => {
+  it('rejects alg none, malformed tokens and unusable claims', async () => {
     const exp = now.getTime() / 1000 + 60;
-    expect(() => verifyToken(forge({ alg: 'none' }, { sub: 'x', role: 'ADMIN', exp }), secret, now)).toThrow(/algorithm/);
-    expect(() => verifyToken('abc', secret, now)).toThrow(/Malformed/);
-    expect(() => verifyToken('a.b.c', secret, now)).toThrow(InvalidTokenError);
-    expect(() => verifyToken(forge({ alg: 'HS256' }, { sub: 'x', role: 'ADMIN' }), secret, now)).toThrow(/expiry/);
-    expect(() => verifyToken(forge({ alg: 'HS256' }, { sub: 'x', role: 'SYSTEM', exp }), secret, now)).toThrow(/role/);
-    expect(() => verifyToken(forge({ alg: 'HS256' }, { sub: 'x', role: 'TRUST_EDITOR', exp }), secret, now)).toThrow(/trust code/);
-    expect(verifyToken(forge({ alg: 'HS256' }, { sub: 'x', role: 'COMMUNITY', exp }), secret, now).sub).toBe('x');
+    await expect(verifyToken(forge({ alg: 'none' }, { sub: 'x', role: 'ADMIN', exp }), secret, now)).rejects.toThrow(/algorithm/);
+    await expect(verifyToken('abc', secret, now)).rejects.toThrow(/Malformed/);
+    await expect(verifyToken('a.b.c', secret, now)).rejects.toThrow(InvalidTokenError);
+    await expect(verifyToken(forge({ alg: 'HS256' }, { sub: 'x', role: 'ADMIN' }), secret, now)).rejects.toThrow(/expiry/);
+    await expect(verifyToken(forge({ alg: 'HS256' }, { sub: 'x', role: 'SYSTEM', exp }), secret, now)).rejects.toThrow(/role/);
+    await expect(verifyToken(forge({ alg: 'HS256' }, { sub: 'x', role: 'TRUST_EDITOR', exp }), secret, now)).rejects.toThrow(/trust code/);
+    expect((await verifyToken(forge({ alg: 'HS256' }, { sub: 'x', role: 'COMMUNITY', exp }), secret, now)).sub).toBe('x');
   });
 
   it('refuses to sign a trust editor without a trust or an unknown role', () => {
@@ -58,10 +67,31 @@ describe('JWT (HS256)', () => {
     expect(() => signDevToken({ role: 'king' }, secret)).toThrow(/Unknown role/);
   });
 
-  it('without a header the actor is the anonymous actor (or nobody); a non-bearer header is rejected', () => {
+  it('without a header the actor is the anonymous actor (or nobody); a non-bearer header is rejected', async () => {
     const devActor = { id: 'embedded-dev', role: 'ADMIN' } as const;
-    expect(actorFromAuthorization(undefined, secret)).toBeNull();
-    expect(actorFromAuthorization(undefined, secret, devActor)).toBe(devActor);
-    expect(() => actorFromAuthorization('Basic dXNlcjpwdw==', secret, devActor)).toThrow(/Bearer/);
+    await expect(actorFromAuthorization(undefined, secret)).resolves.toBeNull();
+    await expect(actorFromAuthorization(undefined, secret, devActor)).resolves.toBe(devActor);
+    await expect(actorFromAuthorization('Basic dXNlcjpwdw==', secret, devActor)).rejects.toThrow(/Bearer/);
+  });
+});
+
+describe('key set configuration from the environment', () => {
+  it('is absent without a key set, and needs an issuer with one', () => {
+    expect(jwksOptionsFromEnv({})).toBeUndefined();
+    expect(() => jwksOptionsFromEnv({ LONGVIEW_JWKS_URL: 'http://127.0.0.1:1/jwks.json' })).toThrow(/LONGVIEW_JWT_ISSUER/);
+    expect(() => jwksOptionsFromEnv({ LONGVIEW_JWKS_URL: 'http://x/jwks', LONGVIEW_JWKS_FILE: '/k.json', LONGVIEW_JWT_ISSUER: 'i' })).toThrow(/not both/);
+  });
+
+  it('reads the URL or file, the issuer and one or more audiences', () => {
+    expect(jwksOptionsFromEnv({ LONGVIEW_JWKS_URL: 'https://idp.example/jwks', LONGVIEW_JWT_ISSUER: 'https://idp.example/', LONGVIEW_JWT_AUDIENCE: 'longview' })).toEqual({
+      jwksUrl: 'https://idp.example/jwks',
+      issuer: 'https://idp.example/',
+      audience: 'longview',
+    });
+    expect(jwksOptionsFromEnv({ LONGVIEW_JWKS_FILE: '/etc/longview/jwks.json', LONGVIEW_JWT_ISSUER: 'idp', LONGVIEW_JWT_AUDIENCE: 'a, b' })).toEqual({
+      jwksFile: '/etc/longview/jwks.json',
+      issuer: 'idp',
+      audience: ['a', 'b'],
+    });
   });
 });

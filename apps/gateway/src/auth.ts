@@ -1,8 +1,15 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import type { Actor } from '@longview/domain';
 
 /**
- * Bearer tokens: compact JWS, HS256 only, verified with node:crypto against a shared secret.
+ * Bearer tokens, verified with jose. Two kinds of key:
+ * - HS256 with a shared secret: the embedded mode's local key (`longview token` signs with it);
+ * - a key set (JWKS) of an identity provider, by URL or file, for the distributed mode: the
+ *   token must be signed by one of its keys with an asymmetric algorithm and carry the
+ *   configured issuer (and audience, when one is configured).
+ * Either way the claims are Longview's: `sub`, `role`, `trust` (for a TRUST_EDITOR), `exp`.
  * The gateway only authenticates (who is this?); the command side authorises.
  */
 
@@ -36,7 +43,11 @@ export interface DevTokenOptions {
   readonly expiresInSeconds?: number;
 }
 
-/** Signs an HS256 token for local use (`longview token`). */
+/**
+ * Signs an HS256 token for local use (`longview token`). Synchronous on purpose: jose signs
+ * asynchronously (WebCrypto) and the CLI calls this as a plain function, so the few lines of
+ * HMAC stay here; every token is verified by jose (the tests check it reads these).
+ */
 export function signDevToken(options: DevTokenOptions, secret: string, now: Date = new Date()): string {
   const role = normaliseRole(options.role);
   if (!role) throw new InvalidTokenError(`Unknown role "${options.role}"; expected one of ${TOKEN_ROLES.join(', ')}`);
@@ -50,22 +61,152 @@ export function signDevToken(options: DevTokenOptions, secret: string, now: Date
     exp: iat + (options.expiresInSeconds ?? 12 * 60 * 60),
   };
   const signingInput = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(claims))}`;
-  return `${signingInput}.${sign(signingInput, secret)}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
 }
 
-/** Verifies signature, algorithm, expiry and claim shapes. Throws InvalidTokenError. */
-export function verifyToken(token: string, secret: string, now: Date = new Date()): TokenClaims {
-  const parts = token.split('.');
-  if (parts.length !== 3) throw new InvalidTokenError('Malformed token');
-  const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  const header = decodeJson(headerPart);
-  if (header.alg !== 'HS256') throw new InvalidTokenError('Unsupported token algorithm; expected HS256');
-  const expected = Buffer.from(sign(`${headerPart}.${payloadPart}`, secret));
-  const actual = Buffer.from(signaturePart);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new InvalidTokenError('Invalid token signature');
-  const payload = decodeJson(payloadPart);
+/** An identity provider's key set and the claims its tokens must carry. */
+export interface JwksOptions {
+  /** Required `iss`. */
+  readonly issuer: string;
+  /** Required `aud` (one of them), when given. */
+  readonly audience?: string | readonly string[];
+  /** The key set's URL (fetched on first use, cached, refetched for an unknown key id)... */
+  readonly jwksUrl?: string;
+  /** ...or a JSON file holding it (read once). */
+  readonly jwksFile?: string;
+}
+
+export interface TokenVerifierOptions {
+  /** HS256 secret (the embedded mode's local key). */
+  readonly secret?: string;
+  readonly jwks?: JwksOptions;
+}
+
+/** Verifies a bearer token and returns its claims; throws InvalidTokenError. */
+export type TokenVerifier = (token: string, now?: Date) => Promise<TokenClaims>;
+
+/** What a key set may sign with: asymmetric algorithms only (an HS256 token is never checked against public keys). */
+const KEY_SET_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const secret = options.secret ? new TextEncoder().encode(options.secret) : undefined;
+  const keySet = options.jwks ? keySetOf(options.jwks) : undefined;
+  const jwks = options.jwks;
+  return async (token, now = new Date()) => {
+    const alg = algorithmOf(token);
+    if (alg === 'HS256' && secret) {
+      return claimsOf(await verified(() => jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'], currentDate: now })));
+    }
+    if (keySet && jwks) {
+      return claimsOf(
+        await verified(() =>
+          jwtVerify(token, keySet, {
+            algorithms: KEY_SET_ALGORITHMS,
+            issuer: jwks.issuer,
+            ...(jwks.audience !== undefined ? { audience: typeof jwks.audience === 'string' ? jwks.audience : [...jwks.audience] } : {}),
+            requiredClaims: ['exp'],
+            currentDate: now,
+          }),
+        ),
+      );
+    }
+    throw new InvalidTokenError(secret ? 'Unsupported token algorithm; expected HS256' : 'Unsupported token algorithm');
+  };
+}
+
+/** Verifies an HS256 token against `secret`: algorithm, signature, expiry and claim shapes. Throws InvalidTokenError. */
+export function verifyToken(token: string, secret: string, now: Date = new Date()): Promise<TokenClaims> {
+  return createTokenVerifier({ secret })(token, now);
+}
+
+export function actorFromClaims(claims: TokenClaims): Actor {
+  return { id: claims.sub, role: claims.role, ...(claims.trust ? { trustCode: claims.trust } : {}) };
+}
+
+/**
+ * The actor of a request: from a valid bearer token, else `anonymousActor` (embedded dev mode),
+ * else null (public reads only). A present but invalid header rejects with InvalidTokenError.
+ * `verify` is a TokenVerifier, or the HS256 secret.
+ */
+export async function actorFromAuthorization(
+  header: string | undefined,
+  verify: TokenVerifier | string,
+  anonymousActor?: Actor,
+  now: Date = new Date(),
+): Promise<Actor | null> {
+  if (header === undefined || header.trim() === '') return anonymousActor ?? null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw new InvalidTokenError('Authorization header must be "Bearer <token>"');
+  const verifier = typeof verify === 'string' ? createTokenVerifier({ secret: verify }) : verify;
+  return actorFromClaims(await verifier(match[1], now));
+}
+
+/**
+ * The key set options of the distributed mode from the environment: LONGVIEW_JWKS_URL or
+ * LONGVIEW_JWKS_FILE, LONGVIEW_JWT_ISSUER (required with a key set), LONGVIEW_JWT_AUDIENCE
+ * (optional, comma-separated). Undefined when no key set is configured.
+ */
+export function jwksOptionsFromEnv(env: NodeJS.ProcessEnv): JwksOptions | undefined {
+  const jwksUrl = env.LONGVIEW_JWKS_URL?.trim() || undefined;
+  const jwksFile = env.LONGVIEW_JWKS_FILE?.trim() || undefined;
+  if (!jwksUrl && !jwksFile) return undefined;
+  if (jwksUrl && jwksFile) throw new Error('Set one of LONGVIEW_JWKS_URL and LONGVIEW_JWKS_FILE, not both');
+  const issuer = env.LONGVIEW_JWT_ISSUER?.trim();
+  if (!issuer) throw new Error('LONGVIEW_JWT_ISSUER must be set with a key set (LONGVIEW_JWKS_URL or LONGVIEW_JWKS_FILE)');
+  const audiences = (env.LONGVIEW_JWT_AUDIENCE ?? '')
+    .split(',')
+    .map((audience) => audience.trim())
+    .filter((audience) => audience !== '');
+  return {
+    issuer,
+    ...(audiences.length > 0 ? { audience: audiences.length === 1 ? (audiences[0] as string) : audiences } : {}),
+    ...(jwksUrl ? { jwksUrl } : {}),
+    ...(jwksFile ? { jwksFile } : {}),
+  };
+}
+
+function keySetOf(options: JwksOptions) {
+  if (options.jwksUrl) return createRemoteJWKSet(new URL(options.jwksUrl));
+  if (options.jwksFile) return createLocalJWKSet(JSON.parse(readFileSync(options.jwksFile, 'utf8')) as JSONWebKeySet);
+  throw new Error('A key set needs jwksUrl or jwksFile');
+}
+
+function algorithmOf(token: string): string | undefined {
+  if (token.split('.').length !== 3) throw new InvalidTokenError('Malformed token');
+  try {
+    return decodeProtectedHeader(token).alg;
+  } catch {
+    throw new InvalidTokenError('Malformed token');
+  }
+}
+
+/** jose's errors, in the words the API has always used. */
+async function verified(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {
+  try {
+    return (await verify()).payload;
+  } catch (error) {
+    throw new InvalidTokenError(reasonOf(error));
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'Token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'exp') return 'Token has no expiry';
+    if (error.claim === 'iss') return 'Token issuer is not accepted';
+    if (error.claim === 'aud') return 'Token audience is not accepted';
+    return `Token claim "${error.claim}" is not valid`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'Invalid token signature';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'Unsupported token algorithm';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'No key of the key set matches the token';
+  if (error instanceof errors.JWKSTimeout) return 'The key set could not be fetched in time';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) return 'Malformed token';
+  return 'Invalid token';
+}
+
+function claimsOf(payload: JWTPayload): TokenClaims {
   if (typeof payload.exp !== 'number') throw new InvalidTokenError('Token has no expiry');
-  if (payload.exp <= Math.floor(now.getTime() / 1000)) throw new InvalidTokenError('Token has expired');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('Token has no subject');
   const role = typeof payload.role === 'string' && (TOKEN_ROLES as readonly string[]).includes(payload.role) ? (payload.role as TokenRole) : undefined;
   if (!role) throw new InvalidTokenError('Token has no valid role');
@@ -80,45 +221,11 @@ export function verifyToken(token: string, secret: string, now: Date = new Date(
   };
 }
 
-export function actorFromClaims(claims: TokenClaims): Actor {
-  return { id: claims.sub, role: claims.role, ...(claims.trust ? { trustCode: claims.trust } : {}) };
-}
-
-/**
- * The actor of a request: from a valid bearer token, else `anonymousActor` (embedded dev mode),
- * else null (public reads only). A present but invalid header throws InvalidTokenError.
- */
-export function actorFromAuthorization(
-  header: string | undefined,
-  secret: string,
-  anonymousActor?: Actor,
-  now: Date = new Date(),
-): Actor | null {
-  if (header === undefined || header.trim() === '') return anonymousActor ?? null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) throw new InvalidTokenError('Authorization header must be "Bearer <token>"');
-  return actorFromClaims(verifyToken(match[1], secret, now));
-}
-
 function normaliseRole(role: string): TokenRole | undefined {
   const upper = role.trim().toUpperCase().replace(/-/g, '_');
   return (TOKEN_ROLES as readonly string[]).includes(upper) ? (upper as TokenRole) : undefined;
 }
 
-function sign(input: string, secret: string): string {
-  return createHmac('sha256', secret).update(input).digest('base64url');
-}
-
 function base64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
-}
-
-function decodeJson(part: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
-  throw new InvalidTokenError('Malformed token');
 }

@@ -1,11 +1,29 @@
 import type { Actor } from '@longview/domain';
 import type { CommandServiceClient } from './clients/command-service.client';
 import type { QueryServiceClient } from './clients/query-service.client';
+import { clearLoaders, createLoaders, type Loaders } from './loaders';
+import { ReadPosition } from './shared/read-position';
 
-/** What every resolver gets: typed clients for the two services and the (authenticated) actor. */
-export interface GatewayContext {
+export interface GatewayServices {
   readonly commands: CommandServiceClient;
   readonly queries: QueryServiceClient;
+}
+
+/** What every resolver gets: typed clients for the two services, the (authenticated) actor, and per-request state. */
+export interface GatewayContext extends GatewayServices {
   /** Null for an anonymous request (public reads only, unless the gateway has an `anonymousActor`). */
   readonly actor: Actor | null;
+  /** The request's read position: a mutation moves it forward, every later read waits for it. */
+  readonly position: ReadPosition;
+  /** The request's DataLoaders (batched and cached look-ups by key). */
+  readonly loaders: Loaders;
+}
+
+/** A new context per request: fresh loaders (nothing cached across requests or viewers). */
+export function createGatewayContext(services: GatewayServices, actor: Actor | null): GatewayContext {
+  const position = new ReadPosition();
+  const loaders = createLoaders(services.queries, position);
+  // What was cached before a write is stale after it.
+  position.onAdvance(() => clearLoaders(loaders));
+  return { commands: services.commands, queries: services.queries, actor, position, loaders };
 }

@@ -1,14 +1,24 @@
 export { createGateway, createApolloServer } from './server';
 export type { GatewayOptions, RunningGateway, ApolloServerOptions } from './server';
-export { buildSchema, loadTypeDefs, SCHEMA_PATH } from './schema';
-export type { GatewayContext } from './context';
-export { signDevToken, verifyToken, actorFromClaims, actorFromAuthorization, InvalidTokenError, TOKEN_ROLES } from './auth';
-export type { TokenClaims, TokenRole, DevTokenOptions } from './auth';
+export { buildSchema, loadTypeDefs, loadResolvers, printPublicSchema, AREA_NAMES } from './schema';
+export { createGatewayContext } from './context';
+export type { GatewayContext, GatewayServices } from './context';
+export {
+  signDevToken,
+  verifyToken,
+  createTokenVerifier,
+  jwksOptionsFromEnv,
+  actorFromClaims,
+  actorFromAuthorization,
+  InvalidTokenError,
+  TOKEN_ROLES,
+} from './auth';
+export type { TokenClaims, TokenRole, DevTokenOptions, JwksOptions, TokenVerifier, TokenVerifierOptions } from './auth';
 export { HttpCommandServiceClient } from './clients/command-service.client';
 export type { CommandServiceClient } from './clients/command-service.client';
-export { HttpQueryServiceClient } from './clients/query-service.client';
+export { HttpQueryServiceClient, MAX_KEYS_PER_BATCH } from './clients/query-service.client';
 export type { QueryServiceClient, ReadOptions, TrustQuery, InterventionQuery } from './clients/query-service.client';
 export { ServiceError, isServiceError } from './clients/service-error';
-export { formatError, toGraphQLError, ERROR_CODES } from './errors';
-export type { GatewayErrorCode } from './errors';
+export { formatError, toGraphQLError, ERROR_CODES } from './shared/errors';
+export type { GatewayErrorCode } from './shared/errors';
 export { canSeeIntervention } from './visibility';

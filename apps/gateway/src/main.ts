@@ -1,15 +1,19 @@
+import { jwksOptionsFromEnv } from './auth';
 import { createGateway } from './server';
 
 /** Distributed mode: the gateway as its own process, configured from the environment. */
 async function main(): Promise<void> {
-  const jwtSecret = process.env.JWT_SECRET;
-  if (!jwtSecret) throw new Error('JWT_SECRET must be set');
+  // HS256 with JWT_SECRET (the CLI's local key), an identity provider's key set, or both.
+  const jwtSecret = process.env.JWT_SECRET || undefined;
+  const jwks = jwksOptionsFromEnv(process.env);
+  if (!jwtSecret && !jwks) throw new Error('Set JWT_SECRET, or LONGVIEW_JWKS_URL / LONGVIEW_JWKS_FILE with LONGVIEW_JWT_ISSUER');
   const gateway = await createGateway({
     commandServiceUrl: process.env.COMMAND_SERVICE_URL ?? 'http://127.0.0.1:4001',
     queryServiceUrl: process.env.QUERY_SERVICE_URL ?? 'http://127.0.0.1:4002',
     port: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000),
     host: process.env.GATEWAY_HOST ?? '127.0.0.1',
-    jwtSecret,
+    ...(jwtSecret ? { jwtSecret } : {}),
+    ...(jwks ? { jwks } : {}),
     ...(process.env.WEB_DIST_DIR ? { webDistDir: process.env.WEB_DIST_DIR } : {}),
   });
   console.log(`gateway: GraphQL at ${gateway.url}/graphql`);

@@ -8,13 +8,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Actor } from '@longview/domain';
-import { actorFromAuthorization, InvalidTokenError } from './auth';
+import { actorFromAuthorization, createTokenVerifier, InvalidTokenError, type JwksOptions } from './auth';
 import { HttpCommandServiceClient, type CommandServiceClient } from './clients/command-service.client';
 import { HttpQueryServiceClient, type QueryServiceClient } from './clients/query-service.client';
-import type { GatewayContext } from './context';
-import { formatError, unauthenticated } from './errors';
-import { resolvers } from './resolvers';
-import { loadTypeDefs } from './schema';
+import { createGatewayContext, type GatewayContext } from './context';
+import { loadResolvers, loadTypeDefs } from './schema';
+import { formatError, unauthenticated } from './shared/errors';
 
 export interface ApolloServerOptions {
   readonly plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -26,7 +25,7 @@ export interface ApolloServerOptions {
 export function createApolloServer(options: ApolloServerOptions = {}): ApolloServer<GatewayContext> {
   return new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
-    resolvers,
+    resolvers: loadResolvers(),
     formatError,
     plugins: options.plugins ?? [],
     ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
@@ -42,8 +41,10 @@ export interface GatewayOptions {
   readonly host?: string;
   /** The built React app: served at / with SPA fallback to index.html. */
   readonly webDistDir?: string;
-  /** HS256 secret for bearer tokens. */
-  readonly jwtSecret: string;
+  /** HS256 secret for bearer tokens (the embedded mode's local key). */
+  readonly jwtSecret?: string;
+  /** An identity provider's key set (distributed mode): tokens signed by its keys, with its issuer (and audience). */
+  readonly jwks?: JwksOptions;
   /** Who an unauthenticated request acts as (embedded dev mode); unset = anonymous requests may only read. */
   readonly anonymousActor?: Actor;
   /** Replace the HTTP clients (tests, in-process wiring). */
@@ -59,6 +60,11 @@ export interface RunningGateway {
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   const commands = options.clients?.commands ?? new HttpCommandServiceClient(options.commandServiceUrl);
   const queries = options.clients?.queries ?? new HttpQueryServiceClient(options.queryServiceUrl);
+  if (!options.jwtSecret && !options.jwks) throw new Error('createGateway needs jwtSecret, jwks or both to verify bearer tokens');
+  const verifyToken = createTokenVerifier({
+    ...(options.jwtSecret ? { secret: options.jwtSecret } : {}),
+    ...(options.jwks ? { jwks: options.jwks } : {}),
+  });
   const host = options.host ?? '127.0.0.1';
   const app = express();
   app.disable('x-powered-by');
@@ -76,7 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
         try {
-          return { commands, queries, actor: actorFromAuthorization(req.headers.authorization, options.jwtSecret, options.anonymousActor) };
+          return createGatewayContext({ commands, queries }, await actorFromAuthorization(req.headers.authorization, verifyToken, options.anonymousActor));
         } catch (error) {
           if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
           throw error;

@@ -122,7 +122,8 @@ describe('Trust.peers', () => {
       ],
     });
     expect(queries.callsTo('getTrustPeers')).toEqual([{ method: 'getTrustPeers', args: ['RJ1', 3], options: {} }]);
-    expect(queries.callsTo('listTrusts')).toHaveLength(1);
+    expect(queries.callsTo('getTrusts')).toEqual([{ method: 'getTrusts', args: [['RXH', 'RJZ', 'R1H']], options: {} }]);
+    expect(queries.callsTo('listTrusts')).toHaveLength(0);
     expect(queries.callsTo('getTrust')).toHaveLength(1); // trust(code: "RJ1") itself
   });
 
@@ -184,8 +185,9 @@ describe('Query.evidence', () => {
       { ...studyFields('hidden', 'RXH'), title: 'Intervention not shared with you', intervention: null },
     ]);
     expect(queries.callsTo('getEvidence')).toEqual([{ method: 'getEvidence', args: ['ae-4hr', 'PATIENT_FLOW'], options: {} }]);
-    // The studies' interventions cost one list call, not one read per study.
-    expect(queries.callsTo('listInterventions')).toHaveLength(1);
+    // The studies' interventions cost one batch read of their ids, not one read per study (nor paging through the list).
+    expect(queries.callsTo('getInterventions')).toEqual([{ method: 'getInterventions', args: [['mine', 'public', 'hidden']], options: {} }]);
+    expect(queries.callsTo('listInterventions')).toHaveLength(0);
     expect(queries.callsTo('getIntervention')).toHaveLength(0);
 
     // Anonymous viewers see only the public one.
@@ -268,7 +270,7 @@ describe('Query.systemProjection', () => {
         difference: [{ offset: 1, mean: 3 }, { offset: 2, mean: 4 }],
       },
     });
-    expect(queries.callsTo('listTrusts')).toHaveLength(1);
+    expect(queries.callsTo('getTrusts')).toEqual([{ method: 'getTrusts', args: [['RJ1', 'RXH']], options: {} }]);
   });
 
   it('an unknown region or adopters <= 0 is BAD_USER_INPUT and calls nothing', async () => {

@@ -93,6 +93,11 @@ export class FakeQueryService implements QueryServiceClient {
     return this.trusts.find((trust) => trust.code === code) ?? null;
   }
 
+  async getTrusts(codes: readonly string[], options?: ReadOptions): Promise<readonly TrustView[]> {
+    this.record('getTrusts', options, codes);
+    return this.trusts.filter((trust) => codes.includes(trust.code));
+  }
+
   async listTrustSeries(code: string, options?: ReadOptions): Promise<readonly SeriesView[]> {
     this.record('listTrustSeries', options, code);
     return this.series.filter((series) => series.trustCode === code);
@@ -108,6 +113,11 @@ export class FakeQueryService implements QueryServiceClient {
   async getIntervention(id: string, options?: ReadOptions): Promise<InterventionView | null> {
     this.record('getIntervention', options, id);
     return this.interventions.find((item) => item.id === id) ?? null;
+  }
+
+  async getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]> {
+    this.record('getInterventions', options, ids);
+    return this.interventions.filter((item) => ids.includes(item.id));
   }
 
   async getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null> {

@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Actor } from '@longview/domain';
-import type { GatewayContext } from '../src/context';
+import { createGatewayContext, type GatewayContext } from '../src/context';
 import { createApolloServer } from '../src/server';
 import { FakeCommandService, FakeQueryService } from './fakes';
 
@@ -26,7 +26,7 @@ export function useGatewayHarness(defaultActor: Actor | null): GatewayHarness {
     async run(query, variables = {}, actor = defaultActor) {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: { commands: harness.commands, queries: harness.queries, actor } },
+        { contextValue: createGatewayContext({ commands: harness.commands, queries: harness.queries }, actor) },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as Result;

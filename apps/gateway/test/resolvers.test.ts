@@ -107,9 +107,10 @@ describe('queries', () => {
     ]);
     expect(connection.edges[0]?.node.targets[0]?.metricInfo.name).toBe('A&E 4-hour performance');
     expect(connection.pageInfo.endCursor).toBe(connection.edges[2]?.cursor);
-    // Three rows, two trusts: one list call instead of three single reads.
-    expect(queries.callsTo('listTrusts')).toHaveLength(1);
+    // Three rows, two trusts: one batch read of those two codes, not three single reads (nor the whole list).
+    expect(queries.callsTo('getTrusts')).toEqual([{ method: 'getTrusts', args: [['RJ1', 'RXH']], options: {} }]);
     expect(queries.callsTo('getTrust')).toHaveLength(0);
+    expect(queries.callsTo('listTrusts')).toHaveLength(0);
 
     // Resuming after the end cursor passes the service's own cursor on.
     await run(`query($after: String) { interventions(first: 2, after: $after) { totalCount } }`, { after: connection.pageInfo.endCursor });
@@ -135,7 +136,9 @@ describe('queries', () => {
     const result = await run(`{ trust(code: "RJ1") { interventions(first: 10) { totalCount edges { node { id trust { code } } } } } }`);
     expect(result.errors).toBeUndefined();
     expect(queries.callsTo('listInterventions')[0]?.args).toEqual([{ trustCode: 'RJ1', first: 10 }]);
-    expect(queries.callsTo('getTrust')).toHaveLength(2); // trust(code) itself + one for both rows
+    // trust(code) itself; the rows' trust is the one already read.
+    expect(queries.callsTo('getTrust')).toHaveLength(1);
+    expect(queries.callsTo('getTrusts')).toHaveLength(0);
   });
 
   it('an invalid cursor is BAD_USER_INPUT', async () => {
@@ -206,7 +209,7 @@ describe('mutations', () => {
       { method: 'getIntervention', args: [data.interventionId], options: { minPosition: '101', stream: 'stream-for-ProposeIntervention', minVersion: 1 } },
     ]);
     // Nested reads in the payload also wait for the write.
-    expect(queries.callsTo('getTrust')[0]?.options).toEqual({ minPosition: '101' });
+    expect(queries.callsTo('getTrusts')[0]?.options).toEqual({ minPosition: '101' });
 
     // Each proposal is a new intervention.
     await run(propose, { input: proposeInput });

@@ -53,14 +53,21 @@ export interface InterventionQuery {
   readonly after?: string;
 }
 
+/** The query service answers at most this many keys in one batch read (`?codes=` / `?ids=`). */
+export const MAX_KEYS_PER_BATCH = 200;
+
 /** One method per query-service GET (see @longview/contracts http.ts). A 404 on a single object is `null`. */
 export interface QueryServiceClient {
   position(options?: ReadOptions): Promise<PositionView>;
   listTrusts(query?: TrustQuery, options?: ReadOptions): Promise<readonly TrustView[]>;
   getTrust(code: string, options?: ReadOptions): Promise<TrustView | null>;
+  /** GET /trusts?codes=A,B: the trusts of those codes that exist (any order). */
+  getTrusts(codes: readonly string[], options?: ReadOptions): Promise<readonly TrustView[]>;
   listTrustSeries(code: string, options?: ReadOptions): Promise<readonly SeriesView[]>;
   listInterventions(query?: InterventionQuery, options?: ReadOptions): Promise<InterventionPage>;
   getIntervention(id: string, options?: ReadOptions): Promise<InterventionView | null>;
+  /** GET /interventions?ids=a,b: the interventions of those ids that exist (any order; unfiltered by visibility). */
+  getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]>;
   getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null>;
   /** GET /series/:trustCode/:metric/spc (null when there is no such series). */
   getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null>;
@@ -95,6 +102,10 @@ export class HttpQueryServiceClient implements QueryServiceClient {
     return this.getOrNull<TrustView>(`/trusts/${encodeURIComponent(code)}`, options);
   }
 
+  getTrusts(codes: readonly string[], options?: ReadOptions): Promise<readonly TrustView[]> {
+    return this.inBatches(codes, (batch) => this.get<TrustView[]>('/trusts', { codes: batch.join(',') }, options));
+  }
+
   listTrustSeries(code: string, options?: ReadOptions): Promise<readonly SeriesView[]> {
     return this.get<SeriesView[]>(`/trusts/${encodeURIComponent(code)}/series`, {}, options);
   }
@@ -106,6 +117,10 @@ export class HttpQueryServiceClient implements QueryServiceClient {
 
   getIntervention(id: string, options?: ReadOptions): Promise<InterventionView | null> {
     return this.getOrNull<InterventionView>(`/interventions/${encodeURIComponent(id)}`, options);
+  }
+
+  getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]> {
+    return this.inBatches(ids, async (batch) => (await this.get<InterventionPage>('/interventions', { ids: batch.join(',') }, options)).items);
   }
 
   getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null> {
@@ -131,6 +146,13 @@ export class HttpQueryServiceClient implements QueryServiceClient {
   getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {
     const { metric, region, horizonMonths, draws, seed, category, adopters, similarTo } = query;
     return this.get<ProjectionView>('/projection', { metric, region, horizonMonths, draws, seed, category, adopters, similarTo }, options);
+  }
+
+  /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */
+  private async inBatches<T>(keys: readonly string[], read: (batch: readonly string[]) => Promise<readonly T[]>): Promise<readonly T[]> {
+    const batches: (readonly string[])[] = [];
+    for (let i = 0; i < keys.length; i += MAX_KEYS_PER_BATCH) batches.push(keys.slice(i, i + MAX_KEYS_PER_BATCH));
+    return (await Promise.all(batches.map(read))).flat();
   }
 
   private async getOrNull<T>(path: string, options?: ReadOptions, query: Record<string, QueryValue> = {}): Promise<T | null> {

@@ -1,8 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { FieldError } from '@longview/contracts';
-import { InvalidTokenError } from './auth';
-import { ServiceError } from './clients/service-error';
+import { InvalidTokenError } from '../auth';
+import { ServiceError } from '../clients/service-error';
 
 /**
  * The one place where failures become GraphQL error codes (`extensions.code`).

@@ -1,5 +1,6 @@
 import type { InterventionPage, InterventionView } from '@longview/contracts';
-import { badUserInput } from './errors';
+import type { ResolversTypes } from '../__generated__/resolvers-types';
+import { badUserInput } from '../shared/errors';
 
 /**
  * Relay cursors over the query service's opaque page cursors. The service only returns the
@@ -46,18 +47,12 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   };
 }
 
-export interface InterventionConnection {
-  readonly edges: readonly { readonly cursor: string; readonly node: InterventionView }[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
-  readonly totalCount: number;
-}
-
 /** Builds the Relay connection from a service page; `visible` drops what the viewer may not read. */
 export function toConnection(
   page: InterventionPage,
   request: { first?: number; after?: string; skip: number },
   visible: (node: InterventionView) => boolean,
-): InterventionConnection {
+): ResolversTypes['InterventionConnection'] {
   const items = page.items.slice(request.skip);
   const edges = items.map((node, index) => ({
     node,

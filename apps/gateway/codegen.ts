@@ -1,0 +1,41 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Resolver types from the areas' SDL (src/<area>/<area>.graphql). Parents are the query
+ * service's views (mappers), the context is the gateway's; GraphQL enums become string unions
+ * with a runtime object of their values (enumsAsConst) so the domain's unions fit them as they are.
+ */
+const config: CodegenConfig = {
+  schema: 'src/**/*.graphql',
+  // Keep the SDL's order (the loader sorts by default): the enums' runtime values follow it (e.g. the verdict counts).
+  config: { sort: false },
+  generates: {
+    'src/__generated__/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        immutableTypes: true,
+        enumsAsConst: true,
+        contextType: '../context#GatewayContext',
+        // The domain's Target and the generated Target share a name.
+        mapperTypeSuffix: 'Model',
+        mappers: {
+          Trust: '@longview/contracts#TrustView',
+          Intervention: '@longview/contracts#InterventionView',
+          MetricSeries: '@longview/contracts#SeriesView',
+          Metric: '@longview/domain#MetricDefinition',
+          Target: '@longview/domain#Target',
+          SpcAnalysis: '@longview/contracts#SpcView',
+          InterventionOutcome: '../outcomes/outcomes.reads#OutcomeParent',
+          Peer: '@longview/contracts#PeerView',
+          EvidenceSummary: '@longview/contracts#EvidenceView',
+          EvidenceStudy: '@longview/contracts#EvidenceStudyView',
+          Projection: '@longview/contracts#ProjectionView',
+          ProjectionScenario: '../projection/projection.reads#ProjectionScenarioView',
+        },
+      },
+    },
+  },
+};
+
+export default config;

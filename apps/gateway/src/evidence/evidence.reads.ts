@@ -1,0 +1,31 @@
+import type { EvidenceStudyView, EvidenceView } from '@longview/contracts';
+import { INTERVENTION_CATEGORIES, type InterventionCategory } from '@longview/domain';
+import type { VerdictCount } from '../__generated__/resolvers-types';
+import type { GatewayContext } from '../context';
+import { visibleIntervention } from '../interventions/interventions.reads';
+import { SUSTAINABILITIES } from '../shared/enums';
+import { badUserInput } from '../shared/errors';
+
+/** Query.evidence: `category` is a String in the brief's API; it must name an InterventionCategory. */
+export async function evidence(context: GatewayContext, metric: string, category: string | null | undefined): Promise<EvidenceView> {
+  if (category !== null && category !== undefined && !(INTERVENTION_CATEGORIES as readonly string[]).includes(category)) {
+    throw badUserInput(`Unknown intervention category "${category}"`, [
+      { path: 'category', message: `Must be one of ${INTERVENTION_CATEGORIES.join(', ')}` },
+    ]);
+  }
+  return context.queries.getEvidence(metric, (category ?? undefined) as InterventionCategory | undefined, context.position.options());
+}
+
+/** EvidenceStudy.intervention: null when the viewer may not see it (the study itself stays, anonymised to its trust). */
+export function studyIntervention(context: GatewayContext, study: EvidenceStudyView) {
+  return visibleIntervention(context, study.interventionId);
+}
+
+/** EvidenceStudy.title: a study the viewer may not see still counts in the pooled figures, but its title is withheld. */
+export async function studyTitle(context: GatewayContext, study: EvidenceStudyView): Promise<string> {
+  return (await studyIntervention(context, study)) ? study.title : 'Intervention not shared with you';
+}
+
+export function verdictCounts(view: EvidenceView): VerdictCount[] {
+  return SUSTAINABILITIES.map((sustainability) => ({ sustainability, count: view.verdicts[sustainability] ?? 0 }));
+}

@@ -1,0 +1,15 @@
+import type { Resolvers } from '../__generated__/resolvers-types';
+import * as reads from './evidence.reads';
+
+export const resolvers: Resolvers = {
+  Query: {
+    evidence: (_, { metric, category }, ctx) => reads.evidence(ctx, metric, category),
+  },
+  EvidenceSummary: {
+    verdicts: (evidence) => reads.verdictCounts(evidence),
+  },
+  EvidenceStudy: {
+    intervention: (study, _, ctx) => reads.studyIntervention(ctx, study),
+    title: (study, _, ctx) => reads.studyTitle(ctx, study),
+  },
+};

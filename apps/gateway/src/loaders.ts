@@ -1,0 +1,20 @@
+import type { QueryServiceClient } from './clients/query-service.client';
+import { interventionLoader } from './interventions/interventions.loaders';
+import type { ReadPosition } from './shared/read-position';
+import { spcLoader } from './spc/spc.loaders';
+import { trustLoader } from './trusts/trusts.loaders';
+
+/** The per-request DataLoaders of the areas that look things up by key: one line each. */
+export function createLoaders(queries: QueryServiceClient, position: ReadPosition) {
+  return {
+    trusts: trustLoader(queries, position),
+    interventions: interventionLoader(queries, position),
+    spc: spcLoader(queries, position),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export function clearLoaders(loaders: Loaders): void {
+  for (const loader of Object.values(loaders)) loader.clearAll();
+}

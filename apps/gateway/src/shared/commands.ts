@@ -1,0 +1,44 @@
+import type { CommandAccepted, CommandRequest } from '@longview/contracts';
+import type { LongviewCommand, LongviewCommandType } from '@longview/domain';
+import type { ReadOptions } from '../clients/query-service.client';
+import type { GatewayContext } from '../context';
+import { authenticationRequired, notReadable } from './errors';
+
+/**
+ * What every mutation does: map the input to a domain command, send it, then read the changed
+ * object at the command's position, so the payload already reflects the write (read-your-writes).
+ * The read-back also names the written stream and its new version (`stream`, `minVersion`): in
+ * the distributed mode the query service waits for that stream's checkpoint.
+ */
+
+type DataOf<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>['data'];
+
+export async function send<T extends LongviewCommandType>(
+  context: GatewayContext,
+  type: T,
+  options: { readonly commandId?: string | null; readonly expectedVersion?: number | null },
+  data: DataOf<T>,
+): Promise<CommandAccepted> {
+  if (!context.actor) throw authenticationRequired();
+  const request: CommandRequest = {
+    ...(options.commandId ? { commandId: options.commandId } : {}),
+    ...(typeof options.expectedVersion === 'number' ? { expectedVersion: options.expectedVersion } : {}),
+    actor: context.actor,
+    data: data as unknown as Record<string, unknown>,
+  };
+  const accepted = await context.commands.send(type, request);
+  context.position.advanceTo(accepted.position);
+  return accepted;
+}
+
+/** Read-your-writes for the read-back of the object a command changed. */
+export function readBackOptions(accepted: CommandAccepted): ReadOptions {
+  return { minPosition: accepted.position, stream: accepted.streamId, minVersion: accepted.version };
+}
+
+/** The payload of a mutation: the object read back at the write, and the write's position. */
+export async function readBack<T>(what: string, accepted: CommandAccepted, read: (options: ReadOptions) => Promise<T | null>): Promise<T> {
+  const value = await read(readBackOptions(accepted));
+  if (value === null) throw notReadable(what, accepted.position);
+  return value;
+}

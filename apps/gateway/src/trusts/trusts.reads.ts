@@ -1,0 +1,38 @@
+import type { TrustView } from '@longview/contracts';
+import type { QueryTrustsArgs } from '../__generated__/resolvers-types';
+import type { GatewayContext } from '../context';
+import { compact } from '../shared/compact';
+import { gatewayError } from '../shared/errors';
+
+/** Trusts read whole (list, by code) also fill the request's trust loader, so nested look-ups of them cost nothing. */
+function remember(context: GatewayContext, trusts: readonly TrustView[]): void {
+  for (const trust of trusts) context.loaders.trusts.prime(trust.code, trust);
+}
+
+export async function listTrusts(context: GatewayContext, filter: QueryTrustsArgs['filter']): Promise<readonly TrustView[]> {
+  const trusts = await context.queries.listTrusts(compact(filter ?? {}), context.position.options());
+  remember(context, trusts);
+  return trusts;
+}
+
+export async function getTrust(context: GatewayContext, code: string): Promise<TrustView | null> {
+  const trust = await context.queries.getTrust(code, context.position.options());
+  if (trust) remember(context, [trust]);
+  return trust;
+}
+
+/** A trust another object refers to (an intervention's owner, a peer): must exist (the command side checked it). */
+export async function trustOf(context: GatewayContext, code: string): Promise<TrustView> {
+  const trust = await context.loaders.trusts.load(code);
+  if (!trust) throw gatewayError('INTERNAL_SERVER_ERROR', `Trust ${code} is missing from the read model`);
+  return trust;
+}
+
+/** The current context, with the date it applies from. */
+export function currentContext(trust: TrustView) {
+  return { ...trust.context, effectiveFrom: trust.contextEffectiveFrom };
+}
+
+export function contextHistory(trust: TrustView) {
+  return trust.contextHistory.map(({ context, effectiveFrom, reason }) => ({ ...context, effectiveFrom, reason }));
+}

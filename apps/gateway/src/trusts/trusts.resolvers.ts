@@ -1,0 +1,19 @@
+import type { Resolvers } from '../__generated__/resolvers-types';
+import * as mutations from './trusts.mutations';
+import * as reads from './trusts.reads';
+
+export const resolvers: Resolvers = {
+  Query: {
+    trusts: (_, { filter }, ctx) => reads.listTrusts(ctx, filter),
+    trust: (_, { code }, ctx) => reads.getTrust(ctx, code),
+  },
+  Mutation: {
+    registerTrust: (_, { input }, ctx) => mutations.registerTrust(ctx, input),
+  },
+  Trust: {
+    kind: (trust) => trust.context.kind,
+    region: (trust) => trust.context.region,
+    context: (trust) => reads.currentContext(trust),
+    contextHistory: (trust) => reads.contextHistory(trust),
+  },
+};
