@@ -159,6 +159,24 @@ it('HttpQueryServiceClient: analytics routes, 404 -> null, and the read-your-wri
   ]);
 });
 
+it('HttpQueryServiceClient: batch reads by codes and ids, split into calls of at most 200 keys', async () => {
+  answer = ({ url }) => {
+    const parsed = new URL(url, 'http://x');
+    if (parsed.pathname === '/trusts') return { status: 200, body: (parsed.searchParams.get('codes') ?? '').split(',').filter((code) => code !== 'NOPE').map((code) => trustView(code)) };
+    const ids = (parsed.searchParams.get('ids') ?? '').split(',');
+    return { status: 200, body: { items: ids.map((id) => interventionView(id)), totalCount: ids.length, hasNextPage: false, endCursor: null } };
+  };
+  const client = new HttpQueryServiceClient(serviceUrl);
+  expect((await client.getTrusts(['RJ1', 'NOPE', 'RXH'], { minPosition: '5' })).map((trust) => trust.code)).toEqual(['RJ1', 'RXH']);
+  expect(await client.getTrusts([])).toEqual([]);
+  const ids = Array.from({ length: 450 }, (_, i) => `id-${i}`);
+  expect((await client.getInterventions(ids)).map((intervention) => intervention.id)).toEqual(ids);
+  const urls = received.map((request) => request.url);
+  expect(urls[0]).toBe('/trusts?codes=RJ1%2CNOPE%2CRXH&minPosition=5');
+  expect(urls.slice(1).map((url) => new URL(url, 'http://x').searchParams.get('ids')?.split(',').length)).toEqual([200, 200, 50]);
+  expect(urls.slice(1).every((url) => url.startsWith('/interventions?ids='))).toBe(true);
+});
+
 it('a signed-in mutation sends the command with the actor and reads back at the returned position', async () => {
   serveProposal();
   const token = signDevToken({ role: 'TRUST_EDITOR', trust: 'RJ1', sub: 'alice' }, secret);

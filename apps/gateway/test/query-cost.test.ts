@@ -1,9 +1,17 @@
 import type { Actor } from '@longview/domain';
-import { interventionView, peerView, seriesView, spcView, trustView } from './fakes';
+import { evidenceView, interventionView, peerView, seriesView, spcView, trustView } from './fakes';
 import { useGatewayHarness } from './harness';
+
+/**
+ * What the web client's pages cost the query service, counted with the fakes. Before the
+ * DataLoaders (hand-written batching in reads.ts): the trust page's three queries made 4 + 4 + 3
+ * calls, one of them the whole trust list; the intervention list made 2, one of them the whole
+ * trust list; evidence paged through every intervention (1 + 3 pages of 200 for 450 interventions).
+ */
 
 const harness = useGatewayHarness({ id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' } satisfies Actor);
 
+// The web's trust page: TrustPage, TrustSpc and TrustPeers (apps/web/src/graphql/trusts.ts), trimmed to what costs calls.
 const TRUST_PAGE = `query TrustPage($code: ID!) { trust(code: $code) { code name kind region interventionCount
   context { kind region beds effectiveFrom reason }
   interventions(first: 100) { totalCount edges { cursor node { id title category status sharing startedOn trust { code } } } }
@@ -13,36 +21,55 @@ const TRUST_PEERS = `query TrustPeers($code: ID!) { trust(code: $code) { code pe
 const INTERVENTION_LIST = `{ interventions(first: 50) { totalCount edges { node { id title status trust { code name } } } } }`;
 const EVIDENCE = `{ evidence(metric: "ae-4hr") { k studies { title intervention { id trust { code } } } } }`;
 
-function seed(): void {
+const TRUSTS = ['RJ1', 'RXH', 'RJZ', 'R1H', 'RYJ'];
+
+beforeEach(() => {
   const q = harness.queries;
-  q.trusts = ['RJ1', 'RXH', 'RJZ', 'R1H', 'RYJ'].map((code) => trustView(code));
-  q.interventions = Array.from({ length: 450 }, (_, i) => interventionView(`i${i}`, { trustCode: ['RJ1', 'RXH', 'RJZ'][i % 3] as string }));
+  q.trusts = TRUSTS.map((code) => trustView(code));
+  q.interventions = Array.from({ length: 450 }, (_, i) => interventionView(`i${i}`, { trustCode: TRUSTS[i % 3] as string }));
   q.series = [seriesView('RJ1', 'ae-4hr'), seriesView('RJ1', 'rtt-18wk')];
   q.spcs = [spcView('RJ1', 'ae-4hr'), spcView('RJ1', 'rtt-18wk')];
   q.peers.set('RJ1', [peerView('RXH', 0.4), peerView('RJZ', 0.9), peerView('R1H', 1.3)]);
-}
+  // The query service's paging: cursors are offsets, at most 200 a page.
+  q.page = (query) => {
+    const from = Number(query.after ?? 0);
+    const items = q.interventions.filter((item) => !query.trustCode || item.trustCode === query.trustCode).slice(from, from + Math.min(query.first ?? 200, 200));
+    return { items, totalCount: 450, hasNextPage: from + items.length < 450, endCursor: String(from + items.length) };
+  };
+});
 
-async function cost(query: string, variables: Record<string, unknown> = {}): Promise<string[]> {
+async function callsOf(query: string, variables: Record<string, unknown> = {}): Promise<string[]> {
   harness.queries.calls.length = 0;
   const result = await harness.run(query, variables);
   expect(result.errors).toBeUndefined();
   return harness.queries.calls.map((call) => call.method);
 }
 
-it('counts query-service calls', async () => {
-  seed();
-  const page = await cost(TRUST_PAGE, { code: 'RJ1' });
-  const spc = await cost(TRUST_SPC, { code: 'RJ1' });
-  const peers = await cost(TRUST_PEERS, { code: 'RJ1' });
-  // The query service's paging: cursors are offsets, at most 200 a page.
-  harness.queries.page = (query) => {
-    const from = Number(query.after ?? 0);
-    const items = harness.queries.interventions.slice(from, from + Math.min(query.first ?? 200, 200));
-    return { items, totalCount: 450, hasNextPage: from + items.length < 450, endCursor: String(from + items.length) };
-  };
-  const list = await cost(INTERVENTION_LIST);
-  const studies = [5, 230, 449].map((i) => ({ interventionId: `i${i}`, trustCode: 'RJ1', title: `S${i}`, approach: 'SYSTEMIC' as const, effect: 1, standardError: 1, shrunkEffect: 1, sustainability: 'SUSTAINED' as const }));
-  harness.queries.evidence = (metric) => ({ metric, category: null, k: 3, pooledEffect: null, se: null, ciLow: null, ciHigh: null, predictionLow: null, predictionHigh: null, i2: null, tau2: null, q: null, sustainedShare: null, verdicts: {}, studies });
-  const evidence = await cost(EVIDENCE);
-  console.log(JSON.stringify({ page, spc, peers, list, evidence }, null, 1));
+it('the trust page: 3 + 4 + 3 calls, no whole list', async () => {
+  expect(await callsOf(TRUST_PAGE, { code: 'RJ1' })).toEqual(['getTrust', 'listInterventions', 'listTrustSeries']);
+  expect(await callsOf(TRUST_SPC, { code: 'RJ1' })).toEqual(['getTrust', 'listTrustSeries', 'getSeriesSpc', 'getSeriesSpc']);
+  expect(await callsOf(TRUST_PEERS, { code: 'RJ1' })).toEqual(['getTrust', 'getTrustPeers', 'getTrusts']);
+  expect(harness.queries.callsTo('getTrusts')[0]?.args).toEqual([['RXH', 'RJZ', 'R1H']]);
+});
+
+it('the intervention list: one page and one batch read of its trusts', async () => {
+  expect(await callsOf(INTERVENTION_LIST)).toEqual(['listInterventions', 'getTrusts']);
+  expect(harness.queries.callsTo('getTrusts')[0]?.args).toEqual([['RJ1', 'RXH', 'RJZ']]);
+});
+
+it('evidence: the studies cost one batch read of their ids, however long the intervention list', async () => {
+  const studies = [5, 230, 449].map((i) => ({
+    interventionId: `i${i}`,
+    trustCode: TRUSTS[i % 3] as string,
+    title: `Study ${i}`,
+    approach: 'SYSTEMIC' as const,
+    effect: 1,
+    standardError: 1,
+    shrunkEffect: 1,
+    sustainability: 'SUSTAINED' as const,
+  }));
+  harness.queries.evidence = (metric) => evidenceView(metric, undefined, { k: 3, studies });
+  expect(await callsOf(EVIDENCE)).toEqual(['getEvidence', 'getInterventions', 'getTrusts']);
+  expect(harness.queries.callsTo('getInterventions')[0]?.args).toEqual([['i5', 'i230', 'i449']]);
+  expect(harness.queries.callsTo('listInterventions')).toHaveLength(0);
 });
