@@ -1,14 +1,11 @@
 import { useId } from 'react';
+import type { SystemProjectionQuery } from '../__generated__/graphql';
 import { monthIndex, niceTicks } from '../lib/chart';
 import { MonthAxis } from './MonthAxis';
 import { formatPeriod, formatValue } from '../lib/format';
 
-export interface FanMonth {
-  period: string;
-  p05: number;
-  p50: number;
-  p95: number;
-}
+/** What the chart reads of a projected month. */
+export type FanMonth = Pick<SystemProjectionQuery['systemProjection']['statusQuo'][number], 'period' | 'p05' | 'p50' | 'p95'>;
 
 export interface FanSeries {
   key: 'status-quo' | 'scenario';

@@ -1,16 +1,19 @@
-import type { CorrectionData, ObservationPointData } from '../graphql/trusts';
+import type { SpcAnalysisFieldsFragment, TrustPageQuery } from '../__generated__/graphql';
 import { formatPeriod, formatValue } from '../lib/format';
 import { monthIndex } from '../lib/chart';
 import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind } from '../lib/spc';
 
+type SeriesData = NonNullable<TrustPageQuery['trust']>['series'][number];
+type CorrectionData = SeriesData['corrections'][number];
+
 export interface SeriesTableProps {
   metricName: string;
   unit: string;
-  observations: readonly ObservationPointData[];
-  corrections: readonly CorrectionData[];
-  rebasePeriods: readonly string[];
+  observations: SeriesData['observations'];
+  corrections: SeriesData['corrections'];
+  rebasePeriods: SeriesData['rebasePeriods'];
   /** The SPC signal of each period (absent while the analysis loads or if it failed). */
-  signals?: readonly { period: string; rule: string; pointType: string }[] | null;
+  signals?: readonly Pick<SpcAnalysisFieldsFragment['points'][number], 'period' | 'rule' | 'pointType'>[] | null;
 }
 
 /** The data behind a series chart, newest first; corrected values say what they replaced. */
