@@ -25,7 +25,7 @@ const config: CodegenConfig = {
   // Keep the schema's order (not alphabetical), so each enum's values list in the order the
   // SDL gives them, which is the order the forms offer them.
   config: { sort: false },
-  silent: true,
+  errorsOnly: true,
 };
 
 export default config;

@@ -1,6 +1,6 @@
 import type { SpcAnalysisFieldsFragment, TrustPageQuery } from '../__generated__/graphql';
 import { formatPeriod, formatValue } from '../lib/format';
-import { monthIndex } from '../lib/chart';
+import { monthIndexOrNaN } from '@longview/analytics';
 import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind } from '../lib/spc';
 
 type SeriesData = NonNullable<TrustPageQuery['trust']>['series'][number];
@@ -18,7 +18,7 @@ export interface SeriesTableProps {
 
 /** The data behind a series chart, newest first; corrected values say what they replaced. */
 export function SeriesTable({ metricName, unit, observations, corrections, rebasePeriods, signals }: SeriesTableProps) {
-  const rows = [...observations].sort((a, b) => monthIndex(b.period) - monthIndex(a.period));
+  const rows = [...observations].sort((a, b) => monthIndexOrNaN(b.period) - monthIndexOrNaN(a.period));
   const latestCorrection = new Map<string, CorrectionData>();
   for (const c of corrections) latestCorrection.set(c.period, c);
   const rebases = new Set(rebasePeriods);

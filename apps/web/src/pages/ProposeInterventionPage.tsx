@@ -41,6 +41,8 @@ const SHARING_HINTS: Readonly<Record<Sharing, string>> = {
   PUBLIC: 'Anyone can see it, including patients, staff and researchers.',
 };
 
+// Mirrors ODS_CODE in @longview/domain, whose entry does not export it yet; import it from
+// there once it does, so the form and the command agree on one pattern.
 const TRUST_CODE_PATTERN = /^[A-Z0-9]{3,5}$/;
 
 function newCommandId(): string {
