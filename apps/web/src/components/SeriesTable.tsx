@@ -5,6 +5,7 @@ import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind } from '../l
 
 type SeriesData = NonNullable<TrustPageQuery['trust']>['series'][number];
 type CorrectionData = SeriesData['corrections'][number];
+type Signal = Pick<SpcAnalysisFieldsFragment['points'][number], 'period' | 'rule' | 'pointType'>;
 
 export interface SeriesTableProps {
   metricName: string;
@@ -13,7 +14,7 @@ export interface SeriesTableProps {
   corrections: SeriesData['corrections'];
   rebasePeriods: SeriesData['rebasePeriods'];
   /** The SPC signal of each period (absent while the analysis loads or if it failed). */
-  signals?: readonly Pick<SpcAnalysisFieldsFragment['points'][number], 'period' | 'rule' | 'pointType'>[] | null;
+  signals?: readonly Signal[] | null;
 }
 
 /** The data behind a series chart, newest first; corrected values say what they replaced. */
@@ -85,7 +86,7 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
   );
 }
 
-function SignalCell({ signal }: { signal: { rule: string; pointType: string } | undefined }) {
+function SignalCell({ signal }: { signal: Signal | undefined }) {
   if (!signal) return <td className="nhsuk-table__cell">Not analysed</td>;
   const kind = pointKind(signal.pointType);
   if (kind === 'common') return <td className="nhsuk-table__cell app-spc__common-cell">Common cause</td>;

@@ -4,7 +4,7 @@
  * (NHSRplotthedots' ptd_spc_colours: improvement blue, concern orange, neutral purple,
  * common cause grey).
  */
-import type { InterventionOutcomesQuery, SpcAnalysisFieldsFragment, Sustainability } from '../__generated__/graphql';
+import type { InterventionOutcomesQuery, SpcAnalysisFieldsFragment, Sustainability, TrustPageQuery } from '../__generated__/graphql';
 
 export type PointKind = 'improvement' | 'concern' | 'neutral' | 'common';
 
@@ -203,13 +203,14 @@ export interface ChartPoint {
 type SpcLike = Pick<SpcAnalysisFieldsFragment, 'points' | 'groups'>;
 
 type OutcomeData = NonNullable<InterventionOutcomesQuery['intervention']>['outcomes'][number];
+type ObservationData = NonNullable<TrustPageQuery['trust']>['series'][number]['observations'][number];
 
 /**
  * The observations of a series with the SPC analysis laid over them (matched by period).
  * Without an analysis (still loading, or failed) the chart shows the values alone.
  */
 export function pointsFromSpc(
-  observations: readonly { period: string; value: number; corrected?: boolean }[],
+  observations: readonly ObservationData[],
   spc: SpcLike | null | undefined,
 ): ChartPoint[] {
   const byPeriod = new Map((spc?.points ?? []).map((p) => [p.period, p]));
@@ -218,7 +219,7 @@ export function pointsFromSpc(
   const out: ChartPoint[] = observations.map((o) => {
     periods.add(o.period);
     const p = byPeriod.get(o.period);
-    if (!p) return { period: o.period, value: o.value, corrected: o.corrected === true };
+    if (!p) return { period: o.period, value: o.value, corrected: o.corrected };
     return {
       period: o.period,
       value: o.value,
@@ -229,7 +230,7 @@ export function pointsFromSpc(
       trial: trial.get(p.rebaseGroup) === true,
       pointType: p.pointType,
       rule: p.rule,
-      corrected: o.corrected === true,
+      corrected: o.corrected,
     };
   });
   // Points the analysis has but the observations do not (the outcome charts pass none).
