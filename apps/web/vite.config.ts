@@ -47,6 +47,10 @@ function nhsukOffline(): Plugin {
 export default defineConfig({
   base: '/',
   plugins: [nhsukOffline(), react()],
+  // Workspace packages are compiled to CommonJS (for the Nest services) and linked, not
+  // installed, so the dev server would serve their `exports.x = ...` to the browser as is:
+  // pre-bundling converts them to ES modules. (The production build converts them itself.)
+  optimizeDeps: { include: ['@longview/analytics'] },
   server: {
     port: 5173,
     proxy: {

@@ -1,14 +1,12 @@
 import { useId } from 'react';
-import { monthIndex, niceTicks } from '../lib/chart';
+import type { SystemProjectionQuery } from '../__generated__/graphql';
+import { monthIndexOrNaN, periodOfIndex } from '@longview/analytics';
+import { niceTicks } from '../lib/chart';
 import { MonthAxis } from './MonthAxis';
 import { formatPeriod, formatValue } from '../lib/format';
 
-export interface FanMonth {
-  period: string;
-  p05: number;
-  p50: number;
-  p95: number;
-}
+/** What the chart reads of a projected month. */
+export type FanMonth = Pick<SystemProjectionQuery['systemProjection']['statusQuo'][number], 'period' | 'p05' | 'p50' | 'p95'>;
 
 export interface FanSeries {
   key: 'status-quo' | 'scenario';
@@ -28,9 +26,9 @@ const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
  */
 export function FanChart({ title, unit, series }: { title: string; unit: string; series: readonly FanSeries[] }) {
   const id = useId();
-  const all = series.flatMap((s) => s.months).filter((m) => !Number.isNaN(monthIndex(m.period)));
+  const all = series.flatMap((s) => s.months).filter((m) => !Number.isNaN(monthIndexOrNaN(m.period)));
   if (all.length === 0) return <p className="nhsuk-body">There is nothing to project.</p>;
-  const ms = all.map((m) => monthIndex(m.period));
+  const ms = all.map((m) => monthIndexOrNaN(m.period));
   const m0 = Math.min(...ms);
   const m1 = Math.max(...ms);
   const span = Math.max(1, m1 - m0);
@@ -39,7 +37,7 @@ export function FanChart({ title, unit, series }: { title: string; unit: string;
   const yMin = ticks[0] ?? Math.min(...values);
   const yMax = ticks[ticks.length - 1] ?? Math.max(...values);
   const yRange = yMax - yMin || 1;
-  const x = (period: string) => MARGIN.left + ((monthIndex(period) - m0) / span) * PLOT_W;
+  const x = (period: string) => MARGIN.left + ((monthIndexOrNaN(period) - m0) / span) * PLOT_W;
   const y = (v: number) => MARGIN.top + PLOT_H - ((v - yMin) / yRange) * PLOT_H;
 
   const band = (months: readonly FanMonth[]) => {
@@ -51,7 +49,7 @@ export function FanChart({ title, unit, series }: { title: string; unit: string;
 
   const labelStep = Math.max(1, Math.ceil((span + 1) / 8));
   const xLabels: string[] = [];
-  for (let m = m0; m <= m1; m += labelStep) xLabels.push(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
+  for (let m = m0; m <= m1; m += labelStep) xLabels.push(periodOfIndex(m));
 
   const desc = series
     .map((s) => {

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { INTERVENTION_OUTCOMES_QUERY, type InterventionOutcomeData } from '../graphql/interventions';
+import type { InterventionOutcomesQuery, Sustainability } from '../__generated__/graphql';
+import { INTERVENTION_OUTCOMES_QUERY } from '../graphql/interventions';
 import { DIRECTION_LABELS, label } from '../lib/labels';
 import { formatDate, formatDifference, formatFixed, formatPeriod, formatValue } from '../lib/format';
 import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind, pointsFromOutcome, verdictMeaning } from '../lib/spc';
@@ -7,7 +8,9 @@ import { SummaryList, type SummaryRow } from './SummaryList';
 import { SpcChart } from './SpcChart';
 import { HowToReadSpc } from './SpcSummary';
 
-export function VerdictTag({ sustainability }: { sustainability: string }) {
+type InterventionOutcomeData = NonNullable<InterventionOutcomesQuery['intervention']>['outcomes'][number];
+
+export function VerdictTag({ sustainability }: { sustainability: Sustainability }) {
   const v = verdictMeaning(sustainability);
   return <strong className={`nhsuk-tag ${v.tag}`}>{v.label}</strong>;
 }

@@ -1,8 +1,11 @@
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { TRUST_PEERS_QUERY, type PeerContributionData } from '../graphql/trusts';
+import type { TrustPeersQuery } from '../__generated__/graphql';
+import { TRUST_PEERS_QUERY } from '../graphql/trusts';
 import { REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
 import { formatFixed } from '../lib/format';
+
+type PeerContributionData = NonNullable<TrustPeersQuery['trust']>['peers'][number]['contributions'][number];
 
 /** A standardised difference (peer minus this trust) in words, or null when it is small. */
 function differenceInWords(c: PeerContributionData): string | null {

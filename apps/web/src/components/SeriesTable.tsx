@@ -1,21 +1,25 @@
-import type { CorrectionData, ObservationPointData } from '../graphql/trusts';
+import type { SpcAnalysisFieldsFragment, TrustPageQuery } from '../__generated__/graphql';
 import { formatPeriod, formatValue } from '../lib/format';
-import { monthIndex } from '../lib/chart';
+import { monthIndexOrNaN } from '@longview/analytics';
 import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind } from '../lib/spc';
+
+type SeriesData = NonNullable<TrustPageQuery['trust']>['series'][number];
+type CorrectionData = SeriesData['corrections'][number];
+type Signal = Pick<SpcAnalysisFieldsFragment['points'][number], 'period' | 'rule' | 'pointType'>;
 
 export interface SeriesTableProps {
   metricName: string;
   unit: string;
-  observations: readonly ObservationPointData[];
-  corrections: readonly CorrectionData[];
-  rebasePeriods: readonly string[];
+  observations: SeriesData['observations'];
+  corrections: SeriesData['corrections'];
+  rebasePeriods: SeriesData['rebasePeriods'];
   /** The SPC signal of each period (absent while the analysis loads or if it failed). */
-  signals?: readonly { period: string; rule: string; pointType: string }[] | null;
+  signals?: readonly Signal[] | null;
 }
 
 /** The data behind a series chart, newest first; corrected values say what they replaced. */
 export function SeriesTable({ metricName, unit, observations, corrections, rebasePeriods, signals }: SeriesTableProps) {
-  const rows = [...observations].sort((a, b) => monthIndex(b.period) - monthIndex(a.period));
+  const rows = [...observations].sort((a, b) => monthIndexOrNaN(b.period) - monthIndexOrNaN(a.period));
   const latestCorrection = new Map<string, CorrectionData>();
   for (const c of corrections) latestCorrection.set(c.period, c);
   const rebases = new Set(rebasePeriods);
@@ -82,7 +86,7 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
   );
 }
 
-function SignalCell({ signal }: { signal: { rule: string; pointType: string } | undefined }) {
+function SignalCell({ signal }: { signal: Signal | undefined }) {
   if (!signal) return <td className="nhsuk-table__cell">Not analysed</td>;
   const kind = pointKind(signal.pointType);
   if (kind === 'common') return <td className="nhsuk-table__cell app-spc__common-cell">Common cause</td>;

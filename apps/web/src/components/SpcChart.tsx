@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { monthIndex, niceTicks } from '../lib/chart';
+import { monthIndexOrNaN, periodOfIndex } from '@longview/analytics';
+import { niceTicks } from '../lib/chart';
 import { MonthAxis } from './MonthAxis';
 import { formatDate, formatPeriod, formatValue, formatValueCompact } from '../lib/format';
 import { POINT_KIND_LABELS, describeRule, pointKind, type ChartPoint, type PointKind } from '../lib/spc';
@@ -39,13 +40,9 @@ function yAxisTitle(unit: string): string {
 
 /** Month index of a date, with the day as a fraction of the month (so a marker sits inside its month). */
 function dateIndex(date: string): number {
-  const m = monthIndex(date);
+  const m = monthIndexOrNaN(date);
   const day = /^\d{4}-\d{2}-(\d{2})/.exec(date);
   return day ? m + (Number(day[1]) - 1) / 31 : m;
-}
-
-function periodOf(m: number): string {
-  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 }
 
 interface Segment {
@@ -64,7 +61,7 @@ function segmentsOf(points: readonly ChartPoint[]): Segment[] {
   const segments: Segment[] = [];
   for (const p of points) {
     if (p.mean === null || p.mean === undefined || !Number.isFinite(p.mean)) continue;
-    const m = monthIndex(p.period);
+    const m = monthIndexOrNaN(p.period);
     const key = `${p.group ?? ''}|${p.carried ? 'c' : ''}`;
     const last = segments[segments.length - 1];
     if (last && last.key === key && last.mean === p.mean && last.lpl === (p.lpl ?? null) && last.upl === (p.upl ?? null)) {
@@ -117,8 +114,8 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
   const descId = `${id}-desc`;
 
   const sorted = [...points]
-    .filter((p) => !Number.isNaN(monthIndex(p.period)) && Number.isFinite(p.value))
-    .sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
+    .filter((p) => !Number.isNaN(monthIndexOrNaN(p.period)) && Number.isFinite(p.value))
+    .sort((a, b) => monthIndexOrNaN(a.period) - monthIndexOrNaN(b.period));
   if (sorted.length === 0) {
     return <p className="nhsuk-body">No observations have been recorded for {metricName}.</p>;
   }
@@ -126,8 +123,8 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
   const markerIdx = markers.map((mk) => ({ ...mk, m: dateIndex(mk.date) })).filter((mk) => !Number.isNaN(mk.m));
-  const m0 = Math.min(monthIndex(first.period), ...markerIdx.map((mk) => Math.floor(mk.m)));
-  const m1 = Math.max(monthIndex(last.period), ...markerIdx.map((mk) => Math.ceil(mk.m)));
+  const m0 = Math.min(monthIndexOrNaN(first.period), ...markerIdx.map((mk) => Math.floor(mk.m)));
+  const m1 = Math.max(monthIndexOrNaN(last.period), ...markerIdx.map((mk) => Math.ceil(mk.m)));
   const span = Math.max(1, m1 - m0);
   const segments = segmentsOf(sorted);
   const hasLimits = segments.length > 0;
@@ -145,13 +142,13 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
   const yRange = yMax - yMin || 1;
 
   const xm = (m: number) => MARGIN.left + (sorted.length === 1 && markerIdx.length === 0 ? PLOT_W / 2 : ((m - m0) / span) * PLOT_W);
-  const x = (period: string) => xm(monthIndex(period));
+  const x = (period: string) => xm(monthIndexOrNaN(period));
   const y = (value: number) => MARGIN.top + PLOT_H - ((value - yMin) / yRange) * PLOT_H;
 
   // The value line breaks where months are missing rather than bridging the gap.
   let path = '';
   sorted.forEach((p, i) => {
-    const gap = i > 0 && monthIndex(p.period) - monthIndex(sorted[i - 1]!.period) > 1;
+    const gap = i > 0 && monthIndexOrNaN(p.period) - monthIndexOrNaN(sorted[i - 1]!.period) > 1;
     path += `${i === 0 || gap ? 'M' : 'L'}${x(p.period).toFixed(1)},${y(p.value).toFixed(1)} `;
   });
 
@@ -177,7 +174,7 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
 
   const labelStep = Math.max(1, Math.ceil((span + 1) / 8));
   const xLabels: string[] = [];
-  for (let m = m0; m <= m1; m += labelStep) xLabels.push(periodOf(m));
+  for (let m = m0; m <= m1; m += labelStep) xLabels.push(periodOfIndex(m));
 
   const kinds = new Set(sorted.map((p) => pointKind(p.pointType)));
   const counts = sorted.reduce<Record<PointKind, number>>(

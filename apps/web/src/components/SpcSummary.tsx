@@ -1,3 +1,4 @@
+import type { SpcAnalysisFieldsFragment } from '../__generated__/graphql';
 import { assuranceMeaning, variationMeaning } from '../lib/spc';
 
 /**
@@ -5,7 +6,7 @@ import { assuranceMeaning, variationMeaning } from '../lib/spc';
  * variation icon reads the latest point; the assurance icon compares the target with the
  * latest process limits.
  */
-export function SpcIcons({ variation, assurance, hasTarget }: { variation: string | null; assurance: string | null; hasTarget: boolean }) {
+export function SpcIcons({ variation, assurance, hasTarget }: Pick<SpcAnalysisFieldsFragment, 'variation' | 'assurance'> & { hasTarget: boolean }) {
   const v = variationMeaning(variation);
   const a = assuranceMeaning(assurance);
   if (!v && !a) return null;

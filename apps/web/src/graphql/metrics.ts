@@ -1,22 +1,6 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Direction } from './types';
+import { graphql } from '../__generated__';
 
-export interface MetricInfo {
-  __typename?: 'Metric';
-  code: string;
-  name: string;
-  description: string;
-  unit: string;
-  improvement: Direction;
-  nationalStandard: number | null;
-  standardDescription: string | null;
-}
-
-export interface MetricsQueryData {
-  metrics: MetricInfo[];
-}
-
-export const METRICS_QUERY: TypedDocumentNode<MetricsQueryData, Record<string, never>> = gql`
+export const METRICS_QUERY = graphql(`
   query Metrics {
     metrics {
       code
@@ -28,4 +12,4 @@ export const METRICS_QUERY: TypedDocumentNode<MetricsQueryData, Record<string, n
       standardDescription
     }
   }
-`;
+`);

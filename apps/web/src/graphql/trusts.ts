@@ -1,33 +1,6 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { CqcRating, Direction, InterventionCategory, InterventionStatus, Region, Sharing, TrustKind } from './types';
-import { SPC_ANALYSIS_FRAGMENT, type SpcAnalysisData } from './analytics';
+import { graphql } from '../__generated__';
 
-// ------------------------------------------------------------------ trust list
-
-export interface TrustFilter {
-  search?: string | null;
-  region?: Region | null;
-  kind?: TrustKind | null;
-}
-
-export interface TrustListItem {
-  __typename?: 'Trust';
-  code: string;
-  name: string;
-  kind: TrustKind;
-  region: Region;
-  interventionCount: number;
-}
-
-export interface TrustListData {
-  trusts: TrustListItem[];
-}
-
-export interface TrustListVariables {
-  filter?: TrustFilter | null;
-}
-
-export const TRUST_LIST_QUERY: TypedDocumentNode<TrustListData, TrustListVariables> = gql`
+export const TRUST_LIST_QUERY = graphql(`
   query TrustList($filter: TrustFilter) {
     trusts(filter: $filter) {
       code
@@ -37,95 +10,9 @@ export const TRUST_LIST_QUERY: TypedDocumentNode<TrustListData, TrustListVariabl
       interventionCount
     }
   }
-`;
+`);
 
-// ------------------------------------------------------------------ trust page
-
-export interface TrustContextData {
-  __typename?: 'TrustContext';
-  kind: TrustKind;
-  region: Region;
-  beds: number | null;
-  catchmentPopulation: number | null;
-  aeAttendances: number | null;
-  deprivation: number | null;
-  oversightSegment: number | null;
-  cqcRating: CqcRating | null;
-  effectiveFrom: string;
-  reason: string | null;
-}
-
-export interface TrustInterventionItem {
-  __typename?: 'Intervention';
-  id: string;
-  title: string;
-  category: InterventionCategory;
-  status: InterventionStatus;
-  sharing: Sharing;
-  startedOn: string | null;
-}
-
-export interface SeriesMetricInfo {
-  __typename?: 'Metric';
-  code: string;
-  name: string;
-  unit: string;
-  improvement: Direction;
-  nationalStandard: number | null;
-  standardDescription: string | null;
-}
-
-export interface ObservationPointData {
-  __typename?: 'ObservationPoint';
-  period: string;
-  value: number;
-  corrected: boolean;
-}
-
-export interface CorrectionData {
-  __typename?: 'Correction';
-  period: string;
-  previousValue: number;
-  value: number;
-  reason: string;
-}
-
-export interface MetricSeriesData {
-  __typename?: 'MetricSeries';
-  trustCode: string;
-  metric: string;
-  metricInfo: SeriesMetricInfo | null;
-  observations: ObservationPointData[];
-  rebasePeriods: string[];
-  corrections: CorrectionData[];
-}
-
-export interface TrustDetail {
-  __typename?: 'Trust';
-  code: string;
-  name: string;
-  kind: TrustKind;
-  region: Region;
-  interventionCount: number;
-  context: TrustContextData;
-  interventions: {
-    __typename?: 'InterventionConnection';
-    totalCount: number;
-    edges: { __typename?: 'InterventionEdge'; cursor: string; node: TrustInterventionItem }[];
-  };
-  series: MetricSeriesData[];
-}
-
-export interface TrustPageData {
-  trust: TrustDetail | null;
-}
-
-export interface TrustPageVariables {
-  code: string;
-  interventionsFirst?: number;
-}
-
-export const TRUST_PAGE_QUERY: TypedDocumentNode<TrustPageData, TrustPageVariables> = gql`
+export const TRUST_PAGE_QUERY = graphql(`
   query TrustPage($code: ID!, $interventionsFirst: Int = 100) {
     trust(code: $code) {
       code
@@ -185,21 +72,13 @@ export const TRUST_PAGE_QUERY: TypedDocumentNode<TrustPageData, TrustPageVariabl
       }
     }
   }
-`;
+`);
 
-// ------------------------------------------------------------------ trust page: SPC
-// Fetched apart from the page query so that the page still shows its data if the analytics
-// fail; the series merge in the cache by (trustCode, metric).
-
-export interface TrustSpcData {
-  trust: {
-    __typename?: 'Trust';
-    code: string;
-    series: { __typename?: 'MetricSeries'; trustCode: string; metric: string; spc: SpcAnalysisData }[];
-  } | null;
-}
-
-export const TRUST_SPC_QUERY: TypedDocumentNode<TrustSpcData, { code: string }> = gql`
+/**
+ * Fetched apart from the page query so that the page still shows its data if the analytics
+ * fail; the series merge in the cache by (trustCode, metric).
+ */
+export const TRUST_SPC_QUERY = graphql(`
   query TrustSpc($code: ID!) {
     trust(code: $code) {
       code
@@ -212,35 +91,10 @@ export const TRUST_SPC_QUERY: TypedDocumentNode<TrustSpcData, { code: string }> 
       }
     }
   }
-  ${SPC_ANALYSIS_FRAGMENT}
-`;
+`);
 
-// ------------------------------------------------------------------ trust page: peers
-
-export interface PeerContributionData {
-  __typename?: 'PeerContribution';
-  feature: string;
-  weight: number;
-  difference: number | null;
-}
-
-export interface PeerData {
-  __typename?: 'Peer';
-  trust: { __typename?: 'Trust'; code: string; name: string; kind: TrustKind; region: Region };
-  distance: number;
-  contributions: PeerContributionData[];
-}
-
-export interface TrustPeersData {
-  trust: { __typename?: 'Trust'; code: string; peers: PeerData[] } | null;
-}
-
-export interface TrustPeersVariables {
-  code: string;
-  limit?: number;
-}
-
-export const TRUST_PEERS_QUERY: TypedDocumentNode<TrustPeersData, TrustPeersVariables> = gql`
+/** Fetched on its own, like the SPC analyses, so a failure leaves the rest of the page. */
+export const TRUST_PEERS_QUERY = graphql(`
   query TrustPeers($code: ID!, $limit: Int = 5) {
     trust(code: $code) {
       code
@@ -260,4 +114,4 @@ export const TRUST_PEERS_QUERY: TypedDocumentNode<TrustPeersData, TrustPeersVari
       }
     }
   }
-`;
+`);

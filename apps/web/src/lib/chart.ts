@@ -1,11 +1,5 @@
-/** Pure helpers for the series chart: month arithmetic, segment means, axis ticks. */
-
-/** `YYYY-MM` -> months since year 0 (so consecutive months differ by 1). */
-export function monthIndex(period: string): number {
-  const match = /^(\d{4})-(\d{2})/.exec(period);
-  if (!match) return Number.NaN;
-  return Number(match[1]) * 12 + (Number(match[2]) - 1);
-}
+/** Pure helpers for the series chart: segment means, axis ticks. Month arithmetic is @longview/analytics'. */
+import { monthIndexOrNaN } from '@longview/analytics';
 
 export interface Segment {
   /** First and last period (inclusive) of the segment. */
@@ -19,13 +13,13 @@ export interface Segment {
  * baseline starts there), and each part gets its own mean.
  */
 export function segmentMeans(points: readonly { period: string; value: number }[], rebasePeriods: readonly string[]): Segment[] {
-  const sorted = [...points].sort((a, b) => monthIndex(a.period) - monthIndex(b.period));
-  const breaks = rebasePeriods.map(monthIndex).filter((m) => !Number.isNaN(m)).sort((a, b) => a - b);
+  const sorted = [...points].sort((a, b) => monthIndexOrNaN(a.period) - monthIndexOrNaN(b.period));
+  const breaks = rebasePeriods.map(monthIndexOrNaN).filter((m) => !Number.isNaN(m)).sort((a, b) => a - b);
   const segments: { period: string; value: number }[][] = [];
   let current: { period: string; value: number }[] = [];
   let nextBreak = 0;
   for (const point of sorted) {
-    const m = monthIndex(point.period);
+    const m = monthIndexOrNaN(point.period);
     let crossed = false;
     while (nextBreak < breaks.length && m >= (breaks[nextBreak] ?? Infinity)) {
       nextBreak += 1;

@@ -1,6 +1,20 @@
-/** Human labels for the enum values the API uses. Unknown values fall back to a tidied form. */
+/**
+ * Human labels for the enum values the API uses, keyed by the generated enum types so that a
+ * value added to the schema fails the build until it has a label. A value the client does
+ * not know yet (a newer server) falls back to a tidied form.
+ */
+import type {
+  Approach,
+  CqcRating,
+  Direction,
+  InterventionCategory,
+  InterventionStatus,
+  Region,
+  Sharing,
+  TrustKind,
+} from '../__generated__/graphql';
 
-export const REGION_LABELS: Record<string, string> = {
+export const REGION_LABELS: Readonly<Record<Region, string>> = {
   NORTH_EAST_AND_YORKSHIRE: 'North East and Yorkshire',
   NORTH_WEST: 'North West',
   MIDLANDS: 'Midlands',
@@ -10,7 +24,7 @@ export const REGION_LABELS: Record<string, string> = {
   SOUTH_WEST: 'South West',
 };
 
-export const TRUST_KIND_LABELS: Record<string, string> = {
+export const TRUST_KIND_LABELS: Readonly<Record<TrustKind, string>> = {
   ACUTE: 'Acute',
   MENTAL_HEALTH: 'Mental health',
   COMMUNITY: 'Community',
@@ -18,7 +32,7 @@ export const TRUST_KIND_LABELS: Record<string, string> = {
   SPECIALIST: 'Specialist',
 };
 
-export const CATEGORY_LABELS: Record<string, string> = {
+export const CATEGORY_LABELS: Readonly<Record<InterventionCategory, string>> = {
   PATIENT_FLOW: 'Patient flow',
   ELECTIVE_RECOVERY: 'Elective recovery',
   WORKFORCE: 'Workforce',
@@ -28,61 +42,48 @@ export const CATEGORY_LABELS: Record<string, string> = {
   OTHER: 'Other',
 };
 
-export const APPROACH_LABELS: Record<string, string> = {
+export const APPROACH_LABELS: Readonly<Record<Approach, string>> = {
   QUICK_FIX: 'Quick fix',
   SYSTEMIC: 'Systemic change',
 };
 
-export const SHARING_LABELS: Record<string, string> = {
+export const SHARING_LABELS: Readonly<Record<Sharing, string>> = {
   PRIVATE: 'Private (only your trust)',
   TRUSTS: 'Shared with NHS trusts and policymakers',
   PUBLIC: 'Public',
 };
 
-export const SHARING_SHORT_LABELS: Record<string, string> = {
+export const SHARING_SHORT_LABELS: Readonly<Record<Sharing, string>> = {
   PRIVATE: 'Private',
   TRUSTS: 'Trusts',
   PUBLIC: 'Public',
 };
 
-export const DIRECTION_LABELS: Record<string, string> = {
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
   INCREASE: 'Increase',
   DECREASE: 'Decrease',
 };
 
-export const CQC_LABELS: Record<string, string> = {
+export const CQC_LABELS: Readonly<Record<CqcRating, string>> = {
   OUTSTANDING: 'Outstanding',
   GOOD: 'Good',
   REQUIRES_IMPROVEMENT: 'Requires improvement',
   INADEQUATE: 'Inadequate',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: Readonly<Record<InterventionStatus, string>> = {
   PROPOSED: 'Proposed',
-  IN_PROGRESS: 'In progress',
-  STARTED: 'Started',
   ACTIVE: 'Active',
   COMPLETED: 'Completed',
   ABANDONED: 'Abandoned',
 };
 
 /** nhsuk-tag colour modifiers by status. */
-export const STATUS_TAG_CLASSES: Record<string, string> = {
+export const STATUS_TAG_CLASSES: Readonly<Record<InterventionStatus, string>> = {
   PROPOSED: 'nhsuk-tag--grey',
-  IN_PROGRESS: 'nhsuk-tag--blue',
-  STARTED: 'nhsuk-tag--blue',
   ACTIVE: 'nhsuk-tag--blue',
   COMPLETED: 'nhsuk-tag--green',
   ABANDONED: 'nhsuk-tag--red',
-};
-
-export const SUSTAINABILITY_LABELS: Record<string, string> = {
-  SUSTAINED: 'Sustained',
-  FADED: 'Faded',
-  NOT_YET_EVIDENT: 'Not yet evident',
-  NO_SIGNAL: 'No signal',
-  DETERIORATED: 'Deteriorated',
-  INSUFFICIENT_DATA: 'Insufficient data',
 };
 
 /** `SOME_ENUM_VALUE` -> `Some enum value`. */
@@ -91,7 +92,7 @@ export function humanise(value: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function label(map: Record<string, string>, value: string | null | undefined): string {
+export function label<K extends string>(map: Readonly<Record<K, string>>, value: K | null | undefined): string {
   if (value === null || value === undefined || value === '') return 'Not known';
-  return map[value] ?? humanise(value);
+  return (map as Readonly<Record<string, string | undefined>>)[value] ?? humanise(value);
 }

@@ -4,6 +4,7 @@
  * (NHSRplotthedots' ptd_spc_colours: improvement blue, concern orange, neutral purple,
  * common cause grey).
  */
+import type { InterventionOutcomesQuery, SpcAnalysisFieldsFragment, Sustainability, TrustPageQuery } from '../__generated__/graphql';
 
 export type PointKind = 'improvement' | 'concern' | 'neutral' | 'common';
 
@@ -141,7 +142,8 @@ export interface VerdictMeaning {
   meaning: string;
 }
 
-export const VERDICTS: Record<string, VerdictMeaning> = {
+/** Keyed by the schema's enum, so a new verdict fails the build until it has a meaning. */
+export const VERDICTS: Readonly<Record<Sustainability, VerdictMeaning>> = {
   SUSTAINED: {
     label: 'Sustained',
     tag: 'nhsuk-tag--green',
@@ -174,8 +176,9 @@ export const VERDICTS: Record<string, VerdictMeaning> = {
   },
 };
 
-export function verdictMeaning(value: string): VerdictMeaning {
-  return VERDICTS[value] ?? { label: value, tag: 'nhsuk-tag--grey', meaning: '' };
+export function verdictMeaning(value: Sustainability): VerdictMeaning {
+  // A verdict from a newer server than this client falls back to its raw name.
+  return (VERDICTS as Readonly<Record<string, VerdictMeaning | undefined>>)[value] ?? { label: value, tag: 'nhsuk-tag--grey', meaning: '' };
 }
 
 /** One month on an SPC chart: the value and, when the analysis is available, its limits and signal. */
@@ -196,26 +199,18 @@ export interface ChartPoint {
   corrected?: boolean;
 }
 
-interface SpcLike {
-  points: readonly {
-    period: string;
-    value: number;
-    mean: number;
-    lpl: number;
-    upl: number;
-    rule: string;
-    pointType: string;
-    rebaseGroup: number;
-  }[];
-  groups: readonly { rebaseGroup: number; firstPeriod: string; lastPeriod: string; trialLimits: boolean }[];
-}
+/** What the charts read of an SPC analysis. */
+type SpcLike = Pick<SpcAnalysisFieldsFragment, 'points' | 'groups'>;
+
+type OutcomeData = NonNullable<InterventionOutcomesQuery['intervention']>['outcomes'][number];
+type ObservationData = NonNullable<TrustPageQuery['trust']>['series'][number]['observations'][number];
 
 /**
  * The observations of a series with the SPC analysis laid over them (matched by period).
  * Without an analysis (still loading, or failed) the chart shows the values alone.
  */
 export function pointsFromSpc(
-  observations: readonly { period: string; value: number; corrected?: boolean }[],
+  observations: readonly ObservationData[],
   spc: SpcLike | null | undefined,
 ): ChartPoint[] {
   const byPeriod = new Map((spc?.points ?? []).map((p) => [p.period, p]));
@@ -224,7 +219,7 @@ export function pointsFromSpc(
   const out: ChartPoint[] = observations.map((o) => {
     periods.add(o.period);
     const p = byPeriod.get(o.period);
-    if (!p) return { period: o.period, value: o.value, corrected: o.corrected === true };
+    if (!p) return { period: o.period, value: o.value, corrected: o.corrected };
     return {
       period: o.period,
       value: o.value,
@@ -235,7 +230,7 @@ export function pointsFromSpc(
       trial: trial.get(p.rebaseGroup) === true,
       pointType: p.pointType,
       rule: p.rule,
-      corrected: o.corrected === true,
+      corrected: o.corrected,
     };
   });
   // Points the analysis has but the observations do not (the outcome charts pass none).
@@ -263,11 +258,7 @@ export function pointsFromSpc(
  * has them. The series' SPC colours the baseline months only when its baseline group is
  * exactly the outcome's baseline (otherwise its signals mix in the months after the start).
  */
-export function pointsFromOutcome(outcome: {
-  spc: SpcLike | null;
-  baseline: { firstPeriod: string; lastPeriod: string; mean: number; lpl: number; upl: number; trialLimits: boolean } | null;
-  post: readonly { period: string; value: number; rule: string; pointType: string }[];
-}): ChartPoint[] {
+export function pointsFromOutcome(outcome: Pick<OutcomeData, 'spc' | 'baseline' | 'post'>): ChartPoint[] {
   const all = pointsFromSpc([], outcome.spc);
   const b = outcome.baseline;
   if (!b) return all;

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { METRICS_QUERY, type MetricInfo } from '../graphql/metrics';
-import { EVIDENCE_QUERY, type EvidenceStudyData, type EvidenceSummaryData } from '../graphql/analytics';
-import { INTERVENTION_CATEGORIES, SUSTAINABILITY_VALUES, type InterventionCategory } from '../graphql/types';
+import { InterventionCategory, Sustainability, type EvidenceQuery, type MetricsQuery } from '../__generated__/graphql';
+import { METRICS_QUERY } from '../graphql/metrics';
+import { EVIDENCE_QUERY } from '../graphql/analytics';
+import { enumValue, valuesOf } from '../lib/enums';
 import { APPROACH_LABELS, CATEGORY_LABELS, label } from '../lib/labels';
 import { differenceUnit, formatFixed, formatShare } from '../lib/format';
 import { niceTicks } from '../lib/chart';
@@ -13,9 +14,9 @@ import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList } from '../components/SummaryList';
 import { VerdictTag } from '../components/Outcomes';
 
-function isCategory(value: string | null): value is InterventionCategory {
-  return value !== null && (INTERVENTION_CATEGORIES as readonly string[]).includes(value);
-}
+type MetricInfo = MetricsQuery['metrics'][number];
+type EvidenceSummaryData = EvidenceQuery['evidence'];
+type EvidenceStudyData = EvidenceSummaryData['studies'][number];
 
 function heterogeneityWords(i2: number | null): string {
   if (i2 === null) return '';
@@ -253,7 +254,7 @@ function EvidenceResult({ metric, category, info }: { metric: string; category: 
               key: 'Verdicts',
               value: (
                 <ul className="app-verdict-counts">
-                  {SUSTAINABILITY_VALUES.map((v) => {
+                  {valuesOf(Sustainability).map((v) => {
                     const count = e.verdicts.find((c) => c.sustainability === v)?.count ?? 0;
                     return (
                       <li key={v}>
@@ -298,8 +299,7 @@ export function EvidencePage() {
   const metrics = useQuery(METRICS_QUERY);
   const catalogue = metrics.data?.metrics ?? [];
   const metric = params.get('metric') ?? catalogue[0]?.code ?? '';
-  const categoryParam = params.get('category');
-  const category = isCategory(categoryParam) ? categoryParam : null;
+  const category = enumValue(InterventionCategory, params.get('category'));
   const [draftMetric, setDraftMetric] = useState<string | null>(null);
   const [draftCategory, setDraftCategory] = useState<string | null>(null);
 
@@ -350,7 +350,7 @@ export function EvidencePage() {
                 onChange={(ev) => setDraftCategory(ev.target.value)}
               >
                 <option value="">All categories</option>
-                {INTERVENTION_CATEGORIES.map((c) => (
+                {valuesOf(InterventionCategory).map((c) => (
                   <option key={c} value={c}>
                     {label(CATEGORY_LABELS, c)}
                   </option>

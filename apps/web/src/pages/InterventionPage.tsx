@@ -1,6 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { INTERVENTION_PAGE_QUERY, type InterventionDetail } from '../graphql/interventions';
+import type { InterventionDetailFragment as InterventionDetail } from '../__generated__/graphql';
+import { INTERVENTION_PAGE_QUERY } from '../graphql/interventions';
 import { APPROACH_LABELS, CATEGORY_LABELS, DIRECTION_LABELS, SHARING_SHORT_LABELS, label, humanise } from '../lib/labels';
 import { formatDate, formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { METRICS_QUERY, type MetricInfo } from '../graphql/metrics';
-import { SYSTEM_PROJECTION_QUERY, type ProjectionData, type ProjectionMonthData, type SystemProjectionVariables } from '../graphql/analytics';
-import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory, type Region } from '../graphql/types';
+import { InterventionCategory, Region, type MetricsQuery, type SystemProjectionQuery, type SystemProjectionQueryVariables } from '../__generated__/graphql';
+import { METRICS_QUERY } from '../graphql/metrics';
+import { SYSTEM_PROJECTION_QUERY } from '../graphql/analytics';
+import { enumValue, valuesOf } from '../lib/enums';
 import { CATEGORY_LABELS, REGION_LABELS, label } from '../lib/labels';
 import { differenceUnit, formatFixed, formatNumber, formatPeriod, formatShare, formatValue } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -15,9 +16,8 @@ import { ErrorMessage } from '../components/ErrorSummary';
 const HORIZON_DEFAULT = 24;
 const ADOPTERS_DEFAULT = 10;
 
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
-}
+type MetricInfo = MetricsQuery['metrics'][number];
+type ProjectionMonthData = SystemProjectionQuery['systemProjection']['statusQuo'][number];
 
 function positiveInt(value: string | null, fallback: number | null): number | null {
   if (value === null || value.trim() === '') return fallback;
@@ -38,9 +38,9 @@ function tableMonths(months: readonly ProjectionMonthData[]): ProjectionMonthDat
   return months.filter((m, i) => m.offset % 3 === 0 || i === 0 || i === months.length - 1);
 }
 
-function ProjectionResult({ variables, info }: { variables: SystemProjectionVariables; info: MetricInfo | undefined }) {
+function ProjectionResult({ variables, info }: { variables: SystemProjectionQueryVariables; info: MetricInfo | undefined }) {
   const { data, loading, error } = useQuery(SYSTEM_PROJECTION_QUERY, { variables });
-  const p: ProjectionData | undefined = data?.systemProjection;
+  const p = data?.systemProjection;
   if (loading && !p) return <Loading what="the projection" />;
   if (error && !p) return <QueryError error={error} what="the projection" />;
   if (!p) return null;
@@ -160,8 +160,8 @@ export function ProjectionPage() {
   const metrics = useQuery(METRICS_QUERY);
   const catalogue = metrics.data?.metrics ?? [];
   const metric = params.get('metric') ?? catalogue[0]?.code ?? '';
-  const region = oneOf<Region>(REGIONS, params.get('region'));
-  const category = oneOf<InterventionCategory>(INTERVENTION_CATEGORIES, params.get('category'));
+  const region = enumValue(Region, params.get('region'));
+  const category = enumValue(InterventionCategory, params.get('category'));
   const adopters = positiveInt(params.get('adopters'), ADOPTERS_DEFAULT) ?? ADOPTERS_DEFAULT;
   const horizon = positiveInt(params.get('horizon'), HORIZON_DEFAULT) ?? HORIZON_DEFAULT;
 
@@ -191,7 +191,7 @@ export function ProjectionPage() {
     setDraft({});
   }
 
-  const variables: SystemProjectionVariables = {
+  const variables: SystemProjectionQueryVariables = {
     metric,
     region,
     horizonMonths: horizon,
@@ -231,7 +231,7 @@ export function ProjectionPage() {
                 </label>
                 <select className="nhsuk-select" id="projection-region" value={value('region', region ?? '')} onChange={(e) => setDraft({ ...draft, region: e.target.value })}>
                   <option value="">All of England</option>
-                  {REGIONS.map((r) => (
+                  {valuesOf(Region).map((r) => (
                     <option key={r} value={r}>
                       {label(REGION_LABELS, r)}
                     </option>
@@ -267,7 +267,7 @@ export function ProjectionPage() {
                     onChange={(e) => setDraft({ ...draft, category: e.target.value })}
                   >
                     <option value="">No scenario (status quo only)</option>
-                    {INTERVENTION_CATEGORIES.map((c) => (
+                    {valuesOf(InterventionCategory).map((c) => (
                       <option key={c} value={c}>
                         {label(CATEGORY_LABELS, c)}
                       </option>

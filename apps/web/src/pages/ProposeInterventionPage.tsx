@@ -1,18 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { METRICS_QUERY, type MetricInfo } from '../graphql/metrics';
-import { PROPOSE_INTERVENTION_MUTATION, type ProposeInterventionInput } from '../graphql/interventions';
-import {
-  APPROACHES,
-  DIRECTIONS,
-  INTERVENTION_CATEGORIES,
-  SHARING_LEVELS,
-  type Approach,
-  type Direction,
-  type InterventionCategory,
-  type Sharing,
-} from '../graphql/types';
+import { Approach, Direction, InterventionCategory, Sharing, type ProposeInterventionInput } from '../__generated__/graphql';
+import { METRICS_QUERY } from '../graphql/metrics';
+import { PROPOSE_INTERVENTION_MUTATION } from '../graphql/interventions';
+import { valuesOf } from '../lib/enums';
 import { APPROACH_LABELS, CATEGORY_LABELS, DIRECTION_LABELS, SHARING_LABELS, label } from '../lib/labels';
 import { fieldId, interpretMutationError } from '../lib/serverErrors';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -38,17 +30,19 @@ interface Draft {
 
 type Errors = Record<string, string>;
 
-const APPROACH_HINTS: Record<Approach, string> = {
+const APPROACH_HINTS: Readonly<Record<Approach, string>> = {
   QUICK_FIX: 'A change aimed at a fast improvement, such as an extra clinic or a one-off validation exercise.',
   SYSTEMIC: 'A change to how the system works, such as a new pathway, role or way of working, meant to last.',
 };
 
-const SHARING_HINTS: Record<Sharing, string> = {
+const SHARING_HINTS: Readonly<Record<Sharing, string>> = {
   PRIVATE: 'Only people in your trust can see it.',
   TRUSTS: 'People in other NHS trusts and policymakers can see it.',
   PUBLIC: 'Anyone can see it, including patients, staff and researchers.',
 };
 
+// Mirrors ODS_CODE in @longview/domain, whose entry does not export it yet; import it from
+// there once it does, so the form and the command agree on one pattern.
 const TRUST_CODE_PATTERN = /^[A-Z0-9]{3,5}$/;
 
 function newCommandId(): string {
@@ -116,8 +110,8 @@ interface RadioGroupProps<T extends string> {
   legendClass?: string;
   hint?: string;
   options: readonly T[];
-  labels: Record<string, string>;
-  hints?: Record<string, string>;
+  labels: Readonly<Record<T, string>>;
+  hints?: Readonly<Record<T, string>>;
   value: T | '';
   error: string | undefined;
   inline?: boolean;
@@ -196,7 +190,7 @@ export function ProposeInterventionPage() {
   const lastCommand = useRef<{ key: string; id: string } | null>(null);
 
   const metricsResult = useQuery(METRICS_QUERY);
-  const metrics: MetricInfo[] = metricsResult.data?.metrics ?? [];
+  const metrics = metricsResult.data?.metrics ?? [];
   const [propose, { loading: submitting }] = useMutation(PROPOSE_INTERVENTION_MUTATION);
 
   const hasErrors = Object.keys(errors).length > 0 || general.length > 0;
@@ -396,7 +390,7 @@ export function ProposeInterventionPage() {
             onChange={(e) => update('category', e.target.value as InterventionCategory | '')}
           >
             <option value="">Select a category</option>
-            {INTERVENTION_CATEGORIES.map((c) => (
+            {valuesOf(InterventionCategory).map((c) => (
               <option key={c} value={c}>
                 {label(CATEGORY_LABELS, c)}
               </option>
@@ -426,7 +420,7 @@ export function ProposeInterventionPage() {
         <RadioGroup
           name="approach"
           legend="Approach"
-          options={APPROACHES}
+          options={valuesOf(Approach)}
           labels={APPROACH_LABELS}
           hints={APPROACH_HINTS}
           value={draft.approach}
@@ -482,7 +476,7 @@ export function ProposeInterventionPage() {
                     name={`targets.${index}.direction`}
                     legend={`Desired direction for target ${index + 1}`}
                     legendClass=""
-                    options={DIRECTIONS}
+                    options={valuesOf(Direction)}
                     labels={DIRECTION_LABELS}
                     value={target.direction}
                     error={errors[`targets.${index}.direction`]}
@@ -510,7 +504,7 @@ export function ProposeInterventionPage() {
           name="sharing"
           legend="Who can see this intervention?"
           legendClass="nhsuk-fieldset__legend--m"
-          options={SHARING_LEVELS}
+          options={valuesOf(Sharing)}
           labels={SHARING_LABELS}
           hints={SHARING_HINTS}
           value={draft.sharing}

@@ -1,27 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { TRUST_LIST_QUERY, type TrustFilter } from '../graphql/trusts';
-import { REGIONS, TRUST_KINDS, type Region, type TrustKind } from '../graphql/types';
+import { Region, TrustKind, type TrustFilter } from '../__generated__/graphql';
+import { TRUST_LIST_QUERY } from '../graphql/trusts';
+import { enumValue, valuesOf } from '../lib/enums';
 import { REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
 import { formatNumber } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
 
-function asRegion(value: string | null): Region | null {
-  return value && (REGIONS as readonly string[]).includes(value) ? (value as Region) : null;
-}
-
-function asKind(value: string | null): TrustKind | null {
-  return value && (TRUST_KINDS as readonly string[]).includes(value) ? (value as TrustKind) : null;
-}
-
 /** `/`: every trust, searchable by code or name and filterable by region and kind. */
 export function TrustListPage() {
   usePageTitle('Trusts');
   const [params, setParams] = useSearchParams();
-  const region = asRegion(params.get('region'));
-  const kind = asKind(params.get('kind'));
+  const region = enumValue(Region, params.get('region'));
+  const kind = enumValue(TrustKind, params.get('kind'));
   const [search, setSearch] = useState(params.get('q') ?? '');
 
   // Keep the address in step with the filters so results can be bookmarked and Back works.
@@ -92,7 +85,7 @@ export function TrustListPage() {
             onChange={(event) => setFilterParam('region', event.target.value)}
           >
             <option value="">All regions</option>
-            {REGIONS.map((r) => (
+            {valuesOf(Region).map((r) => (
               <option key={r} value={r}>
                 {label(REGION_LABELS, r)}
               </option>
@@ -111,7 +104,7 @@ export function TrustListPage() {
             onChange={(event) => setFilterParam('kind', event.target.value)}
           >
             <option value="">All kinds</option>
-            {TRUST_KINDS.map((k) => (
+            {valuesOf(TrustKind).map((k) => (
               <option key={k} value={k}>
                 {label(TRUST_KIND_LABELS, k)}
               </option>

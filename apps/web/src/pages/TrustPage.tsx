@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { TRUST_PAGE_QUERY, TRUST_SPC_QUERY, type MetricSeriesData, type TrustDetail } from '../graphql/trusts';
-import type { SpcAnalysisData } from '../graphql/analytics';
+import type { SpcAnalysisFieldsFragment, TrustPageQuery } from '../__generated__/graphql';
+import { TRUST_PAGE_QUERY, TRUST_SPC_QUERY } from '../graphql/trusts';
 import { CATEGORY_LABELS, CQC_LABELS, REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
 import { formatDate, formatNumber } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -14,6 +14,9 @@ import { SeriesTable } from '../components/SeriesTable';
 import { Peers } from '../components/Peers';
 import { pointsFromSpc } from '../lib/spc';
 import { NotFoundPage } from './NotFoundPage';
+
+type TrustDetail = NonNullable<TrustPageQuery['trust']>;
+type MetricSeriesData = TrustDetail['series'][number];
 
 function orNotKnown(value: number | null | undefined, digits = 0): string {
   return value === null || value === undefined ? 'Not known' : formatNumber(value, digits);
@@ -93,7 +96,7 @@ function Interventions({ trust }: { trust: TrustDetail }) {
   );
 }
 
-function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcAnalysisData | null; spcState: 'loading' | 'failed' | 'ready' }) {
+function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcAnalysisFieldsFragment | null; spcState: 'loading' | 'failed' | 'ready' }) {
   const name = series.metricInfo?.name ?? series.metric;
   const unit = series.metricInfo?.unit ?? '';
   const headingId = `series-${series.metric}`;
