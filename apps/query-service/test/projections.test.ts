@@ -2,8 +2,8 @@ import { encodeEvent } from '@longview/contracts';
 import type { LongviewEvent } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
-import { ProjectionRunner } from '../src/projections/projection-runner';
-import { ReadModelQueries } from '../src/queries/read-model.queries';
+import { ProjectionRunner } from '../src/runner/projection-runner';
+import { ReadModelQueries } from '../src/read-models/read-model-queries';
 
 const NOW = '2026-01-15T10:00:00.000Z';
 const INTERVENTION = '5b0f8a4e-8d1c-4c35-9a57-2f1a6c3f9e01';

@@ -13,7 +13,7 @@ import { createKafka, ensureTopics, KafkaEventPublisher, OutboxRelay, silentLogg
 import { testKafkaBrokers, uniqueGroupId, uniqueTopicNames } from '@longview/messaging/testing';
 import type { Kafka } from 'kafkajs';
 import { startDistributedQueryService, type RunningDistributedQueryService } from '../../src/distributed';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { ProjectionRunner } from '../../src/runner/projection-runner';
 import {
   appliedEvents,
   dumpReadModels,

@@ -1,7 +1,7 @@
 import { GatewayTimeoutException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { ProjectionRunner } from '../runner/projection-runner';
 import { BadQueryError } from './query-errors';
 
 const DEFAULT_WAIT_MS = 5000;
