@@ -9,6 +9,7 @@ import { READ_MODELS } from './read-models/registry';
 import { TrustDirectoryQueries } from './read-models/trust-directory/trust-directory.queries';
 import { PositionController } from './position.controller';
 import { ProjectionRunner } from './runner/projection-runner';
+import { ReadProgress } from './runner/read-progress';
 import { READ_DATABASE } from './tokens';
 
 export interface QueryServiceDependencies {
@@ -27,6 +28,7 @@ export class QueryServiceModule {
       providers: [
         { provide: READ_DATABASE, useValue: deps.database },
         { provide: ProjectionRunner, useValue: deps.runner },
+        { provide: ReadProgress, useValue: deps.runner },
         ...queries,
         {
           provide: AnalyticsService,

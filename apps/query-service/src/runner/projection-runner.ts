@@ -6,6 +6,7 @@ import { FeedPositionStore } from './feed-position-store';
 import { byStream, ParkingStore, type ParkedRecord, type RetryResult } from './parking-store';
 import { PositionWaiters } from './position-waiters';
 import type { Projection } from './projection';
+import type { ReadProgress } from './read-progress';
 import { logIsHere, migrateReadModels } from './read-model-schema';
 import { rebuildProjections, resetProjections, type RebuildOptions, type RebuildResult } from './rebuild';
 import { StreamBatchApplier, type StreamBatchResult } from './stream-batch-applier';
@@ -28,7 +29,7 @@ export type { StreamWaitOutcome } from './stream-waiters';
  *   `?minPosition=` means "the feed has passed this position".
  * - `applyStreamBatch` (distributed: one Kafka partition batch).
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements ReadProgress {
   private readonly checkpoints = new StreamCheckpointStore('rm_stream_checkpoints', 'projection');
   private readonly parking = new ParkingStore('rm_parked');
   private readonly feedPositions = new FeedPositionStore();
