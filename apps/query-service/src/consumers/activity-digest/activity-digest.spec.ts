@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { encodeEvent } from '@longview/contracts';
 import type { LongviewEvent } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
@@ -7,30 +5,10 @@ import { testDatabases } from '@longview/event-store/testing';
 import { startQueryService, type RunningQueryService } from '../../embedded';
 import { projectedLog } from '../../read-models/testing/replay-twice';
 import { FLOW, proposed, registered } from '../../read-models/testing/sample-log';
+import { webhookReceiver } from '../testing/webhook-receiver';
 import { ActivityDigestConsumer, activityDigestConsumer, digestsOf, type ActivityDigest } from './activity-digest.consumer';
 
 const NOW = '2026-01-15T10:00:00.000Z';
-
-/** A webhook receiver on 127.0.0.1 whose answer per digest the test chooses. */
-async function webhook(answer: (digest: ActivityDigest) => number): Promise<{ url: string; received: ActivityDigest[]; close(): Promise<void> }> {
-  const received: ActivityDigest[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const digest = JSON.parse(body) as ActivityDigest;
-      const status = answer(digest);
-      if (status < 300) received.push(digest);
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/digest`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function until(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 15000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -90,7 +68,7 @@ describe.each(testDatabases())('activity digest in embedded mode on $name', ({ o
   it('delivers digests with retries, parks a permanently refused stream without holding back the read models, and re-delivers on retry', async () => {
     let unavailable = 2; // the first two requests find the receiver down (503): retried with backoff
     let refuse = 'ZP1'; // digests of this trust are refused (422): permanent, parked
-    const receiver = await webhook((digest) => {
+    const receiver = await webhookReceiver<ActivityDigest>((digest) => {
       if (unavailable > 0) {
         unavailable--;
         return 503;
