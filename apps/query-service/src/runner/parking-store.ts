@@ -40,8 +40,11 @@ interface ParkedRow {
 export class ParkingStore {
   constructor(
     readonly table: string,
-    /** The owner column and value when the table holds several owners (consumer_parked). */
-    private readonly owner?: { readonly column: string; readonly value: string },
+    /**
+     * The owner column when the table holds several owners (consumer_parked), and the owner this
+     * store acts for; without a value it only lists, every owner's rows.
+     */
+    private readonly owner?: { readonly column: string; readonly value?: string },
   ) {}
 
   /** DDL of rm_parked; consumer_parked's is `consumerSchema`. */
@@ -80,6 +83,7 @@ export class ParkingStore {
 
   /** Records a parked event; false if it was already parked (a redelivery). */
   async insert(tx: Database, event: StoredEvent, error: string, retries: number): Promise<boolean> {
+    if (this.owner && this.owner.value === undefined) throw new Error(`${this.table}: parking needs an owner`);
     const ownerColumns = this.owner ? `${this.owner.column}, ` : '';
     const ownerValues = this.owner ? [this.owner.value] : [];
     const first = ownerValues.length + 1;
@@ -121,7 +125,7 @@ export class ParkingStore {
   /** Parked events, oldest stream first, in stream order. */
   async list(db: Database, streamId?: string): Promise<ParkedRecord[]> {
     const params: unknown[] = [...this.ownerParams()];
-    const where: string[] = this.owner ? [`${this.owner.column} = $1`] : [];
+    const where: string[] = this.owner?.value !== undefined ? [`${this.owner.column} = $1`] : [];
     if (streamId) {
       params.push(streamId);
       where.push(`stream_id = $${params.length}`);
@@ -145,13 +149,13 @@ export class ParkingStore {
       error: row.error,
       parkedAt: (row.parked_at instanceof Date ? row.parked_at : new Date(row.parked_at)).toISOString(),
       retries: row.retries,
-      ...(this.owner ? { consumer: this.owner.value } : {}),
+      ...(this.owner ? { consumer: String((row as unknown as Record<string, unknown>)[this.owner.column]) } : {}),
     }));
   }
 
   async count(db: Database): Promise<number> {
     const { rows } = await db.query<{ n: string | number }>(
-      `SELECT count(*) AS n FROM ${this.table} ${this.owner ? `WHERE ${this.owner.column} = $1` : ''}`,
+      `SELECT count(*) AS n FROM ${this.table} ${this.owner?.value !== undefined ? `WHERE ${this.owner.column} = $1` : ''}`,
       this.ownerParams(),
     );
     return Number(rows[0]?.n ?? 0);
@@ -162,15 +166,15 @@ export class ParkingStore {
   }
 
   async deleteAll(tx: Database): Promise<void> {
-    await tx.query(`DELETE FROM ${this.table} ${this.owner ? `WHERE ${this.owner.column} = $1` : ''}`, this.ownerParams());
+    await tx.query(`DELETE FROM ${this.table} ${this.owner?.value !== undefined ? `WHERE ${this.owner.column} = $1` : ''}`, this.ownerParams());
   }
 
   private ownerFilter(index: number): string {
-    return this.owner ? `${this.owner.column} = $${index} AND` : '';
+    return this.owner?.value !== undefined ? `${this.owner.column} = $${index} AND` : '';
   }
 
   private ownerParams(): unknown[] {
-    return this.owner ? [this.owner.value] : [];
+    return this.owner?.value !== undefined ? [this.owner.value] : [];
   }
 }
 

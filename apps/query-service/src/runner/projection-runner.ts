@@ -1,5 +1,6 @@
 import type { Database, StoredEvent } from '@longview/event-store';
-import type { ConsumerRunner } from '../consumers/consumer-runner';
+import { ConsumerRunner } from '../consumers/consumer-runner';
+import { enabledConsumers } from '../consumers/registry';
 import { READ_MODELS } from '../read-models/registry';
 import { maxPosition } from './errors';
 import { FeedPositionStore } from './feed-position-store';
@@ -32,6 +33,8 @@ export type { StreamWaitOutcome } from './stream-waiters';
 export class ProjectionRunner implements ReadProgress {
   private readonly checkpoints = new StreamCheckpointStore('rm_stream_checkpoints', 'projection');
   private readonly parking = new ParkingStore('rm_parked');
+  /** Every consumer's parked events, including consumers not switched on in this process. */
+  private readonly consumerParking = new ParkingStore('consumer_parked', { column: 'consumer' });
   private readonly feedPositions = new FeedPositionStore();
   private readonly applier: StreamBatchApplier;
   private readonly positions = new PositionWaiters();
@@ -41,12 +44,12 @@ export class ProjectionRunner implements ReadProgress {
   constructor(
     private readonly db: Database,
     readonly projections: readonly Projection[] = READ_MODELS.map((m) => m.projection),
-    /** Consumers whose parked events `listParked`/`retryParked` include. */
+    /** Consumers `retryParked` hands their parked events to (default: those switched on in the environment). */
     options: { consumers?: readonly ConsumerRunner[] } = {},
   ) {
     this.applier = new StreamBatchApplier(projections, this.checkpoints, this.parking);
     this.streams = new StreamWaiters(db, projections.map((p) => p.name));
-    this.consumers = options.consumers ?? [];
+    this.consumers = options.consumers ?? enabledConsumers().map((consumer) => new ConsumerRunner(db, consumer));
   }
 
   private get names(): string[] {
@@ -60,6 +63,7 @@ export class ProjectionRunner implements ReadProgress {
    */
   async migrate(): Promise<{ stale: readonly string[] }> {
     const { stale } = await migrateReadModels(this.db, this.projections, this.checkpoints, this.feedPositions);
+    for (const ddl of ConsumerRunner.schema) await this.db.query(ddl);
     for (const consumer of this.consumers) await consumer.migrate();
     const rebuildHere = stale.length > 0 && (await logIsHere(this.db));
     if (rebuildHere) await this.rebuild({ names: stale });
@@ -100,18 +104,17 @@ export class ProjectionRunner implements ReadProgress {
     return result;
   }
 
-  /** Parked events of the read models, then of the consumers given to the constructor; each oldest stream first. */
+  /** Parked events of the read models, then of every consumer (`consumer` set); each oldest stream first. */
   async listParked(streamId?: string): Promise<ParkedRecord[]> {
-    const own = await this.parking.list(this.db, streamId);
-    const consumers = await Promise.all(this.consumers.map((c) => c.listParked(streamId)));
-    return [...own, ...consumers.flat()];
+    return [...(await this.parking.list(this.db, streamId)), ...(await this.consumerParking.list(this.db, streamId))];
   }
 
   /**
    * Re-applies the parked events of `streamId` (every parked stream when omitted), each stream in
    * order and in its own transaction. Events that apply now leave rm_parked; the first that still
    * fails stays parked (retries + 1, new error) with the rest of its stream behind it. The
-   * consumers' parked events are handed to them again the same way.
+   * consumers' parked events are handed to them again the same way; those of a consumer not
+   * switched on in this process (e.g. its webhook URL unset here) stay parked.
    */
   async retryParked(streamId?: string): Promise<RetryResult> {
     const streams = byStream(await this.parking.list(this.db, streamId));
@@ -135,6 +138,10 @@ export class ProjectionRunner implements ReadProgress {
       applied += result.applied;
       stillParked += result.stillParked;
     }
+    const here = new Set(this.consumers.map((c) => c.name));
+    const elsewhere = (await this.consumerParking.list(this.db, streamId)).filter((r) => !here.has(r.consumer ?? ''));
+    stillParked += elsewhere.length;
+    total += new Set(elsewhere.map((r) => `${r.consumer}\u0000${r.event.streamId}`)).size;
     this.streams.wake();
     return { streams: total, applied, stillParked };
   }
