@@ -1,6 +1,12 @@
-import { KafkaEventConsumer, type EventBatchResult, type Logger, type MetricsRegistry, type TopicNames } from '@longview/messaging';
 import type { StoredEvent } from '@longview/event-store';
-import type { Kafka } from 'kafkajs';
+import {
+  KafkaEventConsumer,
+  type EventBatchResult,
+  type KafkaEventConsumerOptions,
+  type Logger,
+  type MetricsRegistry,
+  type TopicNames,
+} from '@longview/messaging';
 
 /** What a Kafka feed feeds: the read models' ProjectionRunner or a ConsumerRunner. */
 export interface StreamBatchTarget {
@@ -8,7 +14,8 @@ export interface StreamBatchTarget {
 }
 
 export interface KafkaProjectionFeedOptions {
-  readonly kafka: Kafka;
+  /** The client (`createKafka` of @longview/messaging, which owns the Kafka dependency). */
+  readonly kafka: KafkaEventConsumerOptions['kafka'];
   readonly topics: TopicNames;
   /** Every query-service instance of one deployment uses the same group (default 'longview-query-service'). */
   readonly groupId?: string;

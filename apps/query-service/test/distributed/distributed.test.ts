@@ -11,7 +11,6 @@ import { startDistributedCommandService, type RunningDistributedCommandService }
 import { EventStore, type Database, type StoredEvent } from '@longview/event-store';
 import { createKafka, ensureTopics, KafkaEventPublisher, OutboxRelay, silentLogger, type TopicNames } from '@longview/messaging';
 import { testKafkaBrokers, uniqueGroupId, uniqueTopicNames } from '@longview/messaging/testing';
-import type { Kafka } from 'kafkajs';
 import { startDistributedQueryService, type RunningDistributedQueryService } from '../../src/distributed';
 import { ActivityDigestConsumer, type ActivityDigest } from '../../src/consumers/activity-digest/activity-digest.consumer';
 import { webhookReceiver } from '../../src/consumers/testing/webhook-receiver';
@@ -28,6 +27,8 @@ import {
   waitUntil,
   wire,
 } from './fixtures';
+
+type Kafka = ReturnType<typeof createKafka>;
 
 const brokers = testKafkaBrokers();
 const pgUrl = process.env['LONGVIEW_TEST_PG_URL'];
