@@ -10,8 +10,9 @@ import {
   type Logger,
 } from '@longview/messaging';
 import type { INestApplication } from '@nestjs/common';
+import type { EventConsumer } from './consumers/event-consumer';
 import { KafkaProjectionFeed } from './feed/kafka-projection-feed';
-import { startQueryService, type RunningQueryService } from './index';
+import { startQueryService, type RunningQueryService } from './embedded';
 
 export interface DistributedQueryServiceOptions {
   /** PostgreSQL holding the read models (QUERY_DATABASE_URL). */
@@ -27,10 +28,14 @@ export interface DistributedQueryServiceOptions {
   /** Partitions applied in parallel by this instance (default 1; see docs/benchmarks.md for 3). */
   readonly partitionsConsumedConcurrently?: number;
   readonly sessionTimeoutMs?: number;
+  /** Consumers to run (default: the registry's, configured from the environment). */
+  readonly consumers?: readonly EventConsumer[];
 }
 
 export interface RunningDistributedQueryService extends RunningQueryService {
   readonly feed: KafkaProjectionFeed;
+  /** One feed per consumer, each in its own consumer group (`<groupId>.<consumer name>`). */
+  readonly consumerFeeds: readonly KafkaProjectionFeed[];
   readonly metrics: MetricsRegistry;
   readonly database: Database;
 }
@@ -51,7 +56,7 @@ export async function startDistributedQueryService(options: DistributedQueryServ
   const parkedGauge = metrics.gauge('longview_events_parked', 'Events waiting in rm_parked (poison events and the events behind them)');
   const positionGauge = metrics.gauge('longview_read_model_position', 'Highest global position applied to the read models (any instance)');
   // Set once the service is up; the health check and /health's extra fields read it.
-  const started: { feed?: KafkaProjectionFeed } = {};
+  const started: { feed?: KafkaProjectionFeed; consumerFeeds?: readonly KafkaProjectionFeed[] } = {};
   const checks: HealthCheck[] = [
     {
       name: 'database',
@@ -65,6 +70,8 @@ export async function startDistributedQueryService(options: DistributedQueryServ
       check: async () => {
         const consumer = started.feed?.consumer;
         if (!consumer?.ready) return { ok: false, detail: consumer?.problem ?? 'not started' };
+        const notReady = (started.consumerFeeds ?? []).find((f) => !f.consumer.ready);
+        if (notReady) return { ok: false, detail: `consumer group of a consumer: ${notReady.consumer.problem ?? 'not started'}` };
         const partitions = consumer.assignment.reduce((n, a) => n + a.partitions.length, 0);
         return { ok: true, detail: `member of the consumer group, ${partitions} partition(s)` };
       },
@@ -73,6 +80,7 @@ export async function startDistributedQueryService(options: DistributedQueryServ
 
   const service = await startQueryService({
     database,
+    ...(options.consumers ? { consumers: options.consumers } : {}),
     port: options.port ?? 4002,
     ...(options.host ? { host: options.host } : {}),
     beforeListen: (app: INestApplication) => {
@@ -80,33 +88,49 @@ export async function startDistributedQueryService(options: DistributedQueryServ
       app.use('/metrics', metricsHandler(metrics));
     },
   });
+  const groupId = options.groupId ?? 'longview-query-service';
   const feed = new KafkaProjectionFeed(service.runner, {
     kafka,
     topics,
-    groupId: options.groupId ?? 'longview-query-service',
+    groupId,
     logger,
     metrics,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
     ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
   });
   metrics.onCollect(async () => {
-    const { rows } = await database.query<{ n: string }>('SELECT count(*) AS n FROM rm_parked');
-    parkedGauge.set(Number(rows[0]?.n ?? 0));
+    parkedGauge.set(await service.runner.parkedCount());
     positionGauge.set(Number(await service.runner.refreshPosition()));
   });
   // Other instances move the read models too: keep /position and the analytics cache key current.
   const refresher = setInterval(() => void service.runner.refreshPosition().catch(() => undefined), 200);
   refresher.unref();
+  // Each consumer is its own group, so it keeps its own offsets and never holds back the read
+  // models; its metrics stay out of the read models' (longview_events_consumed_total counts those).
+  const consumerFeeds = service.consumers.map(
+    (consumer) =>
+      new KafkaProjectionFeed(consumer, {
+        kafka,
+        topics,
+        groupId: `${groupId}.${consumer.name}`,
+        logger,
+        ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
+      }),
+  );
   started.feed = feed;
+  started.consumerFeeds = consumerFeeds;
   await feed.start();
-  logger.info('query-service started', { url: service.url, groupId: options.groupId ?? 'longview-query-service', topics: topics.eventTopics });
+  for (const consumerFeed of consumerFeeds) await consumerFeed.start();
+  logger.info('query-service started', { url: service.url, groupId, consumers: service.consumers.map((c) => c.name), topics: topics.eventTopics });
   return {
     ...service,
     feed,
+    consumerFeeds,
     metrics,
     database,
     async close() {
       clearInterval(refresher);
+      for (const consumerFeed of consumerFeeds) await consumerFeed.stop();
       await feed.stop();
       await service.close();
       await database.close();

@@ -1,71 +1,21 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { Database, EventStore } from '@longview/event-store';
-import { EventLogFollower } from './feed/event-log-follower';
-import { ProjectionRunner } from './projections/projection-runner';
-import { QueryServiceModule } from './query-service.module';
 
-export { EventLogFollower } from './feed/event-log-follower';
-export { KafkaProjectionFeed, type KafkaProjectionFeedOptions } from './feed/kafka-projection-feed';
-export {
-  ALL_PROJECTIONS,
-  ProjectionRunner,
-  type ParkedRecord,
-  type RetryResult,
-  type StreamBatchResult,
-  type StreamWaitOutcome,
-} from './projections/projection-runner';
+// The package's public API. Implementation lives in embedded.ts / distributed.ts, which import
+// each other's parts directly (never this file), so there is no import cycle.
+export { startQueryService, type QueryServiceOptions, type RunningQueryService } from './embedded';
 export { startDistributedQueryService, type DistributedQueryServiceOptions, type RunningDistributedQueryService } from './distributed';
-export type { Projection, ProjectedEvent } from './projections/projection';
-export { ReadModelQueries } from './queries/read-model.queries';
+export { EventLogFollower, type GlobalFeedTarget } from './feed/event-log-follower';
+export { KafkaProjectionFeed, type KafkaProjectionFeedOptions, type StreamBatchTarget } from './feed/kafka-projection-feed';
+export { ProjectionRunner, type ParkedRecord, type RetryResult, type StreamBatchResult, type StreamWaitOutcome } from './runner/projection-runner';
+export type { Projection, ProjectedEvent } from './runner/projection';
+export { READ_MODELS } from './read-models/registry';
+export type { ReadModel } from './read-models/read-model';
+export { ReadModelQueries } from './read-models/read-model-queries';
+export { CONSUMERS, enabledConsumers } from './consumers/registry';
+export { ConsumerRunner } from './consumers/consumer-runner';
+export { TransientConsumerError, type ConsumerFactory, type EventConsumer, type RetryPolicy } from './consumers/event-consumer';
 export { QueryServiceModule, type QueryServiceDependencies } from './query-service.module';
 
-export interface RunningQueryService {
-  readonly app: INestApplication;
-  readonly url: string;
-  readonly runner: ProjectionRunner;
-  readonly follower: EventLogFollower | undefined;
-  close(): Promise<void>;
-}
-
-/**
- * Starts the query service. With `followStore` (embedded mode) it follows the event store's
- * global log in-process; otherwise something else (the Kafka consumer) feeds `runner`.
- */
-export async function startQueryService(
-  options: {
-    database: Database;
-    followStore?: EventStore;
-    port?: number;
-    host?: string;
-    logger?: boolean;
-    /** Called before the app listens: mounts extra handlers (distributed mode's /health and /metrics). */
-    beforeListen?: (app: INestApplication) => void;
-  },
-): Promise<RunningQueryService> {
-  const runner = new ProjectionRunner(options.database);
-  await runner.migrate();
-  const follower = options.followStore ? new EventLogFollower(options.followStore, runner) : undefined;
-  if (follower) {
-    await follower.catchUp();
-    follower.start();
-  }
-  const app = await NestFactory.create(QueryServiceModule.register({ database: options.database, runner }), {
-    logger: options.logger === false ? false : ['error', 'warn'],
-  });
-  options.beforeListen?.(app);
-  const host = options.host ?? '127.0.0.1';
-  await app.listen(options.port ?? 4002, host);
-  const address = app.getHttpServer().address() as { port: number };
-  return {
-    app,
-    url: `http://${host}:${address.port}`,
-    runner,
-    follower,
-    close: async () => {
-      await follower?.stop();
-      await app.close();
-    },
-  };
-}
+import { READ_MODELS } from './read-models/registry';
+/** @deprecated The projections of READ_MODELS (the registry); kept for callers of the earlier API. */
+export const ALL_PROJECTIONS = READ_MODELS.map((m) => m.projection);

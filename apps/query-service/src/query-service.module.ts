@@ -1,12 +1,15 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Database } from '@longview/event-store';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
-import { ProjectionRunner } from './projections/projection-runner';
-import { ReadModelQueries } from './queries/read-model.queries';
-import { ReadModelsController } from './queries/read-models.controller';
-import { ReadYourWritesInterceptor } from './queries/read-your-writes.interceptor';
+import { InterventionSummaryQueries } from './read-models/intervention-summary/intervention-summary.queries';
+import { MetricSeriesQueries } from './read-models/metric-series/metric-series.queries';
+import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interceptor';
+import { READ_MODELS } from './read-models/registry';
+import { TrustDirectoryQueries } from './read-models/trust-directory/trust-directory.queries';
+import { PositionController } from './position.controller';
+import { ProjectionRunner } from './runner/projection-runner';
+import { ReadProgress } from './runner/read-progress';
 import { READ_DATABASE } from './tokens';
 
 export interface QueryServiceDependencies {
@@ -18,18 +21,20 @@ export interface QueryServiceDependencies {
 @Module({})
 export class QueryServiceModule {
   static register(deps: QueryServiceDependencies): DynamicModule {
+    const queries: Provider[] = READ_MODELS.map((m) => ({ provide: m.queries, useFactory: (db: Database) => new m.queries(db), inject: [READ_DATABASE] }));
     return {
       module: QueryServiceModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [ReadModelsController, AnalyticsController],
+      controllers: [PositionController, ...READ_MODELS.flatMap((m) => m.controllers), AnalyticsController],
       providers: [
         { provide: READ_DATABASE, useValue: deps.database },
         { provide: ProjectionRunner, useValue: deps.runner },
-        { provide: ReadModelQueries, useFactory: (db: Database) => new ReadModelQueries(db), inject: [READ_DATABASE] },
+        { provide: ReadProgress, useValue: deps.runner },
+        ...queries,
         {
           provide: AnalyticsService,
-          useFactory: (queries: ReadModelQueries, runner: ProjectionRunner) => new AnalyticsService(queries, () => runner.position),
-          inject: [ReadModelQueries, ProjectionRunner],
+          useFactory: (trusts: TrustDirectoryQueries, interventions: InterventionSummaryQueries, series: MetricSeriesQueries, runner: ProjectionRunner) =>
+            new AnalyticsService({ trusts, interventions, series }, () => runner.position),
+          inject: [TrustDirectoryQueries, InterventionSummaryQueries, MetricSeriesQueries, ProjectionRunner],
         },
         ReadYourWritesInterceptor,
       ],

@@ -3,8 +3,10 @@ import type { LongviewEvent, Observation } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { AnalyticsService } from '../src/analytics/analytics.service';
-import { ProjectionRunner } from '../src/projections/projection-runner';
-import { ReadModelQueries } from '../src/queries/read-model.queries';
+import { ProjectionRunner } from '../src/runner/projection-runner';
+import { InterventionSummaryQueries } from '../src/read-models/intervention-summary/intervention-summary.queries';
+import { MetricSeriesQueries } from '../src/read-models/metric-series/metric-series.queries';
+import { TrustDirectoryQueries } from '../src/read-models/trust-directory/trust-directory.queries';
 
 const NOW = '2026-01-15T10:00:00.000Z';
 
@@ -54,6 +56,10 @@ function intervention(id: string, trustCode: string, startedOn: string): [string
   ];
 }
 
+function sources(db: Database) {
+  return { trusts: new TrustDirectoryQueries(db), interventions: new InterventionSummaryQueries(db), series: new MetricSeriesQueries(db) };
+}
+
 const LASTING = '11111111-1111-4111-8111-111111111111';
 const FADING = '22222222-2222-4222-8222-222222222222';
 const QUIET = '33333333-3333-4333-8333-333333333333';
@@ -83,7 +89,7 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
     await runner.migrate();
     for (const [streamId, event] of HISTORY) await store.appendToStream(streamId, [{ ...encodeEvent(event), metadata: { occurredAt: NOW } }]);
     await runner.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
-    analytics = new AnalyticsService(new ReadModelQueries(db), () => runner.position);
+    analytics = new AnalyticsService(sources(db), () => runner.position);
   });
   afterAll(async () => {
     await db.close();
@@ -129,7 +135,7 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
   it('projects the system deterministically for a seed, with a scenario that adopts the nearest trusts', async () => {
     const request = { metric: 'ae-4hr', horizonMonths: 12, draws: 500, seed: 7, scenario: { category: 'PATIENT_FLOW' as const, adopters: 1, similarTo: 'ZL1' } };
     const first = await analytics.projection(request);
-    const again = await new AnalyticsService(new ReadModelQueries(db), () => runner.position).projection(request);
+    const again = await new AnalyticsService(sources(db), () => runner.position).projection(request);
     expect({ ...again, computeMs: 0 }).toEqual({ ...first, computeMs: 0 });
     expect(first.trusts).toBe(3);
     expect(first.statusQuo).toHaveLength(12);

@@ -2,8 +2,9 @@ import { encodeEvent } from '@longview/contracts';
 import type { LongviewEvent } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
-import { ProjectionRunner } from '../src/projections/projection-runner';
-import { ReadModelQueries } from '../src/queries/read-model.queries';
+import { ProjectionRunner } from '../src/runner/projection-runner';
+import { ReadModelQueries } from '../src/read-models/read-model-queries';
+import { READ_MODELS } from '../src/read-models/registry';
 
 const NOW = '2026-01-15T10:00:00.000Z';
 const INTERVENTION = '5b0f8a4e-8d1c-4c35-9a57-2f1a6c3f9e01';
@@ -146,6 +147,32 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
     expect(await new ReadModelQueries(db).trusts({})).toEqual([]);
     await runner.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('builds the same read models whatever the order of the registry', async () => {
+    const expected = await snapshot(db);
+    await runner.reset();
+    const reversed = new ProjectionRunner(db, [...READ_MODELS].reverse().map((m) => m.projection));
+    await reversed.migrate();
+    await reversed.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
+    expect(await snapshot(db)).toEqual(expected);
+  });
+
+  it('rebuilds on start a projection built by an older version of it (embedded upgrade)', async () => {
+    const expected = await snapshot(db);
+    // As an older trust-directory left it: a counter that a redelivery had pushed up, and version 1.
+    await db.query(`UPDATE rm_trusts SET intervention_count = 99`);
+    await db.query(`UPDATE rm_projection_versions SET version = 1 WHERE projection = 'trust-directory'`);
+    const restarted = new ProjectionRunner(db);
+    expect(await restarted.migrate()).toEqual({ stale: [] });
+    expect(await snapshot(db)).toEqual(expected);
+    expect((await db.query(`SELECT version FROM rm_projection_versions WHERE projection = 'trust-directory'`)).rows).toEqual([{ version: 2 }]);
+    // Data from before versions were recorded counts as version 1 of everything.
+    await db.query('DELETE FROM rm_projection_versions');
+    await db.query(`UPDATE rm_interventions SET doc = jsonb_set(doc, '{trustName}', '"stale"')`);
+    await new ProjectionRunner(db).migrate();
+    expect(await snapshot(db)).toEqual(expected);
+    expect(restarted.position).toBe(await store.headPosition());
   });
 
   it('answers waiters once the checkpoint reaches their position', async () => {

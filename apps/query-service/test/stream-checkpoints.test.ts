@@ -2,10 +2,10 @@ import { encodeEvent } from '@longview/contracts';
 import type { LongviewEvent } from '@longview/domain';
 import { EventStore, type Database, type StoredEvent } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
-import { trustDirectoryProjection } from '../src/projections/trust-directory.projection';
-import { ProjectionRunner } from '../src/projections/projection-runner';
-import type { Projection } from '../src/projections/projection';
-import { ReadModelQueries } from '../src/queries/read-model.queries';
+import { trustDirectoryProjection } from '../src/read-models/trust-directory/trust-directory.projection';
+import { ProjectionRunner } from '../src/runner/projection-runner';
+import type { Projection } from '../src/runner/projection';
+import { ReadModelQueries } from '../src/read-models/read-model-queries';
 
 const NOW = '2026-01-15T10:00:00.000Z';
 

@@ -17,14 +17,22 @@
  *   `?minPosition=<position>` (when no `stream`) — until the projections reached that global
  *     position. Exact in embedded mode; in distributed mode only "an event at or past it applied".)
  *   GET /position                   -> PositionView
- *   GET /trusts?search=&region=&kind=         -> TrustView[]   (search matches code or name, case-insensitive)
+ *   GET /trusts?search=&region=&kind=&codes=  -> TrustView[]   (search matches code or name, case-insensitive)
+ *     `codes=RJ1,RXX` (batch lookup): only the trusts with those codes that exist, combined with
+ *     the other filters (`codes=` with none matches nothing); at most 200 codes (more: 400
+ *     BAD_USER_INPUT). Ordered by name.
  *   GET /trusts/:code               -> TrustView | 404
  *   GET /trusts/:code/series        -> SeriesView[]   (every metric recorded for that trust)
  *   GET /interventions?trustCode=&status=&category=&first=&after=  -> InterventionPage
+ *   GET /interventions?ids=a,b[&trustCode=&status=&category=]       -> InterventionPage
+ *     (batch lookup): items are exactly the interventions found with those ids (and the filters),
+ *     in the order asked; totalCount = items found, hasNextPage false, endCursor null. At most 200
+ *     ids (more: 400 BAD_USER_INPUT); `first`/`after` do not apply and are a 400 with `ids`.
  *   GET /interventions/:id          -> InterventionView | 404
  *   GET /series/:trustCode/:metric  -> SeriesView | 404
  *   GET /health                     -> { status: 'ok', position }
  */
+import type { Sustainability } from '@longview/analytics';
 import type {
   Approach,
   Actor,
@@ -159,7 +167,8 @@ export interface SeriesView {
 //   GET /projection?metric=&region=&horizonMonths=24&draws=&seed=&category=&adopters=&similarTo=
 //                                                      -> ProjectionView (a scenario when category and adopters are given)
 
-export type Sustainability = 'SUSTAINED' | 'FADED' | 'NOT_YET_EVIDENT' | 'NO_SIGNAL' | 'DETERIORATED' | 'INSUFFICIENT_DATA';
+/** The verdict on an intervention's effect: defined once, by the analytics that judge it. */
+export type { Sustainability };
 
 export interface SpcPointView {
   readonly period: IsoMonth;

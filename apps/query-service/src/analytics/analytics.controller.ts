@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import type { EvidenceView, OutcomeView, PeerView, ProjectionView, SpcView } from '@longview/contracts';
 import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory } from '@longview/domain';
-import { BadQueryError, found } from '../queries/query-errors';
-import { ReadYourWritesInterceptor } from '../queries/read-your-writes.interceptor';
+import { BadQueryError, found } from '../read-models/query-errors';
+import { ReadYourWritesInterceptor } from '../read-models/read-your-writes.interceptor';
 import { AnalyticsService, UnknownMetricError, type ProjectionRequest } from './analytics.service';
 
 const MAX_DRAWS = 20_000;

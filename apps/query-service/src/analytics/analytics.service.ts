@@ -1,4 +1,5 @@
 import {
+  addMonths,
   evaluateOutcome,
   nearestPeers,
   poolDerSimonianLaird,
@@ -22,8 +23,17 @@ import type {
   TrustView,
 } from '@longview/contracts';
 import { findMetric, type InterventionCategory } from '@longview/domain';
-import type { ReadModelQueries } from '../queries/read-model.queries';
+import type { InterventionSummaryQueries } from '../read-models/intervention-summary/intervention-summary.queries';
+import type { MetricSeriesQueries } from '../read-models/metric-series/metric-series.queries';
+import type { TrustDirectoryQueries } from '../read-models/trust-directory/trust-directory.queries';
 import { AnalyticsCache } from './analytics-cache';
+
+/** The read models analytics reads, through their slices' queries. */
+export interface AnalyticsSources {
+  readonly trusts: TrustDirectoryQueries;
+  readonly interventions: InterventionSummaryQueries;
+  readonly series: MetricSeriesQueries;
+}
 
 /** How many recent months describe a trust's current process (peers' baseline, projections). */
 const RECENT_MONTHS = 24;
@@ -53,17 +63,17 @@ export class AnalyticsService {
   private readonly cache = new AnalyticsCache();
 
   constructor(
-    private readonly queries: ReadModelQueries,
+    private readonly read: AnalyticsSources,
     private readonly position: () => bigint,
   ) {}
 
   async seriesSpc(trustCode: string, metric: string): Promise<SpcView | undefined> {
-    const series = await this.queries.series(trustCode, metric);
+    const series = await this.read.series.series(trustCode, metric);
     return series ? spcOf(series) : undefined;
   }
 
   async outcomes(interventionId: string): Promise<OutcomeView[] | undefined> {
-    const intervention = await this.queries.intervention(interventionId);
+    const intervention = await this.read.interventions.intervention(interventionId);
     if (!intervention) return undefined;
     return this.cached(`outcomes:${interventionId}`, () => this.outcomesOf(intervention));
   }
@@ -97,7 +107,7 @@ export class AnalyticsService {
   private async outcomesOf(intervention: InterventionView): Promise<OutcomeView[]> {
     const outcomes: OutcomeView[] = [];
     for (const target of intervention.targets) {
-      const series = await this.queries.series(intervention.trustCode, target.metric);
+      const series = await this.read.series.series(intervention.trustCode, target.metric);
       outcomes.push(outcomeOf(intervention, target.metric, target.direction, series));
     }
     return outcomes;
@@ -110,7 +120,7 @@ export class AnalyticsService {
     for (const intervention of started) {
       const target = intervention.targets.find((t) => t.metric === metric);
       if (!target) continue;
-      const series = await this.queries.series(intervention.trustCode, metric);
+      const series = await this.read.series.series(intervention.trustCode, metric);
       const outcome = outcomeOf(intervention, metric, target.direction, series);
       verdicts[outcome.sustainability] += 1;
       const se = outcome.effect?.standardError;
@@ -155,11 +165,11 @@ export class AnalyticsService {
   private async computeProjection(request: ProjectionRequest): Promise<ProjectionView> {
     const started = Date.now();
     const definition = findMetric(request.metric);
-    const trusts = (await this.queries.trusts(request.region ? { region: request.region } : {})).filter((t) => t.metrics.includes(request.metric));
+    const trusts = (await this.read.trusts.trusts(request.region ? { region: request.region } : {})).filter((t) => t.metrics.includes(request.metric));
     const inputs: { code: string; series: number[]; weight: number }[] = [];
     let lastPeriod: string | null = null;
     for (const trust of trusts) {
-      const series = await this.queries.series(trust.code, request.metric);
+      const series = await this.read.series.series(trust.code, request.metric);
       const recent = series?.observations.slice(-RECENT_MONTHS) ?? [];
       if (recent.length < 2) continue;
       const last = recent[recent.length - 1]?.period ?? null;
@@ -241,7 +251,7 @@ export class AnalyticsService {
     const all: InterventionView[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await this.queries.interventions({ ...(category ? { category } : {}), first: 200, ...(after ? { after } : {}) });
+      const page = await this.read.interventions.interventions({ ...(category ? { category } : {}), first: 200, ...(after ? { after } : {}) });
       all.push(...page.items);
       if (!page.hasNextPage || !page.endCursor) break;
       after = page.endCursor;
@@ -252,10 +262,10 @@ export class AnalyticsService {
   /** Every trust with the features peers are compared on (baseline = recent mean A&E 4-hour %). */
   private trustsWithBaseline(): Promise<{ view: TrustView; features: TrustFeatures }[]> {
     return this.cached('trusts-with-baseline', async () => {
-      const trusts = await this.queries.trusts({});
+      const trusts = await this.read.trusts.trusts({});
       const out: { view: TrustView; features: TrustFeatures }[] = [];
       for (const view of trusts) {
-        const ae = view.metrics.includes('ae-4hr') ? await this.queries.series(view.code, 'ae-4hr') : undefined;
+        const ae = view.metrics.includes('ae-4hr') ? await this.read.series.series(view.code, 'ae-4hr') : undefined;
         const recent = ae?.observations.slice(-12) ?? [];
         out.push({
           view,
@@ -340,10 +350,4 @@ function outcomeOf(intervention: InterventionView, metric: string, direction: 'I
       : null,
     post: outcome.post.map((p) => ({ period: p.period.slice(0, 7), value: p.value, rule: p.rule, pointType: p.pointType })),
   };
-}
-
-function addMonths(period: string, months: number): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

@@ -11,9 +11,11 @@ import { startDistributedCommandService, type RunningDistributedCommandService }
 import { EventStore, type Database, type StoredEvent } from '@longview/event-store';
 import { createKafka, ensureTopics, KafkaEventPublisher, OutboxRelay, silentLogger, type TopicNames } from '@longview/messaging';
 import { testKafkaBrokers, uniqueGroupId, uniqueTopicNames } from '@longview/messaging/testing';
-import type { Kafka } from 'kafkajs';
 import { startDistributedQueryService, type RunningDistributedQueryService } from '../../src/distributed';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { ActivityDigestConsumer, type ActivityDigest } from '../../src/consumers/activity-digest/activity-digest.consumer';
+import { webhookReceiver } from '../../src/consumers/testing/webhook-receiver';
+import type { EventConsumer } from '../../src/consumers/event-consumer';
+import { ProjectionRunner } from '../../src/runner/projection-runner';
 import {
   appliedEvents,
   dumpReadModels,
@@ -25,6 +27,8 @@ import {
   waitUntil,
   wire,
 } from './fixtures';
+
+type Kafka = ReturnType<typeof createKafka>;
 
 const brokers = testKafkaBrokers();
 const pgUrl = process.env['LONGVIEW_TEST_PG_URL'];
@@ -63,8 +67,8 @@ jest.setTimeout(180000);
     cleanups.push(() => created.drop());
     return created;
   }
-  async function queryService(databaseUrl: string, groupId: string, instance: string): Promise<RunningDistributedQueryService> {
-    const service = await startDistributedQueryService({ databaseUrl, brokers: brokers ?? [], topics, groupId, port: 0, instance, logger: silentLogger });
+  async function queryService(databaseUrl: string, groupId: string, instance: string, consumers: readonly EventConsumer[] = []): Promise<RunningDistributedQueryService> {
+    const service = await startDistributedQueryService({ databaseUrl, brokers: brokers ?? [], topics, groupId, port: 0, instance, logger: silentLogger, consumers });
     cleanups.push(() => service.close());
     return service;
   }
@@ -248,6 +252,29 @@ jest.setTimeout(180000);
     await waitUntil('two dead letters', async () => reasons.length >= 2, 20000);
     await dlq.disconnect();
     expect(reasons.sort()).toEqual([expect.stringMatching(/^cannot decode/), expect.stringMatching(/^waiting behind/)]);
+  });
+
+  it('runs a consumer as its own consumer group: digests reach the webhook, a refused one parks for that consumer only', async () => {
+    const receiver = await webhookReceiver<ActivityDigest>((digest) => (digest.trustCode === 'ZR2' ? 422 : 200));
+    cleanups.push(() => receiver.close());
+    const eventsDb = await databaseWithUrl();
+    const readDb = await databaseWithUrl();
+    const commands = await commandService(eventsDb.url);
+    const query = await queryService(readDb.url, uniqueGroupId('digest'), 'query-digest', [new ActivityDigestConsumer({ webhookUrl: receiver.url })]);
+    expect(query.consumerFeeds).toHaveLength(1);
+    const za = await command(commands.url, 'RegisterTrust', { code: 'ZR1', name: 'Digest Trust', context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' });
+    await command(commands.url, 'RegisterTrust', { code: 'ZR2', name: 'Refused Trust', context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' });
+    await command(commands.url, 'UpdateTrustContext', { code: 'ZR1', context: { kind: 'ACUTE', region: 'LONDON', beds: 12 }, effectiveFrom: '2024-04-01' });
+    await waitUntil('both ZR1 events in digests', async () => receiver.received.flatMap((d) => (d.trustCode === 'ZR1' ? d.events : [])).length >= 2, 30000);
+    await waitUntil('the refused digest parked', async () => (await query.runner.listParked()).length === 1, 30000);
+    const [parked] = await query.runner.listParked();
+    expect(parked).toMatchObject({ consumer: 'activity-digest', event: { streamId: 'trust-ZR2', streamVersion: 1 } });
+    expect((await readDb.db.query('SELECT 1 FROM rm_parked')).rows).toHaveLength(0);
+    expect((await fetch(`${query.url}/trusts/ZR2?stream=trust-ZR2&minVersion=1`)).status).toBe(200);
+    expect((await fetch(`${query.url}/trusts/ZR1?stream=${za.streamId}&minVersion=2`)).status).toBe(200);
+    expect((await fetch(`${query.url}/health`)).status).toBe(200);
+    // The read models' consumption counter counts the read models' group only.
+    expect(await query.metrics.render()).toMatch(/^longview_events_consumed_total 3$/m);
   });
 
   it('loses nothing when the broker is stopped and restarted during a stream of commands', async () => {

@@ -1,13 +1,20 @@
 import type { HistoryEntry, InterventionView } from '@longview/contracts';
 import type { LongviewEvent } from '@longview/domain';
-import { parseJson } from './trust-directory.projection';
-import type { Projection, ProjectedEvent } from './projection';
+import type { Projection, ProjectedEvent } from '../../runner/projection';
+import { parseJson } from '../json-column';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
 
-/** rm_interventions: the whole InterventionView as a document, plus the columns lists filter on. */
+/**
+ * rm_interventions: the whole InterventionView as a document, plus the columns lists filter on.
+ * The trust names it shows are kept in its own rm_intervention_trust_names (from TrustRegistered),
+ * so it reads no other projection's tables, and either arrival order (trust or proposal first)
+ * gives the same rows. `stream_version` makes every intervention event apply once.
+ */
 export const interventionSummaryProjection: Projection = {
   name: 'intervention-summary',
+  // 2: own trust-name table; stream_version gates intervention events.
+  version: 2,
   schema: [
     `CREATE TABLE IF NOT EXISTS rm_interventions (
        id text PRIMARY KEY,
@@ -16,17 +23,25 @@ export const interventionSummaryProjection: Projection = {
        category text NOT NULL,
        sharing text NOT NULL,
        proposed_position bigint NOT NULL,
-       doc jsonb NOT NULL
+       doc jsonb NOT NULL,
+       stream_version integer NOT NULL DEFAULT 0
      )`,
+    // Tables of version 1 lack it.
+    `ALTER TABLE rm_interventions ADD COLUMN IF NOT EXISTS stream_version integer NOT NULL DEFAULT 0`,
     `CREATE INDEX IF NOT EXISTS rm_interventions_trust ON rm_interventions (trust_code, proposed_position)`,
     `CREATE INDEX IF NOT EXISTS rm_interventions_position ON rm_interventions (proposed_position)`,
+    `CREATE TABLE IF NOT EXISTS rm_intervention_trust_names (code text PRIMARY KEY, name text NOT NULL)`,
   ],
-  tables: ['rm_interventions'],
+  tables: ['rm_interventions', 'rm_intervention_trust_names'],
   async apply(tx, projected) {
-    const { event } = projected;
+    const { event, streamVersion } = projected;
     if (event.type === 'TrustRegistered') {
-      // In distributed mode a proposal can be consumed before its trust (separate topics) and then
-      // carries the trust code as its name; fill the name in once the trust arrives.
+      await tx.query(
+        `INSERT INTO rm_intervention_trust_names (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
+        [event.data.code, event.data.name],
+      );
+      // A proposal consumed before its trust (distributed mode: separate topics) carries the trust
+      // code as its name; fill the name in now.
       await tx.query(
         `UPDATE rm_interventions SET doc = jsonb_set(doc, '{trustName}', to_jsonb($2::text))
           WHERE trust_code = $1 AND doc->>'trustName' IS DISTINCT FROM $2`,
@@ -36,7 +51,7 @@ export const interventionSummaryProjection: Projection = {
     }
     if (event.type === 'InterventionProposed') {
       const d = event.data;
-      const trust = await tx.query<{ name: string }>('SELECT name FROM rm_trusts WHERE code = $1', [d.trustCode]);
+      const trust = await tx.query<{ name: string }>('SELECT name FROM rm_intervention_trust_names WHERE code = $1', [d.trustCode]);
       const view: InterventionView = {
         id: d.interventionId,
         trustCode: d.trustCode,
@@ -54,23 +69,27 @@ export const interventionSummaryProjection: Projection = {
         history: [historyEntry(projected)],
       };
       await tx.query(
-        `INSERT INTO rm_interventions (id, trust_code, status, category, sharing, proposed_position, doc)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-        [view.id, view.trustCode, view.status, view.category, view.sharing, projected.position.toString(), JSON.stringify(view)],
+        `INSERT INTO rm_interventions (id, trust_code, status, category, sharing, proposed_position, doc, stream_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [view.id, view.trustCode, view.status, view.category, view.sharing, projected.position.toString(), JSON.stringify(view), streamVersion],
       );
       return;
     }
     const id = interventionIdOf(event);
     if (id === undefined) return;
-    const { rows } = await tx.query<{ doc: InterventionView | string }>('SELECT doc FROM rm_interventions WHERE id = $1', [id]);
+    const { rows } = await tx.query<{ doc: InterventionView | string }>('SELECT doc FROM rm_interventions WHERE id = $1 AND stream_version < $2', [
+      id,
+      streamVersion,
+    ]);
     const row = rows[0];
-    if (!row) return;
+    if (!row) return; // already applied
     const view = evolveView({ ...parseJson<InterventionView>(row.doc) } as Mutable<InterventionView>, projected);
-    await tx.query('UPDATE rm_interventions SET status = $2, sharing = $3, doc = $4 WHERE id = $1', [
+    await tx.query('UPDATE rm_interventions SET status = $2, sharing = $3, doc = $4, stream_version = $5 WHERE id = $1', [
       id,
       view.status,
       view.sharing,
       JSON.stringify(view),
+      streamVersion,
     ]);
   },
 };

@@ -1,9 +1,16 @@
 import type { LongviewEvent, TrustContext } from '@longview/domain';
-import type { Projection } from './projection';
+import type { Projection } from '../../runner/projection';
+import { parseJson } from '../json-column';
 
-/** rm_trusts: one row per trust, shaped for the trust list and the trust page. */
+/**
+ * rm_trusts: one row per trust, shaped for the trust list and the trust page. Its other tables
+ * hold what it needs from other streams (interventions and series of a trust), so the result does
+ * not depend on the order in which streams are consumed, and replaying anything changes nothing.
+ */
 export const trustDirectoryProjection: Projection = {
   name: 'trust-directory',
+  // 2: intervention_count is a count of distinct intervention ids (was a counter), stream_version gates trust events.
+  version: 2,
   schema: [
     `CREATE TABLE IF NOT EXISTS rm_trusts (
        code text PRIMARY KEY,
@@ -15,39 +22,47 @@ export const trustDirectoryProjection: Projection = {
        context_history jsonb NOT NULL,
        registered_at text NOT NULL,
        intervention_count integer NOT NULL DEFAULT 0,
-       metrics jsonb NOT NULL DEFAULT '[]'::jsonb
+       metrics jsonb NOT NULL DEFAULT '[]'::jsonb,
+       stream_version integer NOT NULL DEFAULT 0
      )`,
+    // Tables of version 1 lack it.
+    `ALTER TABLE rm_trusts ADD COLUMN IF NOT EXISTS stream_version integer NOT NULL DEFAULT 0`,
     `CREATE INDEX IF NOT EXISTS rm_trusts_region ON rm_trusts (region)`,
-    // Facts about a trust that arrived before its TrustRegistered. In distributed mode each
-    // aggregate has its own Kafka topic, so a trust's first series or intervention event can be
-    // applied before the trust itself; they are merged in when it is registered, so the result
-    // does not depend on the order in which streams are consumed.
+    // Metrics of a trust recorded before its TrustRegistered was applied (in distributed mode each
+    // aggregate has its own topic, so a series can arrive first); merged in on registration.
     `CREATE TABLE IF NOT EXISTS rm_trust_pending (
        code text PRIMARY KEY,
-       intervention_count integer NOT NULL DEFAULT 0,
        metrics jsonb NOT NULL DEFAULT '[]'::jsonb
      )`,
+    // Every intervention proposed for a trust, registered or not: the count is counted, never incremented.
+    `CREATE TABLE IF NOT EXISTS rm_trust_interventions (
+       trust_code text NOT NULL,
+       intervention_id text NOT NULL,
+       PRIMARY KEY (trust_code, intervention_id)
+     )`,
   ],
-  tables: ['rm_trusts', 'rm_trust_pending'],
-  async apply(tx, { event }) {
+  tables: ['rm_trusts', 'rm_trust_pending', 'rm_trust_interventions'],
+  async apply(tx, { event, streamVersion }) {
     const code = trustCodeTouched(event);
     // Events of one trust come from three streams (trust, interventions, series), which the
     // distributed mode applies in parallel (other partitions, other instances). Serialise them
-    // per trust for the rest of the transaction, so the pending-facts merge and the counters
-    // never lose an update (READ COMMITTED re-reads the latest row after the lock).
+    // per trust for the rest of the transaction, so the pending-facts merge never loses an update
+    // (READ COMMITTED re-reads the latest row after the lock).
     if (code !== undefined) await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TRUST_LOCK_SPACE, code]);
     switch (event.type) {
       case 'TrustRegistered': {
         const { code, name, context, effectiveFrom, registeredAt } = event.data;
         const history = [{ context, effectiveFrom }];
         await tx.query(
-          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, intervention_count, metrics)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, COALESCE(p.intervention_count, 0), COALESCE(p.metrics, '[]'::jsonb)
-             FROM (SELECT 1) AS one LEFT JOIN rm_trust_pending p ON p.code = $1
+          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, intervention_count, metrics, stream_version)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8,
+                  (SELECT count(*) FROM rm_trust_interventions WHERE trust_code = $1),
+                  COALESCE((SELECT metrics FROM rm_trust_pending WHERE code = $1), '[]'::jsonb), $9
            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region = EXCLUDED.region,
              context = EXCLUDED.context, context_effective_from = EXCLUDED.context_effective_from,
-             context_history = EXCLUDED.context_history, registered_at = EXCLUDED.registered_at`,
-          [code, name, context.kind, context.region, JSON.stringify(context), effectiveFrom, JSON.stringify(history), registeredAt],
+             context_history = EXCLUDED.context_history, registered_at = EXCLUDED.registered_at, stream_version = EXCLUDED.stream_version
+           WHERE rm_trusts.stream_version < EXCLUDED.stream_version`,
+          [code, name, context.kind, context.region, JSON.stringify(context), effectiveFrom, JSON.stringify(history), registeredAt, streamVersion],
         );
         await tx.query('DELETE FROM rm_trust_pending WHERE code = $1', [code]);
         return;
@@ -55,32 +70,25 @@ export const trustDirectoryProjection: Projection = {
       case 'TrustContextChanged': {
         const { code, context, effectiveFrom, reason } = event.data;
         const { rows } = await tx.query<{ context_history: HistoryRow[] | string }>(
-          'SELECT context_history FROM rm_trusts WHERE code = $1',
-          [code],
+          'SELECT context_history FROM rm_trusts WHERE code = $1 AND stream_version < $2',
+          [code, streamVersion],
         );
         const row = rows[0];
-        if (!row) return;
+        if (!row) return; // already applied (or, impossibly, a trust not registered in its own stream)
         const history = [...parseJson<HistoryRow[]>(row.context_history), { context, effectiveFrom, ...(reason ? { reason } : {}) }]
           // The current context is the one with the latest effective date, whatever order changes arrive in.
           .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
         const current = history[history.length - 1] as HistoryRow;
         await tx.query(
-          `UPDATE rm_trusts SET context = $2, kind = $3, region = $4, context_effective_from = $5, context_history = $6 WHERE code = $1`,
-          [code, JSON.stringify(current.context), current.context.kind, current.context.region, current.effectiveFrom, JSON.stringify(history)],
+          `UPDATE rm_trusts SET context = $2, kind = $3, region = $4, context_effective_from = $5, context_history = $6, stream_version = $7 WHERE code = $1`,
+          [code, JSON.stringify(current.context), current.context.kind, current.context.region, current.effectiveFrom, JSON.stringify(history), streamVersion],
         );
         return;
       }
       case 'InterventionProposed': {
-        const { rows } = await tx.query('UPDATE rm_trusts SET intervention_count = intervention_count + 1 WHERE code = $1 RETURNING code', [
-          event.data.trustCode,
-        ]);
-        if (rows.length === 0) {
-          await tx.query(
-            `INSERT INTO rm_trust_pending (code, intervention_count) VALUES ($1, 1)
-             ON CONFLICT (code) DO UPDATE SET intervention_count = rm_trust_pending.intervention_count + 1`,
-            [event.data.trustCode],
-          );
-        }
+        const { trustCode, interventionId } = event.data;
+        await tx.query('INSERT INTO rm_trust_interventions (trust_code, intervention_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [trustCode, interventionId]);
+        await tx.query('UPDATE rm_trusts SET intervention_count = (SELECT count(*) FROM rm_trust_interventions WHERE trust_code = $1) WHERE code = $1', [trustCode]);
         return;
       }
       case 'ObservationsRecorded': {
@@ -124,9 +132,4 @@ interface HistoryRow {
   context: TrustContext;
   effectiveFrom: string;
   reason?: string;
-}
-
-/** pg returns jsonb parsed; keep the code robust if an adapter hands back text. */
-export function parseJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }

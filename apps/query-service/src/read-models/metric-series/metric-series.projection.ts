@@ -1,26 +1,36 @@
 import type { ObservationView, SeriesView } from '@longview/contracts';
-import { parseJson } from './trust-directory.projection';
-import type { Projection } from './projection';
+import type { Projection } from '../../runner/projection';
+import { parseJson } from '../json-column';
 
-/** rm_series: one document per (trust, metric) with its observations in period order. */
+/**
+ * rm_series: one document per (trust, metric) with its observations in period order. All its
+ * events come from the series' own stream; `stream_version` makes each apply once (a correction
+ * applied twice would otherwise be listed twice).
+ */
 export const metricSeriesProjection: Projection = {
   name: 'metric-series',
+  // 2: stream_version gates series events.
+  version: 2,
   schema: [
     `CREATE TABLE IF NOT EXISTS rm_series (
        trust_code text NOT NULL,
        metric text NOT NULL,
        doc jsonb NOT NULL,
+       stream_version integer NOT NULL DEFAULT 0,
        PRIMARY KEY (trust_code, metric)
      )`,
+    // Tables of version 1 lack it.
+    `ALTER TABLE rm_series ADD COLUMN IF NOT EXISTS stream_version integer NOT NULL DEFAULT 0`,
   ],
   tables: ['rm_series'],
-  async apply(tx, { event }) {
+  async apply(tx, { event, streamVersion }) {
     if (event.type !== 'ObservationsRecorded' && event.type !== 'ObservationCorrected' && event.type !== 'SeriesRebased') return;
     const { trustCode, metric } = event.data;
-    const { rows } = await tx.query<{ doc: SeriesView | string }>('SELECT doc FROM rm_series WHERE trust_code = $1 AND metric = $2', [
-      trustCode,
-      metric,
-    ]);
+    const { rows } = await tx.query<{ doc: SeriesView | string; stream_version: number }>(
+      'SELECT doc, stream_version FROM rm_series WHERE trust_code = $1 AND metric = $2',
+      [trustCode, metric],
+    );
+    if (rows[0] && rows[0].stream_version >= streamVersion) return; // already applied
     const current: SeriesView = rows[0]
       ? parseJson<SeriesView>(rows[0].doc)
       : { trustCode, metric, observations: [], rebasePeriods: [], corrections: [] };
@@ -65,9 +75,9 @@ export const metricSeriesProjection: Projection = {
         break;
     }
     await tx.query(
-      `INSERT INTO rm_series (trust_code, metric, doc) VALUES ($1, $2, $3)
-       ON CONFLICT (trust_code, metric) DO UPDATE SET doc = EXCLUDED.doc`,
-      [trustCode, metric, JSON.stringify(next)],
+      `INSERT INTO rm_series (trust_code, metric, doc, stream_version) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (trust_code, metric) DO UPDATE SET doc = EXCLUDED.doc, stream_version = EXCLUDED.stream_version`,
+      [trustCode, metric, JSON.stringify(next), streamVersion],
     );
   },
 };

@@ -1,7 +1,7 @@
 import { GatewayTimeoutException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { ReadProgress } from '../runner/read-progress';
 import { BadQueryError } from './query-errors';
 
 const DEFAULT_WAIT_MS = 5000;
@@ -20,7 +20,7 @@ const MAX_WAIT_MS = 30000;
  */
 @Injectable()
 export class ReadYourWritesInterceptor implements NestInterceptor {
-  constructor(private readonly runner: ProjectionRunner) {}
+  constructor(private readonly runner: ReadProgress) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();

@@ -1,0 +1,21 @@
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
+import type { PositionView } from '@longview/contracts';
+import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interceptor';
+import { ProjectionRunner } from './runner/projection-runner';
+
+/** GET /position and /health: where the read models are. */
+@Controller()
+@UseInterceptors(ReadYourWritesInterceptor)
+export class PositionController {
+  constructor(private readonly runner: ProjectionRunner) {}
+
+  @Get('position')
+  position(): PositionView {
+    return { position: this.runner.position.toString() };
+  }
+
+  @Get('health')
+  health(): { status: 'ok'; position: string } {
+    return { status: 'ok', position: this.runner.position.toString() };
+  }
+}

@@ -1,0 +1,93 @@
+import type { InterventionPage, InterventionStatus, InterventionView } from '@longview/contracts';
+import type { Database } from '@longview/event-store';
+import { parseJson } from '../json-column';
+
+export interface InterventionFilter {
+  trustCode?: string;
+  status?: InterventionStatus;
+  category?: string;
+  first?: number;
+  after?: string;
+}
+
+const MAX_PAGE = 200;
+
+/** The intervention summary's reads (rm_interventions only). */
+export class InterventionSummaryQueries {
+  constructor(private readonly db: Database) {}
+
+  async intervention(id: string): Promise<InterventionView | undefined> {
+    const { rows } = await this.db.query<{ doc: InterventionView | string }>('SELECT doc FROM rm_interventions WHERE id = $1', [id]);
+    return rows[0] ? parseJson<InterventionView>(rows[0].doc) : undefined;
+  }
+
+  /**
+   * The interventions with these ids that exist (and match the filter), in the order asked: a
+   * batch lookup, so the page is never cut short (totalCount = items found).
+   */
+  async interventionsById(ids: readonly string[], filter: Pick<InterventionFilter, 'trustCode' | 'status' | 'category'> = {}): Promise<InterventionPage> {
+    if (ids.length === 0) return { items: [], totalCount: 0, hasNextPage: false, endCursor: null };
+    const { where, params } = conditions(filter);
+    params.push(ids);
+    where.push(`id = ANY($${params.length})`);
+    const { rows } = await this.db.query<{ id: string; doc: InterventionView | string }>(`SELECT id, doc FROM rm_interventions WHERE ${where.join(' AND ')}`, params);
+    const byId = new Map(rows.map((r) => [r.id, parseJson<InterventionView>(r.doc)]));
+    const items = ids.flatMap((id) => byId.get(id) ?? []);
+    return { items, totalCount: items.length, hasNextPage: false, endCursor: null };
+  }
+
+  /** Newest first; the cursor is the proposal's global position. */
+  async interventions(filter: InterventionFilter = {}): Promise<InterventionPage> {
+    const { where, params } = conditions(filter);
+    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = await this.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM rm_interventions ${filtered}`, params);
+    if (filter.after) {
+      params.push(decodeCursor(filter.after));
+      where.push(`proposed_position < $${params.length}`);
+    }
+    const first = Math.min(Math.max(filter.first ?? 50, 0), MAX_PAGE);
+    const pageWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { rows } = await this.db.query<{ doc: InterventionView | string; proposed_position: string }>(
+      `SELECT doc, proposed_position FROM rm_interventions ${pageWhere} ORDER BY proposed_position DESC LIMIT ${first + 1}`,
+      params,
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => parseJson<InterventionView>(r.doc)),
+      totalCount: Number(total.rows[0]?.n ?? 0),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(last.proposed_position) : null,
+    };
+  }
+}
+
+function conditions(filter: Pick<InterventionFilter, 'trustCode' | 'status' | 'category'>): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (column: string, value: unknown) => {
+    params.push(value);
+    where.push(`${column} = $${params.length}`);
+  };
+  if (filter.trustCode) add('trust_code', filter.trustCode);
+  if (filter.status) add('status', filter.status);
+  if (filter.category) add('category', filter.category);
+  return { where, params };
+}
+
+export function encodeCursor(position: string): string {
+  return Buffer.from(`p:${position}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  if (!/^p:\d+$/.test(text)) throw new InvalidCursorError(cursor);
+  return text.slice(2);
+}
+
+export class InvalidCursorError extends Error {
+  constructor(cursor: string) {
+    super(`Invalid cursor "${cursor}"`);
+    this.name = 'InvalidCursorError';
+  }
+}

@@ -1,0 +1,14 @@
+import { interventionSummary } from './intervention-summary/intervention-summary.read-model';
+import { metricSeries } from './metric-series/metric-series.read-model';
+import type { ReadModel } from './read-model';
+import { trustDirectory } from './trust-directory/trust-directory.read-model';
+
+/**
+ * Every read model, one line each. Order does not matter: each projection owns its tables and
+ * reads no other's (tested by applying them in reverse order).
+ */
+export const READ_MODELS: readonly ReadModel[] = [
+  trustDirectory,
+  interventionSummary,
+  metricSeries,
+];

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { LongviewEvent } from '@longview/domain';
+import type { Database } from '@longview/event-store';
+import type { Projection, ProjectedEvent } from '../../runner/projection';
+
+const OCCURRED_AT = '2026-01-15T10:00:00.000Z';
+
+/** A log as projections see it: stream versions counted per stream, positions in order. */
+export function projectedLog(history: readonly (readonly [string, LongviewEvent])[]): ProjectedEvent[] {
+  const versions = new Map<string, number>();
+  return history.map(([streamId, event], i) => {
+    const streamVersion = (versions.get(streamId) ?? 0) + 1;
+    versions.set(streamId, streamVersion);
+    return { event, eventId: randomUUID(), streamId, streamVersion, position: BigInt(i + 1), metadata: { occurredAt: OCCURRED_AT }, recordedAt: OCCURRED_AT };
+  });
+}
+
+/** Every row of the projection's tables, in a stable order. */
+export async function tablesOf(db: Database, projection: Projection): Promise<Record<string, unknown[]>> {
+  const dump: Record<string, unknown[]> = {};
+  for (const table of projection.tables) dump[table] = (await db.query(`SELECT * FROM ${table} AS t ORDER BY t::text`)).rows;
+  return dump;
+}
+
+/** Applies `events` to the projection alone (no runner, no checkpoints), each in its own transaction like a feed, and dumps its tables. */
+export async function stateAfter(db: Database, projection: Projection, events: readonly ProjectedEvent[]): Promise<Record<string, unknown[]>> {
+  for (const table of projection.tables) await db.query(`DELETE FROM ${table}`);
+  for (const event of events) await db.transaction((tx) => projection.apply(tx, event));
+  return tablesOf(db, projection);
+}
+
+/** The log with its streams in reverse order of first appearance (each stream still in order): another order a Kafka feed may deliver. */
+export function streamsReversed(events: readonly ProjectedEvent[]): ProjectedEvent[] {
+  const byStream = new Map<string, ProjectedEvent[]>();
+  for (const e of events) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
+  return [...byStream.values()].reverse().flat();
+}
+
+/**
+ * The idempotency every projection must have on its own, without the runner's checkpoints:
+ * the whole log applied twice, and each event applied twice in a row, leave the same tables as the
+ * log applied once; so does another interleaving of the streams (distributed mode). Returns the
+ * three states next to the expected one, for `expect(...).toEqual`.
+ */
+export async function replayTwice(
+  db: Database,
+  projection: Projection,
+  events: readonly ProjectedEvent[],
+): Promise<{ once: unknown; logTwice: unknown; eachEventTwice: unknown; streamsReordered: unknown }> {
+  for (const ddl of projection.schema) await db.query(ddl);
+  const once = await stateAfter(db, projection, events);
+  const logTwice = await stateAfter(db, projection, [...events, ...events]);
+  const eachEventTwice = await stateAfter(db, projection, events.flatMap((e) => [e, e]));
+  const streamsReordered = await stateAfter(db, projection, streamsReversed(events));
+  return { once, logTwice, eachEventTwice, streamsReordered };
+}

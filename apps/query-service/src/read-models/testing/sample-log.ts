@@ -1,0 +1,62 @@
+import type { LongviewEvent } from '@longview/domain';
+
+export const NOW = '2026-01-15T10:00:00.000Z';
+export const FLOW = '5b0f8a4e-8d1c-4c35-9a57-2f1a6c3f9e01';
+export const WORKFORCE = '6c1f9b5f-9e2d-4d46-8b68-3a2b7d4fae02';
+
+export function registered(code: string, name = `Trust ${code}`): LongviewEvent {
+  return {
+    type: 'TrustRegistered',
+    data: { code, name, context: { kind: 'ACUTE', region: 'MIDLANDS', beds: 700, oversightSegment: 3 }, effectiveFrom: '2020-04-01', registeredAt: NOW },
+  };
+}
+
+export function proposed(interventionId: string, trustCode: string, title = 'Same-day emergency care'): LongviewEvent {
+  return {
+    type: 'InterventionProposed',
+    data: {
+      interventionId,
+      trustCode,
+      title,
+      summary: 'Open an SDEC unit next to ED',
+      category: 'PATIENT_FLOW',
+      approach: 'SYSTEMIC',
+      targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+      sharing: 'PUBLIC',
+      proposedAt: NOW,
+    },
+  };
+}
+
+/**
+ * Every event type, over two trusts, with a proposal recorded before its trust's registration and
+ * a series recorded before its trust (what a Kafka feed can deliver): the log each read model's
+ * replay-twice test applies.
+ */
+export const SAMPLE_LOG: readonly (readonly [string, LongviewEvent])[] = [
+  [`intervention-${WORKFORCE}`, proposed(WORKFORCE, 'ZB2', 'Retention conversations')],
+  ['series-ZB2-sickness-absence', { type: 'ObservationsRecorded', data: { trustCode: 'ZB2', metric: 'sickness-absence', observations: [{ period: '2025-01', value: 5.1 }] } }],
+  ['trust-ZA1', registered('ZA1', 'Ambridge Hospitals NHS Foundation Trust')],
+  [`intervention-${FLOW}`, proposed(FLOW, 'ZA1')],
+  ['trust-ZA1', { type: 'TrustContextChanged', data: { code: 'ZA1', context: { kind: 'ACUTE', region: 'MIDLANDS', beds: 720, oversightSegment: 2 }, effectiveFrom: '2025-04-01', reason: 'NOF segment review' } }],
+  [`intervention-${FLOW}`, { type: 'InterventionStarted', data: { interventionId: FLOW, startedOn: '2025-01-06' } }],
+  [
+    `intervention-${FLOW}`,
+    {
+      type: 'PdsaCycleLogged',
+      data: {
+        interventionId: FLOW,
+        cycleNumber: 1,
+        cycle: { plan: 'Stream ambulatory patients', do: 'Two weeks of streaming', study: 'Breaches down', act: 'Adopt', cycleDate: '2025-02-01' },
+        loggedAt: NOW,
+      },
+    },
+  ],
+  [`intervention-${FLOW}`, { type: 'InterventionSharingChanged', data: { interventionId: FLOW, from: 'PUBLIC', to: 'TRUSTS' } }],
+  [`intervention-${FLOW}`, { type: 'InterventionCompleted', data: { interventionId: FLOW, completedOn: '2025-06-30' } }],
+  ['series-ZA1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZA1', metric: 'ae-4hr', observations: [{ period: '2025-02', value: 71.5 }, { period: '2025-01', value: 70.2, numerator: 7020, denominator: 10000 }] } }],
+  ['series-ZA1-ae-4hr', { type: 'ObservationCorrected', data: { trustCode: 'ZA1', metric: 'ae-4hr', period: '2025-02', previousValue: 71.5, value: 72.5, reason: 'Late returns' } }],
+  ['series-ZA1-ae-4hr', { type: 'SeriesRebased', data: { trustCode: 'ZA1', metric: 'ae-4hr', fromPeriod: '2025-02', reason: 'New ED opened' } }],
+  ['trust-ZB2', registered('ZB2', 'Borsetshire NHS Trust')],
+  [`intervention-${WORKFORCE}`, { type: 'InterventionAbandoned', data: { interventionId: WORKFORCE, abandonedOn: '2025-03-01', reason: 'Funding ended' } }],
+];

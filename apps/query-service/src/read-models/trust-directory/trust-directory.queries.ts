@@ -1,0 +1,65 @@
+import type { TrustView } from '@longview/contracts';
+import type { TrustContext } from '@longview/domain';
+import type { Database } from '@longview/event-store';
+import { parseJson } from '../json-column';
+
+export interface TrustFilter {
+  search?: string;
+  region?: string;
+  kind?: string;
+  /** Only these codes (a batch lookup); [] matches nothing. */
+  codes?: readonly string[];
+}
+
+interface TrustRow {
+  code: string;
+  name: string;
+  context: TrustContext | string;
+  context_effective_from: string;
+  context_history: TrustView['contextHistory'] | string;
+  registered_at: string;
+  intervention_count: number;
+  metrics: string[] | string;
+}
+
+/** The trust directory's reads (rm_trusts only). */
+export class TrustDirectoryQueries {
+  constructor(private readonly db: Database) {}
+
+  async trusts(filter: TrustFilter = {}): Promise<TrustView[]> {
+    if (filter.codes?.length === 0) return [];
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (filter.search?.trim()) add('(lower(code) LIKE ? OR lower(name) LIKE ?)', `%${filter.search.trim().toLowerCase()}%`);
+    if (filter.region) add('region = ?', filter.region);
+    if (filter.kind) add('kind = ?', filter.kind);
+    if (filter.codes) add('code = ANY(?)', filter.codes);
+    const { rows } = await this.db.query<TrustRow>(
+      `SELECT * FROM rm_trusts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code`,
+      params,
+    );
+    return rows.map(toTrustView);
+  }
+
+  async trust(code: string): Promise<TrustView | undefined> {
+    const { rows } = await this.db.query<TrustRow>('SELECT * FROM rm_trusts WHERE code = $1', [code]);
+    return rows[0] ? toTrustView(rows[0]) : undefined;
+  }
+}
+
+function toTrustView(row: TrustRow): TrustView {
+  return {
+    code: row.code,
+    name: row.name,
+    context: parseJson<TrustContext>(row.context),
+    contextEffectiveFrom: row.context_effective_from,
+    contextHistory: parseJson<TrustView['contextHistory']>(row.context_history),
+    registeredAt: row.registered_at,
+    interventionCount: Number(row.intervention_count),
+    metrics: parseJson<string[]>(row.metrics),
+  };
+}

@@ -1,0 +1,46 @@
+import type { Database } from '@longview/event-store';
+import { testDatabases } from '@longview/event-store/testing';
+import { projectedLog, replayTwice, stateAfter } from '../testing/replay-twice';
+import { proposed, SAMPLE_LOG, WORKFORCE } from '../testing/sample-log';
+import { trustDirectoryProjection } from './trust-directory.projection';
+import { TrustDirectoryQueries } from './trust-directory.queries';
+
+describe.each(testDatabases())('trust-directory on $name', ({ open }) => {
+  let db: Database;
+  const log = projectedLog(SAMPLE_LOG);
+
+  beforeAll(async () => {
+    db = await open();
+    for (const ddl of trustDirectoryProjection.schema) await db.query(ddl);
+  });
+  afterAll(() => db.close());
+
+  it('leaves the same tables when the log is applied twice, each event twice, or its streams in another order', async () => {
+    const { once, logTwice, eachEventTwice, streamsReordered } = await replayTwice(db, trustDirectoryProjection, log);
+    expect((once as Record<string, unknown[]>)['rm_trusts']).toHaveLength(2);
+    expect(logTwice).toEqual(once);
+    expect(eachEventTwice).toEqual(once);
+    expect(streamsReordered).toEqual(once);
+  });
+
+  it('counts distinct interventions and merges what arrived before the trust was registered', async () => {
+    // A second proposal of the same intervention id (a redelivery under another stream version) is not a second intervention.
+    const again = projectedLog([...SAMPLE_LOG, [`intervention-${WORKFORCE}`, proposed(WORKFORCE, 'ZB2')]]);
+    await stateAfter(db, trustDirectoryProjection, again);
+    const queries = new TrustDirectoryQueries(db);
+    expect(await queries.trust('ZB2')).toMatchObject({ name: 'Borsetshire NHS Trust', interventionCount: 1, metrics: ['sickness-absence'] });
+    const za1 = await queries.trust('ZA1');
+    expect(za1).toMatchObject({ interventionCount: 1, metrics: ['ae-4hr'], context: { beds: 720 }, contextEffectiveFrom: '2025-04-01' });
+    expect(za1?.contextHistory).toHaveLength(2);
+  });
+
+  it('looks up a batch of codes, alone or with the other filters', async () => {
+    await stateAfter(db, trustDirectoryProjection, log);
+    const queries = new TrustDirectoryQueries(db);
+    expect((await queries.trusts({ codes: ['ZB2', 'NOPE', 'ZA1'] })).map((t) => t.code)).toEqual(['ZA1', 'ZB2']);
+    expect((await queries.trusts({ codes: ['ZA1', 'ZB2'], search: 'borset' })).map((t) => t.code)).toEqual(['ZB2']);
+    expect(await queries.trusts({ codes: ['ZA1'], region: 'LONDON' })).toEqual([]);
+    expect(await queries.trusts({ codes: [] })).toEqual([]);
+    expect(await queries.trusts({})).toHaveLength(2);
+  });
+});
