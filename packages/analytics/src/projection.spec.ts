@@ -1,5 +1,5 @@
 import { projectSystem, projectSystemPerTrust } from './projection';
-import { mulberry32, normalSource, quantileSorted } from './random';
+import { sfc32, normalSource, quantileSorted } from './random';
 
 const trusts = [
   { code: 'A', series: [70, 72, 71, 73, 70, 72, 71, 73, 70, 72, 71, 73] },
@@ -8,9 +8,9 @@ const trusts = [
 ];
 
 describe('random helpers', () => {
-  it('mulberry32 is deterministic and uniform in [0, 1)', () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
+  it('sfc32 is deterministic and uniform in [0, 1)', () => {
+    const a = sfc32(42);
+    const b = sfc32(42);
     const xs = Array.from({ length: 10000 }, () => a());
     expect(xs.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => b()));
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
@@ -19,7 +19,7 @@ describe('random helpers', () => {
   });
 
   it('normal draws have mean 0 and sd 1', () => {
-    const n = normalSource(mulberry32(7));
+    const n = normalSource(sfc32(7));
     const xs = Array.from({ length: 20000 }, () => n());
     const m = xs.reduce((s, x) => s + x, 0) / xs.length;
     const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / xs.length);

@@ -3,7 +3,7 @@ export * from './events';
 export * from './commands';
 export * from './metrics';
 export * from './errors';
-export { isIsoDate, isIsoMonth } from './validation';
+export { isIsoDate, isIsoMonth, ODS_CODE, ODS_ORGANISATION_CODE } from './validation';
 export * from './authorisation';
 export * from './trust';
 export * from './intervention';
