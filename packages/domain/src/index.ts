@@ -9,5 +9,3 @@ export * from './trust';
 export * from './intervention';
 export * from './metric-series';
 export * from './routes';
-export * from './testing/decider-spec';
-export * from './testing/fixtures';
