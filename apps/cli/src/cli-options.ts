@@ -61,7 +61,9 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
 
 /** node:util's messages, shortened to the part a user needs. */
 function parseArgsMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: node:util's errors may come from another realm (test runners).
+  const raw = (error as { message?: unknown }).message;
+  const message = typeof raw === 'string' ? raw : String(error);
   const code = (error as { code?: string }).code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${/'([^']+)'/.exec(message)?.[1] ?? message}`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${/'([^']+)'/.exec(message)?.[1] ?? message}`;
