@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { main } from '../src/main';
 import { portsFrom } from '../src/cli-options';
 
@@ -105,5 +107,17 @@ describe('portsFrom', () => {
   it('names the setting that holds a bad port', () => {
     expect(() => portsFrom({}, { LONGVIEW_QUERY_PORT: '70000' })).toThrow(/^LONGVIEW_QUERY_PORT must be a TCP port number/);
     expect(() => portsFrom({ port: '65535' }, {})).toThrow(/leaves no room/);
+  });
+});
+
+describe('package.json', () => {
+  it('points every export at a file the build emits (dist/X.js from src/X.ts)', () => {
+    const root = path.join(__dirname, '..');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; types: string; exports: Record<string, string | Record<string, string>> };
+    const targets = [pkg.main, pkg.types, ...Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [] : Object.values(t)))];
+    for (const target of targets) {
+      const source = path.join(root, target.replace(/^(\.\/)?dist\//, 'src/').replace(/\.d\.ts$|\.js$/, '.ts'));
+      expect({ target, source: fs.existsSync(source) }).toEqual({ target, source: true });
+    }
   });
 });

@@ -54,5 +54,22 @@ export async function locatePlatform(options: {
       line: `The platform on port ${options.ports.gateway} holds ${answer.dataDir ? displayPath(answer.dataDir) : 'in-memory data'}, not ${displayPath(dataDir)}: opening ${displayPath(dataDir)} directly`,
     };
   }
+  if (await answersHealth(commandUrl)) {
+    // A distributed command-service (or another program) has no data folder to compare: never guess.
+    return {
+      running: false,
+      line:
+        `Port ${options.ports.command} answers, but not as an embedded platform holding ${displayPath(dataDir)}: opening ${displayPath(dataDir)} directly ` +
+        '(to import into a distributed platform, give --command-url and --query-url)',
+    };
+  }
   return { running: false, line: `No platform running on port ${options.ports.gateway}: opening ${displayPath(dataDir)} directly` };
+}
+
+async function answersHealth(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
 }
