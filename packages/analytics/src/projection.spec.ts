@@ -7,6 +7,9 @@ const trusts = [
   { code: 'C', series: [60, 65, 60, 65, 60, 65, 60, 65, 60, 65, 60, 65] },
 ];
 
+/** The first four outputs of the demo's original sfc32 (apps/cli's Prng before it moved here) for seed 20161. */
+const REFERENCE_20161 = [613327473, 930318815, 461419838, 3003649707];
+
 describe('random helpers', () => {
   it('sfc32 is deterministic and uniform in [0, 1)', () => {
     const a = sfc32(42);
@@ -16,6 +19,12 @@ describe('random helpers', () => {
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...xs)).toBeLessThan(1);
     expect(xs.reduce((s, x) => s + x, 0) / xs.length).toBeCloseTo(0.5, 1);
+  });
+
+  it('sfc32 gives the reference sequence (the demo data depends on it)', () => {
+    // sfc32 seeded by splitmix32 with 15 discarded outputs, as 32-bit integers.
+    const next = sfc32(20161);
+    expect(Array.from({ length: 4 }, () => next() * 2 ** 32)).toEqual(REFERENCE_20161);
   });
 
   it('normal draws have mean 0 and sd 1', () => {
