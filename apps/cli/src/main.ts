@@ -1,11 +1,23 @@
-import { USAGE, usageError } from './cli-options';
-import { runImportAe } from './commands/import-ae.command';
-import { runStart } from './commands/start.command';
-import { runToken } from './commands/token.command';
+import { SPC_USAGE, POOL_USAGE } from '@longview/analytics';
+import { commandUsageError, USAGE, usageError, wantsHelp } from './cli-options';
+import { IMPORT_AE, runImportAe } from './commands/import-ae.command';
+import { runStart, START } from './commands/start.command';
+import { runToken, TOKEN } from './commands/token.command';
 import { runAnalyticsCommand } from './commands/analytics.command';
-import { runParked, runReplay } from './commands/read-model-admin.command';
-import { runBench } from './commands/bench.command';
+import { PARKED, REPLAY, runParked, runReplay } from './commands/read-model-admin.command';
+import { BENCH_PIPELINE, runBench } from './commands/bench.command';
 
+/** Each command's usage, for `longview help COMMAND` (the commands print their own on --help). */
+const COMMAND_USAGE: Readonly<Record<string, string>> = {
+  start: START.usage,
+  import: IMPORT_AE.usage,
+  token: TOKEN.usage,
+  parked: PARKED.usage,
+  replay: REPLAY.usage,
+  bench: BENCH_PIPELINE.usage,
+  spc: `${SPC_USAGE}\n`,
+  pool: `${POOL_USAGE}\n`,
+};
 
 /** Entry point; returns the process exit code. 2 = bad usage or bad input. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -15,8 +27,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return runStart(rest);
     case 'import': {
       const [what, ...importArgs] = rest;
-      if (what !== 'ae') return usageError(`import: unknown source "${what ?? ''}" (only "ae" is supported)`);
-      return runImportAe(importArgs);
+      if (what === 'ae') return runImportAe(importArgs);
+      if (what !== undefined && wantsHelp([what])) {
+        process.stdout.write(IMPORT_AE.usage);
+        return 0;
+      }
+      return commandUsageError({ name: 'import', usage: IMPORT_AE.usage }, `unknown source "${what ?? ''}" (only "ae" is supported)`);
     }
     case 'token':
       return runToken(rest);
@@ -29,13 +45,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'spc':
     case 'pool':
       return runAnalyticsCommand(command, rest);
+    case 'help': {
+      const [about] = rest;
+      if (about === undefined) break;
+      const usage = COMMAND_USAGE[about];
+      if (!usage) return usageError(`no command "${about}"`);
+      process.stdout.write(usage);
+      return 0;
+    }
     case undefined:
-    case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
+      break;
     default:
-      return usageError(`unknown command "${command}"`);
+      return usageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`);
   }
+  process.stdout.write(USAGE);
+  return command === undefined ? 2 : 0;
 }

@@ -198,6 +198,16 @@ describe('parseAeAttendances on small files', () => {
     }
   });
 
+  it('accepts the 6-character codes of GP practices on type 2 and other rows, but only a trust code on type 1', () => {
+    // As in NHS England's file: minor injury units run by GP practices (C82009) or sites (NDA55).
+    const result = parseAeAttendances(csv('"2018-01-01","C82009","other",40,0,0', '"2018-01-01","NDA55","2",30,1,0', '"2018-01-01","RA1","1",800,10,0'));
+    expect(result.series.map((s) => s.trustCode)).toEqual(['RA1']);
+    expect(() => parseAeAttendances(csv('"2018-01-01","C82009","1",40,0,0'))).toThrow(
+      /line 2: column "org_code" value "C82009" has a type 1 department but is not a trust's ODS code/,
+    );
+    expect(() => parseAeAttendances(csv('"2018-01-01","RA1-X","other",40,0,0'))).toThrow(/line 2: column "org_code" value "RA1-X" is not an ODS code/);
+  });
+
   it('accepts a repeated trust and period for non-type-1 departments but not type 1', () => {
     expect(() => parseAeAttendances(csv('"2018-01-01","RA1","other",10,1,0', '"2018-01-01","RA1","other",12,1,0'))).not.toThrow();
   });

@@ -6,7 +6,7 @@
  * Type 1 departments only; value = 100 * (1 - breaches / attendances), unrounded.
  */
 import * as fs from 'node:fs';
-import { runSpcCommand } from '@longview/analytics';
+import { parseCsv as parseCsvRows, runSpcCommand } from '@longview/analytics';
 import { aeFile, requireOrSkip } from './support';
 
 const TRUSTS = ['RF4', 'R1H', 'RQ3'] as const;
@@ -45,12 +45,9 @@ const RF4_RULE_COUNTS = {
   '7 Points Above CL': 8, '7 Point Trend (Decreasing)': 7, '2 in 3 Above CL': 6, '7 Points Below CL': 6, 'Common Cause': 4, 'Below LCL': 3, 'Above UCL': 2,
 };
 
-/** Lines of a simple CSV (no commas inside fields, as in these files), quotes removed. */
+/** The fields of each row of a CSV file. */
 function parseCsv(text: string): string[][] {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.length > 0)
-    .map((line) => line.split(',').map((cell) => cell.replace(/^"(.*)"$/, '$1')));
+  return parseCsvRows(text).map((row) => row.fields);
 }
 
 /** The tidy per-trust 4-hour performance CSV for some trusts, from the real file. */

@@ -1,7 +1,7 @@
 import { EventStore, openPostgres, type AppendOptions, type AppendResult, type Database, type NewEvent } from '@longview/event-store';
 import { healthHandler, JsonLogger, metricsHandler, MetricsRegistry, startRelay, TopicNames, type Counter, type Logger, type RunningRelay } from '@longview/messaging';
 import type { INestApplication } from '@nestjs/common';
-import { startCommandService, type RunningService } from './index';
+import { startCommandService, type RunningService } from './start-command-service';
 
 export interface DistributedCommandServiceOptions {
   /** PostgreSQL holding the event store (DATABASE_URL). */

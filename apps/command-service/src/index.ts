@@ -1,40 +1,6 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CommandServiceModule, type CommandServiceDependencies } from './command-service.module';
-
 export { CommandServiceModule, type CommandServiceDependencies } from './command-service.module';
 export { Clock, IdGenerator, SystemClock, UuidGenerator } from './clock';
 export type { AppendListener } from './tokens';
+export { startCommandService, type RunningService } from './start-command-service';
 export { startDistributedCommandService, type DistributedCommandServiceOptions, type RunningDistributedCommandService } from './distributed';
-
-export interface RunningService {
-  readonly app: INestApplication;
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-/** Starts the command service's HTTP API. Port 0 picks a free port (tests). */
-export async function startCommandService(
-  deps: CommandServiceDependencies,
-  options: {
-    port?: number;
-    host?: string;
-    logger?: boolean;
-    /** Called before the app listens: mounts extra handlers (distributed mode's /health and /metrics). */
-    beforeListen?: (app: INestApplication) => void;
-  } = {},
-): Promise<RunningService> {
-  const app = await NestFactory.create<NestExpressApplication>(CommandServiceModule.register(deps), {
-    logger: options.logger === false ? false : ['error', 'warn'],
-    // Our own JSON parser below, with a limit that fits a three-year import of one series.
-    bodyParser: false,
-  });
-  app.useBodyParser('json', { limit: '5mb' });
-  options.beforeListen?.(app);
-  const host = options.host ?? '127.0.0.1';
-  await app.listen(options.port ?? 4001, host);
-  const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://${host}:${address.port}`, close: () => app.close() };
-}

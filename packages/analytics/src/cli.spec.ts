@@ -167,3 +167,24 @@ describe('runPoolCommand', () => {
     expect(r.stderr).toMatch(/unknown option --method/);
   });
 });
+
+describe('--help', () => {
+  it.each([
+    ['spc', runSpcCommand, /^usage: longview spc --input FILE.csv/],
+    ['pool', runPoolCommand, /^usage: longview pool --input FILE.csv/],
+  ] as const)('longview %s --help and -h print the usage on stdout and exit 0, reading no file', (_name, run, usage) => {
+    for (const flag of ['--help', '-h']) {
+      const r = run([flag], () => {
+        throw new Error('read a file');
+      });
+      expect(r).toEqual({ exitCode: 0, stdout: expect.stringMatching(usage), stderr: '' });
+    }
+  });
+
+  it('an unknown option is still an error with the usage on stderr', () => {
+    const r = runPoolCommand(['--input', 'p.csv', '--bogus'], files({ 'p.csv': 'yi,vi\n1,1\n' }));
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^longview pool: unknown option --bogus\nusage: longview pool/);
+  });
+});

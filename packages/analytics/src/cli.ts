@@ -141,7 +141,8 @@ function render(format: 'csv' | 'json', header: readonly string[], rows: readonl
   );
 }
 
-function run(name: string, usage: string, body: () => string): CommandResult {
+function run(name: string, usage: string, argv: readonly string[], body: () => string): CommandResult {
+  if (argv.includes('--help') || argv.includes('-h')) return { exitCode: 0, stdout: `${usage}\n`, stderr: '' };
   try {
     return { exitCode: 0, stdout: body(), stderr: '' };
   } catch (e) {
@@ -153,7 +154,7 @@ function run(name: string, usage: string, body: () => string): CommandResult {
 }
 
 export function runSpcCommand(argv: readonly string[], readFile: ReadFile): CommandResult {
-  return run('spc', SPC_USAGE, () => {
+  return run('spc', SPC_USAGE, argv, () => {
     const args = parseArgs(
       argv,
       ['input', 'value', 'date', 'group', 'direction', 'target', 'rebase', 'screen-outliers', 'format'],
@@ -251,7 +252,7 @@ export function runSpcCommand(argv: readonly string[], readFile: ReadFile): Comm
 }
 
 export function runPoolCommand(argv: readonly string[], readFile: ReadFile): CommandResult {
-  return run('pool', POOL_USAGE, () => {
+  return run('pool', POOL_USAGE, argv, () => {
     const args = parseArgs(argv, ['input', 'prediction-interval', 'format'], []);
     const input = required(args, 'input');
     const predictionInterval = oneOf(args, 'prediction-interval', ['normal', 't'], 'normal');

@@ -1,4 +1,10 @@
-/** RFC 4180 CSV: quoted fields, "" for a quote inside quotes, CRLF or LF, a leading BOM. */
+/**
+ * The one CSV reader of Longview (the importers and the analytics commands both use it).
+ * RFC 4180: quoted fields, "" for a quote inside quotes, commas and line breaks inside quotes,
+ * CRLF, LF or CR line endings, a leading UTF-8 byte-order mark. Every row carries the 1-based
+ * line of the file on which it starts, so an error points at the line a person would open in
+ * an editor.
+ */
 
 export interface CsvRow {
   readonly fields: string[];
@@ -6,8 +12,16 @@ export interface CsvRow {
   readonly line: number;
 }
 
+/** Malformed CSV. `message` is `line N: detail`; `line` and `detail` are there for callers that word their own. */
 export class CsvSyntaxError extends Error {
   override readonly name = 'CsvSyntaxError';
+
+  constructor(
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`line ${line}: ${detail}`);
+  }
 }
 
 export function parseCsv(text: string): CsvRow[] {
@@ -56,15 +70,15 @@ export function parseCsv(text: string): CsvRow[] {
       line++;
       rowLine = line;
     } else if (ch === '"') {
-      if (field !== '' || afterQuote) throw new CsvSyntaxError(`line ${line}: a quote inside an unquoted field`);
+      if (field !== '' || afterQuote) throw new CsvSyntaxError(line, 'a quote inside an unquoted field');
       quoted = true;
     } else {
-      if (afterQuote) throw new CsvSyntaxError(`line ${line}: text after a closing quote`);
+      if (afterQuote) throw new CsvSyntaxError(line, 'characters after a closing quote');
       field += ch;
     }
     i++;
   }
-  if (quoted) throw new CsvSyntaxError(`line ${rowLine}: a quoted field is not closed`);
+  if (quoted) throw new CsvSyntaxError(rowLine, 'a quoted field is not closed');
   if (field !== '' || fields.length > 0 || afterQuote) endRow();
   return rows;
 }

@@ -26,7 +26,7 @@
  * draws (delta_i, whether and when it fades), and the uplift is accumulated by fade month and
  * summed backwards, O(adopters + horizon) per draw.
  *
- * Randomness: status-quo draws come from mulberry32(seed); scenario draws (delta, fade,
+ * Randomness: status-quo draws come from sfc32(seed); scenario draws (delta, fade,
  * fade month, in that order per adopter and per draw) from a second stream seeded
  * seed ^ 0x9e3779b9. Hence:
  * - deterministic for a seed;
@@ -44,7 +44,7 @@
  * draw), kept as the reference for tests and the benchmark; it is O(draws x trusts x horizon).
  */
 import { AnalyticsInputError } from './errors';
-import { mulberry32, normalSource, quantileSorted } from './random';
+import { sfc32, normalSource, quantileSorted } from './random';
 import { xmrLimits } from './spc';
 
 export interface ProjectionTrust {
@@ -191,7 +191,7 @@ export function projectSystem(input: ProjectSystemInput): SystemProjection {
 
   // Status quo, month-major so each month's column can be sorted in place; draws are taken
   // draw by draw (level, then each month) so the numbers do not depend on the layout.
-  const noise = normalSource(mulberry32(input.seed));
+  const noise = normalSource(sfc32(input.seed));
   const sq = new Float64Array(draws * horizon);
   for (let d = 0; d < draws; d++) {
     const level = centre + levelSd * noise();
@@ -204,7 +204,7 @@ export function projectSystem(input: ProjectSystemInput): SystemProjection {
   if (scenario) {
     const adopters = new Set(scenario.adopters);
     const adopterShares = trusts.filter((t) => adopters.has(t.code)).map((t) => t.weight / totalWeight);
-    const scenarioUniform = mulberry32((input.seed ^ 0x9e3779b9) >>> 0);
+    const scenarioUniform = sfc32((input.seed ^ 0x9e3779b9) >>> 0);
     const scenarioNormal = normalSource(scenarioUniform);
     const effectSd = Math.sqrt(scenario.effect.tau2 + scenario.effect.se ** 2);
     const ramp = scenario.rampMonths ?? 0;
@@ -259,8 +259,8 @@ export function projectSystemPerTrust(input: ProjectSystemInput): SystemProjecti
   const scenario = input.scenario ?? null;
   const adopterIndex = scenario ? trusts.map((t, i) => (scenario.adopters.includes(t.code) ? i : -1)).filter((i) => i >= 0) : [];
 
-  const noise = normalSource(mulberry32(input.seed));
-  const scenarioUniform = mulberry32((input.seed ^ 0x9e3779b9) >>> 0);
+  const noise = normalSource(sfc32(input.seed));
+  const scenarioUniform = sfc32((input.seed ^ 0x9e3779b9) >>> 0);
   const scenarioNormal = normalSource(scenarioUniform);
 
   const sq = new Float64Array(draws * horizon);

@@ -1,4 +1,5 @@
-import { actors, commandMetadata, decideFromHistory, streamIdFor, type LongviewCommand, type LongviewEvent } from '@longview/domain';
+import { decideFromHistory, streamIdFor, type LongviewCommand, type LongviewEvent } from '@longview/domain';
+import { actors, commandMetadata } from '@longview/domain/testing';
 import { decodeEvent, encodeEvent } from '../src';
 
 // The deciders and the contracts are written separately; this checks that whatever the

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { addMonths } from '@longview/analytics';
 import { openPostgres } from '@longview/event-store';
 import { createKafka, ensureTopics, silentLogger, TopicNames } from '@longview/messaging';
 import { ensureDatabase } from '../platform/distributed-platform';
@@ -93,7 +94,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
     const nextCommand = (code: string) => {
       const n = (months.get(code) ?? 0) + 1;
       months.set(code, n);
-      const period = `${2000 + Math.floor((n - 1) / 12)}-${String(((n - 1) % 12) + 1).padStart(2, '0')}`;
+      const period = addMonths('2000-01', n - 1);
       return { trustCode: code, metric: 'ae-4hr', observations: [{ period, value: 50 + (n % 40) }] };
     };
     let turn = 0;

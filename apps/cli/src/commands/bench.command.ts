@@ -1,39 +1,45 @@
-import { parseArgs } from 'node:util';
 import { brokersFromEnv } from '@longview/messaging';
-import { parseOptions, usageError, UsageError } from '../cli-options';
+import { commandUsageError, parseCommandLine, wantsHelp } from '../cli-options';
 import { runPipelineBench } from '../bench/pipeline-bench';
 
-/**
- * `longview bench pipeline [--rate 200] [--seconds 15] [--flat-out-seconds 15] [--workers 16]
- * [--series 400] [--query-instances 1]`: see docs/benchmarks.md. Needs KAFKA_BROKERS and a
- * PostgreSQL (LONGVIEW_BENCH_PG_URL, else LONGVIEW_TEST_PG_URL, else infra/postgres' default).
- */
+export const BENCH_PIPELINE = {
+  name: 'bench pipeline',
+  usage: `usage: longview bench pipeline [--rate 200] [--seconds 15] [--flat-out-seconds 15] [--workers 16]
+                                [--series 400] [--query-instances 1] [--bare-messages 20000]
+
+Benchmarks commands -> Kafka -> readable in distributed mode: latency at a fixed rate, throughput
+flat out, and a bare kafkajs loop for comparison (docs/benchmarks.md). Needs KAFKA_BROKERS and a
+PostgreSQL (LONGVIEW_BENCH_PG_URL, else LONGVIEW_TEST_PG_URL, else infra/postgres' default);
+services on ports from LONGVIEW_BENCH_PORT_BASE (default 4700).
+
+  -h, --help   this text
+`,
+  options: {
+    rate: { type: 'string' },
+    seconds: { type: 'string' },
+    'flat-out-seconds': { type: 'string' },
+    workers: { type: 'string' },
+    series: { type: 'string' },
+    'query-instances': { type: 'string' },
+    'bare-messages': { type: 'string' },
+  },
+} as const;
+
+/** `longview bench pipeline …`: see BENCH_PIPELINE.usage. */
 export async function runBench(args: readonly string[]): Promise<number> {
   const [what, ...rest] = args;
-  if (what !== 'pipeline') return usageError(`bench: unknown benchmark "${what ?? ''}" (only "pipeline")`);
-  let values;
-  try {
-    values = parseOptions(() =>
-      parseArgs({
-        args: [...rest],
-        strict: true,
-        options: {
-          rate: { type: 'string' },
-          seconds: { type: 'string' },
-          'flat-out-seconds': { type: 'string' },
-          workers: { type: 'string' },
-          series: { type: 'string' },
-          'query-instances': { type: 'string' },
-          'bare-messages': { type: 'string' },
-        },
-      }).values,
-    );
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(`bench: ${error.message}`);
-    throw error;
+  if (what !== 'pipeline') {
+    if (what !== undefined && wantsHelp([what])) {
+      process.stdout.write(BENCH_PIPELINE.usage);
+      return 0;
+    }
+    return commandUsageError(BENCH_PIPELINE, `unknown benchmark "${what ?? ''}" (only "pipeline")`);
   }
+  const parsed = parseCommandLine(BENCH_PIPELINE, rest);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
   const brokers = brokersFromEnv();
-  if (!brokers) return usageError('bench: KAFKA_BROKERS must be set (npm run bench:pipeline starts infra/kafka)');
+  if (!brokers) return commandUsageError(BENCH_PIPELINE, 'KAFKA_BROKERS must be set (npm run bench:pipeline starts infra/kafka)');
   const int = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
   await runPipelineBench({
     brokers: brokers.join(','),

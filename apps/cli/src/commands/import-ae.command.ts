@@ -1,53 +1,99 @@
-import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HttpCommandServiceClient, HttpQueryServiceClient } from '@longview/gateway';
-import { dataDirFrom, parseOptions, usageError, UsageError } from '../cli-options';
-import { AeImportError } from '../import';
+import { commandUsageError, dataDirFrom, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
+import { AeImportError, OdsImportError } from '../import';
 import { importAeAttendances } from '../platform/ae-import';
-import { startEmbeddedPlatform } from '../platform/embedded-platform';
+import { DataInUseError, startEmbeddedPlatform } from '../platform/embedded-platform';
+import { locatePlatform, PlatformNotAnsweringError } from '../platform/locate-platform';
 
 const ODS_FILE = 'nhs-trusts-ods-2017.csv';
 
-/**
- * `longview import ae --file F [--ods F] [--data DIR] [--command-url U --query-url U]`.
- * Talks to a running platform when one answers (default ports), else opens the data directory.
- */
+export const IMPORT_AE = {
+  name: 'import ae',
+  usage: `usage: longview import ae --file F [--ods F] [--data DIR] [--port N] [--command-port N] [--query-port N]
+       longview import ae --file F [--ods F] --command-url URL --query-url URL
+
+Imports NHS England's A&E attendances (tidy CSV: period, org_code, type, attendances, breaches,
+admissions) as each trust's monthly ae-4hr series, through the command path. Idempotent; a
+malformed row stops it, naming its line, before anything is written.
+
+It writes into the platform that holds DIR while one runs (found through
+DIR/longview-platform.json), else opens DIR itself; it says which. With only --port, the
+platform on that port. A platform holding another folder is not written into.
+
+  --file F           the attendances CSV
+  --ods F            the ODS trusts file, to register trusts not yet known
+                     (default: ${ODS_FILE} beside --file)
+  --data DIR         the data folder (default .longview/data)
+${PORTS_USAGE}  --command-url U, --query-url U
+                     talk to these services (e.g. a distributed platform), whatever holds them
+  -h, --help         this text
+`,
+  options: {
+    file: { type: 'string' },
+    ods: { type: 'string' },
+    data: { type: 'string' },
+    ...PORT_OPTIONS,
+    'command-url': { type: 'string' },
+    'query-url': { type: 'string' },
+  },
+} as const;
+
+/** `longview import ae --file F`: see IMPORT_AE.usage. */
 export async function runImportAe(args: readonly string[]): Promise<number> {
-  let values;
+  const parsed = parseCommandLine(IMPORT_AE, args);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
+  let ports: Ports;
   try {
-    values = parseOptions(() => parseArgs({ args: [...args], strict: true, options: {
-      file: { type: 'string' },
-      ods: { type: 'string' },
-      data: { type: 'string' },
-      'command-url': { type: 'string' },
-      'query-url': { type: 'string' },
-    } }).values);
-    if (!values.file) throw new UsageError('--file F is required (the tidy A&E attendances CSV)');
+    ports = portsFrom(values);
   } catch (error) {
-    if (error instanceof UsageError) return usageError(`import ae: ${error.message}`);
+    if (error instanceof UsageError) return commandUsageError(IMPORT_AE, error.message);
     throw error;
   }
+  if (!values.file) return commandUsageError(IMPORT_AE, '--file F is required (the tidy A&E attendances CSV)');
+  if ((values['command-url'] === undefined) !== (values['query-url'] === undefined)) {
+    return commandUsageError(IMPORT_AE, '--command-url and --query-url go together');
+  }
   const file = path.resolve(values.file);
-  if (!fs.existsSync(file)) return usageError(`import ae: no such file: ${file}`);
+  if (!fs.existsSync(file)) return commandUsageError(IMPORT_AE, `no such file: ${file}`);
   const odsFile = values.ods ? path.resolve(values.ods) : path.join(path.dirname(file), ODS_FILE);
-  if (values.ods && !fs.existsSync(odsFile)) return usageError(`import ae: no such file: ${odsFile}`);
+  if (values.ods && !fs.existsSync(odsFile)) return commandUsageError(IMPORT_AE, `no such file: ${odsFile}`);
   const odsText = fs.existsSync(odsFile) ? fs.readFileSync(odsFile, 'utf8') : undefined;
   const log = (line: string) => process.stdout.write(`${line}\n`);
   if (!odsText) log(`No ODS file (${ODS_FILE}) beside the data: trusts not yet registered will be skipped.`);
 
   const started = Date.now();
-  const commandUrl = values['command-url'] ?? 'http://127.0.0.1:4001';
-  const queryUrl = values['query-url'] ?? 'http://127.0.0.1:4002';
-  const running = await answers(`${commandUrl}/health`) && (await answers(`${queryUrl}/health`));
-  const platform = running ? undefined : await startEmbeddedPlatform({ dataDir: dataDirFrom(values.data), withGateway: false, commandPort: 0, queryPort: 0 });
-  log(running ? `Importing into the running platform at ${commandUrl}` : `Importing into ${dataDirFrom(values.data)}`);
+  const dataDir = dataDirFrom(values.data);
+  let target: { commandUrl: string; queryUrl: string; stop(): Promise<void> };
+  try {
+    if (values['command-url'] && values['query-url']) {
+      log(`Talking to the services at ${values['command-url']} and ${values['query-url']} (as given)`);
+      target = { commandUrl: values['command-url'], queryUrl: values['query-url'], stop: async () => undefined };
+    } else {
+      const located = await locatePlatform({ dataDir, dataGiven: values.data !== undefined, ports });
+      log(located.line);
+      if (located.running) {
+        target = { commandUrl: located.platform.commandUrl, queryUrl: located.platform.queryUrl, stop: async () => undefined };
+      } else {
+        const platform = await startEmbeddedPlatform({ dataDir, withGateway: false, commandPort: 0, queryPort: 0 });
+        target = { commandUrl: platform.commandService.url, queryUrl: platform.queryService.url, stop: () => platform.stop() };
+      }
+    }
+  } catch (error) {
+    if (error instanceof PlatformNotAnsweringError || error instanceof DataInUseError) {
+      process.stderr.write(`longview import ae: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   try {
     const result = await importAeAttendances({
       text: fs.readFileSync(file, 'utf8'),
       ...(odsText ? { odsText } : {}),
-      commands: new HttpCommandServiceClient(platform?.commandService.url ?? commandUrl),
-      queries: new HttpQueryServiceClient(platform?.queryService.url ?? queryUrl),
+      commands: new HttpCommandServiceClient(target.commandUrl),
+      queries: new HttpQueryServiceClient(target.queryUrl),
       log,
     });
     log(
@@ -57,21 +103,13 @@ export async function runImportAe(args: readonly string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof AeImportError) {
-      process.stderr.write(`longview import ae: ${path.basename(file)} ${error.message}\nNothing was imported.\n`);
+    if (error instanceof AeImportError || error instanceof OdsImportError) {
+      const named = error instanceof AeImportError ? path.basename(file) : path.basename(odsFile);
+      process.stderr.write(`longview import ae: ${named} ${error.message}\nNothing was imported.\n`);
       return 2;
     }
     throw error;
   } finally {
-    await platform?.stop();
-  }
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-    return response.ok;
-  } catch {
-    return false;
+    await target.stop();
   }
 }

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { EventStore, openPglite, openPostgres, type Database } from '@longview/event-store';
 import { ProjectionRunner } from '@longview/query-service';
-import { dataDirFrom, parseOptions, usageError, UsageError } from '../cli-options';
+import { commandUsageError, dataDirFrom, displayPath, parseCommandLine } from '../cli-options';
+import { isAlive, readRunFile } from '../platform/run-file';
 import { DEFAULT_EVENTS_DATABASE, DEFAULT_READ_DATABASE } from '../platform/distributed-platform';
 
 const DB_OPTIONS = {
@@ -10,6 +10,41 @@ const DB_OPTIONS = {
   'database-url': { type: 'string' },
   'query-database-url': { type: 'string' },
 } as const;
+
+const DB_USAGE = `  --data DIR                 embedded data (PGlite; the platform holding it must be stopped)
+  --database-url URL         the event log (else DATABASE_URL, else the local distributed default)
+  --query-database-url URL   the read models (else QUERY_DATABASE_URL, else the local distributed default)
+  -h, --help                 this text
+`;
+
+export const PARKED = {
+  name: 'parked',
+  usage: `usage: longview parked [--retry] [--stream ID] [--json] [--data DIR | --database-url URL --query-database-url URL]
+
+Lists the events the query side parked (an event a projection could not apply parks its stream),
+with the error; --retry re-applies them in stream order.
+
+  --retry                    re-apply the parked events (of --stream ID only, if given)
+  --stream ID                only this stream
+  --json                     machine-readable output
+${DB_USAGE}`,
+  options: { ...DB_OPTIONS, retry: { type: 'boolean' }, stream: { type: 'string' }, json: { type: 'boolean' } },
+} as const;
+
+export const REPLAY = {
+  name: 'replay',
+  usage: `usage: longview replay (--projection NAME ... | --all) [--data DIR | --database-url URL --query-database-url URL]
+
+Rebuilds read models from the event log, with progress.
+
+  --projection NAME          a projection to rebuild (repeatable)
+  --all                      every projection
+${DB_USAGE}`,
+  options: { ...DB_OPTIONS, projection: { type: 'string', multiple: true }, all: { type: 'boolean' } },
+} as const;
+
+/** PGlite allows one process per folder: opening one a running platform holds could corrupt it. */
+class DataHeldError extends Error {}
 
 interface Target {
   readonly read: Database;
@@ -26,6 +61,8 @@ interface Target {
 async function openTarget(values: { data?: string; 'database-url'?: string; 'query-database-url'?: string }): Promise<Target> {
   if (values.data !== undefined) {
     const dir = dataDirFrom(values.data);
+    const holder = readRunFile(dir);
+    if (holder && isAlive(holder.pid)) throw new DataHeldError(`the platform at ${holder.gatewayUrl ?? holder.commandUrl} (pid ${holder.pid}) holds ${displayPath(dir)}: stop it first`);
     const db = await openPglite({ dataDir: dir });
     return { read: db, events: undefined, describe: `embedded data in ${path.relative(process.cwd(), dir) || dir}`, close: () => db.close() };
   }
@@ -47,14 +84,11 @@ async function openTarget(values: { data?: string; 'database-url'?: string; 'que
 
 /** `longview parked [--retry] [--stream ID] [--json]`: lists parked events; --retry re-applies them in stream order. */
 export async function runParked(args: readonly string[]): Promise<number> {
-  let values;
-  try {
-    values = parseOptions(() => parseArgs({ args: [...args], strict: true, options: { ...DB_OPTIONS, retry: { type: 'boolean' }, stream: { type: 'string' }, json: { type: 'boolean' } } }).values);
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(`parked: ${error.message}`);
-    throw error;
-  }
-  const target = await openTarget(values);
+  const parsed = parseCommandLine(PARKED, args);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
+  const target = await openTargetOrSay(PARKED.name, values);
+  if (!target) return 1;
   try {
     const runner = new ProjectionRunner(target.read);
     await runner.migrate();
@@ -86,21 +120,18 @@ export async function runParked(args: readonly string[]): Promise<number> {
 
 /** `longview replay --projection NAME | --all`: rebuilds read models from the event log, with progress. */
 export async function runReplay(args: readonly string[]): Promise<number> {
-  let values;
-  try {
-    values = parseOptions(() => parseArgs({ args: [...args], strict: true, options: { ...DB_OPTIONS, projection: { type: 'string', multiple: true }, all: { type: 'boolean' } } }).values);
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(`replay: ${error.message}`);
-    throw error;
-  }
-  if (!values.all && !values.projection?.length) return usageError('replay: give --projection NAME (repeatable) or --all');
-  const target = await openTarget(values);
+  const parsed = parseCommandLine(REPLAY, args);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
+  if (!values.all && !values.projection?.length) return commandUsageError(REPLAY, 'give --projection NAME (repeatable) or --all');
+  const target = await openTargetOrSay(REPLAY.name, values);
+  if (!target) return 1;
   try {
     const runner = new ProjectionRunner(target.read);
     await runner.migrate();
     const known = runner.projections.map((p) => p.name);
     const unknown = (values.projection ?? []).filter((n) => !known.includes(n));
-    if (unknown.length > 0) return usageError(`replay: unknown projection ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    if (unknown.length > 0) return commandUsageError(REPLAY, `unknown projection ${unknown.join(', ')}; known: ${known.join(', ')}`);
     const events = target.events ? new EventStore(target.events) : undefined;
     const head = await (events ?? new EventStore(target.read)).headPosition();
     process.stdout.write(`Replaying ${values.all ? 'every projection' : values.projection?.join(', ')} from the log (head ${head}; ${target.describe})…\n`);
@@ -124,6 +155,16 @@ export async function runReplay(args: readonly string[]): Promise<number> {
     return 0;
   } finally {
     await target.close();
+  }
+}
+
+async function openTargetOrSay(command: string, values: Parameters<typeof openTarget>[0]): Promise<Target | undefined> {
+  try {
+    return await openTarget(values);
+  } catch (error) {
+    if (!(error instanceof DataHeldError)) throw error;
+    process.stderr.write(`longview ${command}: ${error.message}\n`);
+    return undefined;
   }
 }
 

@@ -1,64 +1,96 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { generateDemoData } from '../demo';
-import { dataDirFrom, parseOptions, usageError, UsageError } from '../cli-options';
+import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { HttpCommandServiceClient } from '@longview/gateway';
 import { sendSteps } from '../platform/demo-loader';
-import { startEmbeddedPlatform, webDistDir } from '../platform/embedded-platform';
+import { DataInUseError, startEmbeddedPlatform, webDistDir } from '../platform/embedded-platform';
 import { startDistributedPlatform } from '../platform/distributed-platform';
+import { assertPortsFree, PortInUseError } from '../platform/ports';
 import { EventStore, openPostgres } from '@longview/event-store';
 import { findRepoRoot } from '../platform/repo-root';
 
 export const DEMO_SEED = 20161;
 
+export const START = {
+  name: 'start',
+  usage: `usage: longview start [--data DIR] [--port N] [--command-port N] [--query-port N] [--no-demo]
+       longview start --distributed [--port N] [--command-port N] [--query-port N] [--no-demo]
+
+Starts the whole platform: embedded (one process, PGlite in DIR, the in-process feed), or with
+--distributed every app its own process over Kafka and PostgreSQL. The first start loads the
+generated demo data through the command path; later starts reuse the data. Ctrl-C stops it.
+
+  --data DIR         embedded data folder (default .longview/data): event log, read models, the dev
+                     key (dev-jwt-secret, what \`longview token --data DIR\` signs with) and, while
+                     running, longview-platform.json, through which \`longview import\` finds it
+${PORTS_USAGE}  --distributed      Kafka + PostgreSQL (infra/) and separate processes (query instances on N+12, N+13)
+  --no-demo          do not load the demo data into an empty log
+  -h, --help         this text
+`,
+  options: {
+    data: { type: 'string' },
+    ...PORT_OPTIONS,
+    distributed: { type: 'boolean' },
+    'no-demo': { type: 'boolean' },
+  },
+} as const;
+
 /** `longview start`: the embedded platform in this process, demo data on the first start. */
 export async function runStart(args: readonly string[]): Promise<number> {
-  let values;
+  const parsed = parseCommandLine(START, args);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
+  let ports: Ports;
   try {
-    values = parseOptions(() => parseArgs({ args: [...args], strict: true, options: {
-      data: { type: 'string' },
-      port: { type: 'string' },
-      distributed: { type: 'boolean' },
-      'no-demo': { type: 'boolean' },
-    } }).values);
+    ports = portsFrom(values);
   } catch (error) {
-    if (error instanceof UsageError) return usageError(`start: ${error.message}`);
+    if (error instanceof UsageError) return commandUsageError(START, error.message);
     throw error;
   }
-  const port = values.port === undefined ? 4000 : Number(values.port);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) return usageError('start: --port must be a TCP port number');
-  if (values.distributed) {
-    if (values.data !== undefined) return usageError('start: --data is for the embedded mode; distributed mode uses DATABASE_URL / QUERY_DATABASE_URL');
-    return runStartDistributed(port, Boolean(values['no-demo']));
+  try {
+    if (values.distributed) {
+      if (values.data !== undefined) return commandUsageError(START, '--data is for the embedded mode; distributed mode uses DATABASE_URL / QUERY_DATABASE_URL');
+      return await runStartDistributed(ports, Boolean(values['no-demo']));
+    }
+    return await runStartEmbedded(dataDirFrom(values.data), ports, Boolean(values['no-demo']));
+  } catch (error) {
+    // The two ways a start fails that the user fixes with a flag: one line, no stack trace.
+    if (error instanceof PortInUseError || error instanceof DataInUseError) {
+      process.stderr.write(`longview start: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
+}
 
+async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean): Promise<number> {
   const started = Date.now();
-  const dataDir = dataDirFrom(values.data as string | undefined);
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  log(`Longview (embedded) — data in ${path.relative(process.cwd(), dataDir) || dataDir}`);
-  const platform = await startEmbeddedPlatform({ dataDir, gatewayPort: port });
-
-  const head = await platform.eventStore.headPosition();
-  if (head === 0n && !values['no-demo']) {
-    const plan = generateDemoData(DEMO_SEED);
-    log(`First start: loading generated demo data (${plan.steps.length} commands)…`);
-    const result = await sendSteps(new HttpCommandServiceClient(platform.commandService.url), plan.steps, { idPrefix: `demo-${DEMO_SEED}`, log });
-    log(`Demo data loaded: ${result.events} events.`);
-  } else {
-    log(`Reusing existing data (${head} events in the log).`);
+  log(`Longview (embedded) — data in ${displayPath(dataDir)}`);
+  const platform = await startEmbeddedPlatform({ dataDir, gatewayPort: ports.gateway, commandPort: ports.command, queryPort: ports.query });
+  try {
+    const head = await platform.eventStore.headPosition();
+    if (head === 0n && !noDemo) {
+      const plan = generateDemoData(DEMO_SEED);
+      log(`First start: loading generated demo data (${plan.steps.length} commands)…`);
+      const result = await sendSteps(new HttpCommandServiceClient(platform.commandService.url), plan.steps, { idPrefix: `demo-${DEMO_SEED}`, log });
+      log(`Demo data loaded: ${result.events} events.`);
+    } else {
+      log(`Reusing existing data (${head} events in the log).`);
+    }
+    await platform.queryService.follower?.catchUp();
+    if (!webDistDir()) log('Note: the web client is not built (run `npm run build`); the GraphQL API works without it.');
+    log(`Longview is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${platform.gatewayUrl}/  (GraphQL: ${platform.gatewayUrl}/graphql)`);
+    log(`command-service ${platform.commandService.url}, query-service ${platform.queryService.url}; run file ${path.join(displayPath(dataDir), 'longview-platform.json')}`);
+    log('Press Ctrl-C to stop.');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    log('Stopping…');
+  } finally {
+    await platform.stop();
   }
-  await platform.queryService.follower?.catchUp();
-  if (!webDistDir()) log('Note: the web client is not built (run `npm run build`); the GraphQL API works without it.');
-  log(`Longview is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${platform.gatewayUrl}/  (GraphQL: ${platform.gatewayUrl}/graphql)`);
-  log('Press Ctrl-C to stop.');
-
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  log('Stopping…');
-  await platform.stop();
   return 0;
 }
 
@@ -66,17 +98,25 @@ export async function runStart(args: readonly string[]): Promise<number> {
  * `longview start --distributed`: every app its own process (see startDistributedPlatform), demo
  * data on the first start, everything stopped on Ctrl-C.
  */
-async function runStartDistributed(port: number, noDemo: boolean): Promise<number> {
+async function runStartDistributed(ports: Ports, noDemo: boolean): Promise<number> {
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
+  // The query-service instances sit behind the query port, on the gateway's +12, +13.
+  const queryInstancePort = ports.gateway + 12;
+  await assertPortsFree('127.0.0.1', [
+    { port: ports.gateway, service: 'gateway', flag: '--port' },
+    { port: ports.command, service: 'command-service', flag: '--command-port' },
+    { port: ports.query, service: 'query-service', flag: '--query-port' },
+    { port: queryInstancePort, service: 'query-service instance 1', flag: '--port' },
+    { port: queryInstancePort + 1, service: 'query-service instance 2', flag: '--port' },
+  ]);
   log('Longview (distributed) — Kafka, PostgreSQL, command-service, 2 query-service instances, gateway');
-  // Ports follow the gateway's: command-service +1, the query-service address +2, its instances +12, +13.
   const platform = await startDistributedPlatform({
     repoRoot: findRepoRoot(),
-    gatewayPort: port,
-    commandPort: port + 1,
-    queryPort: port + 2,
-    queryInstancePort: port + 12,
+    gatewayPort: ports.gateway,
+    commandPort: ports.command,
+    queryPort: ports.query,
+    queryInstancePort,
     log,
   });
   const stopOnSignal = new Promise<void>((resolve) => {

@@ -1,36 +1,47 @@
-import { parseArgs } from 'node:util';
-import path from 'node:path';
 import { signDevToken } from '@longview/gateway';
 import { devJwtSecret } from '../platform/dev-secret';
-import { parseOptions, usageError, UsageError } from '../cli-options';
+import { commandUsageError, dataDirFrom, parseCommandLine } from '../cli-options';
 
 const ROLES = { 'trust-editor': 'TRUST_EDITOR', policymaker: 'POLICYMAKER', community: 'COMMUNITY', admin: 'ADMIN' } as const;
 
+export const TOKEN = {
+  name: 'token',
+  usage: `usage: longview token --role ROLE [--trust CODE] [--sub ID] [--hours 12] [--data DIR]
+
+Prints a dev token for the embedded platform, signed with the key in DIR/dev-jwt-secret (made on
+first use), the key \`longview start --data DIR\` verifies with. Send it as
+\`Authorization: Bearer <token>\`.
+
+  --role ROLE    ${Object.keys(ROLES).join(' | ')}
+  --trust CODE   the trust a trust-editor edits (required for trust-editor)
+  --sub ID       the subject (default dev-<role>)
+  --hours N      lifetime (default 12)
+  --data DIR     the platform's data folder (default .longview/data; \`start --distributed\` uses it too)
+  -h, --help     this text
+`,
+  options: {
+    role: { type: 'string' },
+    trust: { type: 'string' },
+    sub: { type: 'string' },
+    hours: { type: 'string' },
+    data: { type: 'string' },
+  },
+} as const;
+
 /** `longview token --role trust-editor --trust RJ1`: a token signed with the embedded mode's local key. */
 export async function runToken(args: readonly string[]): Promise<number> {
-  try {
-    const values = parseOptions(() => parseArgs({ args: [...args], strict: true, options: {
-      role: { type: 'string' },
-      trust: { type: 'string' },
-      sub: { type: 'string' },
-      hours: { type: 'string' },
-      data: { type: 'string' },
-    } }).values);
-    const role = ROLES[String(values.role ?? '') as keyof typeof ROLES];
-    if (!role) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`);
-    const trust = values.trust as string | undefined;
-    if (role === 'TRUST_EDITOR' && !trust) throw new UsageError('--trust CODE is required for --role trust-editor');
-    const hours = values.hours === undefined ? 12 : Number(values.hours);
-    if (!Number.isFinite(hours) || hours <= 0) throw new UsageError('--hours must be a positive number');
-    const secretDir = path.resolve((values.data as string | undefined) ?? path.join(process.cwd(), '.longview'));
-    const token = signDevToken(
-      { role, ...(trust ? { trust } : {}), sub: (values.sub as string | undefined) ?? `dev-${role.toLowerCase()}`, expiresInSeconds: hours * 3600 },
-      devJwtSecret(secretDir),
-    );
-    process.stdout.write(`${token}\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(`token: ${error.message}`);
-    throw error;
-  }
+  const parsed = parseCommandLine(TOKEN, args);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
+  const role = ROLES[String(values.role ?? '') as keyof typeof ROLES];
+  if (!role) return commandUsageError(TOKEN, `--role must be one of ${Object.keys(ROLES).join(', ')}`);
+  if (role === 'TRUST_EDITOR' && !values.trust) return commandUsageError(TOKEN, '--trust CODE is required for --role trust-editor');
+  const hours = values.hours === undefined ? 12 : Number(values.hours);
+  if (!Number.isFinite(hours) || hours <= 0) return commandUsageError(TOKEN, '--hours must be a positive number');
+  const token = signDevToken(
+    { role, ...(values.trust ? { trust: values.trust } : {}), sub: values.sub ?? `dev-${role.toLowerCase()}`, expiresInSeconds: hours * 3600 },
+    devJwtSecret(dataDirFrom(values.data)),
+  );
+  process.stdout.write(`${token}\n`);
+  return 0;
 }

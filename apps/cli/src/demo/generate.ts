@@ -39,6 +39,7 @@ import {
   TRUSTS_PER_REGION,
 } from './content';
 import { Prng } from './prng';
+import { monthIndex, periodOfIndex } from '@longview/analytics';
 import { INTERVENTION_CATEGORIES, REGIONS, TRUST_KINDS } from '@longview/domain';
 
 // The order of these lists drives the seeded generator: changing it changes the demo data.
@@ -108,14 +109,6 @@ export interface DemoOptions {
 
 // ---- Calendar helpers (pure, UTC) ----
 
-function monthToIndex(month: IsoMonth): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-function indexToMonth(index: number): IsoMonth {
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-}
 function toDate(iso: IsoDate): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
@@ -136,8 +129,8 @@ function minDate(a: IsoDate, b: IsoDate): IsoDate {
 /** The last month that has ended on `today`. */
 function lastCompleteMonth(today: IsoDate): IsoMonth {
   const tomorrow = addDays(today, 1);
-  const index = monthToIndex(today.slice(0, 7));
-  return indexToMonth(tomorrow.slice(0, 7) !== today.slice(0, 7) ? index : index - 1);
+  const index = monthIndex(today.slice(0, 7));
+  return periodOfIndex(tomorrow.slice(0, 7) !== today.slice(0, 7) ? index : index - 1);
 }
 
 const round = (value: number, decimals: number) => {
@@ -402,7 +395,7 @@ function generateObservations(rng: Prng, model: SeriesModel, firstIndex: number,
     const calendarMonth = index % 12;
     let value = model.level + spec.seasonal[calendarMonth]! * model.seasonalScale + rng.normal(0, model.sigma);
     for (const effect of model.effects) if (t >= effect.from && t <= effect.to) value += effect.shift;
-    const period = indexToMonth(index);
+    const period = periodOfIndex(index);
     if (model.metric === 'ae-4hr' && model.attendances !== undefined) {
       const denominator = Math.max(
         100,
@@ -456,10 +449,10 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
   const minMonths = DEMO_MIN_BASELINE_MONTHS + DEMO_MIN_FOLLOW_UP_MONTHS + 1;
   if (!Number.isInteger(months) || months < minMonths) throw new Error(`demo: months must be an integer >= ${minMonths}`);
 
-  const lastIndex = monthToIndex(lastCompleteMonth(today));
+  const lastIndex = monthIndex(lastCompleteMonth(today));
   const firstIndex = lastIndex - months + 1;
-  const firstPeriod = indexToMonth(firstIndex);
-  const lastPeriod = indexToMonth(lastIndex);
+  const firstPeriod = periodOfIndex(firstIndex);
+  const lastPeriod = periodOfIndex(lastIndex);
   // Contexts take effect from the start of the financial year holding the first period.
   const firstMonthOfYear = firstIndex % 12;
   const registeredFrom = `${Math.floor(firstIndex / 12) - (firstMonthOfYear < 3 ? 1 : 0)}-04-01`;
@@ -498,7 +491,7 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
       choices.push({ context: { ...ctx, beds: ctx.beds + 28 }, reason: CONTEXT_CHANGE_REASONS.beds });
     }
     const change = rng.pick(choices);
-    const effectiveFrom = addDays(`${indexToMonth(firstIndex + 6)}-01`, rng.int(0, Math.max(0, (months - 8) * 30)));
+    const effectiveFrom = addDays(`${periodOfIndex(firstIndex + 6)}-01`, rng.int(0, Math.max(0, (months - 8) * 30)));
     steps.push({
       type: 'UpdateTrustContext',
       data: { code: trust.code, context: change.context, effectiveFrom: minDate(effectiveFrom, today), reason: change.reason },
@@ -581,7 +574,7 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
     else latestStart = lastIndex - 2;
     const startIndex = rng.int(baselineFirst, latestStart);
     p.startIndex = startIndex;
-    p.startedOn = `${indexToMonth(startIndex)}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+    p.startedOn = `${periodOfIndex(startIndex)}-${String(rng.int(1, 28)).padStart(2, '0')}`;
     if (p.status === 'COMPLETED') p.endedOn = minDate(addDays(p.startedOn, rng.int(5, 12) * 30 + rng.int(0, 20)), today);
     if (p.status === 'ABANDONED') p.endedOn = minDate(addDays(p.startedOn, rng.int(45, 150)), today);
 
@@ -610,7 +603,7 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
       region: p.trust.region,
       noiseSd: round(model.sigma, 4),
       shift,
-      ...(to !== undefined ? { effectFrom: indexToMonth(firstIndex + from), effectTo: indexToMonth(firstIndex + to) } : {}),
+      ...(to !== undefined ? { effectFrom: periodOfIndex(firstIndex + from), effectTo: periodOfIndex(firstIndex + to) } : {}),
       monthsAfterStart: lastIndex - startIndex + 1,
       status: p.status as DemoExpectation['status'],
     });

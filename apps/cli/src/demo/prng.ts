@@ -1,42 +1,24 @@
+import { sfc32 } from '@longview/analytics';
+
 /**
- * A small seeded pseudo-random number generator (sfc32 seeded through splitmix32), so the
- * demo data is the same on every machine for the same seed. Never Math.random.
+ * The demo generator's seeded random choices, drawn from the analytics package's generator
+ * (sfc32), so the demo data is the same on every machine for the same seed. Never Math.random.
  */
 export class Prng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  private readonly uniform01: () => number;
 
   constructor(seed: number) {
-    let s = seed >>> 0;
-    const splitmix = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = splitmix();
-    this.b = splitmix();
-    this.c = splitmix();
-    this.d = splitmix();
-    for (let i = 0; i < 15; i++) this.nextUint32();
+    this.uniform01 = sfc32(seed);
   }
 
+  /** The next 32-bit draw as an unsigned integer (exact: sfc32's uniforms are 32-bit integers / 2^32). */
   nextUint32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
+    return this.uniform01() * 4294967296;
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    return this.nextUint32() / 4294967296;
+    return this.uniform01();
   }
 
   /** Uniform in [min, max). */

@@ -4,8 +4,8 @@
  * It keeps type 1 (major emergency) departments and turns each trust's months into the
  * observations of its `ae-4hr` series. Nothing here reads files or touches a database.
  */
-import type { IsoMonth } from '@longview/domain';
-import { CsvSyntaxError, parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv } from '@longview/analytics';
+import { ODS_CODE, ODS_ORGANISATION_CODE, type IsoMonth } from '@longview/domain';
 
 export const AE_METRIC = 'ae-4hr';
 export const AE_COLUMNS = ['period', 'org_code', 'type', 'attendances', 'breaches', 'admissions'] as const;
@@ -53,8 +53,6 @@ export function fourHourPerformance(attendances: number, breaches: number): numb
 }
 
 const PERIOD_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** ODS codes: 3 characters for trusts, up to 6 for other providers and sites (e.g. Y02696). */
-const ORG_CODE_PATTERN = /^[A-Z0-9]{3,6}$/;
 const COUNT_PATTERN = /^\d+$/;
 
 function parsePeriod(raw: string, line: number): IsoMonth {
@@ -99,7 +97,7 @@ export function parseAeAttendances(text: string): AeParseResult {
   try {
     records = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new AeImportError(e.line, e.message.replace(/^line \d+: /, ''));
+    if (e instanceof CsvSyntaxError) throw new AeImportError(e.line, e.detail);
     throw e;
   }
   const header = records[0];
@@ -123,7 +121,8 @@ export function parseAeAttendances(text: string): AeParseResult {
     const get = (c: AeColumn) => fields[index[c]]!;
     const period = parsePeriod(get('period'), line);
     const orgCode = get('org_code').trim().toUpperCase();
-    if (!ORG_CODE_PATTERN.test(orgCode)) {
+    // Every row is checked, and rows of types 2 and other include GP practices (6 characters).
+    if (!ODS_ORGANISATION_CODE.test(orgCode)) {
       throw new AeImportError(line, `column "org_code" value "${get('org_code')}" is not an ODS code`, 'org_code', get('org_code'));
     }
     const type = get('type').trim().toLowerCase();
@@ -147,6 +146,15 @@ export function parseAeAttendances(text: string): AeParseResult {
       );
     }
     if (type !== '1') continue;
+    // A type 1 row becomes a Longview trust's series, so its code must be a trust's.
+    if (!ODS_CODE.test(orgCode)) {
+      throw new AeImportError(
+        line,
+        `column "org_code" value "${get('org_code')}" has a type 1 department but is not a trust's ODS code (3 to 5 letters or digits)`,
+        'org_code',
+        get('org_code'),
+      );
+    }
     let months = byTrust.get(orgCode);
     if (!months) byTrust.set(orgCode, (months = new Map()));
     const key = `${orgCode}|${period}`;

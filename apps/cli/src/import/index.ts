@@ -1,4 +1,3 @@
-export * from './csv';
 export * from './ae-attendances';
 export * from './ods-trusts';
 export * from './plan-ae-import';

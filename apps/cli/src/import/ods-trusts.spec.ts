@@ -1,4 +1,4 @@
-import { parseOdsTrusts, regionFromPostcode, titleCaseTrustName } from './ods-trusts';
+import { OdsImportError, parseOdsTrusts, regionFromPostcode, titleCaseTrustName } from './ods-trusts';
 
 describe('titleCaseTrustName', () => {
   it.each([
@@ -56,6 +56,14 @@ describe('parseOdsTrusts', () => {
     expect(() => parseOdsTrusts([header, row('RA1', 'X NHS TRUST', 'TS1 1AA', 'A'), row('RA2', 'Y NHS TRUST', 'TS1 1AA', 'Q')].join('\n'))).toThrow(
       /line 3: column "gor" value "Q"/,
     );
+  });
+
+  it('rejects a code that cannot be a trust, and reports a broken quote with its line', () => {
+    expect(() => parseOdsTrusts([header, row('RA1', 'X NHS TRUST', 'TS1 1AA', 'A'), row('C82009', 'A GP PRACTICE', 'TS1 1AA', 'A')].join('\n'))).toThrow(
+      /line 3: column "code" value "C82009" is not a trust's ODS code/,
+    );
+    expect(() => parseOdsTrusts([header, row('RA1', 'X NHS TRUST', 'TS1 1AA', 'A'), '"RA2,"Y'].join('\n'))).toThrow(OdsImportError);
+    expect(() => parseOdsTrusts([header, row('RA1', 'X NHS TRUST', 'TS1 1AA', 'A'), '"RA2,"Y'].join('\n'))).toThrow(/^line 3: /);
   });
 
   it('finds regions from postcode areas', () => {

@@ -4,8 +4,8 @@
  * The `gor` letter (Government Office Region) is mapped onto the seven NHS England regions;
  * Welsh trusts are skipped. Where `gor` is blank the postcode area decides the region.
  */
-import type { Region } from '@longview/domain';
-import { CsvSyntaxError, parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv } from '@longview/analytics';
+import { ODS_CODE, type Region } from '@longview/domain';
 
 export interface OdsTrust {
   /** Title-cased name, e.g. "Guy's and St Thomas' NHS Foundation Trust". */
@@ -108,7 +108,7 @@ export function parseOdsTrusts(text: string): Map<string, OdsTrust> {
   try {
     records = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new OdsImportError(e.line, e.message.replace(/^line \d+: /, ''));
+    if (e instanceof CsvSyntaxError) throw new OdsImportError(e.line, e.detail);
     throw e;
   }
   const header = records[0];
@@ -132,7 +132,8 @@ export function parseOdsTrusts(text: string): Map<string, OdsTrust> {
     }
     const code = fields[codeAt]!.trim().toUpperCase();
     const rawName = fields[nameAt]!.trim();
-    if (!/^[A-Z0-9]{3,6}$/.test(code)) throw new OdsImportError(line, `column "code" value "${fields[codeAt]}" is not an ODS code`);
+    // The file lists NHS trusts only, and each becomes (or names) a Longview trust.
+    if (!ODS_CODE.test(code)) throw new OdsImportError(line, `column "code" value "${fields[codeAt]}" is not a trust's ODS code (3 to 5 letters or digits)`);
     if (rawName === '') throw new OdsImportError(line, `column "name" is empty for code "${code}"`);
     const gor = fields[gorAt]!.trim().toUpperCase();
     const postcode = postcodeAt >= 0 ? fields[postcodeAt]!.trim() : '';

@@ -109,7 +109,8 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     const proxy = await startRoundRobinProxy(queryInstanceUrls, { port: options.queryPort ?? 4002, host });
     stops.push(() => proxy.close());
 
-    const jwtSecret = devJwtSecret(path.join(options.repoRoot, '.longview'));
+    // The default data folder's key, so `longview token` (without --data) signs for this platform too.
+    const jwtSecret = devJwtSecret(path.join(options.repoRoot, '.longview', 'data'));
     const web = webDistDir();
     const gatewayPort = options.gatewayPort ?? 4000;
     const gateway = new ServiceProcess({

@@ -4,14 +4,16 @@ import { startCommandService, type RunningService } from '@longview/command-serv
 import { EventStore, openPglite, type Database } from '@longview/event-store';
 import { createGateway } from '@longview/gateway';
 import { startQueryService, type RunningQueryService } from '@longview/query-service';
+import { DEFAULT_GATEWAY_PORT, displayPath } from '../cli-options';
 import { devJwtSecret } from './dev-secret';
+import { assertPortsFree, listening } from './ports';
+import { isAlive, readRunFile, removeRunFile, runFilePath, writeRunFile, type PlatformIdentity, type RunInfo } from './run-file';
 
 export interface EmbeddedOptions {
-  /** PGlite data directory; undefined = in memory (tests). */
+  /** PGlite data directory; undefined = in memory (tests). It also holds the dev key and, while running, the run file. */
   readonly dataDir?: string;
-  /** Where the dev JWT secret is kept; defaults to dataDir's parent, or a fresh secret in memory. */
-  readonly secretDir?: string;
   readonly host?: string;
+  /** Default 4000, 4001, 4002; 0 picks a free port (tests, and an import that opens the data itself). */
   readonly gatewayPort?: number;
   readonly commandPort?: number;
   readonly queryPort?: number;
@@ -30,50 +32,113 @@ export interface EmbeddedPlatform {
   stop(): Promise<void>;
 }
 
-/** The whole platform in one process: PGlite for events and read models, the in-process feed. */
+/** Another live process holds the data folder (its run file says so). */
+export class DataInUseError extends Error {
+  override name = 'DataInUseError';
+
+  constructor(
+    readonly dataDir: string,
+    readonly holder: RunInfo,
+  ) {
+    super(
+      `the data in ${displayPath(dataDir)} is in use by another longview process (pid ${holder.pid}, ${holder.gatewayUrl ?? holder.commandUrl}); ` +
+        `stop it or choose another --data DIR (if that process is not longview, delete ${displayPath(runFilePath(dataDir))})`,
+    );
+  }
+}
+
+/**
+ * The whole platform in one process: PGlite for events and read models, the in-process feed.
+ * Every port is checked before anything starts (PortInUseError, one line naming the port and
+ * its flag); a data folder already held by a live process is refused (DataInUseError).
+ */
 export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Promise<EmbeddedPlatform> {
   const host = options.host ?? '127.0.0.1';
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const database = await openPglite(options.dataDir ? { dataDir: options.dataDir } : {});
-  const eventStore = new EventStore(database);
-  await eventStore.migrate();
-
-  // The command side wakes the query side's log follower after each append (the in-process feed).
-  const feed: { query?: RunningQueryService } = {};
-  const commandService = await startCommandService(
-    { eventStore, onAppended: () => feed.query?.follower?.notify() },
-    { host, port: options.commandPort ?? 4001 },
-  );
-  const queryService = await startQueryService({ database, followStore: eventStore, host, port: options.queryPort ?? 4002 });
-  feed.query = queryService;
-
-  const jwtSecret = devJwtSecret(options.secretDir ?? (options.dataDir ? path.dirname(options.dataDir) : undefined));
-  let gateway: { url: string; stop(): Promise<void> } | undefined;
-  if (options.withGateway !== false) {
-    gateway = await createGateway({
-      commandServiceUrl: commandService.url,
-      queryServiceUrl: queryService.url,
-      host,
-      port: options.gatewayPort ?? 4000,
-      jwtSecret,
-      anonymousActor: { id: 'embedded-dev', role: 'ADMIN' },
-      ...(webDistDir() ? { webDistDir: webDistDir() as string } : {}),
-    });
-  }
-  return {
-    database,
-    eventStore,
-    commandService,
-    queryService,
-    gatewayUrl: gateway?.url,
-    jwtSecret,
-    async stop() {
-      await gateway?.stop();
-      await commandService.close();
-      await queryService.close();
-      await database.close();
-    },
+  const withGateway = options.withGateway !== false;
+  const claims = {
+    gateway: { port: options.gatewayPort ?? DEFAULT_GATEWAY_PORT, service: 'gateway', flag: '--port' },
+    command: { port: options.commandPort ?? DEFAULT_GATEWAY_PORT + 1, service: 'command-service', flag: '--command-port' },
+    query: { port: options.queryPort ?? DEFAULT_GATEWAY_PORT + 2, service: 'query-service', flag: '--query-port' },
   };
+  await assertPortsFree(host, withGateway ? [claims.gateway, claims.command, claims.query] : [claims.command, claims.query]);
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const holder = readRunFile(options.dataDir);
+    if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataInUseError(options.dataDir, holder);
+  }
+  const dataDir = options.dataDir;
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  try {
+    const database = await openPglite(dataDir ? { dataDir } : {});
+    stops.push(() => database.close());
+    const eventStore = new EventStore(database);
+    await eventStore.migrate();
+
+    // The command side wakes the query side's log follower after each append (the in-process feed).
+    const feed: { query?: RunningQueryService } = {};
+    const identity: { value?: PlatformIdentity } = {};
+    const commandService = await listening(host, claims.command, () =>
+      startCommandService(
+        { eventStore, onAppended: () => feed.query?.follower?.notify() },
+        {
+          host,
+          port: claims.command.port,
+          // Who this platform is, so `import` can tell whether it holds the data folder it was given.
+          beforeListen: (app) => app.use('/platform', (_req: unknown, res: { json(body: unknown): void }) => res.json(identity.value ?? null)),
+        },
+      ),
+    );
+    stops.push(() => commandService.close());
+    const queryService = await listening(host, claims.query, () => startQueryService({ database, followStore: eventStore, host, port: claims.query.port }));
+    stops.push(() => queryService.close());
+    feed.query = queryService;
+
+    // One key per data folder, the file `longview token --data DIR` signs with.
+    const jwtSecret = devJwtSecret(dataDir);
+    let gateway: { url: string; stop(): Promise<void> } | undefined;
+    if (withGateway) {
+      const web = webDistDir();
+      gateway = await listening(host, claims.gateway, () =>
+        createGateway({
+          commandServiceUrl: commandService.url,
+          queryServiceUrl: queryService.url,
+          host,
+          port: claims.gateway.port,
+          jwtSecret,
+          anonymousActor: { id: 'embedded-dev', role: 'ADMIN' },
+          ...(web ? { webDistDir: web } : {}),
+        }),
+      );
+      stops.push(() => (gateway as { stop(): Promise<void> }).stop());
+    }
+    identity.value = {
+      pid: process.pid,
+      dataDir: dataDir ?? null,
+      ...(gateway ? { gatewayUrl: gateway.url } : {}),
+      commandUrl: commandService.url,
+      queryUrl: queryService.url,
+    };
+    if (dataDir) {
+      writeRunFile({ ...identity.value, dataDir, startedAt: new Date().toISOString() });
+      stops.splice(0, 0, async () => removeRunFile(dataDir));
+    }
+    return {
+      database,
+      eventStore,
+      commandService,
+      queryService,
+      gatewayUrl: gateway?.url,
+      jwtSecret,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The built web client, if it has been built (npm run build). */
