@@ -209,13 +209,6 @@ export function path(...parts: readonly (string | number)[]): string {
   return parts.join('.');
 }
 
-/** ODS organisation codes of trusts: 3 to 5 upper-case letters or digits (e.g. RJ1, R0A). */
-export const ODS_CODE = /^[A-Z0-9]{3,5}$/;
-/**
- * Any ODS organisation code, trusts or not: also GP practices and other providers with up to
- * 6 characters (e.g. C82009, Y02696), which NHS England's files list beside the trusts. Only a
- * code that also matches ODS_CODE can be a Longview trust.
- */
-export const ODS_ORGANISATION_CODE = /^[A-Z0-9]{3,6}$/;
+export { ODS_CODE, ODS_ORGANISATION_CODE } from './patterns';
 /** Intervention ids are client-generated UUIDs or similar: letters, digits and hyphens. */
 export const ENTITY_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { SystemProjectionQuery } from '../__generated__/graphql';
-import { monthIndexOrNaN, periodOfIndex } from '@longview/analytics';
+import { monthIndexOrNaN, periodOfIndex } from '@longview/analytics/periods';
 import { niceTicks } from '../lib/chart';
 import { MonthAxis } from './MonthAxis';
 import { formatPeriod, formatValue } from '../lib/format';

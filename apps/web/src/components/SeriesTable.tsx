@@ -1,6 +1,6 @@
 import type { SpcAnalysisFieldsFragment, TrustPageQuery } from '../__generated__/graphql';
 import { formatPeriod, formatValue } from '../lib/format';
-import { monthIndexOrNaN } from '@longview/analytics';
+import { monthIndexOrNaN } from '@longview/analytics/periods';
 import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind } from '../lib/spc';
 
 type SeriesData = NonNullable<TrustPageQuery['trust']>['series'][number];

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { monthIndexOrNaN, periodOfIndex } from '@longview/analytics';
+import { monthIndexOrNaN, periodOfIndex } from '@longview/analytics/periods';
 import { niceTicks } from '../lib/chart';
 import { MonthAxis } from './MonthAxis';
 import { formatDate, formatPeriod, formatValue, formatValueCompact } from '../lib/format';

@@ -1,5 +1,5 @@
 /** Pure helpers for the series chart: segment means, axis ticks. Month arithmetic is @longview/analytics'. */
-import { monthIndexOrNaN } from '@longview/analytics';
+import { monthIndexOrNaN } from '@longview/analytics/periods';
 
 export interface Segment {
   /** First and last period (inclusive) of the segment. */

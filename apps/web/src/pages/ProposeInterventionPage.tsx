@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ODS_CODE } from '@longview/domain/patterns';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Approach, Direction, InterventionCategory, Sharing, type ProposeInterventionInput } from '../__generated__/graphql';
@@ -41,9 +42,6 @@ const SHARING_HINTS: Readonly<Record<Sharing, string>> = {
   PUBLIC: 'Anyone can see it, including patients, staff and researchers.',
 };
 
-// Mirrors ODS_CODE in @longview/domain, whose entry does not export it yet; import it from
-// there once it does, so the form and the command agree on one pattern.
-const TRUST_CODE_PATTERN = /^[A-Z0-9]{3,5}$/;
 
 function newCommandId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -60,7 +58,7 @@ export function validateDraft(draft: Draft): Errors {
   const errors: Errors = {};
   const code = draft.trustCode.trim().toUpperCase();
   if (!code) errors.trustCode = 'Enter the ODS code of the trust';
-  else if (!TRUST_CODE_PATTERN.test(code)) errors.trustCode = 'Enter a trust ODS code of 3 to 5 letters and numbers, like RJ1';
+  else if (!ODS_CODE.test(code)) errors.trustCode = 'Enter a trust ODS code of 3 to 5 letters and numbers, like RJ1';
   if (!draft.title.trim()) errors.title = 'Enter a title for the intervention';
   if (!draft.summary.trim()) errors.summary = 'Enter a summary of the intervention';
   if (!draft.category) errors.category = 'Select a category';

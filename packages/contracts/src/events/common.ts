@@ -1,4 +1,4 @@
-import { CQC_RATINGS, DIRECTIONS, REGIONS, SHARING_LEVELS, TRUST_KINDS, APPROACHES, INTERVENTION_CATEGORIES } from '@longview/domain';
+import { ODS_CODE, CQC_RATINGS, DIRECTIONS, REGIONS, SHARING_LEVELS, TRUST_KINDS, APPROACHES, INTERVENTION_CATEGORIES } from '@longview/domain';
 import { z } from 'zod';
 
 /**
@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
-export const odsCode = z.string().regex(/^[A-Z0-9]{3,5}$/, 'must be an ODS code');
+export const odsCode = z.string().regex(ODS_CODE, 'must be an ODS code');
 /** Metric codes are checked for form only: a code retired from the catalogue still appears in old events. */
 export const metricCode = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-kebab metric code');
 export const entityId = z.string().min(1).max(64);
