@@ -79,9 +79,9 @@ describe('MetricsRegistry', () => {
     const registry = new MetricsRegistry();
     const parked = registry.gauge('longview_events_parked', 'Parked events');
     let rows: number | Error = 2;
+    const countParked = (): Promise<number> => (rows instanceof Error ? Promise.reject(rows) : Promise.resolve(rows));
     registry.onCollect(async () => {
-      if (rows instanceof Error) throw rows;
-      parked.set(rows);
+      parked.set(await countParked());
     });
     expect(await registry.render()).toMatch(/^longview_events_parked 2$/m);
     rows = new Error('database down');
