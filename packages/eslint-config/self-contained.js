@@ -6,7 +6,8 @@ const { defineConfig } = require('eslint/config');
 
 /** Anything that does not start with ./ or ../ (a package name, node:fs, fs, a URL). `\x2F` is `/`, which esquery's regex syntax cannot hold. */
 const NOT_RELATIVE = '^(?!\\.\\.?(\\x2F|$))';
-const MESSAGE = 'This package is self-contained: import only its own files, by relative path (no npm packages, no node: built-ins, no other workspace packages).';
+const MESSAGE =
+  'This package is self-contained: import only its own files, by relative path (no npm packages, no node: built-ins, no other workspace packages).';
 const notRelativeLiteral = `Literal[value=/${NOT_RELATIVE}/]`;
 
 module.exports = defineConfig({
