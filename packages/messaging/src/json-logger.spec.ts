@@ -24,6 +24,8 @@ describe('JsonLogger', () => {
     const { logger, lines } = capture({ service: 'command-service' });
     logger.info('ready', { url: 'http://127.0.0.1:4001' });
     expect(lines[0]?.line).toMatch(/"msg":"ready"/);
+    // The order the distributed tests' process fixtures match on: msg, then the fields.
+    expect(lines[0]?.line).toMatch(/"msg":"ready".*"url":"http:\/\/127\.0\.0\.1:4001"/);
   });
 
   it('passes each line its level, so errors can go to stderr', () => {

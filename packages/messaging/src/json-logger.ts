@@ -1,7 +1,8 @@
 /**
  * Structured logs: one JSON object per line on stdout (stderr for errors), the shape log
  * shippers expect, written by pino. Services in distributed mode log through this; kafkajs
- * logs are routed here too. A line: {"level":"info","time":"<ISO 8601>",...base,...fields,"msg":"..."}.
+ * logs are routed here too. A line: {"level":"info","time":"<ISO 8601>",...base,"msg":"...",...fields}
+ * (msg before the fields: readers match `"msg":"ready".*"url":"..."`).
  */
 import { pino, stdTimeFunctions, multistream, type Logger as PinoLogger } from 'pino';
 
@@ -24,7 +25,8 @@ class PinoBackedLogger implements Logger {
   log(level: LogLevel, message: string, fields: Record<string, unknown> = {}): void {
     // An unknown level (a caller's typo, a kafkajs level we do not map) logs as info rather than being lost.
     const method = LEVELS.includes(level) ? level : 'info';
-    this.pino[method](fields, message);
+    // msg goes in the object rather than as pino's message argument, which pino writes last.
+    this.pino[method]({ msg: message, ...fields });
   }
 
   info(message: string, fields?: Record<string, unknown>): void {

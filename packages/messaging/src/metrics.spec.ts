@@ -43,6 +43,9 @@ describe('MetricsRegistry', () => {
     expect(family?.metrics).toHaveLength(2);
     expect(await lag.value({ partition: '1', topic: 'events' })).toBe(7);
 
+    // Label names in alphabetical order, whatever order the caller wrote them in.
+    expect(await registry.render()).toMatch(/^longview_consumer_lag\{partition="1",topic="events"\} 7$/m);
+
     lag.clear();
     expect((await scrape(registry))[0]?.metrics).toEqual([]);
     expect(() => lag.set(1, { group: 'g' })).toThrow(/first written with labels \[partition, topic\]/);

@@ -49,6 +49,11 @@ abstract class Metric<M extends prom.Counter | prom.Gauge> {
     return this.metric;
   }
 
+  /** prom-client prints labels in the order of the object's keys; sorted, a series reads the same however it was written. */
+  protected static sorted(labels: Labels): Labels {
+    return Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k] ?? '']));
+  }
+
   private create(): M {
     const config = { name: this.name, help: this.help, labelNames: this.labelNames, registers: [this.registry] };
     return (this.kind === 'counter' ? new prom.Counter(config) : new prom.Gauge(config)) as M;
@@ -62,7 +67,7 @@ export class Counter extends Metric<prom.Counter> {
 
   inc(amount = 1, labels: Labels = {}): void {
     if (amount < 0) throw new RangeError('a counter only goes up');
-    this.labelled(labels).inc(labels, amount);
+    this.labelled(labels).inc(Metric.sorted(labels), amount);
   }
 }
 
@@ -72,7 +77,7 @@ export class Gauge extends Metric<prom.Gauge> {
   }
 
   set(value: number, labels: Labels = {}): void {
-    this.labelled(labels).set(labels, value);
+    this.labelled(labels).set(Metric.sorted(labels), value);
   }
 
   /** Drops every labelled value (e.g. partitions this instance no longer owns). */
