@@ -18,6 +18,8 @@ describe('JsonLogger', () => {
     const [entry] = parsed();
     expect(entry).toEqual({ level: 'info', time: expect.any(String), service: 'query-service', instance: 'q1', msg: 'ready', url: 'http://127.0.0.1:4002' });
     expect(new Date(String(entry?.time)).toISOString()).toBe(entry?.time);
+    // The key order readers match on (the CLI's distributed test looks for `{"time":`).
+    expect(Object.keys(entry ?? {})).toEqual(['time', 'level', 'service', 'instance', 'msg', 'url']);
   });
 
   it('writes the "msg":"ready" text that the CLI waits for', () => {

@@ -1,8 +1,9 @@
 /**
  * Structured logs: one JSON object per line on stdout (stderr for errors), the shape log
  * shippers expect, written by pino. Services in distributed mode log through this; kafkajs
- * logs are routed here too. A line: {"level":"info","time":"<ISO 8601>",...base,"msg":"...",...fields}
- * (msg before the fields: readers match `"msg":"ready".*"url":"..."`).
+ * logs are routed here too. A line: {"time":"<ISO 8601>","level":"info",...base,"msg":"...",...fields},
+ * the order of the hand-written logger this replaced, which readers match on (`{"time":`,
+ * `"msg":"ready".*"url":"..."`).
  */
 import { pino, stdTimeFunctions, multistream, type Logger as PinoLogger } from 'pino';
 
@@ -17,6 +18,7 @@ export interface Logger {
 }
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const LEVEL_THEN_TIME = /^\{("level":"[a-z]+"),("time":"[^"]+")/;
 
 /** Logs through one pino logger; `child` adds fields to every line of the child. */
 class PinoBackedLogger implements Logger {
@@ -65,6 +67,8 @@ export class JsonLogger extends PinoBackedLogger {
           level: minLevel,
           base: jsonSafe(base) as Record<string, unknown>,
           timestamp: stdTimeFunctions.isoTime,
+          // pino writes level before time; swapped back, as the prefix is all it changes.
+          hooks: { streamWrite: (line) => line.replace(LEVEL_THEN_TIME, '{$2,$1') },
           formatters: {
             level: (label) => ({ level: label }),
             // Positions are bigints: written as strings, as JSON has no 64-bit integers.
