@@ -51,7 +51,11 @@ abstract class Metric<M extends prom.Counter | prom.Gauge> {
 
   /** prom-client prints labels in the order of the object's keys; sorted, a series reads the same however it was written. */
   protected static sorted(labels: Labels): Labels {
-    return Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k] ?? '']));
+    return Object.fromEntries(
+      Object.keys(labels)
+        .sort()
+        .map((k) => [k, labels[k] ?? '']),
+    );
   }
 
   private create(): M {
