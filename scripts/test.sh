@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite. Starts the private PostgreSQL the integration tests use (idempotent)
-# and the single-node Kafka broker of infra/kafka (stopped again at the end if this script started
-# it), builds everything (the browser test needs the built web client), then typecheck, lint and
-# test every package through Turborepo.
+# `npm test`: the whole suite. Checks the formatting (Prettier), starts the private PostgreSQL the
+# integration tests use (idempotent) and the single-node Kafka broker of infra/kafka (stopped again
+# at the end if this script started it), builds everything (the browser test needs the built web
+# client), then typecheck, lint and test every package through Turborepo: each package's `test`
+# runs its three tiers (unit, integration, e2e; `npm run test:unit` etc. run one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
+
+# First, as it takes seconds and needs nothing: `npm run format` fixes what it reports.
+npm run --silent format:check
 
 # A PostgreSQL already answering on the port (another checkout's cluster) is used as it is.
 if ! pg_isready -q -h 127.0.0.1 -p "${LONGVIEW_PG_PORT:-54329}" 2>/dev/null; then bash infra/postgres/start.sh; fi

@@ -1,1 +1,1 @@
-module.exports = require('@longview/eslint-config');
+module.exports = [...require('@longview/eslint-config'), ...require('@longview/eslint-config/self-contained')];

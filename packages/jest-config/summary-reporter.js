@@ -2,9 +2,7 @@
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const pkg = process.env.npm_package_name || require('node:path').basename(process.cwd());
-    process.stdout.write(
-      `\n${pkg}: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped\n`,
-    );
+    process.stdout.write(`\n${pkg}: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped\n`);
   }
 }
 module.exports = SummaryReporter;

@@ -84,7 +84,7 @@ export function deciderFor(commandType: LongviewCommandType): AnyDecider {
 export function streamIdFor(command: LongviewCommand): string {
   // The route is looked up by the command's own type, so its data has the type streamId expects.
   const route = COMMAND_ROUTES[command.type] as CommandRoute<LongviewCommandType>;
-  return (route.streamId as (data: LongviewCommand['data']) => string)(command.data);
+  return route.streamId(command.data);
 }
 
 /** Folds the stream's history and decides: the whole pure part of handling a command. */

@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from './database';
 import { ConcurrencyError, isConcurrencyError } from './errors';
 import { ADVISORY_LOCK, CONSTRAINT, SCHEMA_SQL } from './schema';
-import type {
-  AppendOptions,
-  AppendResult,
-  CommandRecord,
-  EventMetadata,
-  ExpectedVersion,
-  NewEvent,
-  ReadAllOptions,
-  StoredEvent,
-} from './types';
+import type { AppendOptions, AppendResult, CommandRecord, EventMetadata, ExpectedVersion, NewEvent, ReadAllOptions, StoredEvent } from './types';
 
 interface EventRow {
   global_position: string;
@@ -43,8 +34,7 @@ const SAFE_HORIZON = (after: string) => `COALESCE(
       AND h.transaction_id >= pg_snapshot_xmin(pg_current_snapshot())),
   9223372036854775807)`;
 
-const EVENT_COLUMNS =
-  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
+const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
 
 /**
  * Append-only event log with per-stream optimistic concurrency, command idempotency and
@@ -104,10 +94,7 @@ export class EventStore {
 
   /** All events of a stream in order. `version` is the last event's streamVersion (0 = no stream). */
   async readStream(streamId: string): Promise<{ version: number; events: StoredEvent[] }> {
-    const { rows } = await this.db.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
-      [streamId],
-    );
+    const { rows } = await this.db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
     const events = rows.map(toStoredEvent);
     return { version: events.at(-1)?.streamVersion ?? 0, events };
   }
@@ -160,10 +147,9 @@ export class EventStore {
 
   /** The recorded outcome of a processed command, or undefined if it was never processed. */
   async findCommand(commandId: string): Promise<CommandRecord | undefined> {
-    const { rows } = await this.db.query<CommandRow>(
-      'SELECT command_id, stream_id, version, position, recorded_at FROM commands WHERE command_id = $1',
-      [commandId],
-    );
+    const { rows } = await this.db.query<CommandRow>('SELECT command_id, stream_id, version, position, recorded_at FROM commands WHERE command_id = $1', [
+      commandId,
+    ]);
     const row = rows[0];
     if (!row) return undefined;
     return {
@@ -193,8 +179,7 @@ async function appendInTransaction(
 
   const params: unknown[] = [];
   const tuples = events.map((event, index) => {
-    const metadata: EventMetadata =
-      commandId !== undefined && event.metadata.commandId === undefined ? { ...event.metadata, commandId } : event.metadata;
+    const metadata: EventMetadata = commandId !== undefined && event.metadata.commandId === undefined ? { ...event.metadata, commandId } : event.metadata;
     params.push(
       event.eventId ?? randomUUID(),
       streamId,
@@ -255,10 +240,11 @@ async function claimStreamVersions(tx: Database, streamId: string, count: number
     if (rows.length === 0) throw new ConcurrencyError(streamId, expected, await readStreamVersion(tx, streamId));
     return 0;
   }
-  const { rows } = await tx.query<{ version: number }>(
-    'UPDATE streams SET version = $3 WHERE stream_id = $1 AND version = $2 RETURNING version',
-    [streamId, expected, expected + count],
-  );
+  const { rows } = await tx.query<{ version: number }>('UPDATE streams SET version = $3 WHERE stream_id = $1 AND version = $2 RETURNING version', [
+    streamId,
+    expected,
+    expected + count,
+  ]);
   if (rows.length === 0) throw new ConcurrencyError(streamId, expected, await readStreamVersion(tx, streamId));
   return expected;
 }

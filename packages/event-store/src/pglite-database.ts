@@ -64,4 +64,3 @@ class PgliteTransaction implements Database {
     return transactionHandleCannotClose();
   }
 }
-

@@ -12,7 +12,7 @@ const typeParsers: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === PG_TYPE_OID.date && format !== 'binary'
       ? parseDateAsString
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+      : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 /** Opens a pooled connection to a real PostgreSQL server. Each transaction gets its own client. */

@@ -68,7 +68,7 @@ describe.each(testDatabases())('EventStore on $name', ({ name, open }) => {
 
   it('stores JSON payloads faithfully, including arrays and null', async () => {
     const streamId = newStream();
-    const data = { list: [1, 'two', { three: 3 }], nothing: null, text: "O'Brien \"quoted\" \u00e9" };
+    const data = { list: [1, 'two', { three: 3 }], nothing: null, text: 'O\'Brien "quoted" \u00e9' };
     await store.appendToStream(streamId, [
       { ...anEvent(0), data },
       { ...anEvent(0), data: [1, 2, 3] },
@@ -188,9 +188,7 @@ describe.each(testDatabases())('EventStore on $name', ({ name, open }) => {
     it.each(['any', 'no_stream'] as const)('concurrent attempts of one command (expectedVersion %s) apply it once', async (expectedVersion) => {
       const streamId = newStream();
       const commandId = `cmd-${newStream()}`;
-      const results = await Promise.all(
-        Array.from({ length: 5 }, () => store.appendToStream(streamId, [anEvent(1)], { expectedVersion, commandId })),
-      );
+      const results = await Promise.all(Array.from({ length: 5 }, () => store.appendToStream(streamId, [anEvent(1)], { expectedVersion, commandId })));
       expect(results.filter((r) => r.appended)).toHaveLength(1);
       const winner = results.find((r) => r.appended);
       for (const r of results) expect({ ...r, appended: true }).toEqual(winner);
@@ -258,10 +256,9 @@ describe.each(testDatabases())('EventStore on $name', ({ name, open }) => {
           `SELECT count(*) AS locks FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted`,
         );
         expect(rows[0]?.locks).toBe('1');
-        const { rows: own } = await tx.query<{ same: boolean }>(
-          'SELECT transaction_id = pg_current_xact_id() AS same FROM events WHERE stream_id = $1',
-          [streamId],
-        );
+        const { rows: own } = await tx.query<{ same: boolean }>('SELECT transaction_id = pg_current_xact_id() AS same FROM events WHERE stream_id = $1', [
+          streamId,
+        ]);
         expect(own).toEqual([{ same: true }]);
       });
     });

@@ -19,6 +19,12 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** Resolves to true if `promise` is still pending after `ms`. */
 export async function stillPendingAfter(promise: Promise<unknown>, ms: number): Promise<boolean> {
   const pending = Symbol('pending');
-  const winner = await Promise.race([promise.then(() => 'settled', () => 'settled'), sleep(ms).then(() => pending)]);
+  const winner = await Promise.race([
+    promise.then(
+      () => 'settled',
+      () => 'settled',
+    ),
+    sleep(ms).then(() => pending),
+  ]);
   return winner === pending;
 }

@@ -4,7 +4,10 @@ import { testDatabases } from '../src/testing';
 describe('testDatabases()', () => {
   const saved = { url: process.env.LONGVIEW_TEST_PG_URL, ci: process.env.CI };
   afterEach(() => {
-    for (const [key, value] of [['LONGVIEW_TEST_PG_URL', saved.url], ['CI', saved.ci]] as const) {
+    for (const [key, value] of [
+      ['LONGVIEW_TEST_PG_URL', saved.url],
+      ['CI', saved.ci],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -31,8 +34,7 @@ describe('testDatabases()', () => {
     const postgres = testDatabases().find((d) => d.name === 'postgres');
     if (!postgres) throw new Error('expected a postgres entry');
     const [one, two] = await Promise.all([postgres.open(), postgres.open()]);
-    const nameOf = async (db: typeof one) =>
-      (await db.query<{ name: string }>('SELECT current_database() AS name')).rows[0]?.name ?? '';
+    const nameOf = async (db: typeof one) => (await db.query<{ name: string }>('SELECT current_database() AS name')).rows[0]?.name ?? '';
     const [nameOne, nameTwo] = await Promise.all([nameOf(one), nameOf(two)]);
     expect(nameOne).toMatch(/^lv_test_[0-9a-f]{12}$/);
     expect(nameTwo).not.toBe(nameOne);

@@ -149,6 +149,8 @@ export class KafkaEventConsumer {
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    // kafkajs hands these over as closures over the batch, to be destructured (as its docs do).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     if (batch.messages.length === 0) return;
     const events: StoredEvent[] = [];

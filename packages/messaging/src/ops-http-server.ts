@@ -59,9 +59,13 @@ export function metricsHandler(registry: MetricsRegistry) {
 }
 
 /** A bare HTTP server with /health and /metrics only (the standalone relay). */
-export async function startOpsServer(
-  options: { port: number; host?: string; checks: readonly HealthCheck[]; metrics: MetricsRegistry; extra?: () => Record<string, unknown> },
-): Promise<{ url: string; close(): Promise<void> }> {
+export async function startOpsServer(options: {
+  port: number;
+  host?: string;
+  checks: readonly HealthCheck[];
+  metrics: MetricsRegistry;
+  extra?: () => Record<string, unknown>;
+}): Promise<{ url: string; close(): Promise<void> }> {
   const health = healthHandler(options.checks, options.extra);
   const metrics = metricsHandler(options.metrics);
   const server = http.createServer((req, res) => {
