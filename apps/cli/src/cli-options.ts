@@ -53,7 +53,7 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
   }
   try {
     const { values } = parseArgs({ args: [...args], options: command.options, strict: true, allowPositionals: false });
-    return { values: values as Values<O> };
+    return { values: values };
   } catch (error) {
     return { exitCode: commandUsageError(command, parseArgsMessage(error)) };
   }

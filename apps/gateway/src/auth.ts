@@ -36,7 +36,7 @@ export class InvalidTokenError extends Error {
 
 export interface DevTokenOptions {
   /** Upper snake case, or the CLI's lower kebab case (`trust-editor`). */
-  readonly role: TokenRole | string;
+  readonly role: string;
   readonly trust?: string;
   readonly sub?: string;
   /** Default 12 hours. */
@@ -159,7 +159,7 @@ export function jwksOptionsFromEnv(env: NodeJS.ProcessEnv): JwksOptions | undefi
     .filter((audience) => audience !== '');
   return {
     issuer,
-    ...(audiences.length > 0 ? { audience: audiences.length === 1 ? (audiences[0] as string) : audiences } : {}),
+    ...(audiences.length > 0 ? { audience: audiences.length === 1 ? (audiences[0]) : audiences } : {}),
     ...(jwksUrl ? { jwksUrl } : {}),
     ...(jwksFile ? { jwksFile } : {}),
   };

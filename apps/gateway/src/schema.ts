@@ -24,7 +24,7 @@ export function loadTypeDefs(): DocumentNode {
 /** Every area's resolvers in one map; two areas resolving the same field is a mistake, not an override. */
 export function loadResolvers(): Resolvers {
   const merged: Record<string, Record<string, unknown>> = {};
-  for (const [area, resolvers] of Object.entries(AREAS) as [string, Resolvers][]) {
+  for (const [area, resolvers] of Object.entries<Resolvers>(AREAS)) {
     for (const [typeName, fields] of Object.entries(resolvers)) {
       const target = (merged[typeName] ??= {});
       for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
@@ -33,7 +33,7 @@ export function loadResolvers(): Resolvers {
       }
     }
   }
-  return merged as Resolvers;
+  return merged;
 }
 
 /** The schema without resolvers: for tooling (introspection, schema checks). */

@@ -66,7 +66,7 @@ export async function startQueryService(options: QueryServiceOptions): Promise<R
   options.beforeListen?.(app);
   const host = options.host ?? '127.0.0.1';
   await app.listen(options.port ?? 4002, host);
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
   return {
     app,
     url: `http://${host}:${address.port}`,

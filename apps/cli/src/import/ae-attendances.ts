@@ -156,7 +156,7 @@ export function parseAeAttendances(text: string): AeParseResult {
       );
     }
     let months = byTrust.get(orgCode);
-    if (!months) byTrust.set(orgCode, (months = new Map()));
+    if (!months) byTrust.set(orgCode, (months = new Map<string, AeObservation>()));
     const key = `${orgCode}|${period}`;
     if (seen.has(key)) {
       throw new AeImportError(

@@ -188,7 +188,7 @@ export function applyAeImportPlan(
       continue;
     }
     let months = known.observations.get(c.data.trustCode);
-    if (!months) known.observations.set(c.data.trustCode, (months = new Map()));
+    if (!months) known.observations.set(c.data.trustCode, (months = new Map<string, ExistingObservation>()));
     if (c.type === 'RecordObservations') {
       for (const o of c.data.observations) months.set(o.period, { ...o });
     } else {

@@ -98,7 +98,7 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
       const query = new ServiceProcess({
         name: `query-${i + 1}`,
         script: distMain('@longview/query-service'),
-        env: { ...common, QUERY_DATABASE_URL: readUrl as string, PORT: String(firstPort + i), INSTANCE: `query-${i + 1}` },
+        env: { ...common, QUERY_DATABASE_URL: readUrl, PORT: String(firstPort + i), INSTANCE: `query-${i + 1}` },
         write: log,
       });
       stops.push(() => query.stop());

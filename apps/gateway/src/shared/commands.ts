@@ -24,7 +24,7 @@ export async function send<T extends LongviewCommandType>(
     ...(options.commandId ? { commandId: options.commandId } : {}),
     ...(typeof options.expectedVersion === 'number' ? { expectedVersion: options.expectedVersion } : {}),
     actor: context.actor,
-    data: data as unknown as Record<string, unknown>,
+    data: data,
   };
   const accepted = await context.commands.send(type, request);
   context.position.advanceTo(accepted.position);

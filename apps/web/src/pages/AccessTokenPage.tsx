@@ -33,7 +33,7 @@ export function AccessTokenPage() {
           <p>{saved}</p>
         </div>
       )}
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="token">
             Access token

@@ -267,7 +267,7 @@ export function ProposeInterventionPage() {
       });
       const created = result.data?.proposeIntervention.intervention;
       if (!created) throw new Error('The service did not return the new intervention.');
-      navigate(`/interventions/${encodeURIComponent(created.id)}`, { state: { proposed: true } });
+      void navigate(`/interventions/${encodeURIComponent(created.id)}`, { state: { proposed: true } });
     } catch (error) {
       const interpreted = interpretMutationError(error);
       const fieldErrors: Errors = {};
@@ -317,7 +317,7 @@ export function ProposeInterventionPage() {
         it works and lasts.
       </p>
 
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <FormGroup error={textError('trustCode')}>
           <label className="nhsuk-label nhsuk-label--s" htmlFor="trustCode">
             Trust code
