@@ -28,12 +28,17 @@ async function main() {
 
   let got = 0;
   let resolveDone;
-  const done = new Promise((r) => { resolveDone = r; });
+  const done = new Promise((r) => {
+    resolveDone = r;
+  });
   const joined = new Promise((r) => consumer.on(consumer.events.GROUP_JOIN, r));
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await consumer.run({
-    eachBatch: async ({ batch }) => { got += batch.messages.length; if (got >= N) resolveDone(); },
+    eachBatch: async ({ batch }) => {
+      got += batch.messages.length;
+      if (got >= N) resolveDone();
+    },
   });
   await joined;
   await producer.connect();
@@ -73,5 +78,17 @@ async function main() {
   await admin.disconnect();
 }
 
-const timer = setTimeout(() => { console.error('bench FAILED: timeout'); process.exit(1); }, 120000);
-main().then(() => { clearTimeout(timer); process.exit(0); }, (e) => { console.error(`bench FAILED: ${e.stack || e}`); process.exit(1); });
+const timer = setTimeout(() => {
+  console.error('bench FAILED: timeout');
+  process.exit(1);
+}, 120000);
+main().then(
+  () => {
+    clearTimeout(timer);
+    process.exit(0);
+  },
+  (e) => {
+    console.error(`bench FAILED: ${e.stack || e}`);
+    process.exit(1);
+  },
+);

@@ -24,8 +24,12 @@ const groupId = `infra-check-group-${run}`;
 
 const t = {};
 const t0 = Date.now();
-const mark = (name, since) => { t[name] = Date.now() - since; };
-const fail = (msg) => { throw new Error(msg); };
+const mark = (name, since) => {
+  t[name] = Date.now() - since;
+};
+const fail = (msg) => {
+  throw new Error(msg);
+};
 const logStats = { count: 0 };
 
 async function main() {
@@ -75,9 +79,13 @@ async function main() {
     const keyPartition = new Map();
     const problems = [];
     let resolveDone;
-    const done = new Promise((r) => { resolveDone = r; });
+    const done = new Promise((r) => {
+      resolveDone = r;
+    });
     let joinedAt = null;
-    consumer.on(consumer.events.GROUP_JOIN, () => { joinedAt = Date.now(); });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      joinedAt = Date.now();
+    });
 
     s = Date.now();
     await consumer.connect();
@@ -145,9 +153,11 @@ async function main() {
     await admin.deleteTopics({ topics: [topic] });
     mark('describeGroups + deleteGroups + deleteTopics', s);
 
-    console.log(`check OK against ${brokers.join(',')} (cluster ${cluster.clusterId}): ` +
-      `${N} messages exactly once, ${partitionsUsed.size}/${PARTITIONS} partitions used, ` +
-      `group state after leave '${g.state}', ${logStats.count} transient kafkajs warning/error line(s)`);
+    console.log(
+      `check OK against ${brokers.join(',')} (cluster ${cluster.clusterId}): ` +
+        `${N} messages exactly once, ${partitionsUsed.size}/${PARTITIONS} partitions used, ` +
+        `group state after leave '${g.state}', ${logStats.count} transient kafkajs warning/error line(s)`,
+    );
     for (const [k, v] of Object.entries(t)) console.log(`  ${k.padEnd(60)} ${String(v).padStart(6)} ms`);
     console.log(`  ${'total'.padEnd(60)} ${String(Date.now() - t0).padStart(6)} ms`);
   } finally {
@@ -155,6 +165,17 @@ async function main() {
   }
 }
 
-const timer = setTimeout(() => { console.error(`check FAILED: timeout after ${TIMEOUT_MS} ms`); process.exit(1); }, TIMEOUT_MS);
-main().then(() => { clearTimeout(timer); process.exit(0); },
-  (err) => { console.error(`check FAILED: ${(err && err.stack) || err}`); process.exit(1); });
+const timer = setTimeout(() => {
+  console.error(`check FAILED: timeout after ${TIMEOUT_MS} ms`);
+  process.exit(1);
+}, TIMEOUT_MS);
+main().then(
+  () => {
+    clearTimeout(timer);
+    process.exit(0);
+  },
+  (err) => {
+    console.error(`check FAILED: ${(err && err.stack) || err}`);
+    process.exit(1);
+  },
+);

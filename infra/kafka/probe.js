@@ -6,7 +6,9 @@
 const { Kafka, logLevel } = require('kafkajs');
 
 const brokers = (process.argv[2] || process.env.KAFKA_BROKERS || `127.0.0.1:${process.env.KAFKA_PORT || 19092}`)
-  .split(',').map((s) => s.trim()).filter(Boolean);
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 async function main() {
   const kafka = new Kafka({
@@ -23,8 +25,10 @@ async function main() {
     await admin.connect();
     const cluster = await admin.describeCluster();
     const topics = await admin.listTopics();
-    console.log(`probe ok in ${Date.now() - t0} ms: clusterId=${cluster.clusterId} controller=${cluster.controller} ` +
-      `brokers=${cluster.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).join(',')} topics=${topics.length}`);
+    console.log(
+      `probe ok in ${Date.now() - t0} ms: clusterId=${cluster.clusterId} controller=${cluster.controller} ` +
+        `brokers=${cluster.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).join(',')} topics=${topics.length}`,
+    );
     return 0;
   } catch (err) {
     console.error(`probe failed: ${err && err.message}`);
@@ -34,6 +38,9 @@ async function main() {
   }
 }
 
-const timer = setTimeout(() => { console.error('probe failed: timeout'); process.exit(1); }, 8000);
+const timer = setTimeout(() => {
+  console.error('probe failed: timeout');
+  process.exit(1);
+}, 8000);
 timer.unref();
 main().then((code) => process.exit(code));

@@ -4,13 +4,14 @@ const { logLevel } = require('kafkajs');
 
 /** kafkajs logCreator: one compact stderr line per WARN/ERROR entry, counted in stats.count. */
 function compactLogger(stats) {
-  return () => ({ level, log }) => {
-    if (level > logLevel.WARN) return;
-    stats.count++;
-    const lvl = level === logLevel.ERROR ? 'ERROR' : 'WARN';
-    const err = log.error ? ` (${log.error})` : '';
-    process.stderr.write(`  kafkajs ${lvl}: ${log.message}${err}\n`);
-  };
+  return () =>
+    ({ level, log }) => {
+      if (level > logLevel.WARN) return;
+      stats.count++;
+      const lvl = level === logLevel.ERROR ? 'ERROR' : 'WARN';
+      const err = log.error ? ` (${log.error})` : '';
+      process.stderr.write(`  kafkajs ${lvl}: ${log.message}${err}\n`);
+    };
 }
 
 /**

@@ -33,7 +33,9 @@ export interface CommandLine<O extends NonNullable<ParseArgsConfig['options']>> 
   readonly options: O;
 }
 
-type Values<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>>['values'];
+type Values<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>
+>['values'];
 
 export type Parsed<O extends NonNullable<ParseArgsConfig['options']>> = { readonly values: Values<O> } | { readonly exitCode: number };
 
@@ -138,6 +140,7 @@ export function portsFrom(
   const ports = { gateway: base, command: command ?? base + 1, query: query ?? base + 2 };
   if (ports.command > 65535 || ports.query > 65535) throw new UsageError(`--port ${base} leaves no room for command-service and query-service above it`);
   const clash = ports.gateway === ports.command || ports.gateway === ports.query || ports.command === ports.query;
-  if (clash) throw new UsageError(`the gateway, command-service and query-service need three different ports (got ${ports.gateway}, ${ports.command}, ${ports.query})`);
+  if (clash)
+    throw new UsageError(`the gateway, command-service and query-service need three different ports (got ${ports.gateway}, ${ports.command}, ${ports.query})`);
   return { ...ports, chosen: gateway !== undefined || command !== undefined || query !== undefined };
 }

@@ -8,7 +8,15 @@ import { graphqlData, requireOrSkip } from './support';
 jest.setTimeout(180_000);
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const BIN = path.resolve(__dirname, '../bin/longview.js');
 const URL = 'http://localhost:4000';
 
@@ -56,7 +64,10 @@ function startPlatform(dataDir: string): Promise<{ child: ChildProcess; output: 
   });
 
   it('finds a trust by name and opens its page', async () => {
-    const { trusts } = await graphqlData<{ trusts: { code: string; name: string; kind: string }[] }>(URL, '{ trusts(filter: { kind: ACUTE }) { code name kind } }');
+    const { trusts } = await graphqlData<{ trusts: { code: string; name: string; kind: string }[] }>(
+      URL,
+      '{ trusts(filter: { kind: ACUTE }) { code name kind } }',
+    );
     const trust = trusts[7];
     if (!trust) throw new Error('no acute trust in the demo data');
     const page = await browser.newPage();

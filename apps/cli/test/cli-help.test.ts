@@ -100,7 +100,12 @@ describe('portsFrom', () => {
   });
 
   it('lets each be overridden, flags before environment variables', () => {
-    expect(portsFrom({ 'query-port': '6000' }, { LONGVIEW_PORT: '5000', LONGVIEW_COMMAND_PORT: '5500' })).toEqual({ gateway: 5000, command: 5500, query: 6000, chosen: true });
+    expect(portsFrom({ 'query-port': '6000' }, { LONGVIEW_PORT: '5000', LONGVIEW_COMMAND_PORT: '5500' })).toEqual({
+      gateway: 5000,
+      command: 5500,
+      query: 6000,
+      chosen: true,
+    });
     expect(portsFrom({ port: '7000' }, { LONGVIEW_PORT: '5000' })).toMatchObject({ gateway: 7000, command: 7001, query: 7002 });
   });
 
@@ -113,7 +118,11 @@ describe('portsFrom', () => {
 describe('package.json', () => {
   it('points every export at a file the build emits (dist/X.js from src/X.ts)', () => {
     const root = path.join(__dirname, '..');
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; types: string; exports: Record<string, string | Record<string, string>> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      main: string;
+      types: string;
+      exports: Record<string, string | Record<string, string>>;
+    };
     const targets = [pkg.main, pkg.types, ...Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [] : Object.values(t)))];
     for (const target of targets) {
       const source = path.join(root, target.replace(/^(\.\/)?dist\//, 'src/').replace(/\.d\.ts$|\.js$/, '.ts'));

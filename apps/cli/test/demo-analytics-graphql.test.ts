@@ -46,10 +46,17 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
     const acute = plan.expectations.find((e) => e.metric === 'ae-4hr');
     if (!acute) throw new Error('the demo has no ae-4hr intervention');
     const { trust } = await graphqlData<{
-      trust: { peers: { distance: number; trust: { code: string } }[]; series: { spc: { mean: number; upl: number; lpl: number; points: { rule: string }[] } }[] };
-    }>(url, `query($code: ID!) { trust(code: $code) { peers(limit: 3) { distance trust { code } } series(metric: "ae-4hr") { spc { mean lpl upl points { rule } } } } }`, {
-      code: acute.trustCode,
-    });
+      trust: {
+        peers: { distance: number; trust: { code: string } }[];
+        series: { spc: { mean: number; upl: number; lpl: number; points: { rule: string }[] } }[];
+      };
+    }>(
+      url,
+      `query($code: ID!) { trust(code: $code) { peers(limit: 3) { distance trust { code } } series(metric: "ae-4hr") { spc { mean lpl upl points { rule } } } } }`,
+      {
+        code: acute.trustCode,
+      },
+    );
     expect(trust.peers).toHaveLength(3);
     expect(trust.peers.map((p) => p.trust.code)).not.toContain(acute.trustCode);
     const spc = trust.series[0]?.spc;
@@ -68,7 +75,9 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
 
     const query = `{ systemProjection(metric: "ae-4hr", region: "LONDON", horizonMonths: 12, scenario: { category: PATIENT_FLOW, adopters: 3, seed: 5, draws: 2000 }) {
       trusts statusQuo { p50 } scenario { adopters { code region } difference { p50 } } } }`;
-    const first = await graphqlData<{ systemProjection: { trusts: number; statusQuo: unknown[]; scenario: { adopters: { region: string }[]; difference: { p50: number }[] } } }>(url, query);
+    const first = await graphqlData<{
+      systemProjection: { trusts: number; statusQuo: unknown[]; scenario: { adopters: { region: string }[]; difference: { p50: number }[] } };
+    }>(url, query);
     expect(first.systemProjection.statusQuo).toHaveLength(12);
     expect(first.systemProjection.scenario.adopters.map((a) => a.region)).toEqual(['LONDON', 'LONDON', 'LONDON']);
     expect(await graphqlData(url, query)).toEqual(first);

@@ -1,14 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Observation } from '@longview/domain';
-import {
-  DEMO_MIN_BASELINE_MONTHS,
-  type DemoPlan,
-  type DemoStep,
-  type DemoStepOf,
-  describeDemo,
-  generateDemoData,
-} from '../src/demo';
+import { DEMO_MIN_BASELINE_MONTHS, type DemoPlan, type DemoStep, type DemoStepOf, describeDemo, generateDemoData } from '../src/demo';
 
 const REGIONS = ['NORTH_EAST_AND_YORKSHIRE', 'NORTH_WEST', 'MIDLANDS', 'EAST_OF_ENGLAND', 'LONDON', 'SOUTH_EAST', 'SOUTH_WEST'];
 const KINDS = ['ACUTE', 'MENTAL_HEALTH', 'COMMUNITY', 'AMBULANCE', 'SPECIALIST'];
@@ -123,9 +116,7 @@ describe('generateDemoData', () => {
 
   it('records >= 36 months of ae-4hr, bed-occupancy and sickness-absence for every acute trust', () => {
     for (const { data } of registrations) {
-      const metrics = data.context.kind === 'ACUTE'
-        ? ['ae-4hr', 'bed-occupancy', 'sickness-absence']
-        : ['sickness-absence', 'staff-engagement'];
+      const metrics = data.context.kind === 'ACUTE' ? ['ae-4hr', 'bed-occupancy', 'sickness-absence'] : ['sickness-absence', 'staff-engagement'];
       for (const metric of metrics) expect(seriesOf(data.code, metric).length).toBeGreaterThanOrEqual(36);
     }
   });

@@ -61,10 +61,10 @@ describe('A&E import plan through the domain deciders', () => {
     const first = planAeImport(series, { isTrustKnown: () => false, existingObservations: () => undefined, ods });
     const run = runThroughDeciders(first.commands, '2019-04-10T09:00:00.000Z');
     expect(run.failures).toEqual([]);
-    const correction = planAeImport(
-      [{ trustCode: 'RA1', observations: [{ period: '2018-01', value: 91, numerator: 910, denominator: 1000 }] }],
-      { isTrustKnown: () => true, existingObservations: () => new Map([['2018-01', 90]]) },
-    );
+    const correction = planAeImport([{ trustCode: 'RA1', observations: [{ period: '2018-01', value: 91, numerator: 910, denominator: 1000 }] }], {
+      isTrustKnown: () => true,
+      existingObservations: () => new Map([['2018-01', 90]]),
+    });
     expect(correction.commands.map((c: AeImportCommand) => c.type)).toEqual(['CorrectObservation']);
     expect(runThroughDeciders(correction.commands, '2019-04-10T09:00:00.000Z', run.streams).failures).toEqual([]);
     // Sending the first plan again (instead of re-planning) would be refused: re-planning is what makes it idempotent.

@@ -70,7 +70,21 @@ jest.setTimeout(120000);
       auth,
     );
     expect(result.registerTrust.trust).toEqual({ code: 'ZW1', name: 'Wharfside Distributed NHS Trust' });
-    const read = await graphql<{ trust: { name: string; context: { beds: number } } | null }>(platform.gatewayUrl, `{ trust(code: "ZW1") { name context { beds } } }`, {}, auth);
+    const read = await graphql<{ trust: { name: string; context: { beds: number } } | null }>(
+      platform.gatewayUrl,
+      `
+        {
+          trust(code: "ZW1") {
+            name
+            context {
+              beds
+            }
+          }
+        }
+      `,
+      {},
+      auth,
+    );
     expect(read.data?.trust).toEqual({ name: 'Wharfside Distributed NHS Trust', context: { beds: 300 } });
     console.log(`distributed GraphQL: mutation + read took ${Date.now() - started} ms`);
 

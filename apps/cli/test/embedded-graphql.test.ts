@@ -67,7 +67,9 @@ describe('a command through command-service, into the projections, back through 
   });
 
   it('runs an intervention through its lifecycle', async () => {
-    const { proposeIntervention } = await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(url, PROPOSE, { input: proposal({ title: 'Discharge to assess' }) });
+    const { proposeIntervention } = await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(url, PROPOSE, {
+      input: proposal({ title: 'Discharge to assess' }),
+    });
     const id = proposeIntervention.intervention.id;
     await graphqlData(url, `mutation($id: ID!) { startIntervention(input: { interventionId: $id, startedOn: "2025-03-03" }) { position } }`, { id });
     await graphqlData(
@@ -75,28 +77,62 @@ describe('a command through command-service, into the projections, back through 
       `mutation($id: ID!) { logPdsaCycle(input: { interventionId: $id, plan: "Test a discharge huddle", do: "Ran it on two wards", study: "Earlier discharges", act: "Spread to all wards", cycleDate: "2025-04-01" }) { position } }`,
       { id },
     );
-    const done = await graphqlData<{ completeIntervention: { intervention: { status: string; completedOn: string; pdsaCycles: { cycleNumber: number; act: string }[] } } }>(
+    const done = await graphqlData<{
+      completeIntervention: { intervention: { status: string; completedOn: string; pdsaCycles: { cycleNumber: number; act: string }[] } };
+    }>(
       url,
       `mutation($id: ID!) { completeIntervention(input: { interventionId: $id, completedOn: "2025-09-30" }) { intervention { status completedOn pdsaCycles { cycleNumber act } } } }`,
       { id },
     );
-    expect(done.completeIntervention.intervention).toEqual({ status: 'COMPLETED', completedOn: '2025-09-30', pdsaCycles: [{ cycleNumber: 1, act: 'Spread to all wards' }] });
+    expect(done.completeIntervention.intervention).toEqual({
+      status: 'COMPLETED',
+      completedOn: '2025-09-30',
+      pdsaCycles: [{ cycleNumber: 1, act: 'Spread to all wards' }],
+    });
 
-    const again = await graphql(url, `mutation($id: ID!) { startIntervention(input: { interventionId: $id, startedOn: "2025-10-01" }) { position } }`, { id });
+    const again = await graphql(
+      url,
+      `
+        mutation ($id: ID!) {
+          startIntervention(input: { interventionId: $id, startedOn: "2025-10-01" }) {
+            position
+          }
+        }
+      `,
+      { id },
+    );
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('records, corrects and rebases a metric series', async () => {
-    const observations = Array.from({ length: 14 }, (_, i) => ({ period: `2024-${String((i % 12) + 1).padStart(2, '0')}`.replace(/^2024/, i < 12 ? '2024' : '2025'), value: 70 + i / 2 }));
+    const observations = Array.from({ length: 14 }, (_, i) => ({
+      period: `2024-${String((i % 12) + 1).padStart(2, '0')}`.replace(/^2024/, i < 12 ? '2024' : '2025'),
+      value: 70 + i / 2,
+    }));
     await graphqlData(url, `mutation($input: RecordObservationsInput!) { recordObservations(input: $input) { position } }`, {
       input: { trustCode: TRUST.code, metric: 'ae-4hr', observations, source: 'test' },
     });
-    const twice = await graphql(url, `mutation($input: RecordObservationsInput!) { recordObservations(input: $input) { position } }`, {
-      input: { trustCode: TRUST.code, metric: 'ae-4hr', observations: [{ period: '2024-03', value: 80 }] },
-    });
+    const twice = await graphql(
+      url,
+      `
+        mutation ($input: RecordObservationsInput!) {
+          recordObservations(input: $input) {
+            position
+          }
+        }
+      `,
+      {
+        input: { trustCode: TRUST.code, metric: 'ae-4hr', observations: [{ period: '2024-03', value: 80 }] },
+      },
+    );
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    await graphqlData(url, `mutation { correctObservation(input: { trustCode: "ZQ1", metric: "ae-4hr", period: "2024-03", value: 81.5, reason: "Late returns" }) { position } }`);
-    const rebased = await graphqlData<{ rebaseSeries: { series: { rebasePeriods: string[]; observations: { period: string; value: number; corrected: boolean }[] } } }>(
+    await graphqlData(
+      url,
+      `mutation { correctObservation(input: { trustCode: "ZQ1", metric: "ae-4hr", period: "2024-03", value: 81.5, reason: "Late returns" }) { position } }`,
+    );
+    const rebased = await graphqlData<{
+      rebaseSeries: { series: { rebasePeriods: string[]; observations: { period: string; value: number; corrected: boolean }[] } };
+    }>(
       url,
       `mutation { rebaseSeries(input: { trustCode: "ZQ1", metric: "ae-4hr", fromPeriod: "2025-01", reason: "New front door" }) { series { rebasePeriods observations { period value corrected } } } }`,
     );
@@ -111,10 +147,28 @@ describe('a command through command-service, into the projections, back through 
     expect(invalid.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(invalid.errors?.[0]?.extensions?.fields?.map((f) => f.path).sort()).toEqual(['targets.0.metric', 'title']);
 
-    const outOfRange = await graphql(url, `mutation { recordObservations(input: { trustCode: "ZQ1", metric: "ae-4hr", observations: [{ period: "2023-01", value: 140 }] }) { position } }`);
+    const outOfRange = await graphql(
+      url,
+      `
+        mutation {
+          recordObservations(input: { trustCode: "ZQ1", metric: "ae-4hr", observations: [{ period: "2023-01", value: 140 }] }) {
+            position
+          }
+        }
+      `,
+    );
     expect(outOfRange.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('observations.0.value');
 
-    const missing = await graphql(url, `mutation { startIntervention(input: { interventionId: "8e0c5a9e-0000-4000-8000-000000000000", startedOn: "2025-01-01" }) { position } }`);
+    const missing = await graphql(
+      url,
+      `
+        mutation {
+          startIntervention(input: { interventionId: "8e0c5a9e-0000-4000-8000-000000000000", startedOn: "2025-01-01" }) {
+            position
+          }
+        }
+      `,
+    );
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const unknownTrust = await graphql(url, PROPOSE, { input: proposal({ trustCode: 'ZZZ' }) });
     expect(unknownTrust.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -124,7 +178,17 @@ describe('a command through command-service, into the projections, back through 
   it('lists the metric catalogue', async () => {
     const { metrics } = await graphqlData<{ metrics: { code: string }[] }>(url, `{ metrics { code } }`);
     expect(metrics.map((m) => m.code)).toEqual(
-      expect.arrayContaining(['ae-4hr', 'ae-12hr', 'rtt-18wk', 'cancer-62d', 'bed-occupancy', 'nel-los', 'staff-engagement', 'sickness-absence', 'vacancy-rate']),
+      expect.arrayContaining([
+        'ae-4hr',
+        'ae-12hr',
+        'rtt-18wk',
+        'cancer-62d',
+        'bed-occupancy',
+        'nel-los',
+        'staff-engagement',
+        'sickness-absence',
+        'vacancy-rate',
+      ]),
     );
   });
 });

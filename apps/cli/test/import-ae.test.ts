@@ -93,7 +93,10 @@ describeWithData('A&E import on the real NHS England file', () => {
     const regions = new Set([...ods.values()].map((t) => t.region));
     expect(regions.size).toBe(7);
     // Welsh trusts (gor W) are left out.
-    const welsh = fs.readFileSync(odsFile, 'utf8').split('\n').filter((l) => l.trim().endsWith(',W'));
+    const welsh = fs
+      .readFileSync(odsFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().endsWith(',W'));
     expect(welsh.length).toBeGreaterThan(0);
     for (const line of welsh) expect(ods.has(line.split(',')[0]!)).toBe(false);
   });
@@ -219,9 +222,7 @@ describe('parseAeAttendances on small files', () => {
 });
 
 describe('planAeImport', () => {
-  const series = parseAeAttendances(
-    csv('"2018-01-01","RA1","1",1000,100,0', '"2018-02-01","RA1","1",1000,200,0', '"2018-01-01","RZZ9","1",500,50,0'),
-  ).series;
+  const series = parseAeAttendances(csv('"2018-01-01","RA1","1",1000,100,0', '"2018-02-01","RA1","1",1000,200,0', '"2018-01-01","RZZ9","1",500,50,0')).series;
   const ods = new Map([['RA1', { name: 'Aldwych Hospitals NHS Trust', region: 'LONDON' as const }]]);
 
   it('registers unknown trusts from ODS, skips those it cannot place, and records new months', () => {
@@ -263,26 +264,32 @@ describe('planAeImport', () => {
   it('treats a value equal at 2 decimal places, or with equal counts, as unchanged; different counts as a correction', () => {
     const same = planAeImport(series.slice(0, 1), {
       isTrustKnown: () => true,
-      existingObservations: () => new Map<string, ExistingObservation>([
-        ['2018-01', 90.001],
-        ['2018-02', { value: 80, numerator: 800, denominator: 1000 }],
-      ]),
+      existingObservations: () =>
+        new Map<string, ExistingObservation>([
+          ['2018-01', 90.001],
+          ['2018-02', { value: 80, numerator: 800, denominator: 1000 }],
+        ]),
     });
     expect(same.commands).toEqual([]);
     const counts = planAeImport(series.slice(0, 1), {
       isTrustKnown: () => true,
-      existingObservations: () => new Map<string, ExistingObservation>([
-        ['2018-01', 90],
-        ['2018-02', { value: 80, numerator: 80, denominator: 100 }],
-      ]),
+      existingObservations: () =>
+        new Map<string, ExistingObservation>([
+          ['2018-01', 90],
+          ['2018-02', { value: 80, numerator: 80, denominator: 100 }],
+        ]),
     });
     expect(counts.commands).toEqual([{ type: 'CorrectObservation', data: expect.objectContaining({ period: '2018-02', numerator: 800 }) }]);
   });
 
   it('splits long series into batches when asked', () => {
-    const plan = planAeImport(series.slice(0, 1), { isTrustKnown: () => true, existingObservations: () => undefined }, {
-      maxObservationsPerCommand: 1,
-    });
+    const plan = planAeImport(
+      series.slice(0, 1),
+      { isTrustKnown: () => true, existingObservations: () => undefined },
+      {
+        maxObservationsPerCommand: 1,
+      },
+    );
     expect(plan.commands.map((c) => c.type)).toEqual(['RecordObservations', 'RecordObservations']);
   });
 });

@@ -156,7 +156,10 @@ describe('two platforms, `token` and `import ae` by --data and --port', () => {
     await untilReady(child);
     one = { dir, base, url: `http://127.0.0.1:${base}`, process: child };
     const twoBase = await freeBase();
-    two = { dir: path.join(root, 'two'), platform: await startEmbeddedPlatform({ dataDir: path.join(root, 'two'), gatewayPort: twoBase, commandPort: twoBase + 1, queryPort: twoBase + 2 }) };
+    two = {
+      dir: path.join(root, 'two'),
+      platform: await startEmbeddedPlatform({ dataDir: path.join(root, 'two'), gatewayPort: twoBase, commandPort: twoBase + 1, queryPort: twoBase + 2 }),
+    };
   });
   afterAll(async () => {
     await two?.platform.stop();
@@ -205,7 +208,11 @@ describe('two platforms, `token` and `import ae` by --data and --port', () => {
     const base = await freeBase();
     const r = await longview('start', '--data', one.dir, '--port', String(base));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^longview start: the data in \\S+ is in use by another longview process \\(pid ${one.process.child.pid}, ${one.url}\\); stop it or choose another --data DIR`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^longview start: the data in \\S+ is in use by another longview process \\(pid ${one.process.child.pid}, ${one.url}\\); stop it or choose another --data DIR`,
+      ),
+    );
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 

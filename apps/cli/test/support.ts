@@ -54,7 +54,12 @@ export async function graphql<T = Record<string, unknown>>(
 }
 
 /** The data of a response that must have succeeded. */
-export async function graphqlData<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+export async function graphqlData<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   const result = await graphql<T>(url, query, variables, headers);
   if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;

@@ -1,5 +1,15 @@
 import { EventStore, openPostgres, type AppendOptions, type AppendResult, type Database, type NewEvent } from '@longview/event-store';
-import { healthHandler, JsonLogger, metricsHandler, MetricsRegistry, startRelay, TopicNames, type Counter, type Logger, type RunningRelay } from '@longview/messaging';
+import {
+  healthHandler,
+  JsonLogger,
+  metricsHandler,
+  MetricsRegistry,
+  startRelay,
+  TopicNames,
+  type Counter,
+  type Logger,
+  type RunningRelay,
+} from '@longview/messaging';
 import type { INestApplication } from '@nestjs/common';
 import { startCommandService, type RunningService } from './start-command-service';
 
@@ -81,7 +91,10 @@ export async function startDistributedCommandService(options: DistributedCommand
       port: options.port ?? 4001,
       ...(options.host ? { host: options.host } : {}),
       beforeListen: (app: INestApplication) => {
-        app.use('/health', healthHandler(checks, () => ({ published: relay?.relay.position.toString() })));
+        app.use(
+          '/health',
+          healthHandler(checks, () => ({ published: relay?.relay.position.toString() })),
+        );
         app.use('/metrics', metricsHandler(metrics));
       },
     },

@@ -79,7 +79,9 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
   it('answers 404 for an unknown stream or command type', async () => {
     const start = await post<ErrorBody>('StartIntervention', { data: { interventionId: 'f0e1d2c3-b4a5-4968-8776-655443322110', startedOn: '2026-01-01' } });
     expect(start).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
-    const record = await post<ErrorBody>('RecordObservations', { data: { trustCode: 'ZT9', metric: 'ae-4hr', observations: [{ period: '2025-01', value: 80 }] } });
+    const record = await post<ErrorBody>('RecordObservations', {
+      data: { trustCode: 'ZT9', metric: 'ae-4hr', observations: [{ period: '2025-01', value: 80 }] },
+    });
     expect(record).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     expect((await post<ErrorBody>('DropTables', { data: {} })).status).toBe(404);
   });

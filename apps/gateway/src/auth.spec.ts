@@ -83,7 +83,9 @@ describe('key set configuration from the environment', () => {
   });
 
   it('reads the URL or file, the issuer and one or more audiences', () => {
-    expect(jwksOptionsFromEnv({ LONGVIEW_JWKS_URL: 'https://idp.example/jwks', LONGVIEW_JWT_ISSUER: 'https://idp.example/', LONGVIEW_JWT_AUDIENCE: 'longview' })).toEqual({
+    expect(
+      jwksOptionsFromEnv({ LONGVIEW_JWKS_URL: 'https://idp.example/jwks', LONGVIEW_JWT_ISSUER: 'https://idp.example/', LONGVIEW_JWT_AUDIENCE: 'longview' }),
+    ).toEqual({
       jwksUrl: 'https://idp.example/jwks',
       issuer: 'https://idp.example/',
       audience: 'longview',

@@ -159,7 +159,7 @@ export function jwksOptionsFromEnv(env: NodeJS.ProcessEnv): JwksOptions | undefi
     .filter((audience) => audience !== '');
   return {
     issuer,
-    ...(audiences.length > 0 ? { audience: audiences.length === 1 ? (audiences[0]) : audiences } : {}),
+    ...(audiences.length > 0 ? { audience: audiences.length === 1 ? audiences[0] : audiences } : {}),
     ...(jwksUrl ? { jwksUrl } : {}),
     ...(jwksFile ? { jwksFile } : {}),
   };

@@ -1,15 +1,6 @@
 import { findMetric, type Actor } from '@longview/domain';
 import { ServiceError } from '../src/clients/service-error';
-import {
-  evidenceView,
-  FakeQueryService,
-  interventionView,
-  outcomeView,
-  peerView,
-  seriesView,
-  spcView,
-  trustView,
-} from './fakes';
+import { evidenceView, FakeQueryService, interventionView, outcomeView, peerView, seriesView, spcView, trustView } from './fakes';
 import { errorOf, useGatewayHarness } from './harness';
 
 /** The analytics fields (SPC, outcomes, peers, evidence, projections) over the fake query service. */
@@ -69,7 +60,10 @@ describe('Intervention.outcomes', () => {
 
   it('maps one outcome per target, with the SPC of the trust series (null without a series), fetched once per series', async () => {
     queries.interventions = [interventionView('i1', { trustCode: 'RJ1' })];
-    queries.outcomes.set('i1', [outcomeView('ae-4hr'), outcomeView('rtt-18wk', { direction: 'DECREASE', effect: null, baseline: null, sustainability: 'INSUFFICIENT_DATA' })]);
+    queries.outcomes.set('i1', [
+      outcomeView('ae-4hr'),
+      outcomeView('rtt-18wk', { direction: 'DECREASE', effect: null, baseline: null, sustainability: 'INSUFFICIENT_DATA' }),
+    ]);
     queries.spcs = [spcView('RJ1', 'ae-4hr')];
     const result = await run(`{ intervention(id: "i1") { outcomes { ${OUTCOME_FIELDS} } } series(trustCode: "RJ1", metric: "ae-4hr") { spc { mean } } }`);
     expect(result.errors).toBeUndefined();
@@ -142,7 +136,16 @@ describe('Query.evidence', () => {
     studies { intervention { id title } trustCode title approach effect standardError shrunkEffect sustainability }`;
 
   function study(interventionId: string, trustCode: string) {
-    return { interventionId, trustCode, title: `Study ${interventionId}`, approach: 'SYSTEMIC' as const, effect: 3, standardError: 1, shrunkEffect: 2.5, sustainability: 'SUSTAINED' as const };
+    return {
+      interventionId,
+      trustCode,
+      title: `Study ${interventionId}`,
+      approach: 'SYSTEMIC' as const,
+      effect: 3,
+      standardError: 1,
+      shrunkEffect: 2.5,
+      sustainability: 'SUSTAINED' as const,
+    };
   }
 
   it('maps the pooled summary; a study whose intervention the viewer may not see keeps its numbers with intervention: null', async () => {
@@ -228,7 +231,9 @@ describe('Query.systemProjection', () => {
   it('status quo only: maps the arguments and the view, scenario null', async () => {
     const result = await run(`{ systemProjection(metric: "ae-4hr", region: "LONDON", horizonMonths: 12) { ${PROJECTION_FIELDS} } }`);
     expect(result.errors).toBeUndefined();
-    expect(queries.callsTo('getProjection')).toEqual([{ method: 'getProjection', args: [{ metric: 'ae-4hr', region: 'LONDON', horizonMonths: 12 }], options: {} }]);
+    expect(queries.callsTo('getProjection')).toEqual([
+      { method: 'getProjection', args: [{ metric: 'ae-4hr', region: 'LONDON', horizonMonths: 12 }], options: {} },
+    ]);
     expect(result.data?.systemProjection).toMatchObject({
       metric: 'ae-4hr',
       region: 'LONDON',
@@ -248,10 +253,9 @@ describe('Query.systemProjection', () => {
 
   it('with a scenario: category, adopters, similarTo, draws and seed go to the query service; adopters become trusts', async () => {
     queries.trusts = [trustView('RJ1'), trustView('RXH')];
-    const result = await run(
-      `query($scenario: ScenarioInput) { systemProjection(metric: "ae-4hr", scenario: $scenario) { ${PROJECTION_FIELDS} } }`,
-      { scenario: { category: 'PATIENT_FLOW', adopters: 2, similarTo: 'RJ1', draws: 500, seed: 7 } },
-    );
+    const result = await run(`query($scenario: ScenarioInput) { systemProjection(metric: "ae-4hr", scenario: $scenario) { ${PROJECTION_FIELDS} } }`, {
+      scenario: { category: 'PATIENT_FLOW', adopters: 2, similarTo: 'RJ1', draws: 500, seed: 7 },
+    });
     expect(result.errors).toBeUndefined();
     expect(queries.callsTo('getProjection')[0]?.args).toEqual([
       { metric: 'ae-4hr', category: 'PATIENT_FLOW', adopters: 2, similarTo: 'RJ1', draws: 500, seed: 7 },
@@ -266,8 +270,14 @@ describe('Query.systemProjection', () => {
         effectMean: 2.5,
         tau2: 0.8,
         fadeProbability: 0.3,
-        months: [{ offset: 1, p50: 73 }, { offset: 2, p50: 74 }],
-        difference: [{ offset: 1, mean: 3 }, { offset: 2, mean: 4 }],
+        months: [
+          { offset: 1, p50: 73 },
+          { offset: 2, p50: 74 },
+        ],
+        difference: [
+          { offset: 1, mean: 3 },
+          { offset: 2, mean: 4 },
+        ],
       },
     });
     expect(queries.callsTo('getTrusts')).toEqual([{ method: 'getTrusts', args: [['RJ1', 'RXH']], options: {} }]);

@@ -81,7 +81,10 @@ async function graphql(base: string, query: string, variables: Record<string, un
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] },
+  };
 }
 
 const propose = `mutation($input: ProposeInterventionInput!) { proposeIntervention(input: $input) { position intervention { id title } } }`;
@@ -116,10 +119,23 @@ it('serves /health', async () => {
 it('reads through the query service over HTTP, with query parameters and 404 -> null', async () => {
   answer = ({ url }) =>
     url.startsWith('/trusts?') ? { status: 200, body: [trustView('RJ1')] } : { status: 404, body: { code: 'NOT_FOUND', message: 'Trust not found' } };
-  const { status, body } = await graphql(gateway.url, `{ trusts(filter: { region: LONDON, search: "guy's" }) { code region } trust(code: "R 1") { code } }`);
+  const { status, body } = await graphql(
+    gateway.url,
+    `
+      {
+        trusts(filter: { region: LONDON, search: "guy's" }) {
+          code
+          region
+        }
+        trust(code: "R 1") {
+          code
+        }
+      }
+    `,
+  );
   expect(status).toBe(200);
   expect(body).toEqual({ data: { trusts: [{ code: 'RJ1', region: 'LONDON' }], trust: null } });
-  expect(received.map((request) => `${request.method} ${request.url}`).sort()).toEqual(['GET /trusts/R%201', "GET /trusts?search=guy%27s&region=LONDON"]);
+  expect(received.map((request) => `${request.method} ${request.url}`).sort()).toEqual(['GET /trusts/R%201', 'GET /trusts?search=guy%27s&region=LONDON']);
 });
 
 it('analytics over HTTP: evidence with its query parameters, and a 400 from the query service is BAD_USER_INPUT', async () => {
@@ -128,12 +144,37 @@ it('analytics over HTTP: evidence with its query parameters, and a 400 from the 
     if (url.startsWith('/evidence?metric=nope')) return { status: 400, body: { code: 'BAD_USER_INPUT', message: 'Unknown metric nope' } };
     return { status: 404, body: { code: 'NOT_FOUND', message: `no route ${url}` } };
   };
-  const ok = await graphql(gateway.url, `{ evidence(metric: "ae-4hr", category: "PATIENT_FLOW") { metric category k pooledEffect verdicts { sustainability count } } }`);
+  const ok = await graphql(
+    gateway.url,
+    `
+      {
+        evidence(metric: "ae-4hr", category: "PATIENT_FLOW") {
+          metric
+          category
+          k
+          pooledEffect
+          verdicts {
+            sustainability
+            count
+          }
+        }
+      }
+    `,
+  );
   expect(ok.body.errors).toBeUndefined();
   expect(ok.body.data?.evidence).toMatchObject({ metric: 'ae-4hr', category: 'PATIENT_FLOW', k: 0, pooledEffect: null });
   expect((ok.body.data?.evidence as { verdicts: unknown[] }).verdicts).toHaveLength(6);
 
-  const bad = await graphql(gateway.url, `{ evidence(metric: "nope") { k } }`);
+  const bad = await graphql(
+    gateway.url,
+    `
+      {
+        evidence(metric: "nope") {
+          k
+        }
+      }
+    `,
+  );
   expect(bad.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [] });
   expect(received.map((request) => request.url)).toEqual(['/evidence?metric=ae-4hr&category=PATIENT_FLOW', '/evidence?metric=nope']);
 });
@@ -148,7 +189,9 @@ it('HttpQueryServiceClient: analytics routes, 404 -> null, and the read-your-wri
   expect(await client.getSeriesSpc('RJ1', 'ae 4hr', rw)).toBeNull();
   expect(await client.getInterventionOutcomes('i/1')).toBeNull();
   expect(await client.getTrustPeers('RJ1', 3)).toBeNull();
-  expect(await client.getProjection({ metric: 'ae-4hr', region: 'LONDON', category: 'DIGITAL', adopters: 4, similarTo: 'RJ1', draws: 200, seed: 5 })).toMatchObject({
+  expect(
+    await client.getProjection({ metric: 'ae-4hr', region: 'LONDON', category: 'DIGITAL', adopters: 4, similarTo: 'RJ1', draws: 200, seed: 5 }),
+  ).toMatchObject({
     metric: 'ae-4hr',
   });
   expect(received.map((request) => request.url)).toEqual([
@@ -162,7 +205,14 @@ it('HttpQueryServiceClient: analytics routes, 404 -> null, and the read-your-wri
 it('HttpQueryServiceClient: batch reads by codes and ids, split into calls of at most 200 keys', async () => {
   answer = ({ url }) => {
     const parsed = new URL(url, 'http://x');
-    if (parsed.pathname === '/trusts') return { status: 200, body: (parsed.searchParams.get('codes') ?? '').split(',').filter((code) => code !== 'NOPE').map((code) => trustView(code)) };
+    if (parsed.pathname === '/trusts')
+      return {
+        status: 200,
+        body: (parsed.searchParams.get('codes') ?? '')
+          .split(',')
+          .filter((code) => code !== 'NOPE')
+          .map((code) => trustView(code)),
+      };
     const ids = (parsed.searchParams.get('ids') ?? '').split(',');
     return { status: 200, body: { items: ids.map((id) => interventionView(id)), totalCount: ids.length, hasNextPage: false, endCursor: null } };
   };
@@ -215,7 +265,18 @@ it('anonymous mutations are UNAUTHENTICATED; expired or badly signed tokens are 
   expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
   const expired = signDevToken({ role: 'ADMIN' }, secret, new Date(Date.now() - 24 * 3600 * 1000));
-  const late = await graphql(gateway.url, `{ metrics { code } }`, {}, expired);
+  const late = await graphql(
+    gateway.url,
+    `
+      {
+        metrics {
+          code
+        }
+      }
+    `,
+    {},
+    expired,
+  );
   expect(late.status).toBe(401);
   expect(late.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
@@ -226,7 +287,16 @@ it('anonymous mutations are UNAUTHENTICATED; expired or badly signed tokens are 
   expect(received).toEqual([]);
 
   // Public reads need no token.
-  const publicRead = await graphql(gateway.url, `{ metrics { code } }`);
+  const publicRead = await graphql(
+    gateway.url,
+    `
+      {
+        metrics {
+          code
+        }
+      }
+    `,
+  );
   expect(publicRead.status).toBe(200);
   expect((publicRead.body.data?.metrics as unknown[]).length).toBeGreaterThan(5);
 });

@@ -45,7 +45,10 @@ async function graphql(query: string, bearer?: string) {
     headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 beforeAll(async () => {
@@ -99,7 +102,16 @@ it.each([
   ['a token without a Longview role', () => token({ role: 'SUPERUSER' }), /role/],
 ])('rejects %s with 401 UNAUTHENTICATED', async (_name, make, message) => {
   const sentBefore = commands.sent.length;
-  const { status, body } = await graphql(`{ metrics { code } }`, await make());
+  const { status, body } = await graphql(
+    `
+      {
+        metrics {
+          code
+        }
+      }
+    `,
+    await make(),
+  );
   expect(status).toBe(401);
   expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   expect(body.errors?.[0]?.message).toMatch(message);
@@ -108,9 +120,35 @@ it.each([
 
 it('still accepts the local HS256 key next to the key set, and never checks an HS256 token against the key set', async () => {
   const dev = signDevToken({ role: 'ADMIN' }, secret);
-  expect((await graphql(`{ metrics { code } }`, dev)).status).toBe(200);
+  expect(
+    (
+      await graphql(
+        `
+          {
+            metrics {
+              code
+            }
+          }
+        `,
+        dev,
+      )
+    ).status,
+  ).toBe(200);
   const forged = signDevToken({ role: 'ADMIN' }, 'not-the-secret');
-  expect((await graphql(`{ metrics { code } }`, forged)).status).toBe(401);
+  expect(
+    (
+      await graphql(
+        `
+          {
+            metrics {
+              code
+            }
+          }
+        `,
+        forged,
+      )
+    ).status,
+  ).toBe(401);
 
   // Key set only: an HS256 token is refused whatever it is signed with.
   const keySetOnly = createTokenVerifier({ jwks: { jwksUrl, issuer: ISSUER, audience: AUDIENCE } });

@@ -33,7 +33,9 @@ beforeEach(() => {
   // The query service's paging: cursors are offsets, at most 200 a page.
   q.page = (query) => {
     const from = Number(query.after ?? 0);
-    const items = q.interventions.filter((item) => !query.trustCode || item.trustCode === query.trustCode).slice(from, from + Math.min(query.first ?? 200, 200));
+    const items = q.interventions
+      .filter((item) => !query.trustCode || item.trustCode === query.trustCode)
+      .slice(from, from + Math.min(query.first ?? 200, 200));
     return { items, totalCount: 450, hasNextPage: from + items.length < 450, endCursor: String(from + items.length) };
   };
 });

@@ -47,7 +47,9 @@ describe('queries', () => {
   it('Trust.series returns every series without a metric and one with it', async () => {
     queries.trusts = [trustView('RJ1')];
     queries.series = [seriesView('RJ1', 'ae-4hr'), seriesView('RJ1', 'rtt-18wk')];
-    const result = await run(`{ trust(code: "RJ1") { all: series { metric } one: series(metric: "rtt-18wk") { metric } none: series(metric: "x") { metric } } }`);
+    const result = await run(
+      `{ trust(code: "RJ1") { all: series { metric } one: series(metric: "rtt-18wk") { metric } none: series(metric: "x") { metric } } }`,
+    );
     expect(result.data?.trust).toEqual({ all: [{ metric: 'ae-4hr' }, { metric: 'rtt-18wk' }], one: [{ metric: 'rtt-18wk' }], none: [] });
     expect(queries.callsTo('listTrustSeries')).toHaveLength(1);
   });
@@ -266,13 +268,14 @@ describe('mutations', () => {
   it('series mutations send their commands and return the series read at the position', async () => {
     queries.series = [seriesView('RJ1', 'ae-4hr')];
     const fields = `{ position series { trustCode metric } }`;
-    const recorded = await run(
-      `mutation($input: RecordObservationsInput!) { recordObservations(input: $input) ${fields} }`,
-      { input: { trustCode: 'RJ1', metric: 'ae-4hr', observations: [{ period: '2024-03', value: 74, numerator: null }], source: 'NHSE' } },
-    );
+    const recorded = await run(`mutation($input: RecordObservationsInput!) { recordObservations(input: $input) ${fields} }`, {
+      input: { trustCode: 'RJ1', metric: 'ae-4hr', observations: [{ period: '2024-03', value: 74, numerator: null }], source: 'NHSE' },
+    });
     expect(recorded.data).toEqual({ recordObservations: { position: '101', series: { trustCode: 'RJ1', metric: 'ae-4hr' } } });
     await run(`mutation { correctObservation(input: { trustCode: "RJ1", metric: "ae-4hr", period: "2024-03", value: 75, reason: "Typo" }) ${fields} }`);
-    await run(`mutation { rebaseSeries(input: { trustCode: "RJ1", metric: "ae-4hr", fromPeriod: "2024-03", reason: "New pathway", commandId: "c9" }) ${fields} }`);
+    await run(
+      `mutation { rebaseSeries(input: { trustCode: "RJ1", metric: "ae-4hr", fromPeriod: "2024-03", reason: "New pathway", commandId: "c9" }) ${fields} }`,
+    );
     expect(commands.sent.map(({ type, request }) => [type, request.data, request.commandId])).toEqual([
       ['RecordObservations', { trustCode: 'RJ1', metric: 'ae-4hr', observations: [{ period: '2024-03', value: 74 }], source: 'NHSE' }, undefined],
       ['CorrectObservation', { trustCode: 'RJ1', metric: 'ae-4hr', period: '2024-03', value: 75, reason: 'Typo' }, undefined],

@@ -1,14 +1,5 @@
 import { openPostgres, type Database } from '@longview/event-store';
-import {
-  createKafka,
-  healthHandler,
-  JsonLogger,
-  metricsHandler,
-  MetricsRegistry,
-  TopicNames,
-  type HealthCheck,
-  type Logger,
-} from '@longview/messaging';
+import { createKafka, healthHandler, JsonLogger, metricsHandler, MetricsRegistry, TopicNames, type HealthCheck, type Logger } from '@longview/messaging';
 import type { INestApplication } from '@nestjs/common';
 import type { EventConsumer } from './consumers/event-consumer';
 import { KafkaProjectionFeed } from './feed/kafka-projection-feed';
@@ -84,7 +75,10 @@ export async function startDistributedQueryService(options: DistributedQueryServ
     port: options.port ?? 4002,
     ...(options.host ? { host: options.host } : {}),
     beforeListen: (app: INestApplication) => {
-      app.use('/health', healthHandler(checks, () => ({ position: service?.runner.position.toString(), instance, assignment: started.feed?.consumer.assignment })));
+      app.use(
+        '/health',
+        healthHandler(checks, () => ({ position: service?.runner.position.toString(), instance, assignment: started.feed?.consumer.assignment })),
+      );
       app.use('/metrics', metricsHandler(metrics));
     },
   });

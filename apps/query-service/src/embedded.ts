@@ -43,7 +43,10 @@ export interface QueryServiceOptions {
 export async function startQueryService(options: QueryServiceOptions): Promise<RunningQueryService> {
   const log = new Logger('QueryService');
   const consumers = (options.consumers ?? enabledConsumers()).map(
-    (consumer) => new ConsumerRunner(options.database, consumer, { onRetry: (attempt, error) => log.warn(`consumer ${consumer.name}: attempt ${attempt} failed, retrying: ${error}`) }),
+    (consumer) =>
+      new ConsumerRunner(options.database, consumer, {
+        onRetry: (attempt, error) => log.warn(`consumer ${consumer.name}: attempt ${attempt} failed, retrying: ${error}`),
+      }),
   );
   const runner = new ProjectionRunner(options.database, undefined, { consumers });
   const { stale } = await runner.migrate();
@@ -51,9 +54,7 @@ export async function startQueryService(options: QueryServiceOptions): Promise<R
 
   const store = options.followStore;
   const consumerFollowers = store ? consumers.map((c) => new EventLogFollower(store, c, { ...options.follow, name: c.name })) : [];
-  const follower = store
-    ? new EventLogFollower(store, runner, { ...options.follow, onNotify: () => consumerFollowers.forEach((f) => f.notify()) })
-    : undefined;
+  const follower = store ? new EventLogFollower(store, runner, { ...options.follow, onNotify: () => consumerFollowers.forEach((f) => f.notify()) }) : undefined;
   if (follower) {
     await follower.catchUp();
     follower.start();

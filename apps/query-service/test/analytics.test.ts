@@ -28,7 +28,13 @@ function trust(code: string, region: 'LONDON' | 'MIDLANDS', beds: number): [stri
     `trust-${code}`,
     {
       type: 'TrustRegistered',
-      data: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region, beds, deprivation: 20, oversightSegment: 2 }, effectiveFrom: '2020-01-01', registeredAt: NOW },
+      data: {
+        code,
+        name: `${code} Hospitals NHS Trust`,
+        context: { kind: 'ACUTE', region, beds, deprivation: 20, oversightSegment: 2 },
+        effectiveFrom: '2020-01-01',
+        registeredAt: NOW,
+      },
     },
   ];
 }
@@ -133,7 +139,13 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
   });
 
   it('projects the system deterministically for a seed, with a scenario that adopts the nearest trusts', async () => {
-    const request = { metric: 'ae-4hr', horizonMonths: 12, draws: 500, seed: 7, scenario: { category: 'PATIENT_FLOW' as const, adopters: 1, similarTo: 'ZL1' } };
+    const request = {
+      metric: 'ae-4hr',
+      horizonMonths: 12,
+      draws: 500,
+      seed: 7,
+      scenario: { category: 'PATIENT_FLOW' as const, adopters: 1, similarTo: 'ZL1' },
+    };
     const first = await analytics.projection(request);
     const again = await new AnalyticsService(sources(db), () => runner.position).projection(request);
     expect({ ...again, computeMs: 0 }).toEqual({ ...first, computeMs: 0 });

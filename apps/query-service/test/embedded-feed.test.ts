@@ -18,11 +18,17 @@ import { ProjectionRunner } from '../src/runner/projection-runner';
 const NOW = '2026-01-15T10:00:00.000Z';
 
 function beds(code: string, n: number): LongviewEvent {
-  return { type: 'TrustContextChanged', data: { code, context: { kind: 'ACUTE', region: 'MIDLANDS', beds: n }, effectiveFrom: `2021-0${n % 9 || 1}-01`, reason: `beds ${n}` } };
+  return {
+    type: 'TrustContextChanged',
+    data: { code, context: { kind: 'ACUTE', region: 'MIDLANDS', beds: n }, effectiveFrom: `2021-0${n % 9 || 1}-01`, reason: `beds ${n}` },
+  };
 }
 
 async function append(store: EventStore, streamId: string, ...events: LongviewEvent[]): Promise<void> {
-  await store.appendToStream(streamId, events.map((e) => ({ ...encodeEvent(e), metadata: { occurredAt: NOW } })));
+  await store.appendToStream(
+    streamId,
+    events.map((e) => ({ ...encodeEvent(e), metadata: { occurredAt: NOW } })),
+  );
 }
 
 describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
@@ -43,7 +49,8 @@ describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
       schema: [],
       tables: [],
       async apply(_tx, { event, streamId }) {
-        if (failing && streamId === 'trust-ZA1' && event.type === 'TrustContextChanged' && event.data.reason === 'beds 702') throw new Error('picky cannot take 702 beds');
+        if (failing && streamId === 'trust-ZA1' && event.type === 'TrustContextChanged' && event.data.reason === 'beds 702')
+          throw new Error('picky cannot take 702 beds');
       },
     };
     const runner = new ProjectionRunner(db, [...READ_MODELS.map((m) => m.projection), picky]);
@@ -102,7 +109,9 @@ describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
     it('answers ?minPosition= past a poison event, and ?stream=&minVersion= of its stream with 504 parked', async () => {
       await append(store, 'trust-ZX1', registered('ZX1'));
       // Written behind the command side's back: data that breaks its contract.
-      await store.appendToStream('trust-ZX1', [{ type: 'TrustContextChanged', schemaVersion: 1, data: { code: 'ZX1', context: 'not a context' }, metadata: { occurredAt: NOW } }]);
+      await store.appendToStream('trust-ZX1', [
+        { type: 'TrustContextChanged', schemaVersion: 1, data: { code: 'ZX1', context: 'not a context' }, metadata: { occurredAt: NOW } },
+      ]);
       await append(store, 'trust-ZX2', registered('ZX2'));
       service.follower?.notify();
       const head = await store.headPosition();
@@ -129,7 +138,10 @@ describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
       expect(await get('/trusts?codes=ZA2,NOPE,ZA1')).toMatchObject({ status: 200, body: [{ code: 'ZA1' }, { code: 'ZA2' }] });
       expect(await get('/trusts?codes=ZA1,ZA2&search=borch')).toMatchObject({ status: 200, body: [{ code: 'ZA2' }] });
       const tooMany = Array.from({ length: 201 }, (_, i) => `Z${i}`).join(',');
-      expect(await get(`/trusts?codes=${tooMany}`)).toEqual({ status: 400, body: { code: 'BAD_USER_INPUT', message: 'codes names 201 keys; at most 200 are allowed in one request' } });
+      expect(await get(`/trusts?codes=${tooMany}`)).toEqual({
+        status: 400,
+        body: { code: 'BAD_USER_INPUT', message: 'codes names 201 keys; at most 200 are allowed in one request' },
+      });
       expect((await get(`/trusts?codes=${tooMany.split(',').slice(0, 200).join(',')}`)).status).toBe(200);
 
       const page = await get(`/interventions?ids=00000000-0000-4000-8000-000000000000,${FLOW}`);

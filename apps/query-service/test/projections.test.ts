@@ -40,7 +40,18 @@ const HISTORY: readonly [string, LongviewEvent][] = [
       },
     },
   ],
-  ['trust-ZA1', { type: 'TrustContextChanged', data: { code: 'ZA1', context: { kind: 'ACUTE', region: 'MIDLANDS', beds: 720, oversightSegment: 2 }, effectiveFrom: '2025-04-01', reason: 'NOF segment review' } }],
+  [
+    'trust-ZA1',
+    {
+      type: 'TrustContextChanged',
+      data: {
+        code: 'ZA1',
+        context: { kind: 'ACUTE', region: 'MIDLANDS', beds: 720, oversightSegment: 2 },
+        effectiveFrom: '2025-04-01',
+        reason: 'NOF segment review',
+      },
+    },
+  ],
   [`intervention-${INTERVENTION}`, { type: 'InterventionStarted', data: { interventionId: INTERVENTION, startedOn: '2025-01-06' } }],
   [
     `intervention-${INTERVENTION}`,
@@ -68,7 +79,10 @@ const HISTORY: readonly [string, LongviewEvent][] = [
       },
     },
   ],
-  ['series-ZA1-ae-4hr', { type: 'ObservationCorrected', data: { trustCode: 'ZA1', metric: 'ae-4hr', period: '2025-02', previousValue: 71.5, value: 72.5, reason: 'Late returns' } }],
+  [
+    'series-ZA1-ae-4hr',
+    { type: 'ObservationCorrected', data: { trustCode: 'ZA1', metric: 'ae-4hr', period: '2025-02', previousValue: 71.5, value: 72.5, reason: 'Late returns' } },
+  ],
   ['series-ZA1-ae-4hr', { type: 'SeriesRebased', data: { trustCode: 'ZA1', metric: 'ae-4hr', fromPeriod: '2025-02', reason: 'New ED opened' } }],
 ];
 
@@ -152,7 +166,10 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
   it('builds the same read models whatever the order of the registry', async () => {
     const expected = await snapshot(db);
     await runner.reset();
-    const reversed = new ProjectionRunner(db, [...READ_MODELS].reverse().map((m) => m.projection));
+    const reversed = new ProjectionRunner(
+      db,
+      [...READ_MODELS].reverse().map((m) => m.projection),
+    );
     await reversed.migrate();
     await reversed.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
     expect(await snapshot(db)).toEqual(expected);
@@ -184,7 +201,13 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
       {
         ...encodeEvent({
           type: 'TrustRegistered',
-          data: { code: 'ZB2', name: 'Borsetshire NHS Trust', context: { kind: 'COMMUNITY', region: 'LONDON' }, effectiveFrom: '2020-01-01', registeredAt: NOW },
+          data: {
+            code: 'ZB2',
+            name: 'Borsetshire NHS Trust',
+            context: { kind: 'COMMUNITY', region: 'LONDON' },
+            effectiveFrom: '2020-01-01',
+            registeredAt: NOW,
+          },
         }),
         metadata: { occurredAt: NOW },
       },

@@ -12,11 +12,25 @@ const NOW = '2026-01-15T10:00:00.000Z';
 function registered(code: string): LongviewEvent {
   return {
     type: 'TrustRegistered',
-    data: { code, name: `Trust ${code}`, context: { kind: 'ACUTE', region: 'LONDON', beds: 500, oversightSegment: 2 }, effectiveFrom: '2020-04-01', registeredAt: NOW },
+    data: {
+      code,
+      name: `Trust ${code}`,
+      context: { kind: 'ACUTE', region: 'LONDON', beds: 500, oversightSegment: 2 },
+      effectiveFrom: '2020-04-01',
+      registeredAt: NOW,
+    },
   };
 }
 function contextChanged(code: string, beds: number): LongviewEvent {
-  return { type: 'TrustContextChanged', data: { code, context: { kind: 'ACUTE', region: 'LONDON', beds, oversightSegment: 2 }, effectiveFrom: `20${20 + (beds % 9)}-04-01`, reason: `beds ${beds}` } };
+  return {
+    type: 'TrustContextChanged',
+    data: {
+      code,
+      context: { kind: 'ACUTE', region: 'LONDON', beds, oversightSegment: 2 },
+      effectiveFrom: `20${20 + (beds % 9)}-04-01`,
+      reason: `beds ${beds}`,
+    },
+  };
 }
 function observations(code: string, period: string, value: number): LongviewEvent {
   return { type: 'ObservationsRecorded', data: { trustCode: code, metric: 'ae-4hr', observations: [{ period, value }] } };

@@ -44,12 +44,26 @@ describe('runSpcCommand', () => {
     expect(Number(fifth[3])).toBeCloseTo(1.944444, 6);
     expect(Number(fifth[5])).toBeCloseTo(4.604444, 6);
     expect(fifth.slice(6)).toEqual(['Above UCL', 'special_cause_improvement', '0']);
-    expect(lines[1]).toBe(`,2020-01-01,1,${String(1.9444444444444444)},${String(-0.7155555555555557)},${String(4.604444444444445)},Common Cause,common_cause,0`);
+    expect(lines[1]).toBe(
+      `,2020-01-01,1,${String(1.9444444444444444)},${String(-0.7155555555555557)},${String(4.604444444444445)},Common Cause,common_cause,0`,
+    );
   });
 
   it('honours --screen-outliers false, --direction, --rebase and --format json', () => {
     const r = runSpcCommand(
-      ['--input=a.csv', '--value=attendances', '--date=when', '--screen-outliers', 'false', '--direction', 'decrease', '--rebase', '2020-01-10', '--format', 'json'],
+      [
+        '--input=a.csv',
+        '--value=attendances',
+        '--date=when',
+        '--screen-outliers',
+        'false',
+        '--direction',
+        'decrease',
+        '--rebase',
+        '2020-01-10',
+        '--format',
+        'json',
+      ],
       files({ 'a.csv': SIMPLE }),
     );
     expect(r.exitCode).toBe(0);
@@ -57,10 +71,7 @@ describe('runSpcCommand', () => {
     expect(rows).toHaveLength(18);
     expect(rows[4]).toMatchObject({ group: '', period: '2020-01-05', value: 10, rebase_group: 0, point_type: 'common_cause' });
     expect(rows[9]).toMatchObject({ rebase_group: 1 });
-    expect(rows[0]?.upl).toBeCloseTo(
-      (1 + 2 + 1 + 2 + 10 + 1 + 2 + 1 + 2) / 9 + (2.66 * (1 + 1 + 1 + 8 + 9 + 1 + 1 + 1)) / 8,
-      10,
-    );
+    expect(rows[0]?.upl).toBeCloseTo((1 + 2 + 1 + 2 + 10 + 1 + 2 + 1 + 2) / 9 + (2.66 * (1 + 1 + 1 + 8 + 9 + 1 + 1 + 1)) / 8, 10);
   });
 
   it('groups by --group, quotes group names with commas, and summarises', () => {
@@ -77,9 +88,7 @@ describe('runSpcCommand', () => {
     );
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(
-      'group,rebase_group,mean,lpl,upl,n,common_cause,special_cause_improvement,special_cause_concern,variation_type,assurance_type',
-    );
+    expect(lines[0]).toBe('group,rebase_group,mean,lpl,upl,n,common_cause,special_cause_improvement,special_cause_concern,variation_type,assurance_type');
     expect(lines).toHaveLength(4);
     expect(lines[1]?.startsWith('"Trust, A",0,')).toBe(true);
     const a = parseCsv(r.stdout)[1]?.fields ?? [];
@@ -93,8 +102,7 @@ describe('runSpcCommand', () => {
     expect(b1[5]).toBe('3');
   });
 
-  const bad = (argv: string[], text = SIMPLE): { exitCode: number; stdout: string; stderr: string } =>
-    runSpcCommand(argv, files({ 'a.csv': text }));
+  const bad = (argv: string[], text = SIMPLE): { exitCode: number; stdout: string; stderr: string } => runSpcCommand(argv, files({ 'a.csv': text }));
   const base = ['--input', 'a.csv', '--value', 'attendances', '--date', 'when'];
 
   it.each([

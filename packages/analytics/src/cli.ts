@@ -155,11 +155,7 @@ function run(name: string, usage: string, argv: readonly string[], body: () => s
 
 export function runSpcCommand(argv: readonly string[], readFile: ReadFile): CommandResult {
   return run('spc', SPC_USAGE, argv, () => {
-    const args = parseArgs(
-      argv,
-      ['input', 'value', 'date', 'group', 'direction', 'target', 'rebase', 'screen-outliers', 'format'],
-      ['summary'],
-    );
+    const args = parseArgs(argv, ['input', 'value', 'date', 'group', 'direction', 'target', 'rebase', 'screen-outliers', 'format'], ['summary']);
     const input = required(args, 'input');
     const valueCol = required(args, 'value');
     const dateCol = required(args, 'date');

@@ -31,7 +31,10 @@ describe('parseCsv', () => {
     }
   });
   it('reads back what formatCsv writes', () => {
-    const rows = [['x, y', 'say "hi"'], ['multi\nline', '']];
+    const rows = [
+      ['x, y', 'say "hi"'],
+      ['multi\nline', ''],
+    ];
     expect(parseCsv(formatCsv(['a', 'b'], rows)).map((r) => r.fields)).toEqual([['a', 'b'], ...rows]);
   });
 });

@@ -13,17 +13,7 @@ export {
   twoInThree,
 } from './spc-rules';
 export type { ImprovementDirection, PointType, RunLength, SpcRule } from './spc-rules';
-export {
-  MIN_POINTS_FOR_LIMITS,
-  MR_SCREEN,
-  XMR_LIMIT,
-  assuranceIcon,
-  classifyAgainstLimits,
-  resolveSpcOptions,
-  spc,
-  variationIcon,
-  xmrLimits,
-} from './spc';
+export { MIN_POINTS_FOR_LIMITS, MR_SCREEN, XMR_LIMIT, assuranceIcon, classifyAgainstLimits, resolveSpcOptions, spc, variationIcon, xmrLimits } from './spc';
 export type {
   AssuranceIcon,
   PointTypeCounts,

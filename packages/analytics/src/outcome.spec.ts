@@ -2,9 +2,8 @@ import { evaluateOutcome } from './outcome';
 
 // set.seed(123); rnorm(20): deterministic common-cause noise
 const NOISE = [
-  -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123, -0.68685285,
-  -0.44566197, 1.2240818, 0.35981383, 0.40077145, 0.11068272, -0.55584113, 1.78691314, 0.49785048, -1.96661716,
-  0.7013559, -0.47279141,
+  -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123, -0.68685285, -0.44566197, 1.2240818, 0.35981383,
+  0.40077145, 0.11068272, -0.55584113, 1.78691314, 0.49785048, -1.96661716, 0.7013559, -0.47279141,
 ];
 
 /** Monthly series from 2020-01: 24 baseline months at level 50 (sd ~1), then `post` offsets. */
@@ -89,12 +88,8 @@ describe('evaluateOutcome verdicts', () => {
 
   it('asOf replays the verdict as it stood on a date', () => {
     const s = series(Array<number>(18).fill(4));
-    expect(evaluateOutcome({ series: s, startedOn: START, direction: 'INCREASE', asOf: '2022-08-31' }).sustainability).toBe(
-      'NOT_YET_EVIDENT',
-    );
-    expect(evaluateOutcome({ series: s, startedOn: START, direction: 'INCREASE', asOf: '2023-06-30' }).sustainability).toBe(
-      'SUSTAINED',
-    );
+    expect(evaluateOutcome({ series: s, startedOn: START, direction: 'INCREASE', asOf: '2022-08-31' }).sustainability).toBe('NOT_YET_EVIDENT');
+    expect(evaluateOutcome({ series: s, startedOn: START, direction: 'INCREASE', asOf: '2023-06-30' }).sustainability).toBe('SUSTAINED');
   });
 
   it('the baseline is the last rebase group before the start', () => {

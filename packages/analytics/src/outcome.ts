@@ -274,7 +274,9 @@ function verdict(
   const first = post[improvementAt] as OutcomePoint;
   const firstText = `an improvement signal (${first.rule}) from ${first.period}`;
   const dip =
-    concernAt >= 0 && concernAt < improvementAt ? ` An earlier concern signal in ${(post[concernAt] as OutcomePoint).period} looks like an implementation dip.` : '';
+    concernAt >= 0 && concernAt < improvementAt
+      ? ` An earlier concern signal in ${(post[concernAt] as OutcomePoint).period} looks like an implementation dip.`
+      : '';
   const laterConcerns = post.filter((p, i) => i > improvementAt && p.pointType === 'special_cause_concern');
   const laterConcern = post.findIndex((p, i) => i > improvementAt && p.pointType === 'special_cause_concern' && d * (p.value - limits.mean) < 0);
   const narrowed =

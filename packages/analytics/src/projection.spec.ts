@@ -99,12 +99,8 @@ describe('projectSystem', () => {
   it('rejects bad input', () => {
     expect(() => projectSystem({ trusts, horizonMonths: 0, draws: 10, seed: 1 })).toThrow(/horizonMonths/);
     expect(() => projectSystem({ trusts: [], horizonMonths: 3, draws: 10, seed: 1 })).toThrow(/at least one trust/);
-    expect(() => projectSystem({ trusts, horizonMonths: 3, draws: 10, seed: 1, scenario: { ...scenario, adopters: ['Z'] } })).toThrow(
-      /adopter Z/,
-    );
-    expect(() => projectSystem({ trusts, horizonMonths: 3, draws: 10, seed: 1, scenario: { ...scenario, fadeProbability: 2 } })).toThrow(
-      /fadeProbability/,
-    );
+    expect(() => projectSystem({ trusts, horizonMonths: 3, draws: 10, seed: 1, scenario: { ...scenario, adopters: ['Z'] } })).toThrow(/adopter Z/);
+    expect(() => projectSystem({ trusts, horizonMonths: 3, draws: 10, seed: 1, scenario: { ...scenario, fadeProbability: 2 } })).toThrow(/fadeProbability/);
   });
 });
 
@@ -122,14 +118,12 @@ describe('projectSystem (fast path) against the straightforward per-trust simula
 
   // Analytic sd of the status-quo total in a month: levels' uncertainty plus monthly noise.
   const total = many.reduce((a, t) => a + t.weight, 0);
-  const sd = Math.sqrt(
-    fast.trusts.reduce((a, t, i) => a + ((t.weight / total) * t.sigma) ** 2 * (1 + 1 / (many[i] as { series: number[] }).series.length), 0),
-  );
+  const sd = Math.sqrt(fast.trusts.reduce((a, t, i) => a + ((t.weight / total) * t.sigma) ** 2 * (1 + 1 / (many[i] as { series: number[] }).series.length), 0));
   // Standard errors with 10,000 draws on each side: mean sd*sqrt(2/n); a 5% quantile of a
   // normal sqrt(0.05*0.95/n)/dnorm(1.645) sd, times sqrt(2) for the two samples. 4 SE allowed.
   const n = input.draws;
   const meanTol = 4 * sd * Math.sqrt(2 / n);
-  const tailTol = (4 * sd * Math.sqrt(2 * 0.05 * 0.95 / n)) / 0.10314;
+  const tailTol = (4 * sd * Math.sqrt((2 * 0.05 * 0.95) / n)) / 0.10314;
 
   it('status quo: same means and p05/p95 within Monte Carlo tolerance, every month', () => {
     expect(fast.trusts).toEqual(slow.trusts);
@@ -166,7 +160,7 @@ describe('projectSystem (fast path) against the straightforward per-trust simula
 
   it('common random numbers: scenario = status quo + difference in every draw (so the summaries of a no-uncertainty effect shift exactly)', () => {
     const fixed = projectSystem({ ...input, draws: 2000, scenario: { ...sc, effect: { mean: 3, tau2: 0, se: 0 }, fadeProbability: 0 } });
-    const uplift = (3 * sc.adopters.reduce((a, c) => a + (many.find((t) => t.code === c)!.weight), 0)) / total;
+    const uplift = (3 * sc.adopters.reduce((a, c) => a + many.find((t) => t.code === c)!.weight, 0)) / total;
     const last = input.horizonMonths - 1;
     for (const key of ['mean', 'p05', 'p50', 'p95'] as const) {
       expect(fixed.scenario![last]![key]).toBeCloseTo(fixed.statusQuo[last]![key] + uplift, 9);

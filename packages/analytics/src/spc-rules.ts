@@ -95,12 +95,7 @@ export type SpcRule =
   | `${RunLength} Points Below CL`
   | 'Common Cause';
 
-export type PointType =
-  | 'common_cause'
-  | 'special_cause_improvement'
-  | 'special_cause_concern'
-  | 'special_cause_neutral_high'
-  | 'special_cause_neutral_low';
+export type PointType = 'common_cause' | 'special_cause_improvement' | 'special_cause_concern' | 'special_cause_neutral_high' | 'special_cause_neutral_low';
 
 export type ImprovementDirection = 'increase' | 'decrease' | 'neutral';
 

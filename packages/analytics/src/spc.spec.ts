@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { AnalyticsInputError } from './errors';
 import { SpcInputPoint, assuranceIcon, spc } from './spc';
-import {
-  partOfSevenTrend,
-  partOfTwoInThree,
-  sevenPointOneSideMean,
-  sevenPointTrend,
-  specialCauseType,
-  twoInThree,
-} from './spc-rules';
+import { partOfSevenTrend, partOfTwoInThree, sevenPointOneSideMean, sevenPointTrend, specialCauseType, twoInThree } from './spc-rules';
 
 /** Daily periods from 2020-01-01, as NHSRplotthedots' tests use. */
 function daily(values: readonly number[]): SpcInputPoint[] {
@@ -22,9 +15,8 @@ function expectNear(actual: number | null | undefined, expected: number, toleran
 
 // set.seed(123); rnorm(20) in R
 const RNORM_20 = [
-  -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123, -0.68685285,
-  -0.44566197, 1.2240818, 0.35981383, 0.40077145, 0.11068272, -0.55584113, 1.78691314, 0.49785048, -1.96661716,
-  0.7013559, -0.47279141,
+  -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123, -0.68685285, -0.44566197, 1.2240818, 0.35981383,
+  0.40077145, 0.11068272, -0.55584113, 1.78691314, 0.49785048, -1.96661716, 0.7013559, -0.47279141,
 ];
 
 describe('rule primitives (NHSRplotthedots test-ptd_calculate_point_type.R)', () => {
@@ -77,10 +69,22 @@ describe('rule primitives (NHSRplotthedots test-ptd_calculate_point_type.R)', ()
 
   it('partOfTwoInThree marks only the flagged points', () => {
     const cases: [number[], number[]][] = [
-      [[1, 0, 1], [1, 1, 1]],
-      [[0, 1, 1], [1, 1, 1]],
-      [[1, 1, 0], [1, 1, 1]],
-      [[0, 0, 1, 0, 1, 0, 0], [1, 1, 1, 1, 1, 1, 1]],
+      [
+        [1, 0, 1],
+        [1, 1, 1],
+      ],
+      [
+        [0, 1, 1],
+        [1, 1, 1],
+      ],
+      [
+        [1, 1, 0],
+        [1, 1, 1],
+      ],
+      [
+        [0, 0, 1, 0, 1, 0, 0],
+        [1, 1, 1, 1, 1, 1, 1],
+      ],
     ];
     for (const [v, rtm] of cases) expect(partOfTwoInThree(twoInThree(v, rtm), v)).toEqual(v);
     expect(partOfTwoInThree(twoInThree([1, 0, 0, 1], [1, 1, 1, 1]), [1, 0, 0, 1])).toEqual([0, 0, 0, 0]);
@@ -118,7 +122,12 @@ describe('rule primitives (NHSRplotthedots test-ptd_calculate_point_type.R)', ()
   it('a trend point takes the right-hand difference when the next point is in the trend', () => {
     // up 7, then down 7 sharing the peak: the peak belongs to the falling trend's labels
     const y = [1, 2, 3, 4, 5, 6, 7, 6, 5, 4, 3, 2, 1];
-    const rules = specialCauseType(y, y.map(() => 0), y.map(() => 0), y.map(() => 0));
+    const rules = specialCauseType(
+      y,
+      y.map(() => 0),
+      y.map(() => 0),
+      y.map(() => 0),
+    );
     expect(rules.slice(0, 6).every((r) => r === '7 Point Trend (Increasing)')).toBe(true);
     expect(rules.slice(6).every((r) => r === '7 Point Trend (Decreasing)')).toBe(true);
   });
@@ -212,10 +221,7 @@ describe('spc limits (published NHSRplotthedots cases)', () => {
     expect(down.points[7]?.pointType).toBe('special_cause_concern');
     expect(down.variation).toBe('concern_high');
     const neutral = spc(daily([0, 1, 2, 3, 4, 5, 6, 7]), { improvementDirection: 'neutral' });
-    expect(neutral.points.map((p) => p.pointType)).toEqual([
-      'special_cause_neutral_low',
-      ...Array<string>(7).fill('special_cause_neutral_high'),
-    ]);
+    expect(neutral.points.map((p) => p.pointType)).toEqual(['special_cause_neutral_low', ...Array<string>(7).fill('special_cause_neutral_high')]);
     expect(neutral.variation).toBe('neutral_high');
   });
 
@@ -256,9 +262,17 @@ describe('spc options and input handling', () => {
       { period: '2021-02', value: 2 },
     ]);
     expect(a.points.map((p) => p.period)).toEqual(['2021-01', '2021-02', '2021-03']);
-    expect(() => spc([{ period: '2021-01', value: 1 }, { period: '2021-01-01', value: 2 }])).toThrow(AnalyticsInputError);
+    expect(() =>
+      spc([
+        { period: '2021-01', value: 1 },
+        { period: '2021-01-01', value: 2 },
+      ]),
+    ).toThrow(AnalyticsInputError);
     try {
-      spc([{ period: '2021-01', value: 1 }, { period: '2021-01', value: 2 }]);
+      spc([
+        { period: '2021-01', value: 1 },
+        { period: '2021-01', value: 2 },
+      ]);
     } catch (e) {
       expect((e as AnalyticsInputError).code).toBe('DUPLICATE_PERIOD');
     }
@@ -317,9 +331,11 @@ describe('spc options and input handling', () => {
     expect(seven.points.slice(8, 14).map((p) => p.rule)).not.toContain('6 Points Above CL');
     expect(six.points.slice(7, 14).map((p) => p.rule)).toEqual(Array(7).fill('6 Points Above CL'));
     expect(spc(daily(y)).points.map((p) => p.rule)).toEqual(Array(16).fill('Common Cause'));
-    expect(spc(daily(y), { runLength: 6 }).points.slice(8, 14).map((p) => p.rule)).toEqual(
-      Array(6).fill('6 Point Trend (Increasing)'),
-    );
+    expect(
+      spc(daily(y), { runLength: 6 })
+        .points.slice(8, 14)
+        .map((p) => p.rule),
+    ).toEqual(Array(6).fill('6 Point Trend (Increasing)'));
   });
 });
 

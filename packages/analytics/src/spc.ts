@@ -6,14 +6,7 @@
  */
 import { AnalyticsInputError } from './errors';
 import { parsePeriod } from './periods';
-import {
-  ImprovementDirection,
-  PointType,
-  RunLength,
-  SpcRule,
-  pointTypeOf,
-  specialCauseType,
-} from './spc-rules';
+import { ImprovementDirection, PointType, RunLength, SpcRule, pointTypeOf, specialCauseType } from './spc-rules';
 
 /** 2.66 = 3 / d2 (d2 = 1.128 for moving ranges of two points). */
 export const XMR_LIMIT = 2.66;
@@ -88,14 +81,7 @@ export interface SpcGroupSummary extends SpcLimits {
   readonly counts: PointTypeCounts;
 }
 
-export type VariationIcon =
-  | 'common_cause'
-  | 'neutral_high'
-  | 'neutral_low'
-  | 'improvement_high'
-  | 'improvement_low'
-  | 'concern_high'
-  | 'concern_low';
+export type VariationIcon = 'common_cause' | 'neutral_high' | 'neutral_low' | 'improvement_high' | 'improvement_low' | 'concern_high' | 'concern_low';
 
 export type AssuranceIcon = 'consistent_pass' | 'consistent_fail' | 'inconsistent';
 
@@ -123,10 +109,7 @@ export interface SpcAnalysis {
 export function resolveSpcOptions(options: SpcOptions = {}): ResolvedSpcOptions {
   const fix = options.fixAfterNPoints ?? null;
   if (fix !== null && (!Number.isInteger(fix) || fix < MIN_POINTS_FOR_LIMITS)) {
-    throw new AnalyticsInputError(
-      'OUT_OF_RANGE',
-      `fixAfterNPoints must be an integer >= ${MIN_POINTS_FOR_LIMITS}, got ${fix}`,
-    );
+    throw new AnalyticsInputError('OUT_OF_RANGE', `fixAfterNPoints must be an integer >= ${MIN_POINTS_FOR_LIMITS}, got ${fix}`);
   }
   const target = options.target ?? null;
   if (target !== null && !Number.isFinite(target)) {
@@ -198,11 +181,7 @@ export interface ClassifyOptions {
  * Rules and point types of a run of values against fixed limits. Shared by `spc` and by
  * the outcome evaluation, which judges post-intervention points against baseline limits.
  */
-export function classifyAgainstLimits(
-  values: readonly number[],
-  limits: SpcLimits,
-  options: ClassifyOptions,
-): { rule: SpcRule; pointType: PointType }[] {
+export function classifyAgainstLimits(values: readonly number[], limits: SpcLimits, options: ClassifyOptions): { rule: SpcRule; pointType: PointType }[] {
   const { mean: m, lpl, upl, nlpl, nupl } = limits;
   const outside = values.map((y) => (y > upl || y < lpl ? 1 : 0));
   const relativeToMean = values.map((y) => Math.sign(y - m));
@@ -243,11 +222,7 @@ export function variationIcon(pointType: PointType, direction: ImprovementDirect
 }
 
 /** Uses the last row's limits, as ptd_calculate_assurance_type. */
-export function assuranceIcon(
-  target: number | null,
-  direction: ImprovementDirection,
-  limits: { lpl: number; upl: number },
-): AssuranceIcon | null {
+export function assuranceIcon(target: number | null, direction: ImprovementDirection, limits: { lpl: number; upl: number }): AssuranceIcon | null {
   if (target === null || direction === 'neutral') return null;
   const increasing = direction === 'increase';
   if (target > limits.upl) return increasing ? 'consistent_fail' : 'consistent_pass';

@@ -31,10 +31,7 @@ export class ContractViolationError extends Error {
     summary: string,
   ) {
     const listed = issues.map((issue) => `${issue.path ? `data.${issue.path}` : 'data'}: ${issue.message}`).join('; ');
-    super(
-      `Cannot ${direction} ${eventType}${schemaVersion !== undefined ? ` v${schemaVersion}` : ''}: ${summary}` +
-        (listed ? ` (${listed})` : ''),
-    );
+    super(`Cannot ${direction} ${eventType}${schemaVersion !== undefined ? ` v${schemaVersion}` : ''}: ${summary}` + (listed ? ` (${listed})` : ''));
     this.name = 'ContractViolationError';
   }
 }
@@ -74,14 +71,7 @@ export function decodeEvent(encoded: { readonly type: string; readonly schemaVer
   for (let version = schemaVersion; version < contract.schemaVersion; version++) {
     const upcaster = contract.upcasters.find((candidate) => candidate.fromVersion === version);
     if (!upcaster) {
-      throw new ContractViolationError(
-        'UNSUPPORTED_SCHEMA_VERSION',
-        'decode',
-        type,
-        schemaVersion,
-        [],
-        `no upcaster from v${version} to v${version + 1}`,
-      );
+      throw new ContractViolationError('UNSUPPORTED_SCHEMA_VERSION', 'decode', type, schemaVersion, [], `no upcaster from v${version} to v${version + 1}`);
     }
     const stored = parse(upcaster.schema, data, 'decode', type, version);
     data = (upcaster.upcast as (data: unknown) => unknown)(stored);

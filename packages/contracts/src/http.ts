@@ -33,18 +33,7 @@
  *   GET /health                     -> { status: 'ok', position }
  */
 import type { Sustainability } from '@longview/analytics';
-import type {
-  Approach,
-  Actor,
-  InterventionCategory,
-  IsoDate,
-  IsoDateTime,
-  IsoMonth,
-  PdsaCycle,
-  Sharing,
-  Target,
-  TrustContext,
-} from '@longview/domain';
+import type { Approach, Actor, InterventionCategory, IsoDate, IsoDateTime, IsoMonth, PdsaCycle, Sharing, Target, TrustContext } from '@longview/domain';
 
 /** Global positions travel as decimal strings (they are bigints in the store). */
 export type Position = string;

@@ -1,6 +1,13 @@
 import type { LongviewEvent, LongviewEventType } from '@longview/domain';
 import type { z } from 'zod';
-import { interventionAbandonedV1, interventionCompletedV1, interventionProposedV1, interventionSharingChangedV1, interventionStartedV1, pdsaCycleLoggedV1 } from './events/intervention';
+import {
+  interventionAbandonedV1,
+  interventionCompletedV1,
+  interventionProposedV1,
+  interventionSharingChangedV1,
+  interventionStartedV1,
+  pdsaCycleLoggedV1,
+} from './events/intervention';
 import { observationCorrectedV1, observationsRecordedV1, observationsRecordedV2, seriesRebasedV1, upcastObservationsRecordedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 

@@ -9,7 +9,11 @@ describe('events decided by the domain', () => {
     const metadata = commandMetadata(actors.editorOf('RJ1'), '2025-06-15T09:30:00.000Z');
     const id = 'c0ffee00-0000-4000-8000-000000000001';
     const commands: LongviewCommand[] = [
-      { type: 'RegisterTrust', data: { code: 'RJ1', name: 'T', context: { kind: 'ACUTE', region: 'LONDON', beds: 900 }, effectiveFrom: '2024-04-01' }, metadata },
+      {
+        type: 'RegisterTrust',
+        data: { code: 'RJ1', name: 'T', context: { kind: 'ACUTE', region: 'LONDON', beds: 900 }, effectiveFrom: '2024-04-01' },
+        metadata,
+      },
       { type: 'UpdateTrustContext', data: { code: 'RJ1', context: { kind: 'ACUTE', region: 'LONDON', beds: 950 }, effectiveFrom: '2025-04-01' }, metadata },
       {
         type: 'ProposeIntervention',

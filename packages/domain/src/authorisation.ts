@@ -9,10 +9,7 @@ import type { Actor } from './shared';
 /** Policymakers and the community read and comment; they never change a trust's record. */
 export function assertMayWrite(actor: Actor, commandType: string): void {
   if (actor.role === 'POLICYMAKER' || actor.role === 'COMMUNITY') {
-    throw new ForbiddenError(
-      'ROLE_NOT_ALLOWED',
-      `A ${actor.role.toLowerCase()} user cannot ${commandType}; only editors of the trust concerned can.`,
-    );
+    throw new ForbiddenError('ROLE_NOT_ALLOWED', `A ${actor.role.toLowerCase()} user cannot ${commandType}; only editors of the trust concerned can.`);
   }
 }
 

@@ -1,25 +1,8 @@
-import type {
-  Approach,
-  Command,
-  InterventionCategory,
-  IsoDate,
-  IsoMonth,
-  Observation,
-  PdsaCycle,
-  Sharing,
-  Target,
-  TrustContext,
-} from './shared';
+import type { Approach, Command, InterventionCategory, IsoDate, IsoMonth, Observation, PdsaCycle, Sharing, Target, TrustContext } from './shared';
 
 // ---- Trust ----
-export type RegisterTrust = Command<
-  'RegisterTrust',
-  { code: string; name: string; context: TrustContext; effectiveFrom: IsoDate }
->;
-export type UpdateTrustContext = Command<
-  'UpdateTrustContext',
-  { code: string; context: TrustContext; effectiveFrom: IsoDate; reason?: string }
->;
+export type RegisterTrust = Command<'RegisterTrust', { code: string; name: string; context: TrustContext; effectiveFrom: IsoDate }>;
+export type UpdateTrustContext = Command<'UpdateTrustContext', { code: string; context: TrustContext; effectiveFrom: IsoDate; reason?: string }>;
 export type TrustCommand = RegisterTrust | UpdateTrustContext;
 
 // ---- Intervention ----
@@ -39,28 +22,13 @@ export type ProposeIntervention = Command<
 >;
 export type StartIntervention = Command<'StartIntervention', { interventionId: string; startedOn: IsoDate }>;
 export type LogPdsaCycle = Command<'LogPdsaCycle', { interventionId: string; cycle: PdsaCycle }>;
-export type CompleteIntervention = Command<
-  'CompleteIntervention',
-  { interventionId: string; completedOn: IsoDate; summary?: string }
->;
-export type AbandonIntervention = Command<
-  'AbandonIntervention',
-  { interventionId: string; abandonedOn: IsoDate; reason: string }
->;
+export type CompleteIntervention = Command<'CompleteIntervention', { interventionId: string; completedOn: IsoDate; summary?: string }>;
+export type AbandonIntervention = Command<'AbandonIntervention', { interventionId: string; abandonedOn: IsoDate; reason: string }>;
 export type ChangeSharing = Command<'ChangeSharing', { interventionId: string; sharing: Sharing }>;
-export type InterventionCommand =
-  | ProposeIntervention
-  | StartIntervention
-  | LogPdsaCycle
-  | CompleteIntervention
-  | AbandonIntervention
-  | ChangeSharing;
+export type InterventionCommand = ProposeIntervention | StartIntervention | LogPdsaCycle | CompleteIntervention | AbandonIntervention | ChangeSharing;
 
 // ---- Metric series ----
-export type RecordObservations = Command<
-  'RecordObservations',
-  { trustCode: string; metric: string; observations: Observation[]; source?: string }
->;
+export type RecordObservations = Command<'RecordObservations', { trustCode: string; metric: string; observations: Observation[]; source?: string }>;
 export type CorrectObservation = Command<
   'CorrectObservation',
   {
@@ -73,10 +41,7 @@ export type CorrectObservation = Command<
     reason: string;
   }
 >;
-export type RebaseSeries = Command<
-  'RebaseSeries',
-  { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }
->;
+export type RebaseSeries = Command<'RebaseSeries', { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }>;
 export type MetricSeriesCommand = RecordObservations | CorrectObservation | RebaseSeries;
 
 export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand;

@@ -12,11 +12,17 @@ describe('entry points', () => {
   });
 
   it('points every export of package.json at a file the build emits', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { exports: Record<string, string | { types: string; default: string }> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+      exports: Record<string, string | { types: string; default: string }>;
+    };
     for (const [subpath, target] of Object.entries(pkg.exports)) {
       if (typeof target === 'string') continue;
       const source = (file: string) => path.join(__dirname, '..', file.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$|\.js$/, '.ts'));
-      expect({ subpath, types: fs.existsSync(source(target.types)), default: fs.existsSync(source(target.default)) }).toEqual({ subpath, types: true, default: true });
+      expect({ subpath, types: fs.existsSync(source(target.types)), default: fs.existsSync(source(target.default)) }).toEqual({
+        subpath,
+        types: true,
+        default: true,
+      });
     }
   });
 });

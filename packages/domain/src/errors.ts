@@ -65,10 +65,7 @@ export class TrustNotFoundError extends NotFoundError {
 
 export class InterventionNotFoundError extends NotFoundError {
   constructor(readonly interventionId: string) {
-    super(
-      'INTERVENTION_NOT_FOUND',
-      `Intervention ${interventionId} does not exist. Check the id, or propose it with ProposeIntervention first.`,
-    );
+    super('INTERVENTION_NOT_FOUND', `Intervention ${interventionId} does not exist. Check the id, or propose it with ProposeIntervention first.`);
   }
 }
 
@@ -79,10 +76,7 @@ export class ObservationNotFoundError extends NotFoundError {
     readonly metric: string,
     readonly period: string,
   ) {
-    super(
-      'OBSERVATION_NOT_FOUND',
-      `${trustCode} has no ${metric} value for ${period} to correct. Record it with RecordObservations instead.`,
-    );
+    super('OBSERVATION_NOT_FOUND', `${trustCode} has no ${metric} value for ${period} to correct. Record it with RecordObservations instead.`);
   }
 }
 
@@ -99,19 +93,13 @@ export class ConflictError extends DomainError {
 
 export class TrustAlreadyRegisteredError extends ConflictError {
   constructor(readonly trustCode: string) {
-    super(
-      'TRUST_ALREADY_REGISTERED',
-      `Trust ${trustCode} is already registered. Use UpdateTrustContext to change its context.`,
-    );
+    super('TRUST_ALREADY_REGISTERED', `Trust ${trustCode} is already registered. Use UpdateTrustContext to change its context.`);
   }
 }
 
 export class InterventionAlreadyExistsError extends ConflictError {
   constructor(readonly interventionId: string) {
-    super(
-      'INTERVENTION_ALREADY_EXISTS',
-      `An intervention with id ${interventionId} already exists. Propose the new intervention with a new id.`,
-    );
+    super('INTERVENTION_ALREADY_EXISTS', `An intervention with id ${interventionId} already exists. Propose the new intervention with a new id.`);
   }
 }
 
@@ -139,8 +127,7 @@ export class PeriodAlreadyRecordedError extends ConflictError {
   ) {
     super(
       'PERIOD_ALREADY_RECORDED',
-      `${trustCode} already has ${metric} values for ${periods.join(', ')}. ` +
-        `Use CorrectObservation, with a reason, to change a recorded value.`,
+      `${trustCode} already has ${metric} values for ${periods.join(', ')}. ` + `Use CorrectObservation, with a reason, to change a recorded value.`,
     );
   }
 }
@@ -154,8 +141,7 @@ export class RebasePeriodNotRecordedError extends ConflictError {
   ) {
     super(
       'REBASE_PERIOD_NOT_RECORDED',
-      `Cannot rebase ${trustCode} ${metric} at ${period}: no value is recorded for that period. ` +
-        `Record it first, or rebase at a recorded period.`,
+      `Cannot rebase ${trustCode} ${metric} at ${period}: no value is recorded for that period. ` + `Record it first, or rebase at a recorded period.`,
     );
   }
 }

@@ -17,10 +17,7 @@ export type TrustRegistered = DomainEvent<
   'TrustRegistered',
   { code: string; name: string; context: TrustContext; effectiveFrom: IsoDate; registeredAt: IsoDateTime }
 >;
-export type TrustContextChanged = DomainEvent<
-  'TrustContextChanged',
-  { code: string; context: TrustContext; effectiveFrom: IsoDate; reason?: string }
->;
+export type TrustContextChanged = DomainEvent<'TrustContextChanged', { code: string; context: TrustContext; effectiveFrom: IsoDate; reason?: string }>;
 export type TrustEvent = TrustRegistered | TrustContextChanged;
 
 // ---- Intervention (stream `intervention-<uuid>`) ----
@@ -40,35 +37,15 @@ export type InterventionProposed = DomainEvent<
   }
 >;
 export type InterventionStarted = DomainEvent<'InterventionStarted', { interventionId: string; startedOn: IsoDate }>;
-export type PdsaCycleLogged = DomainEvent<
-  'PdsaCycleLogged',
-  { interventionId: string; cycleNumber: number; cycle: PdsaCycle; loggedAt: IsoDateTime }
->;
-export type InterventionCompleted = DomainEvent<
-  'InterventionCompleted',
-  { interventionId: string; completedOn: IsoDate; summary?: string }
->;
-export type InterventionAbandoned = DomainEvent<
-  'InterventionAbandoned',
-  { interventionId: string; abandonedOn: IsoDate; reason: string }
->;
-export type InterventionSharingChanged = DomainEvent<
-  'InterventionSharingChanged',
-  { interventionId: string; from: Sharing; to: Sharing }
->;
+export type PdsaCycleLogged = DomainEvent<'PdsaCycleLogged', { interventionId: string; cycleNumber: number; cycle: PdsaCycle; loggedAt: IsoDateTime }>;
+export type InterventionCompleted = DomainEvent<'InterventionCompleted', { interventionId: string; completedOn: IsoDate; summary?: string }>;
+export type InterventionAbandoned = DomainEvent<'InterventionAbandoned', { interventionId: string; abandonedOn: IsoDate; reason: string }>;
+export type InterventionSharingChanged = DomainEvent<'InterventionSharingChanged', { interventionId: string; from: Sharing; to: Sharing }>;
 export type InterventionEvent =
-  | InterventionProposed
-  | InterventionStarted
-  | PdsaCycleLogged
-  | InterventionCompleted
-  | InterventionAbandoned
-  | InterventionSharingChanged;
+  InterventionProposed | InterventionStarted | PdsaCycleLogged | InterventionCompleted | InterventionAbandoned | InterventionSharingChanged;
 
 // ---- Metric series (stream `series-<ODS>-<metric>`) ----
-export type ObservationsRecorded = DomainEvent<
-  'ObservationsRecorded',
-  { trustCode: string; metric: string; observations: Observation[]; source?: string }
->;
+export type ObservationsRecorded = DomainEvent<'ObservationsRecorded', { trustCode: string; metric: string; observations: Observation[]; source?: string }>;
 export type ObservationCorrected = DomainEvent<
   'ObservationCorrected',
   {
@@ -82,10 +59,7 @@ export type ObservationCorrected = DomainEvent<
     reason: string;
   }
 >;
-export type SeriesRebased = DomainEvent<
-  'SeriesRebased',
-  { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }
->;
+export type SeriesRebased = DomainEvent<'SeriesRebased', { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }>;
 export type MetricSeriesEvent = ObservationsRecorded | ObservationCorrected | SeriesRebased;
 
 export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent;

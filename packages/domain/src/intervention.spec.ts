@@ -1,25 +1,6 @@
-import type {
-  AbandonIntervention,
-  ChangeSharing,
-  CompleteIntervention,
-  LogPdsaCycle,
-  ProposeIntervention,
-  StartIntervention,
-} from './commands';
-import {
-  ForbiddenError,
-  IllegalInterventionTransitionError,
-  InterventionAlreadyExistsError,
-  InterventionNotFoundError,
-  InvalidCommandError,
-} from './errors';
-import type {
-  InterventionAbandoned,
-  InterventionCompleted,
-  InterventionProposed,
-  InterventionStarted,
-  PdsaCycleLogged,
-} from './events';
+import type { AbandonIntervention, ChangeSharing, CompleteIntervention, LogPdsaCycle, ProposeIntervention, StartIntervention } from './commands';
+import { ForbiddenError, IllegalInterventionTransitionError, InterventionAlreadyExistsError, InterventionNotFoundError, InvalidCommandError } from './errors';
+import type { InterventionAbandoned, InterventionCompleted, InterventionProposed, InterventionStarted, PdsaCycleLogged } from './events';
 import { interventionDecider } from './intervention';
 import type { Actor, PdsaCycle, Target } from './shared';
 import { DeciderSpecification } from './testing/decider-spec';
@@ -115,7 +96,10 @@ describe('ProposeIntervention', () => {
   });
 
   it('rejects an id that already exists, whatever its status', () => {
-    spec.given([proposed]).when(command.propose()).thenThrows(InterventionAlreadyExistsError, (e) => e.kind === 'CONFLICT');
+    spec
+      .given([proposed])
+      .when(command.propose())
+      .thenThrows(InterventionAlreadyExistsError, (e) => e.kind === 'CONFLICT');
     spec.given([proposed, started, completed]).when(command.propose()).thenThrows(InterventionAlreadyExistsError);
   });
 
@@ -135,16 +119,7 @@ describe('ProposeIntervention', () => {
         }),
       )
       .thenThrows(InvalidCommandError);
-    expect(error.fields.map((f) => f.path)).toEqual([
-      'interventionId',
-      'trustCode',
-      'title',
-      'summary',
-      'category',
-      'approach',
-      'targets',
-      'sharing',
-    ]);
+    expect(error.fields.map((f) => f.path)).toEqual(['interventionId', 'trustCode', 'title', 'summary', 'category', 'approach', 'targets', 'sharing']);
     expect(error.fields.find((f) => f.path === 'targets')?.message).toBe('must have at least one entry');
   });
 
@@ -163,16 +138,25 @@ describe('ProposeIntervention', () => {
     ]);
   });
 
-  it("forbids a trust editor from proposing for another trust", () => {
-    spec.given([]).when(command.propose({}, actors.editorOf('RR8'))).thenThrows(ForbiddenError, (e) => e.code === 'OTHER_TRUST');
+  it('forbids a trust editor from proposing for another trust', () => {
+    spec
+      .given([])
+      .when(command.propose({}, actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError, (e) => e.code === 'OTHER_TRUST');
   });
 
   it('forbids a trust editor with no trust', () => {
-    spec.given([]).when(command.propose({}, { id: 'x', role: 'TRUST_EDITOR' })).thenThrows(ForbiddenError);
+    spec
+      .given([])
+      .when(command.propose({}, { id: 'x', role: 'TRUST_EDITOR' }))
+      .thenThrows(ForbiddenError);
   });
 
   it.each([actors.policymaker, actors.community])('forbids a $role user', (actor) => {
-    spec.given([]).when(command.propose({}, actor)).thenThrows(ForbiddenError, (e) => e.code === 'ROLE_NOT_ALLOWED');
+    spec
+      .given([])
+      .when(command.propose({}, actor))
+      .thenThrows(ForbiddenError, (e) => e.code === 'ROLE_NOT_ALLOWED');
   });
 
   it('lets an admin propose for any trust', () => {
@@ -186,7 +170,10 @@ describe('StartIntervention', () => {
   });
 
   it('rejects an unknown intervention as not found', () => {
-    spec.given([]).when(command.start()).thenThrows(InterventionNotFoundError, (e) => e.interventionId === ID);
+    spec
+      .given([])
+      .when(command.start())
+      .thenThrows(InterventionNotFoundError, (e) => e.interventionId === ID);
   });
 
   it.each([
@@ -197,10 +184,7 @@ describe('StartIntervention', () => {
     spec
       .given([...history])
       .when(command.start())
-      .thenThrows(
-        IllegalInterventionTransitionError,
-        (e) => e.kind === 'CONFLICT' && e.currentStatus === status && e.message.includes(`is ${status}`),
-      );
+      .thenThrows(IllegalInterventionTransitionError, (e) => e.kind === 'CONFLICT' && e.currentStatus === status && e.message.includes(`is ${status}`));
   });
 
   it('rejects an impossible start date', () => {
@@ -215,7 +199,10 @@ describe('StartIntervention', () => {
   });
 
   it("forbids an editor of another trust, judged by the intervention's owning trust", () => {
-    spec.given([proposed]).when(command.start('2025-02-01', actors.editorOf('RR8'))).thenThrows(ForbiddenError);
+    spec
+      .given([proposed])
+      .when(command.start('2025-02-01', actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError);
   });
 
   it('forbids a community user', () => {
@@ -271,7 +258,10 @@ describe('LogPdsaCycle', () => {
   });
 
   it('forbids an editor of another trust', () => {
-    spec.given([proposed, started]).when(command.log({}, actors.editorOf('RR8'))).thenThrows(ForbiddenError);
+    spec
+      .given([proposed, started])
+      .when(command.log({}, actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError);
   });
 });
 
@@ -314,7 +304,10 @@ describe('CompleteIntervention', () => {
   });
 
   it('forbids an editor of another trust', () => {
-    spec.given([proposed, started]).when(command.complete({}, actors.editorOf('RR8'))).thenThrows(ForbiddenError);
+    spec
+      .given([proposed, started])
+      .when(command.complete({}, actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError);
   });
 });
 
@@ -383,7 +376,10 @@ describe('ChangeSharing', () => {
   });
 
   it('rejects an unknown level', () => {
-    spec.given([proposed]).when(command.share('WORLD' as never)).thenThrows(InvalidCommandError, (e) => e.fields[0]?.path === 'sharing');
+    spec
+      .given([proposed])
+      .when(command.share('WORLD' as never))
+      .thenThrows(InvalidCommandError, (e) => e.fields[0]?.path === 'sharing');
   });
 
   it('rejects an unknown intervention', () => {
@@ -391,6 +387,9 @@ describe('ChangeSharing', () => {
   });
 
   it('forbids an editor of another trust', () => {
-    spec.given([proposed]).when(command.share('PUBLIC', actors.editorOf('RR8'))).thenThrows(ForbiddenError);
+    spec
+      .given([proposed])
+      .when(command.share('PUBLIC', actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError);
   });
 });

@@ -8,12 +8,7 @@ import type {
   ProposeIntervention,
   StartIntervention,
 } from './commands';
-import {
-  IllegalInterventionTransitionError,
-  InterventionAlreadyExistsError,
-  InterventionNotFoundError,
-  InvalidCommandError,
-} from './errors';
+import { IllegalInterventionTransitionError, InterventionAlreadyExistsError, InterventionNotFoundError, InvalidCommandError } from './errors';
 import type { InterventionEvent } from './events';
 import {
   APPROACHES,
@@ -59,12 +54,7 @@ export interface AbandonedIntervention extends InterventionFacts {
   readonly startedOn?: IsoDate;
   readonly abandonedOn: IsoDate;
 }
-export type InterventionState =
-  | { readonly status: 'INITIAL' }
-  | ProposedIntervention
-  | ActiveIntervention
-  | CompletedIntervention
-  | AbandonedIntervention;
+export type InterventionState = { readonly status: 'INITIAL' } | ProposedIntervention | ActiveIntervention | CompletedIntervention | AbandonedIntervention;
 export type ExistingIntervention = Exclude<InterventionState, { status: 'INITIAL' }>;
 
 const initialState = (): InterventionState => ({ status: 'INITIAL' });

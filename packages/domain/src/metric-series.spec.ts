@@ -92,14 +92,17 @@ describe('RecordObservations', () => {
   it('rejects periods already recorded and points to CorrectObservation', () => {
     spec
       .given([recorded])
-      .when(record({ observations: [{ period: '2025-03', value: 74 }, { period: '2025-02', value: 71.2 }] }))
+      .when(
+        record({
+          observations: [
+            { period: '2025-03', value: 74 },
+            { period: '2025-02', value: 71.2 },
+          ],
+        }),
+      )
       .thenThrows(
         PeriodAlreadyRecordedError,
-        (e) =>
-          e.kind === 'CONFLICT' &&
-          e.code === 'PERIOD_ALREADY_RECORDED' &&
-          e.periods.join() === '2025-02' &&
-          e.message.includes('CorrectObservation'),
+        (e) => e.kind === 'CONFLICT' && e.code === 'PERIOD_ALREADY_RECORDED' && e.periods.join() === '2025-02' && e.message.includes('CorrectObservation'),
       );
   });
 
@@ -133,7 +136,14 @@ describe('RecordObservations', () => {
   it('rejects a period repeated within one command', () => {
     spec
       .given([])
-      .when(record({ observations: [{ period: '2025-01', value: 70 }, { period: '2025-01', value: 71 }] }))
+      .when(
+        record({
+          observations: [
+            { period: '2025-01', value: 70 },
+            { period: '2025-01', value: 71 },
+          ],
+        }),
+      )
       .thenThrows(
         InvalidCommandError,
         (e) => e.fields.length === 1 && e.fields[0]?.path === 'observations.1.period' && e.fields[0].message.includes('observations.0'),
@@ -144,9 +154,7 @@ describe('RecordObservations', () => {
     spec
       .given([])
       .when(record({ metric: 'bed-occupancy', observations: [{ period: '2025-01', value: 104.5 }] }))
-      .then([
-        { type: 'ObservationsRecorded', data: { trustCode: 'RJ1', metric: 'bed-occupancy', observations: [{ period: '2025-01', value: 104.5 }] } },
-      ]);
+      .then([{ type: 'ObservationsRecorded', data: { trustCode: 'RJ1', metric: 'bed-occupancy', observations: [{ period: '2025-01', value: 104.5 }] } }]);
     spec
       .given([])
       .when(record({ metric: 'staff-engagement', observations: [{ period: '2025-03', value: 11 }] }))
@@ -162,7 +170,10 @@ describe('RecordObservations', () => {
   });
 
   it('forbids an editor of another trust', () => {
-    spec.given([]).when(record({}, actors.editorOf('RR8'))).thenThrows(ForbiddenError, (e) => e.code === 'OTHER_TRUST');
+    spec
+      .given([])
+      .when(record({}, actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError, (e) => e.code === 'OTHER_TRUST');
   });
 
   it.each([actors.policymaker, actors.community])('forbids a $role user', (actor) => {
@@ -201,8 +212,14 @@ describe('CorrectObservation', () => {
   });
 
   it('does nothing when the value is unchanged', () => {
-    spec.given([recorded]).when(correct({ value: 71.2 })).thenNothingHappens();
-    spec.given([recorded]).when(correct({ period: '2025-01', value: 70.4, numerator: 16896, denominator: 24000 })).thenNothingHappens();
+    spec
+      .given([recorded])
+      .when(correct({ value: 71.2 }))
+      .thenNothingHappens();
+    spec
+      .given([recorded])
+      .when(correct({ period: '2025-01', value: 70.4, numerator: 16896, denominator: 24000 }))
+      .thenNothingHappens();
   });
 
   it('records a change of numerator alone', () => {
@@ -235,16 +252,25 @@ describe('CorrectObservation', () => {
   });
 
   it('requires a reason and a value in range', () => {
-    const error = spec.given([recorded]).when(correct({ reason: '', value: -3 })).thenThrows(InvalidCommandError);
+    const error = spec
+      .given([recorded])
+      .when(correct({ reason: '', value: -3 }))
+      .thenThrows(InvalidCommandError);
     expect(error.fields.map((f) => f.path)).toEqual(['value', 'reason']);
   });
 
   it('rejects an invalid period', () => {
-    spec.given([recorded]).when(correct({ period: '2025-00' })).thenThrows(InvalidCommandError, (e) => e.fields[0]?.path === 'period');
+    spec
+      .given([recorded])
+      .when(correct({ period: '2025-00' }))
+      .thenThrows(InvalidCommandError, (e) => e.fields[0]?.path === 'period');
   });
 
   it('forbids an editor of another trust', () => {
-    spec.given([recorded]).when(correct({}, actors.editorOf('RR8'))).thenThrows(ForbiddenError);
+    spec
+      .given([recorded])
+      .when(correct({}, actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError);
   });
 });
 
@@ -262,7 +288,10 @@ describe('RebaseSeries', () => {
   });
 
   it('rejects a second rebase at the same period', () => {
-    spec.given([recorded, rebased]).when(rebase()).thenThrows(AlreadyRebasedError, (e) => e.code === 'ALREADY_REBASED');
+    spec
+      .given([recorded, rebased])
+      .when(rebase())
+      .thenThrows(AlreadyRebasedError, (e) => e.code === 'ALREADY_REBASED');
   });
 
   it('allows a rebase at another recorded period', () => {
@@ -273,7 +302,10 @@ describe('RebaseSeries', () => {
   });
 
   it('requires a reason and a valid period', () => {
-    const error = spec.given([recorded]).when(rebase({ fromPeriod: 'Feb 2025', reason: ' ' })).thenThrows(InvalidCommandError);
+    const error = spec
+      .given([recorded])
+      .when(rebase({ fromPeriod: 'Feb 2025', reason: ' ' }))
+      .thenThrows(InvalidCommandError);
     expect(error.fields.map((f) => f.path)).toEqual(['fromPeriod', 'reason']);
   });
 

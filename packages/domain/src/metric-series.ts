@@ -1,11 +1,6 @@
 import { assertMayActForTrust, assertMayWrite } from './authorisation';
 import type { CorrectObservation, MetricSeriesCommand, RebaseSeries, RecordObservations } from './commands';
-import {
-  AlreadyRebasedError,
-  ObservationNotFoundError,
-  PeriodAlreadyRecordedError,
-  RebasePeriodNotRecordedError,
-} from './errors';
+import { AlreadyRebasedError, ObservationNotFoundError, PeriodAlreadyRecordedError, RebasePeriodNotRecordedError } from './errors';
 import type { MetricSeriesEvent, ObservationCorrected } from './events';
 import type { MetricDefinition } from './metrics';
 import type { Decider, IsoMonth, Observation } from './shared';
@@ -116,10 +111,7 @@ function correctObservation(command: CorrectObservation, state: MetricSeriesStat
   const previous = state.status === 'RECORDING' ? state.observations.get(corrected.period) : undefined;
   if (!previous) throw new ObservationNotFoundError(trustCode, metric.code, corrected.period);
 
-  const unchanged =
-    previous.value === corrected.value &&
-    previous.numerator === corrected.numerator &&
-    previous.denominator === corrected.denominator;
+  const unchanged = previous.value === corrected.value && previous.numerator === corrected.numerator && previous.denominator === corrected.denominator;
   if (unchanged) return [];
 
   const event: ObservationCorrected = {

@@ -48,15 +48,7 @@ export const TRUST_KINDS = ['ACUTE', 'MENTAL_HEALTH', 'COMMUNITY', 'AMBULANCE', 
 export type TrustKind = (typeof TRUST_KINDS)[number];
 
 /** The seven NHS England regions. */
-export const REGIONS = [
-  'NORTH_EAST_AND_YORKSHIRE',
-  'NORTH_WEST',
-  'MIDLANDS',
-  'EAST_OF_ENGLAND',
-  'LONDON',
-  'SOUTH_EAST',
-  'SOUTH_WEST',
-] as const;
+export const REGIONS = ['NORTH_EAST_AND_YORKSHIRE', 'NORTH_WEST', 'MIDLANDS', 'EAST_OF_ENGLAND', 'LONDON', 'SOUTH_EAST', 'SOUTH_WEST'] as const;
 export type Region = (typeof REGIONS)[number];
 
 export const CQC_RATINGS = ['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'] as const;

@@ -122,15 +122,24 @@ describe('RegisterTrust', () => {
   });
 
   it('lets a trust editor register their own trust', () => {
-    spec.given([]).when(register({}, actors.editorOf('RJ1'))).then([registered]);
+    spec
+      .given([])
+      .when(register({}, actors.editorOf('RJ1')))
+      .then([registered]);
   });
 
-  it("forbids a trust editor from registering another trust", () => {
-    spec.given([]).when(register({}, actors.editorOf('RR8'))).thenThrows(ForbiddenError, (e) => e.code === 'OTHER_TRUST');
+  it('forbids a trust editor from registering another trust', () => {
+    spec
+      .given([])
+      .when(register({}, actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError, (e) => e.code === 'OTHER_TRUST');
   });
 
   it.each([actors.policymaker, actors.community])('forbids a $role user', (actor) => {
-    spec.given([]).when(register({}, actor)).thenThrows(ForbiddenError, (e) => e.kind === 'FORBIDDEN' && e.code === 'ROLE_NOT_ALLOWED');
+    spec
+      .given([])
+      .when(register({}, actor))
+      .thenThrows(ForbiddenError, (e) => e.kind === 'FORBIDDEN' && e.code === 'ROLE_NOT_ALLOWED');
   });
 });
 
@@ -148,12 +157,18 @@ describe('UpdateTrustContext', () => {
   });
 
   it('rejects an unknown trust as not found', () => {
-    spec.given([]).when(update()).thenThrows(TrustNotFoundError, (e) => e.kind === 'NOT_FOUND' && e.trustCode === 'RJ1');
+    spec
+      .given([])
+      .when(update())
+      .thenThrows(TrustNotFoundError, (e) => e.kind === 'NOT_FOUND' && e.trustCode === 'RJ1');
   });
 
   it('does nothing when the context in force at that date is the same', () => {
     spec.given([registered]).when(update({ context })).thenNothingHappens();
-    spec.given([registered, changed]).when(update({ effectiveFrom: '2025-03-01' })).thenNothingHappens();
+    spec
+      .given([registered, changed])
+      .when(update({ effectiveFrom: '2025-03-01' }))
+      .thenNothingHappens();
   });
 
   it('records a change back to an earlier context', () => {
@@ -178,11 +193,17 @@ describe('UpdateTrustContext', () => {
   });
 
   it("forbids a trust editor from changing another trust's context", () => {
-    spec.given([registered]).when(update({}, actors.editorOf('RR8'))).thenThrows(ForbiddenError);
+    spec
+      .given([registered])
+      .when(update({}, actors.editorOf('RR8')))
+      .thenThrows(ForbiddenError);
   });
 
   it('lets the trust editor of that trust change it', () => {
-    spec.given([registered]).when(update({}, actors.editorOf('RJ1'))).then([changed]);
+    spec
+      .given([registered])
+      .when(update({}, actors.editorOf('RJ1')))
+      .then([changed]);
   });
 
   it('forbids a policymaker', () => {

@@ -37,8 +37,8 @@ function evolve(state: TrustState, event: TrustEvent): TrustState {
       if (state.status !== 'REGISTERED') return state;
       return {
         ...state,
-        contexts: [...state.contexts, { context: event.data.context, effectiveFrom: event.data.effectiveFrom }].sort(
-          (a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom),
+        contexts: [...state.contexts, { context: event.data.context, effectiveFrom: event.data.effectiveFrom }].sort((a, b) =>
+          a.effectiveFrom.localeCompare(b.effectiveFrom),
         ),
       };
     default: {

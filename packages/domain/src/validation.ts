@@ -130,11 +130,7 @@ export class FieldErrors {
   }
 
   /** A required finite number, optionally within [min, max] and whole. */
-  number(
-    path: string,
-    value: unknown,
-    options: { min?: number; max?: number; integer?: boolean; rangeName?: string } = {},
-  ): number | undefined {
+  number(path: string, value: unknown, options: { min?: number; max?: number; integer?: boolean; rangeName?: string } = {}): number | undefined {
     if (value === undefined || value === null) {
       this.add(path, 'is required');
       return undefined;
@@ -151,23 +147,14 @@ export class FieldErrors {
     const below = min !== undefined && value < min;
     const above = max !== undefined && value > max;
     if (below || above) {
-      const range =
-        min !== undefined && max !== undefined
-          ? `between ${min} and ${max}`
-          : min !== undefined
-            ? `at least ${min}`
-            : `at most ${String(max)}`;
+      const range = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${String(max)}`;
       this.add(path, `must be ${range}${rangeName ? ` (${rangeName})` : ''}`);
       return undefined;
     }
     return value;
   }
 
-  optionalNumber(
-    path: string,
-    value: unknown,
-    options: { min?: number; max?: number; integer?: boolean } = {},
-  ): number | undefined {
+  optionalNumber(path: string, value: unknown, options: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
     return value === undefined || value === null ? undefined : this.number(path, value, options);
   }
 

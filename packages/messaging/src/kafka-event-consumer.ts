@@ -170,7 +170,13 @@ export class KafkaEventConsumer {
         result = await this.options.handler(events);
       } catch (error) {
         const delay = Math.min(5000, 100 * 2 ** Math.min(attempt - 1, 10));
-        this.logger.warn('applying a batch failed; retrying it', { topic: batch.topic, partition: batch.partition, error: errorMessage(error), attempt, retryInMs: delay });
+        this.logger.warn('applying a batch failed; retrying it', {
+          topic: batch.topic,
+          partition: batch.partition,
+          error: errorMessage(error),
+          attempt,
+          retryInMs: delay,
+        });
         await new Promise((resolve) => setTimeout(resolve, delay));
         await heartbeat().catch(() => undefined);
       }

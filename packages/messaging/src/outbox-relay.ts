@@ -140,7 +140,12 @@ export class OutboxRelay {
         this.lastError = errorMessage(error);
         this.failures?.inc();
         const delay = this.backoffMs();
-        this.logger.warn('relay send failed; retrying the same batch', { error: this.lastError, attempt: this.consecutiveFailures, retryInMs: delay, position: this.checkpoint });
+        this.logger.warn('relay send failed; retrying the same batch', {
+          error: this.lastError,
+          attempt: this.consecutiveFailures,
+          retryInMs: delay,
+          position: this.checkpoint,
+        });
         // A producer that saw the broker die may hold stale connections or sequence state.
         await this.options.publisher.reset();
         await this.sleep(delay, false);

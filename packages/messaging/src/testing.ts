@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { brokersFromEnv } from './kafka-client';
 import { TopicNames } from './topic-names';
 
-const MISSING_BROKERS_MESSAGE =
-  'KAFKA_BROKERS is not set: start the broker with `export "$(infra/kafka/start.sh)"` (npm test does this)';
+const MISSING_BROKERS_MESSAGE = 'KAFKA_BROKERS is not set: start the broker with `export "$(infra/kafka/start.sh)"` (npm test does this)';
 let skipNoticeShown = false;
 
 /**

@@ -87,7 +87,14 @@ function main(): void {
     aeSeries = parsed.series.map((s) => ({ code: s.trustCode, points: s.observations.map((o) => ({ period: o.period, value: o.value })) }));
     const pointCount = aeSeries.reduce((a, s) => a + s.points.length, 0);
     const run = () => aeSeries.map((s) => spc(s.points, { improvementDirection: 'increase', target: 95 }));
-    report('SPC, every A&E trust series', `${aeSeries.length} series, ${pointCount} points`, time(repeat, run), 'mean only', time(repeat, () => meanOnly(aeSeries.map((s) => s.points))), aeSeries.length);
+    report(
+      'SPC, every A&E trust series',
+      `${aeSeries.length} series, ${pointCount} points`,
+      time(repeat, run),
+      'mean only',
+      time(repeat, () => meanOnly(aeSeries.map((s) => s.points))),
+      aeSeries.length,
+    );
   } else {
     notes.push(`${aeFile} is absent: SPC on the real A&E data skipped, projection uses the demo's ae-4hr trusts.`);
   }
@@ -101,7 +108,14 @@ function main(): void {
   });
   const evaluate = () => targets.map((t) => evaluateOutcome({ series: t.series, startedOn: t.e.startedOn, direction: t.e.direction }));
   const outcomes = time(repeat, evaluate);
-  report('evaluateOutcome, every demo intervention', `${targets.length} interventions`, outcomes, 'mean only', time(repeat, () => meanOnly(targets.map((t) => t.series))), targets.length);
+  report(
+    'evaluateOutcome, every demo intervention',
+    `${targets.length} interventions`,
+    outcomes,
+    'mean only',
+    time(repeat, () => meanOnly(targets.map((t) => t.series))),
+    targets.length,
+  );
 
   // 3. DL pooling per category, on standardised effects (improvement / baseline sigma).
   const byCategory = new Map<string, PoolStudy[]>();
@@ -128,17 +142,32 @@ function main(): void {
       return swy / sw;
     }),
   );
-  report('DL pooling per category', `${groups.length} categories, ${groups.reduce((a, g) => a + g.length, 0)} studies`, pooling, 'fixed-effect mean', fixed, groups.length);
+  report(
+    'DL pooling per category',
+    `${groups.length} categories, ${groups.reduce((a, g) => a + g.length, 0)} studies`,
+    pooling,
+    'fixed-effect mean',
+    fixed,
+    groups.length,
+  );
 
   // 4. Projection: all trusts x 24 months x 10,000 draws.
   const trusts =
     aeSeries.length > 0
       ? aeSeries.map((s) => ({ code: s.code, series: s.points.slice(-24).map((p) => p.value) }))
-      : recordings.filter((r) => r.data.metric === 'ae-4hr').map((r) => ({ code: r.data.trustCode, series: r.data.observations.slice(-24).map((o) => o.value) }));
+      : recordings
+          .filter((r) => r.data.metric === 'ae-4hr')
+          .map((r) => ({ code: r.data.trustCode, series: r.data.observations.slice(-24).map((o) => o.value) }));
   const base: ProjectSystemInput = { trusts, horizonMonths: 24, draws: 10000, seed: 42 };
   const scenario = { adopters: trusts.slice(0, 20).map((t) => t.code), effect: { mean: 2, tau2: 1, se: 0.5 }, fadeProbability: 0.3, rampMonths: 3 };
   const slowRepeat = Math.max(1, Math.min(repeat, 3));
-  report(`Projection, status quo`, `${trusts.length} trusts x 24 months x 10,000 draws`, time(repeat, () => projectSystem(base)), 'per-trust simulation', time(slowRepeat, () => projectSystemPerTrust(base)));
+  report(
+    `Projection, status quo`,
+    `${trusts.length} trusts x 24 months x 10,000 draws`,
+    time(repeat, () => projectSystem(base)),
+    'per-trust simulation',
+    time(slowRepeat, () => projectSystemPerTrust(base)),
+  );
   report(
     `Projection, with a scenario`,
     `${trusts.length} trusts (20 adopting) x 24 x 10,000`,
@@ -148,7 +177,9 @@ function main(): void {
   );
 
   const header = ['Job', 'Size', 'ms', 'ms per item', 'Baseline', 'Baseline ms', 'ms / baseline ms'];
-  console.log(`Analytics benchmark: Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}; median of ${repeat} runs after a warm-up (per-trust projection: ${slowRepeat}).\n`);
+  console.log(
+    `Analytics benchmark: Node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}; median of ${repeat} runs after a warm-up (per-trust projection: ${slowRepeat}).\n`,
+  );
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -57,7 +57,12 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, topics.all, 6);
-  log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`);
+  log(
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, node ${process.version}`,
+  );
   log(`run ${run}: topics ${topics.prefix}*, 6 partitions; databases lv_bench_*_${run}`);
 
   const processes: ServiceProcess[] = [];
@@ -67,7 +72,12 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
   try {
     const common = { KAFKA_BROKERS: options.brokers, KAFKA_TOPIC_PREFIX: topics.prefix, HOST: '127.0.0.1' };
     const commandUrl = `http://127.0.0.1:${options.portBase + 1}`;
-    const command = new ServiceProcess({ name: 'command', script: distMain('@longview/command-service'), env: { ...common, DATABASE_URL: eventsUrl, PORT: String(options.portBase + 1) }, write: quiet });
+    const command = new ServiceProcess({
+      name: 'command',
+      script: distMain('@longview/command-service'),
+      env: { ...common, DATABASE_URL: eventsUrl, PORT: String(options.portBase + 1) },
+      write: quiet,
+    });
     processes.push(command);
     await command.ready;
     const queryUrls: string[] = [];
@@ -101,7 +111,9 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
     const readUrlFor = () => queryUrls[turn++ % queryUrls.length] as string;
     const waitVisible = async (code: string, accepted: CommandAccepted) => {
       const started = performance.now();
-      const response = await fetch(`${readUrlFor()}/series/${code}/ae-4hr?stream=${encodeURIComponent(accepted.streamId)}&minVersion=${accepted.version}&waitMs=30000`);
+      const response = await fetch(
+        `${readUrlFor()}/series/${code}/ae-4hr?stream=${encodeURIComponent(accepted.streamId)}&minVersion=${accepted.version}&waitMs=30000`,
+      );
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`read ${response.status}`);
       return performance.now() - started;
@@ -121,7 +133,10 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
         if (wait > 0) await sleep(wait);
         const code = codes[i % codes.length] as string;
         const previous = chains.get(code) ?? Promise.resolve();
-        chains.set(code, previous.then(() => record(code, true)));
+        chains.set(
+          code,
+          previous.then(() => record(code, true)),
+        );
       }
       await Promise.all(chains.values());
     });
@@ -203,7 +218,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
     await admin.deleteTopics({ topics: topics.all }).catch(() => undefined);
     await admin.disconnect();
     const server = await openPostgres(options.serverUrl, { max: 1 });
-    for (const name of [`lv_bench_events_${run}`, `lv_bench_read_${run}`]) await server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    for (const name of [`lv_bench_events_${run}`, `lv_bench_read_${run}`])
+      await server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await server.close();
   }
 

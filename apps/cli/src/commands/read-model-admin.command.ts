@@ -62,7 +62,8 @@ async function openTarget(values: { data?: string; 'database-url'?: string; 'que
   if (values.data !== undefined) {
     const dir = dataDirFrom(values.data);
     const holder = readRunFile(dir);
-    if (holder && isAlive(holder.pid)) throw new DataHeldError(`the platform at ${holder.gatewayUrl ?? holder.commandUrl} (pid ${holder.pid}) holds ${displayPath(dir)}: stop it first`);
+    if (holder && isAlive(holder.pid))
+      throw new DataHeldError(`the platform at ${holder.gatewayUrl ?? holder.commandUrl} (pid ${holder.pid}) holds ${displayPath(dir)}: stop it first`);
     const db = await openPglite({ dataDir: dir });
     return { read: db, events: undefined, describe: `embedded data in ${path.relative(process.cwd(), dir) || dir}`, close: () => db.close() };
   }

@@ -49,7 +49,8 @@ export async function runStart(args: readonly string[]): Promise<number> {
   }
   try {
     if (values.distributed) {
-      if (values.data !== undefined) return commandUsageError(START, '--data is for the embedded mode; distributed mode uses DATABASE_URL / QUERY_DATABASE_URL');
+      if (values.data !== undefined)
+        return commandUsageError(START, '--data is for the embedded mode; distributed mode uses DATABASE_URL / QUERY_DATABASE_URL');
       return await runStartDistributed(ports, Boolean(values['no-demo']));
     }
     return await runStartEmbedded(dataDirFrom(values.data), ports, Boolean(values['no-demo']));
@@ -81,7 +82,9 @@ async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean):
     await platform.queryService.follower?.catchUp();
     if (!webDistDir()) log('Note: the web client is not built (run `npm run build`); the GraphQL API works without it.');
     log(`Longview is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${platform.gatewayUrl}/  (GraphQL: ${platform.gatewayUrl}/graphql)`);
-    log(`command-service ${platform.commandService.url}, query-service ${platform.queryService.url}; run file ${path.join(displayPath(dataDir), 'longview-platform.json')}`);
+    log(
+      `command-service ${platform.commandService.url}, query-service ${platform.queryService.url}; run file ${path.join(displayPath(dataDir), 'longview-platform.json')}`,
+    );
     log('Press Ctrl-C to stop.');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
@@ -129,13 +132,18 @@ async function runStartDistributed(ports: Ports, noDemo: boolean): Promise<numbe
     if (head === 0n && !noDemo) {
       const plan = generateDemoData(DEMO_SEED);
       log(`[platform] first start: loading generated demo data (${plan.steps.length} commands)…`);
-      const result = await sendSteps(new HttpCommandServiceClient(platform.commandServiceUrl), plan.steps, { idPrefix: `demo-${DEMO_SEED}`, log: (l) => log(`[platform] ${l}`) });
+      const result = await sendSteps(new HttpCommandServiceClient(platform.commandServiceUrl), plan.steps, {
+        idPrefix: `demo-${DEMO_SEED}`,
+        log: (l) => log(`[platform] ${l}`),
+      });
       log(`[platform] demo data loaded: ${result.events} events.`);
     } else {
       log(`[platform] reusing existing data (${head} events in the log).`);
     }
     log(`[platform] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${platform.gatewayUrl}/  (GraphQL: ${platform.gatewayUrl}/graphql)`);
-    log(`[platform] command-service ${platform.commandServiceUrl}, query-service ${platform.queryServiceUrl} -> ${platform.queryInstanceUrls.join(', ')}; /health and /metrics on each`);
+    log(
+      `[platform] command-service ${platform.commandServiceUrl}, query-service ${platform.queryServiceUrl} -> ${platform.queryInstanceUrls.join(', ')}; /health and /metrics on each`,
+    );
     log('[platform] press Ctrl-C to stop.');
     await stopOnSignal;
   } finally {

@@ -397,10 +397,7 @@ function generateObservations(rng: Prng, model: SeriesModel, firstIndex: number,
     for (const effect of model.effects) if (t >= effect.from && t <= effect.to) value += effect.shift;
     const period = periodOfIndex(index);
     if (model.metric === 'ae-4hr' && model.attendances !== undefined) {
-      const denominator = Math.max(
-        100,
-        Math.round(model.attendances * ATTENDANCE_SEASON[calendarMonth]! * (1 + rng.normal(0, 0.025))),
-      );
+      const denominator = Math.max(100, Math.round(model.attendances * ATTENDANCE_SEASON[calendarMonth]! * (1 + rng.normal(0, 0.025))));
       const numerator = Math.round((denominator * clamp(value, 1, 99.5)) / 100);
       out.push({ period, value: round((100 * numerator) / denominator, 2), numerator, denominator });
     } else {
@@ -508,9 +505,7 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
     for (let i = 0; i < INTERVENTIONS_PER_CATEGORY; i++) {
       const template = templates[i % templates.length]!;
       const primary = template.targets[0]!.metric;
-      const candidates = trusts.filter(
-        (t) => template.kinds.includes(t.kind) && t.series.has(primary) && !usedSeries.has(`${t.code}|${primary}`),
-      );
+      const candidates = trusts.filter((t) => template.kinds.includes(t.kind) && t.series.has(primary) && !usedSeries.has(`${t.code}|${primary}`));
       if (candidates.length === 0) continue;
       // Cluster a category in a few regions (so pooling has neighbours) and spread work across trusts.
       const trust = rng.weighted(
@@ -646,8 +641,7 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
     steps.push({ type: 'StartIntervention', data: { interventionId: p.id, startedOn: p.startedOn } });
     const end = p.endedOn ?? today;
     const span = daysBetween(p.startedOn, end);
-    const wanted =
-      p.status === 'ABANDONED' ? rng.int(1, 2) : p.status === 'COMPLETED' ? rng.int(2, 5) : rng.int(1, 5);
+    const wanted = p.status === 'ABANDONED' ? rng.int(1, 2) : p.status === 'COMPLETED' ? rng.int(2, 5) : rng.int(1, 5);
     const cycles = Math.max(1, Math.min(wanted, Math.floor(span / 21)));
     for (let c = 0; c < cycles; c++) {
       const text = rng.pick(PDSA_SEQUENCE[Math.min(c, PDSA_SEQUENCE.length - 1)]!);

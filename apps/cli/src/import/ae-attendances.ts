@@ -127,23 +127,13 @@ export function parseAeAttendances(text: string): AeParseResult {
     }
     const type = get('type').trim().toLowerCase();
     if (!(AE_DEPARTMENT_TYPES as readonly string[]).includes(type)) {
-      throw new AeImportError(
-        line,
-        `column "type" value "${get('type')}" is not one of ${AE_DEPARTMENT_TYPES.join(', ')}`,
-        'type',
-        get('type'),
-      );
+      throw new AeImportError(line, `column "type" value "${get('type')}" is not one of ${AE_DEPARTMENT_TYPES.join(', ')}`, 'type', get('type'));
     }
     const attendances = parseCount(get('attendances'), 'attendances', line);
     const breaches = parseCount(get('breaches'), 'breaches', line);
     parseCount(get('admissions'), 'admissions', line);
     if (breaches > attendances) {
-      throw new AeImportError(
-        line,
-        `column "breaches" value "${get('breaches')}" is greater than attendances (${attendances})`,
-        'breaches',
-        get('breaches'),
-      );
+      throw new AeImportError(line, `column "breaches" value "${get('breaches')}" is greater than attendances (${attendances})`, 'breaches', get('breaches'));
     }
     if (type !== '1') continue;
     // A type 1 row becomes a Longview trust's series, so its code must be a trust's.
@@ -159,12 +149,7 @@ export function parseAeAttendances(text: string): AeParseResult {
     if (!months) byTrust.set(orgCode, (months = new Map<string, AeObservation>()));
     const key = `${orgCode}|${period}`;
     if (seen.has(key)) {
-      throw new AeImportError(
-        line,
-        `duplicate type 1 row for org_code "${orgCode}" and period "${get('period')}"`,
-        'period',
-        get('period'),
-      );
+      throw new AeImportError(line, `duplicate type 1 row for org_code "${orgCode}" and period "${get('period')}"`, 'period', get('period'));
     }
     seen.add(key);
     // A month with no attendances has no 4-hour performance: it is left out of the series.

@@ -3,7 +3,7 @@ import { OdsImportError, parseOdsTrusts, regionFromPostcode, titleCaseTrustName 
 describe('titleCaseTrustName', () => {
   it.each([
     ["GUY'S AND ST THOMAS' NHS FOUNDATION TRUST", "Guy's and St Thomas' NHS Foundation Trust"],
-    ['THE QUEEN ELIZABETH HOSPITAL, KING\'S LYNN, NHS FOUNDATION TRUST', "The Queen Elizabeth Hospital, King's Lynn, NHS Foundation Trust"],
+    ["THE QUEEN ELIZABETH HOSPITAL, KING'S LYNN, NHS FOUNDATION TRUST", "The Queen Elizabeth Hospital, King's Lynn, NHS Foundation Trust"],
     ['UNIVERSITY HOSPITALS OF NORTH MIDLANDS NHS TRUST', 'University Hospitals of North Midlands NHS Trust'],
     ['NORTHUMBRIA HEALTHCARE NHS FOUNDATION TRUST', 'Northumbria Healthcare NHS Foundation Trust'],
     ['ROYAL BROMPTON & HAREFIELD NHS FOUNDATION TRUST', 'Royal Brompton & Harefield NHS Foundation Trust'],
@@ -13,7 +13,8 @@ describe('titleCaseTrustName', () => {
 });
 
 describe('parseOdsTrusts', () => {
-  const header = 'code,name,national_grouping,health_geography,address1,address2,address3,address4,address5,postcode,open_date,close_date,c13,c14,c15,c16,c17,c18,c19,c20,c21,c22,c23,gor';
+  const header =
+    'code,name,national_grouping,health_geography,address1,address2,address3,address4,address5,postcode,open_date,close_date,c13,c14,c15,c16,c17,c18,c19,c20,c21,c22,c23,gor';
   const row = (code: string, name: string, postcode: string, gor: string, close = '') =>
     `${code},${name},Y56,Q71,"1 HIGH STREET, TOWN",,,,,${postcode},20010401,${close},,,,,,,,,,,,${gor}`;
 

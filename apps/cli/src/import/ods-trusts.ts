@@ -42,8 +42,7 @@ export const GOR_TO_REGION: Readonly<Record<string, Region | null>> = {
   W: null,
 };
 
-const AREA = (region: Region, areas: string): [string, Region][] =>
-  areas.split(' ').map((a) => [a, region]);
+const AREA = (region: Region, areas: string): [string, Region][] => areas.split(' ').map((a) => [a, region]);
 
 /**
  * English postcode areas -> NHS England region, used only when `gor` is blank. Areas that
@@ -77,7 +76,10 @@ function capitalise(word: string): string {
 
 /** "GUY'S AND ST THOMAS' NHS FOUNDATION TRUST" -> "Guy's and St Thomas' NHS Foundation Trust". */
 export function titleCaseTrustName(raw: string): string {
-  const words = raw.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = raw
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   return words
     .map((word, i) =>
       word

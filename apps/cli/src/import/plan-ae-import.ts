@@ -3,14 +3,7 @@
  * the commands that bring Longview in line with the file. Re-running the import on the same
  * file after its commands were applied plans nothing, so the import is idempotent.
  */
-import type {
-  CorrectObservation,
-  IsoDate,
-  IsoMonth,
-  Observation,
-  RecordObservations,
-  RegisterTrust,
-} from '@longview/domain';
+import type { CorrectObservation, IsoDate, IsoMonth, Observation, RecordObservations, RegisterTrust } from '@longview/domain';
 import { AE_METRIC, type AeTrustSeries } from './ae-attendances';
 import type { OdsTrust } from './ods-trusts';
 
@@ -86,11 +79,7 @@ function isSame(existing: ExistingObservation, incoming: Observation): boolean {
  * not know, RecordObservations for months not yet recorded, CorrectObservation for months
  * whose value (or counts) differ, nothing for identical months.
  */
-export function planAeImport(
-  series: readonly AeTrustSeries[],
-  knowledge: AeImportKnowledge,
-  options: AeImportOptions = {},
-): AeImportPlan {
+export function planAeImport(series: readonly AeTrustSeries[], knowledge: AeImportKnowledge, options: AeImportOptions = {}): AeImportPlan {
   const source = options.source ?? AE_SOURCE;
   const reason = options.correctionReason ?? AE_CORRECTION_REASON;
   const batch = Math.max(1, options.maxObservationsPerCommand ?? Number.POSITIVE_INFINITY);

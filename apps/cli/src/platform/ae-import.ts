@@ -40,10 +40,11 @@ export async function importAeAttendances(options: {
     const series = await options.queries.getSeries(trustCode, AE_METRIC);
     if (series) existing.set(trustCode, new Map(series.observations.map((o) => [o.period, o])));
   }
-  const plan = planAeImport(
-    parsed.series,
-    { isTrustKnown: (code) => known.has(code), existingObservations: (code) => existing.get(code), ...(ods ? { ods } : {}) },
-  );
+  const plan = planAeImport(parsed.series, {
+    isTrustKnown: (code) => known.has(code),
+    existingObservations: (code) => existing.get(code),
+    ...(ods ? { ods } : {}),
+  });
   const s = plan.summary;
   log(
     `Plan: ${plan.commands.length} commands — register ${s.trustsRegistered} trusts, record ${s.observationsRecorded} months, ` +

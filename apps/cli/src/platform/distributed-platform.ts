@@ -53,7 +53,9 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
   };
   try {
     const infra = (dir: string, script: string) =>
-      execFileSync('bash', [path.join(options.repoRoot, 'infra', dir, script)], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+      execFileSync('bash', [path.join(options.repoRoot, 'infra', dir, script)], { stdio: ['ignore', 'pipe', 'inherit'] })
+        .toString()
+        .trim();
 
     let brokers = process.env['KAFKA_BROKERS'];
     if (!brokers) {
@@ -181,9 +183,10 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   const admin = await openPostgres(serverUrl, { max: 1 });
   try {
     const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rows.length === 0) await admin.query(`CREATE DATABASE ${name}`).catch((error: unknown) => {
-      if (!/already exists/.test(String(error))) throw error;
-    });
+    if (rows.length === 0)
+      await admin.query(`CREATE DATABASE ${name}`).catch((error: unknown) => {
+        if (!/already exists/.test(String(error))) throw error;
+      });
   } finally {
     await admin.close();
   }

@@ -11,8 +11,7 @@ export class PortInUseError extends Error {
     readonly host: string,
   ) {
     super(
-      `port ${port} (${service}) is already in use on ${host}; choose another with ${flag} N` +
-        (flag === '--port' ? '' : ' (or --port N to move all three)'),
+      `port ${port} (${service}) is already in use on ${host}; choose another with ${flag} N` + (flag === '--port' ? '' : ' (or --port N to move all three)'),
     );
   }
 }

@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net';
  * not answer. A stand-in for the load balancer a real deployment has; any instance can answer
  * any read (they share the read database, and read-your-writes polls it).
  */
-export async function startRoundRobinProxy(targets: readonly string[], options: { port: number; host?: string }): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRoundRobinProxy(
+  targets: readonly string[],
+  options: { port: number; host?: string },
+): Promise<{ url: string; close(): Promise<void> }> {
   let next = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -16,13 +19,10 @@ export async function startRoundRobinProxy(targets: readonly string[], options: 
       const body = Buffer.concat(chunks);
       const attempt = (tries: number) => {
         const target = new URL(targets[next++ % targets.length] as string);
-        const upstream = http.request(
-          { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-          (answer) => {
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-          },
-        );
+        const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
         upstream.on('error', () => {
           if (tries + 1 < targets.length) return attempt(tries + 1);
           res.writeHead(502, { 'content-type': 'application/json' });

@@ -1,14 +1,7 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decodeEvent, encodeEvent, type CommandAccepted } from '@longview/contracts';
-import {
-  COMMAND_ROUTES,
-  TrustNotFoundError,
-  streamIds,
-  type Command,
-  type DomainEvent,
-  type LongviewEvent,
-} from '@longview/domain';
+import { COMMAND_ROUTES, TrustNotFoundError, streamIds, type Command, type DomainEvent, type LongviewEvent } from '@longview/domain';
 import { ConcurrencyError, type EventStore, type StoredEvent } from '@longview/event-store';
 import { Clock } from '../clock';
 import { APPEND_LISTENER, EVENT_STORE, type AppendListener } from '../tokens';

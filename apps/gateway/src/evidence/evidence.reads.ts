@@ -9,9 +9,7 @@ import { badUserInput } from '../shared/errors';
 /** Query.evidence: `category` is a String in the brief's API; it must name an InterventionCategory. */
 export async function evidence(context: GatewayContext, metric: string, category: string | null | undefined): Promise<EvidenceView> {
   if (category !== null && category !== undefined && !(INTERVENTION_CATEGORIES as readonly string[]).includes(category)) {
-    throw badUserInput(`Unknown intervention category "${category}"`, [
-      { path: 'category', message: `Must be one of ${INTERVENTION_CATEGORIES.join(', ')}` },
-    ]);
+    throw badUserInput(`Unknown intervention category "${category}"`, [{ path: 'category', message: `Must be one of ${INTERVENTION_CATEGORIES.join(', ')}` }]);
   }
   return context.queries.getEvidence(metric, (category ?? undefined) as InterventionCategory | undefined, context.position.options());
 }

@@ -16,9 +16,7 @@ interface CursorParts {
 export const MAX_PAGE_SIZE = 100;
 
 export function encodeCursor(parts: CursorParts): string {
-  return Buffer.from(JSON.stringify(parts.after === undefined ? { s: parts.skip } : { a: parts.after, s: parts.skip }), 'utf8').toString(
-    'base64url',
-  );
+  return Buffer.from(JSON.stringify(parts.after === undefined ? { s: parts.skip } : { a: parts.after, s: parts.skip }), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): CursorParts {

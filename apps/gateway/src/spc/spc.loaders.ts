@@ -14,10 +14,7 @@ export interface SeriesKey {
  */
 export function spcLoader(queries: QueryServiceClient, position: ReadPosition): DataLoader<SeriesKey, SpcView | null, string> {
   return new DataLoader(
-    (keys) =>
-      Promise.all(
-        keys.map((key) => queries.getSeriesSpc(key.trustCode, key.metric, position.options()).catch((error: unknown) => toError(error))),
-      ),
+    (keys) => Promise.all(keys.map((key) => queries.getSeriesSpc(key.trustCode, key.metric, position.options()).catch((error: unknown) => toError(error)))),
     { cacheKeyFn: (key) => `${key.trustCode}\u0000${key.metric}` },
   );
 }

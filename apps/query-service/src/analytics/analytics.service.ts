@@ -198,7 +198,13 @@ export class AnalyticsService {
     const result =
       inputs.length === 0
         ? undefined
-        : projectSystem({ trusts: inputs, horizonMonths: request.horizonMonths, draws: request.draws, seed: request.seed, ...(scenarioInput ? { scenario: scenarioInput } : {}) });
+        : projectSystem({
+            trusts: inputs,
+            horizonMonths: request.horizonMonths,
+            draws: request.draws,
+            seed: request.seed,
+            ...(scenarioInput ? { scenario: scenarioInput } : {}),
+          });
     const label = (months: readonly { offset: number; mean: number; p05: number; p50: number; p95: number }[]): ProjectionMonthView[] =>
       months.map((m) => ({ ...m, period: lastPeriod ? addMonths(lastPeriod, m.offset) : String(m.offset) }));
     if (scenario && result?.scenario && result.difference) {
@@ -223,11 +229,7 @@ export class AnalyticsService {
    * otherwise to the trusts where interventions of that category were evaluated; never a trust
    * that already ran one.
    */
-  private async chooseAdopters(
-    scenario: NonNullable<ProjectionRequest['scenario']>,
-    evidence: EvidenceView,
-    inScope: ReadonlySet<string>,
-  ): Promise<string[]> {
+  private async chooseAdopters(scenario: NonNullable<ProjectionRequest['scenario']>, evidence: EvidenceView, inScope: ReadonlySet<string>): Promise<string[]> {
     const trusts = await this.trustsWithBaseline();
     const already = new Set(evidence.studies.map((s) => s.trustCode));
     const references = scenario.similarTo ? [scenario.similarTo] : [...already];
@@ -237,7 +239,11 @@ export class AnalyticsService {
     for (const reference of references) {
       const target = trusts.find((t) => t.view.code === reference);
       if (!target) continue;
-      for (const peer of nearestPeers(target.features, candidates.map((c) => c.features), { limit: candidates.length })) {
+      for (const peer of nearestPeers(
+        target.features,
+        candidates.map((c) => c.features),
+        { limit: candidates.length },
+      )) {
         closest.set(peer.code, Math.min(closest.get(peer.code) ?? Number.POSITIVE_INFINITY, peer.distance));
       }
     }
@@ -303,8 +309,26 @@ export function spcOf(series: SeriesView): SpcView {
     upl: analysis.upl,
     variation: analysis.variation,
     assurance: analysis.assurance,
-    points: analysis.points.map((p) => ({ period: p.period, value: p.value, mean: p.mean, lpl: p.lpl, upl: p.upl, rule: p.rule, pointType: p.pointType, rebaseGroup: p.rebaseGroup })),
-    groups: analysis.groups.map((g) => ({ rebaseGroup: g.rebaseGroup, firstPeriod: g.firstPeriod, lastPeriod: g.lastPeriod, n: g.n, mean: g.mean, lpl: g.lpl, upl: g.upl, trialLimits: g.trialLimits })),
+    points: analysis.points.map((p) => ({
+      period: p.period,
+      value: p.value,
+      mean: p.mean,
+      lpl: p.lpl,
+      upl: p.upl,
+      rule: p.rule,
+      pointType: p.pointType,
+      rebaseGroup: p.rebaseGroup,
+    })),
+    groups: analysis.groups.map((g) => ({
+      rebaseGroup: g.rebaseGroup,
+      firstPeriod: g.firstPeriod,
+      lastPeriod: g.lastPeriod,
+      n: g.n,
+      mean: g.mean,
+      lpl: g.lpl,
+      upl: g.upl,
+      trialLimits: g.trialLimits,
+    })),
     warnings: analysis.warnings.map((w) => w.message),
   };
 }

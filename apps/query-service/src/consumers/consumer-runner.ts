@@ -98,7 +98,10 @@ export class ConsumerRunner {
     let stillParked = 0;
     for (const [stream, records] of streams) {
       const retries = new Map(records.map((r) => [r.event.streamVersion, r.retries + 1]));
-      const result = await this.process(records.map((r) => r.event), { retries, retryStream: stream });
+      const result = await this.process(
+        records.map((r) => r.event),
+        { retries, retryStream: stream },
+      );
       applied += result.applied;
       stillParked += result.parked.length;
     }
@@ -178,7 +181,10 @@ export class ConsumerRunner {
     return wanted ? { event, deliver: projected } : { event };
   }
 
-  private async oneByOne(events: readonly StoredEvent[], gate: StreamGate): Promise<{ handled: Planned[]; parked: { event: StoredEvent; error: string }[]; skipped: number }> {
+  private async oneByOne(
+    events: readonly StoredEvent[],
+    gate: StreamGate,
+  ): Promise<{ handled: Planned[]; parked: { event: StoredEvent; error: string }[]; skipped: number }> {
     const handled: Planned[] = [];
     const parked: { event: StoredEvent; error: string }[] = [];
     let skipped = 0;

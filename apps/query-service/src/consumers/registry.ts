@@ -5,9 +5,7 @@ import type { ConsumerFactory, EventConsumer } from './event-consumer';
  * Every consumer of the log that is not a read model, one line each (order does not matter:
  * each has its own checkpoints). A factory returns undefined when its configuration is absent.
  */
-export const CONSUMERS: readonly ConsumerFactory[] = [
-  activityDigestConsumer,
-];
+export const CONSUMERS: readonly ConsumerFactory[] = [activityDigestConsumer];
 
 /** The consumers configured in `env`. */
 export function enabledConsumers(env: NodeJS.ProcessEnv = process.env): EventConsumer[] {

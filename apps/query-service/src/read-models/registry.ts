@@ -7,8 +7,4 @@ import { trustDirectory } from './trust-directory/trust-directory.read-model';
  * Every read model, one line each. Order does not matter: each projection owns its tables and
  * reads no other's (tested by applying them in reverse order).
  */
-export const READ_MODELS: readonly ReadModel[] = [
-  trustDirectory,
-  interventionSummary,
-  metricSeries,
-];
+export const READ_MODELS: readonly ReadModel[] = [trustDirectory, interventionSummary, metricSeries];

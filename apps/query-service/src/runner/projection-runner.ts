@@ -48,7 +48,10 @@ export class ProjectionRunner implements ReadProgress {
     options: { consumers?: readonly ConsumerRunner[] } = {},
   ) {
     this.applier = new StreamBatchApplier(projections, this.checkpoints, this.parking);
-    this.streams = new StreamWaiters(db, projections.map((p) => p.name));
+    this.streams = new StreamWaiters(
+      db,
+      projections.map((p) => p.name),
+    );
     this.consumers = options.consumers ?? enabledConsumers().map((consumer) => new ConsumerRunner(db, consumer));
   }
 

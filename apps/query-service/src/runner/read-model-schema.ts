@@ -23,7 +23,13 @@ export async function migrateReadModels(
 ): Promise<{ stale: string[] }> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [READ_MODEL_MIGRATION_LOCK]);
-    for (const ddl of [FeedPositionStore.schema, ...checkpoints.schema, ParkingStore.projectionSchema, VERSIONS_SCHEMA, ...projections.flatMap((p) => p.schema)]) {
+    for (const ddl of [
+      FeedPositionStore.schema,
+      ...checkpoints.schema,
+      ParkingStore.projectionSchema,
+      VERSIONS_SCHEMA,
+      ...projections.flatMap((p) => p.schema),
+    ]) {
       await tx.query(ddl);
     }
     const names = projections.map((p) => p.name);

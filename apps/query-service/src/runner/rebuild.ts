@@ -79,7 +79,14 @@ export async function resetProjections(
   const chosen = chooseProjections(all, names);
   await db.transaction(async (tx) => {
     for (const p of chosen) for (const table of p.tables) await tx.query(`DELETE FROM ${table}`);
-    await stores.checkpoints.deleteOwners(tx, chosen.map((p) => p.name));
-    await stores.feedPositions.set(tx, chosen.map((p) => p.name), 0n);
+    await stores.checkpoints.deleteOwners(
+      tx,
+      chosen.map((p) => p.name),
+    );
+    await stores.feedPositions.set(
+      tx,
+      chosen.map((p) => p.name),
+      0n,
+    );
   });
 }

@@ -94,11 +94,7 @@ export class StreamBatchApplier {
    * savepoint per event if a projection threw. `inSameTransaction` runs after the batch, inside it
    * (the embedded feed moves its global position there).
    */
-  async applyInTransaction(
-    db: Database,
-    events: readonly StoredEvent[],
-    inSameTransaction?: (tx: Database) => Promise<void>,
-  ): Promise<StreamBatchResult> {
+  async applyInTransaction(db: Database, events: readonly StoredEvent[], inSameTransaction?: (tx: Database) => Promise<void>): Promise<StreamBatchResult> {
     const run = (withSavepoints: boolean) =>
       db.transaction(async (tx) => {
         const result = await this.apply(tx, events, { withSavepoints });

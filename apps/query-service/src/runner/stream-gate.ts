@@ -33,7 +33,10 @@ export class StreamGate {
     }
     const gap = pending.find((owner) => event.streamVersion > this.versionOf(owner, event.streamId) + 1);
     if (gap !== undefined) {
-      return { kind: 'park', reason: `gap: ${this.describe(gap)} has ${event.streamId} at version ${this.versionOf(gap, event.streamId)}, received version ${event.streamVersion}` };
+      return {
+        kind: 'park',
+        reason: `gap: ${this.describe(gap)} has ${event.streamId} at version ${this.versionOf(gap, event.streamId)}, received version ${event.streamVersion}`,
+      };
     }
     return { kind: 'apply', pending };
   }

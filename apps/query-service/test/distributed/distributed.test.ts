@@ -16,17 +16,7 @@ import { ActivityDigestConsumer, type ActivityDigest } from '../../src/consumers
 import { webhookReceiver } from '../../src/consumers/testing/webhook-receiver';
 import type { EventConsumer } from '../../src/consumers/event-consumer';
 import { ProjectionRunner } from '../../src/runner/projection-runner';
-import {
-  appliedEvents,
-  dumpReadModels,
-  freshDatabase,
-  interventionHistory,
-  killed,
-  spawnQueryService,
-  trustRegistered,
-  waitUntil,
-  wire,
-} from './fixtures';
+import { appliedEvents, dumpReadModels, freshDatabase, interventionHistory, killed, spawnQueryService, trustRegistered, waitUntil, wire } from './fixtures';
 
 type Kafka = ReturnType<typeof createKafka>;
 
@@ -67,8 +57,22 @@ jest.setTimeout(180000);
     cleanups.push(() => created.drop());
     return created;
   }
-  async function queryService(databaseUrl: string, groupId: string, instance: string, consumers: readonly EventConsumer[] = []): Promise<RunningDistributedQueryService> {
-    const service = await startDistributedQueryService({ databaseUrl, brokers: brokers ?? [], topics, groupId, port: 0, instance, logger: silentLogger, consumers });
+  async function queryService(
+    databaseUrl: string,
+    groupId: string,
+    instance: string,
+    consumers: readonly EventConsumer[] = [],
+  ): Promise<RunningDistributedQueryService> {
+    const service = await startDistributedQueryService({
+      databaseUrl,
+      brokers: brokers ?? [],
+      topics,
+      groupId,
+      port: 0,
+      instance,
+      logger: silentLogger,
+      consumers,
+    });
     cleanups.push(() => service.close());
     return service;
   }
@@ -78,7 +82,11 @@ jest.setTimeout(180000);
     return service;
   }
   async function command(url: string, type: string, data: unknown): Promise<{ streamId: string; version: number; position: string }> {
-    const response = await fetch(`${url}/commands/${type}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
+    const response = await fetch(`${url}/commands/${type}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data }),
+    });
     if (response.status !== 200) throw new Error(`${type}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { streamId: string; version: number; position: string };
   }
@@ -88,7 +96,12 @@ jest.setTimeout(180000);
     const readDb = await databaseWithUrl();
     const commands = await commandService(eventsDb.url);
     const query = await queryService(readDb.url, uniqueGroupId('rw'), 'query-rw');
-    const accepted = await command(commands.url, 'RegisterTrust', { code: 'ZD1', name: 'Distributed Trust', context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' });
+    const accepted = await command(commands.url, 'RegisterTrust', {
+      code: 'ZD1',
+      name: 'Distributed Trust',
+      context: { kind: 'ACUTE', region: 'LONDON' },
+      effectiveFrom: '2020-04-01',
+    });
     const started = Date.now();
     const response = await fetch(`${query.url}/trusts/ZD1?stream=${accepted.streamId}&minVersion=${accepted.version}&waitMs=10000`);
     expect(response.status).toBe(200);
@@ -140,7 +153,14 @@ jest.setTimeout(180000);
     lap('relay');
 
     const groupId = uniqueGroupId('sigkill');
-    const env = { QUERY_DATABASE_URL: readDb.url, KAFKA_BROKERS: (brokers ?? []).join(','), KAFKA_TOPIC_PREFIX: topics.prefix, KAFKA_GROUP_ID: groupId, INSTANCE: 'victim', KAFKA_SESSION_TIMEOUT_MS: '6000' };
+    const env = {
+      QUERY_DATABASE_URL: readDb.url,
+      KAFKA_BROKERS: (brokers ?? []).join(','),
+      KAFKA_TOPIC_PREFIX: topics.prefix,
+      KAFKA_GROUP_ID: groupId,
+      INSTANCE: 'victim',
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+    };
     const first = await spawnQueryService(env);
     cleanups.push(async () => first.child.kill('SIGKILL'));
     await waitUntil('the first instance to apply 1,000 events', async () => (await appliedEvents(readDb.db)) >= 1000, 60000, 10);
@@ -161,7 +181,7 @@ jest.setTimeout(180000);
     // The clean rebuild: the embedded path (global order from the log) into a third database.
     const rebuild = new ProjectionRunner(rebuildDb);
     await rebuild.migrate();
-    for (let after = 0n; ; ) {
+    for (let after = 0n; ;) {
       const batch: StoredEvent[] = await store.readAll({ after, limit: 2000 });
       if (batch.length === 0) break;
       await rebuild.applyBatch(batch);
@@ -172,7 +192,9 @@ jest.setTimeout(180000);
     expect(actual['rm_interventions']).toHaveLength(500);
     expect(actual).toEqual(expected);
     expect((await readDb.db.query('SELECT 1 FROM rm_parked')).rows).toHaveLength(0);
-    console.log(`SIGKILL test: killed after ${appliedAtKill} of ${total} events; restarted instance finished; read models identical to the rebuild (${timings.join(', ')})`);
+    console.log(
+      `SIGKILL test: killed after ${appliedAtKill} of ${total} events; restarted instance finished; read models identical to the rebuild (${timings.join(', ')})`,
+    );
   });
 
   it('two instances split the partitions, and one takes over all of them when the other stops', async () => {
@@ -182,8 +204,7 @@ jest.setTimeout(180000);
     const groupId = uniqueGroupId('pair');
     const a = await queryService(readDb.url, groupId, 'query-a');
     const b = await queryService(readDb.url, groupId, 'query-b');
-    const partitionsOf = (s: RunningDistributedQueryService) =>
-      s.feed.consumer.assignment.flatMap((t) => t.partitions.map((p) => `${t.topic}/${p}`));
+    const partitionsOf = (s: RunningDistributedQueryService) => s.feed.consumer.assignment.flatMap((t) => t.partitions.map((p) => `${t.topic}/${p}`));
     // Settled = both own partitions, none twice, all of them (assignments change during a rebalance).
     const settled = () => {
       const [x, y] = [partitionsOf(a), partitionsOf(b)];
@@ -195,7 +216,11 @@ jest.setTimeout(180000);
     expect(pa.length + pb.length).toBe(topics.eventTopics.length * 6);
 
     const codes = Array.from({ length: 30 }, (_, i) => `ZP${i}`);
-    const last = await Promise.all(codes.map((code) => command(commands.url, 'RegisterTrust', { code, name: `Pair ${code}`, context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' })));
+    const last = await Promise.all(
+      codes.map((code) =>
+        command(commands.url, 'RegisterTrust', { code, name: `Pair ${code}`, context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' }),
+      ),
+    );
     await waitUntil('every trust visible', async () => (await readDb.db.query('SELECT 1 FROM rm_trusts')).rows.length === 30);
     const consumedBy = async (s: RunningDistributedQueryService) => Number(/^longview_events_consumed_total (\d+)/m.exec(await s.metrics.render())?.[1] ?? 0);
     expect(await consumedBy(a)).toBeGreaterThan(0);
@@ -211,7 +236,10 @@ jest.setTimeout(180000);
     for (const code of codes.slice(0, 10)) {
       await command(commands.url, 'UpdateTrustContext', { code, context: { kind: 'ACUTE', region: 'LONDON', beds: 321 }, effectiveFrom: '2024-04-01' });
     }
-    await waitUntil('the updates applied by the remaining instance', async () => (await readDb.db.query("SELECT 1 FROM rm_trusts WHERE (context->>'beds')::int = 321")).rows.length === 10);
+    await waitUntil(
+      'the updates applied by the remaining instance',
+      async () => (await readDb.db.query("SELECT 1 FROM rm_trusts WHERE (context->>'beds')::int = 321")).rows.length === 10,
+    );
   });
 
   it('a poison event is parked (and dead-lettered) while other streams advance; its stream waits behind it', async () => {
@@ -222,13 +250,20 @@ jest.setTimeout(180000);
     await command(commands.url, 'RegisterTrust', { code: 'ZX1', name: 'Poisoned', context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' });
     // Written behind the command side's back: data that breaks its contract.
     const store = new EventStore(eventsDb.db);
-    await store.appendToStream('trust-ZX1', [{ type: 'TrustContextChanged', schemaVersion: 1, data: { code: 'ZX1', context: 'not a context' }, metadata: { occurredAt: '2026-01-01T00:00:00.000Z' } }]);
+    await store.appendToStream('trust-ZX1', [
+      { type: 'TrustContextChanged', schemaVersion: 1, data: { code: 'ZX1', context: 'not a context' }, metadata: { occurredAt: '2026-01-01T00:00:00.000Z' } },
+    ]);
     // A valid event behind it (the command side itself would now refuse to fold this stream).
     const behind = await store.appendToStream('trust-ZX1', [
       wire({ type: 'TrustContextChanged', data: { code: 'ZX1', context: { kind: 'ACUTE', region: 'LONDON', beds: 100 }, effectiveFrom: '2024-04-01' } }),
     ]);
     commands.relay?.relay.notify();
-    const other = await command(commands.url, 'RegisterTrust', { code: 'ZX2', name: 'Healthy', context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' });
+    const other = await command(commands.url, 'RegisterTrust', {
+      code: 'ZX2',
+      name: 'Healthy',
+      context: { kind: 'ACUTE', region: 'LONDON' },
+      effectiveFrom: '2020-04-01',
+    });
 
     expect((await fetch(`${query.url}/trusts/ZX2?stream=${other.streamId}&minVersion=${other.version}`)).status).toBe(200);
     await waitUntil('two parked events', async () => (await query.runner.listParked()).length === 2);
@@ -262,8 +297,18 @@ jest.setTimeout(180000);
     const commands = await commandService(eventsDb.url);
     const query = await queryService(readDb.url, uniqueGroupId('digest'), 'query-digest', [new ActivityDigestConsumer({ webhookUrl: receiver.url })]);
     expect(query.consumerFeeds).toHaveLength(1);
-    const za = await command(commands.url, 'RegisterTrust', { code: 'ZR1', name: 'Digest Trust', context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' });
-    await command(commands.url, 'RegisterTrust', { code: 'ZR2', name: 'Refused Trust', context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' });
+    const za = await command(commands.url, 'RegisterTrust', {
+      code: 'ZR1',
+      name: 'Digest Trust',
+      context: { kind: 'ACUTE', region: 'LONDON' },
+      effectiveFrom: '2020-04-01',
+    });
+    await command(commands.url, 'RegisterTrust', {
+      code: 'ZR2',
+      name: 'Refused Trust',
+      context: { kind: 'ACUTE', region: 'LONDON' },
+      effectiveFrom: '2020-04-01',
+    });
     await command(commands.url, 'UpdateTrustContext', { code: 'ZR1', context: { kind: 'ACUTE', region: 'LONDON', beds: 12 }, effectiveFrom: '2024-04-01' });
     await waitUntil('both ZR1 events in digests', async () => receiver.received.flatMap((d) => (d.trustCode === 'ZR1' ? d.events : [])).length >= 2, 30000);
     await waitUntil('the refused digest parked', async () => (await query.runner.listParked()).length === 1, 30000);
@@ -290,7 +335,14 @@ jest.setTimeout(180000);
     const sent: { streamId: string; version: number }[] = [];
     const sending = (async () => {
       for (let i = 0; i < total; i++) {
-        sent.push(await command(commands.url, 'RegisterTrust', { code: `ZB${i}`, name: `Outage ${i}`, context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' }));
+        sent.push(
+          await command(commands.url, 'RegisterTrust', {
+            code: `ZB${i}`,
+            name: `Outage ${i}`,
+            context: { kind: 'ACUTE', region: 'LONDON' },
+            effectiveFrom: '2020-04-01',
+          }),
+        );
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
     })();
@@ -308,11 +360,18 @@ jest.setTimeout(180000);
     expect(stoppedAt).toBeLessThan(total);
     expect(sentWhileDown).toBeGreaterThan(10); // commands kept being accepted during the outage
     expect(healthWhileDown.status).toBe(503);
-    await waitUntil(`all ${total} trusts visible after the outage`, async () => (await readDb.db.query('SELECT 1 FROM rm_trusts')).rows.length === total, 120000, 250);
+    await waitUntil(
+      `all ${total} trusts visible after the outage`,
+      async () => (await readDb.db.query('SELECT 1 FROM rm_trusts')).rows.length === total,
+      120000,
+      250,
+    );
     const lastOne = sent[sent.length - 1] as { streamId: string; version: number };
     expect((await fetch(`${query.url}/trusts/ZB${total - 1}?stream=${lastOne.streamId}&minVersion=1`)).status).toBe(200);
     expect(commands.relay?.relay.position).toBe(await new EventStore(eventsDb.db).headPosition());
     expect((await query.runner.listParked()).length).toBe(0);
-    console.log(`broker outage: ${sentWhileDown} commands accepted in the first 2 s of the outage; all ${total} readable ${Date.now() - restartedAt} ms after the broker was back`);
+    console.log(
+      `broker outage: ${sentWhileDown} commands accepted in the first 2 s of the outage; all ${total} readable ${Date.now() - restartedAt} ms after the broker was back`,
+    );
   });
 });

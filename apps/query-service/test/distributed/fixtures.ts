@@ -34,7 +34,13 @@ export function wire(event: LongviewEvent): NewEvent {
 export function trustRegistered(code: string): LongviewEvent {
   return {
     type: 'TrustRegistered',
-    data: { code, name: `Trust ${code}`, context: { kind: 'ACUTE', region: 'LONDON', beds: 400, oversightSegment: 2 }, effectiveFrom: '2020-04-01', registeredAt: NOW },
+    data: {
+      code,
+      name: `Trust ${code}`,
+      context: { kind: 'ACUTE', region: 'LONDON', beds: 400, oversightSegment: 2 },
+      effectiveFrom: '2020-04-01',
+      registeredAt: NOW,
+    },
   };
 }
 

@@ -92,8 +92,7 @@ export function FanChart({ title, unit, series }: { title: string; unit: string;
           {series.map((s) => (
             <li key={s.key}>
               <span className={`app-chart__key app-fan__key--median-${s.key}`} aria-hidden="true" /> {s.label}: median{' '}
-              <span className={`app-chart__key app-fan__key--band-${s.key}`} aria-hidden="true" /> 90% of simulations (5th to 95th
-              percentile)
+              <span className={`app-chart__key app-fan__key--band-${s.key}`} aria-hidden="true" /> 90% of simulations (5th to 95th percentile)
             </li>
           ))}
         </ul>

@@ -54,16 +54,8 @@ function Header() {
             {NAV_ITEMS.map((item) => {
               const current = item.matches(pathname);
               return (
-                <li
-                  key={item.to}
-                  className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}
-                >
-                  <NavLink
-                    className="nhsuk-header__navigation-link"
-                    to={item.to}
-                    end
-                    aria-current={current ? 'page' : undefined}
-                  >
+                <li key={item.to} className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}>
+                  <NavLink className="nhsuk-header__navigation-link" to={item.to} end aria-current={current ? 'page' : undefined}>
                     {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{item.text}</strong> : item.text}
                   </NavLink>
                 </li>
@@ -82,8 +74,8 @@ function Footer() {
       <div className="nhsuk-width-container">
         <div className="nhsuk-footer__meta">
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-            Longview is where NHS trusts, policymakers and the wider community share improvement interventions and
-            judge them by whether the improvement lasts, using the outcome data.
+            Longview is where NHS trusts, policymakers and the wider community share improvement interventions and judge them by whether the improvement lasts,
+            using the outcome data.
           </p>
         </div>
       </div>

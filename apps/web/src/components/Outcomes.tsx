@@ -33,11 +33,8 @@ function effectRows(o: InterventionOutcomeData, unit: string): SummaryRow[] {
     value: (
       <>
         {formatDifference(e.meanDifference, unit)}
-        {half !== null &&
-          ` ± ${formatFixed(half)} (95% CI ${formatFixed(e.meanDifference - half)} to ${formatFixed(e.meanDifference + half)})`}
-        <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">
-          Mean since the start minus the baseline mean: {better}.
-        </span>
+        {half !== null && ` ± ${formatFixed(half)} (95% CI ${formatFixed(e.meanDifference - half)} to ${formatFixed(e.meanDifference + half)})`}
+        <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">Mean since the start minus the baseline mean: {better}.</span>
       </>
     ),
   });
@@ -178,8 +175,8 @@ export function Outcomes({ interventionId }: { interventionId: string }) {
   return (
     <>
       <p className="nhsuk-body">
-        For each target measure: did it improve beyond ordinary variation, and did the improvement last? Each is judged
-        against the baseline before the start, the <i>Making Data Count</i> way.
+        For each target measure: did it improve beyond ordinary variation, and did the improvement last? Each is judged against the baseline before the start,
+        the <i>Making Data Count</i> way.
       </p>
       <HowToReadSpc />
       {outcomes.map((o) => (

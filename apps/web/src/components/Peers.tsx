@@ -47,9 +47,7 @@ const ALIKE_WORDS: Record<string, string> = {
 
 /** How this peer differs, biggest contributions to the distance first, and what it shares. */
 function explain(contributions: readonly PeerContributionData[]): { differs: string[]; alike: string[] } {
-  const ranked = [...contributions]
-    .map((c) => ({ c, share: c.weight * (c.difference ?? 0) ** 2 }))
-    .sort((a, b) => b.share - a.share);
+  const ranked = [...contributions].map((c) => ({ c, share: c.weight * (c.difference ?? 0) ** 2 })).sort((a, b) => b.share - a.share);
   const differs = ranked
     .map(({ c }) => differenceInWords(c))
     .filter((w): w is string => w !== null)
@@ -78,8 +76,8 @@ export function Peers({ code, name }: { code: string; name: string }) {
   return (
     <>
       <p className="nhsuk-body">
-        The trusts most like {name} in kind, region, size, recent performance, deprivation and oversight segment. A smaller
-        distance means more alike; kind of trust counts most.
+        The trusts most like {name} in kind, region, size, recent performance, deprivation and oversight segment. A smaller distance means more alike; kind of
+        trust counts most.
       </p>
       <ol className="app-peers">
         {peers.map((p) => {
@@ -91,8 +89,7 @@ export function Peers({ code, name }: { code: string; name: string }) {
                 ({p.trust.code}, {label(TRUST_KIND_LABELS, p.trust.kind).toLowerCase()}, {label(REGION_LABELS, p.trust.region)})
               </span>
               <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">
-                Distance {formatFixed(p.distance, 2)}.
-                {alike.length > 0 && ` ${sentence(alike)}.`}
+                Distance {formatFixed(p.distance, 2)}.{alike.length > 0 && ` ${sentence(alike)}.`}
                 {differs.length > 0 ? ` Differs most in: ${differs.join('; ')}.` : ' No notable differences.'}
               </span>
             </li>

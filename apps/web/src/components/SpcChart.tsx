@@ -194,9 +194,7 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
     `Latest value ${formatValue(last.value, unit)} in ${formatPeriod(last.period)}.`,
     latestSeg
       ? `Latest mean ${formatValue(latestSeg.mean, unit)}${
-          latestSeg.lpl !== null && latestSeg.upl !== null
-            ? `, process limits ${formatValue(latestSeg.lpl, unit)} to ${formatValue(latestSeg.upl, unit)}`
-            : ''
+          latestSeg.lpl !== null && latestSeg.upl !== null ? `, process limits ${formatValue(latestSeg.lpl, unit)} to ${formatValue(latestSeg.upl, unit)}` : ''
         }${segments.length > 1 ? ` (${segments.length} baselines)` : ''}.`
       : 'Process limits are not available.',
     hasLimits
@@ -232,12 +230,7 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
             </g>
           ))}
         </g>
-        <text
-          className="app-chart__axis-title"
-          transform={`translate(16 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`}
-          textAnchor="middle"
-          aria-hidden="true"
-        >
+        <text className="app-chart__axis-title" transform={`translate(16 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle" aria-hidden="true">
           {yAxisTitle(unit)}
         </text>
 
@@ -265,14 +258,7 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
             );
           })}
           {steps.map((st) => (
-            <line
-              key={st.key}
-              className={st.line === 'mean' ? 'app-spc__mean' : 'app-spc__limit'}
-              x1={st.x}
-              x2={st.x}
-              y1={y(st.from)}
-              y2={y(st.to)}
-            />
+            <line key={st.key} className={st.line === 'mean' ? 'app-spc__mean' : 'app-spc__limit'} x1={st.x} x2={st.x} y1={y(st.from)} y2={y(st.to)} />
           ))}
           {latestSeg && latestSeg.upl !== null && latestSeg.lpl !== null && (
             <>
@@ -289,7 +275,11 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
         {markerIdx.map((mk) => (
           <g key={`${mk.date}-${mk.label}`} className="app-spc__marker" aria-hidden="true">
             <line x1={xm(mk.m)} x2={xm(mk.m)} y1={MARGIN.top - 6} y2={MARGIN.top + PLOT_H} />
-            <text x={xm(mk.m) + (xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? -4 : 4)} y={MARGIN.top - 10} textAnchor={xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? 'end' : 'start'}>
+            <text
+              x={xm(mk.m) + (xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? -4 : 4)}
+              y={MARGIN.top - 10}
+              textAnchor={xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? 'end' : 'start'}
+            >
               {mk.label}
             </text>
           </g>

@@ -53,11 +53,13 @@ export function HowToReadSpc() {
       </summary>
       <div className="nhsuk-details__text">
         <p>
-          This is a statistical process control (SPC) chart, drawn the NHS <i>Making Data Count</i> way. Every month varies a
-          little by chance. The <strong>mean</strong> (solid line) and the <strong>process limits</strong> (dashed lines) show
-          the range the measure usually stays within: about 99 months in 100 fall inside them while nothing changes.
+          This is a statistical process control (SPC) chart, drawn the NHS <i>Making Data Count</i> way. Every month varies a little by chance. The{' '}
+          <strong>mean</strong> (solid line) and the <strong>process limits</strong> (dashed lines) show the range the measure usually stays within: about 99
+          months in 100 fall inside them while nothing changes.
         </p>
-        <p>A point is a <strong>special cause</strong> — a real change, not chance — when:</p>
+        <p>
+          A point is a <strong>special cause</strong> — a real change, not chance — when:
+        </p>
         <ul>
           <li>it is outside a process limit</li>
           <li>7 points in a row are above (or below) the mean — a shift</li>
@@ -66,17 +68,16 @@ export function HowToReadSpc() {
         </ul>
         <p>
           Special cause points are <span className="app-spc__text--improvement">blue</span> when the change is an improvement,{' '}
-          <span className="app-spc__text--concern">orange</span> when it is a concern and{' '}
-          <span className="app-spc__text--neutral">purple</span> when the direction is neither better nor worse. Grey points
-          are common cause: ordinary variation.
+          <span className="app-spc__text--concern">orange</span> when it is a concern and <span className="app-spc__text--neutral">purple</span> when the
+          direction is neither better nor worse. Grey points are common cause: ordinary variation.
         </p>
         <p>
-          When a process was deliberately changed, the chart can be <strong>rebased</strong>: a new mean and new limits are
-          calculated from that month, and the lines step. Limits from fewer than 12 points are <strong>trial limits</strong>.
+          When a process was deliberately changed, the chart can be <strong>rebased</strong>: a new mean and new limits are calculated from that month, and the
+          lines step. Limits from fewer than 12 points are <strong>trial limits</strong>.
         </p>
         <p>
-          The red line is the target (the national standard). If the target is inside the limits, it will be hit and missed
-          at random; if it is outside, it will be consistently met or missed until the process changes.
+          The red line is the target (the national standard). If the target is inside the limits, it will be hit and missed at random; if it is outside, it will
+          be consistently met or missed until the process changes.
         </p>
       </div>
     </details>

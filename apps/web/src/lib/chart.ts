@@ -14,7 +14,10 @@ export interface Segment {
  */
 export function segmentMeans(points: readonly { period: string; value: number }[], rebasePeriods: readonly string[]): Segment[] {
   const sorted = [...points].sort((a, b) => monthIndexOrNaN(a.period) - monthIndexOrNaN(b.period));
-  const breaks = rebasePeriods.map(monthIndexOrNaN).filter((m) => !Number.isNaN(m)).sort((a, b) => a - b);
+  const breaks = rebasePeriods
+    .map(monthIndexOrNaN)
+    .filter((m) => !Number.isNaN(m))
+    .sort((a, b) => a - b);
   const segments: { period: string; value: number }[][] = [];
   let current: { period: string; value: number }[] = [];
   let nextBreak = 0;

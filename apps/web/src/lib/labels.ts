@@ -3,16 +3,7 @@
  * value added to the schema fails the build until it has a label. A value the client does
  * not know yet (a newer server) falls back to a tidied form.
  */
-import type {
-  Approach,
-  CqcRating,
-  Direction,
-  InterventionCategory,
-  InterventionStatus,
-  Region,
-  Sharing,
-  TrustKind,
-} from '../__generated__/graphql';
+import type { Approach, CqcRating, Direction, InterventionCategory, InterventionStatus, Region, Sharing, TrustKind } from '../__generated__/graphql';
 
 export const REGION_LABELS: Readonly<Record<Region, string>> = {
   NORTH_EAST_AND_YORKSHIRE: 'North East and Yorkshire',

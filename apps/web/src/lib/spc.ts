@@ -209,10 +209,7 @@ type ObservationData = NonNullable<TrustPageQuery['trust']>['series'][number]['o
  * The observations of a series with the SPC analysis laid over them (matched by period).
  * Without an analysis (still loading, or failed) the chart shows the values alone.
  */
-export function pointsFromSpc(
-  observations: readonly ObservationData[],
-  spc: SpcLike | null | undefined,
-): ChartPoint[] {
+export function pointsFromSpc(observations: readonly ObservationData[], spc: SpcLike | null | undefined): ChartPoint[] {
   const byPeriod = new Map((spc?.points ?? []).map((p) => [p.period, p]));
   const trial = new Map((spc?.groups ?? []).map((g) => [g.rebaseGroup, g.trialLimits]));
   const periods = new Set<string>();
@@ -270,22 +267,18 @@ export function pointsFromOutcome(outcome: Pick<OutcomeData, 'spc' | 'baseline' 
     .filter((p) => p.period < firstPost && !postPeriods.has(p.period))
     .map((p): ChartPoint => {
       if (p.period < b.firstPeriod || p.period > b.lastPeriod) return p;
-      return sameGroup
-        ? { ...p, ...limits, group: 'baseline' }
-        : { ...p, ...limits, group: 'baseline', pointType: 'common_cause', rule: null };
+      return sameGroup ? { ...p, ...limits, group: 'baseline' } : { ...p, ...limits, group: 'baseline', pointType: 'common_cause', rule: null };
     });
   return [
     ...before,
-    ...outcome.post.map(
-      (p): ChartPoint => ({
-        period: p.period,
-        value: p.value,
-        ...limits,
-        group: 'post',
-        carried: true,
-        pointType: p.pointType,
-        rule: p.rule,
-      }),
-    ),
+    ...outcome.post.map((p): ChartPoint => ({
+      period: p.period,
+      value: p.value,
+      ...limits,
+      group: 'post',
+      carried: true,
+      pointType: p.pointType,
+      rule: p.rule,
+    })),
   ];
 }

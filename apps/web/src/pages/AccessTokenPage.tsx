@@ -23,9 +23,8 @@ export function AccessTokenPage() {
     <>
       <h1>Access token</h1>
       <p>
-        Anyone can read what is shared publicly. To propose interventions or see what your trust shares privately, paste
-        the access token you were given. In a local installation, <code>npx longview token --role trust-editor --trust RJ1</code>{' '}
-        prints one.
+        Anyone can read what is shared publicly. To propose interventions or see what your trust shares privately, paste the access token you were given. In a
+        local installation, <code>npx longview token --role trust-editor --trust RJ1</code> prints one.
       </p>
       {saved && (
         <div className="nhsuk-inset-text" role="status">

@@ -136,8 +136,8 @@ function ForestPlot({ studies, e, unit, metricName }: { studies: EvidenceStudyDa
         </g>
       </svg>
       <figcaption className="nhsuk-body-s">
-        Squares: each intervention&apos;s improvement (blue if sustained, orange if it deteriorated) with its 95% confidence interval.
-        Diamond: the pooled average and its 95% CI; dashed bar: the range a new trust could expect (prediction interval).
+        Squares: each intervention&apos;s improvement (blue if sustained, orange if it deteriorated) with its 95% confidence interval. Diamond: the pooled
+        average and its 95% CI; dashed bar: the range a new trust could expect (prediction interval).
       </figcaption>
     </figure>
   );
@@ -192,9 +192,8 @@ function StudiesTable({ studies, unit }: { studies: EvidenceStudyData[]; unit: s
         </tbody>
       </table>
       <p className="nhsuk-body-s">
-        Improvement is in {differenceUnit(unit)}, positive is better; SE is its standard error. &quot;Shrunk&quot; is the
-        trust&apos;s improvement pulled towards the pooled average in proportion to its uncertainty: a fairer guess of what
-        that trust really achieved.
+        Improvement is in {differenceUnit(unit)}, positive is better; SE is its standard error. &quot;Shrunk&quot; is the trust&apos;s improvement pulled
+        towards the pooled average in proportion to its uncertainty: a fairer guess of what that trust really achieved.
       </p>
     </div>
   );
@@ -229,10 +228,7 @@ function EvidenceResult({ metric, category, info }: { metric: string; category: 
             { key: 'Interventions pooled', value: String(e.k) },
             {
               key: 'Average improvement',
-              value:
-                e.pooledEffect === null
-                  ? 'Not known'
-                  : `${formatFixed(e.pooledEffect)} ${u} (95% CI ${formatFixed(e.ciLow)} to ${formatFixed(e.ciHigh)})`,
+              value: e.pooledEffect === null ? 'Not known' : `${formatFixed(e.pooledEffect)} ${u} (95% CI ${formatFixed(e.ciLow)} to ${formatFixed(e.ciHigh)})`,
             },
             {
               key: 'What a new trust could expect',
@@ -245,11 +241,12 @@ function EvidenceResult({ metric, category, info }: { metric: string; category: 
             {
               key: 'Between-trust variance (tau²)',
               value:
-                e.tau2 === null
-                  ? 'Not known'
-                  : `${formatFixed(e.tau2, 2)} (a standard deviation of ${formatFixed(Math.sqrt(e.tau2))} ${u} between trusts)`,
+                e.tau2 === null ? 'Not known' : `${formatFixed(e.tau2, 2)} (a standard deviation of ${formatFixed(Math.sqrt(e.tau2))} ${u} between trusts)`,
             },
-            { key: 'Share sustained', value: e.sustainedShare === null ? 'None could be judged yet' : `${formatShare(e.sustainedShare)} of those that could be judged` },
+            {
+              key: 'Share sustained',
+              value: e.sustainedShare === null ? 'None could be judged yet' : `${formatShare(e.sustainedShare)} of those that could be judged`,
+            },
             {
               key: 'Verdicts',
               value: (
@@ -277,14 +274,13 @@ function EvidenceResult({ metric, category, info }: { metric: string; category: 
         </summary>
         <div className="nhsuk-details__text">
           <p>
-            Each intervention&apos;s improvement is the change in the mean of the measure after its start against the baseline
-            before it, signed so that positive is better. The improvements are pooled with a random-effects meta-analysis
-            (DerSimonian–Laird), which assumes trusts really differ and weighs each by its precision.
+            Each intervention&apos;s improvement is the change in the mean of the measure after its start against the baseline before it, signed so that
+            positive is better. The improvements are pooled with a random-effects meta-analysis (DerSimonian–Laird), which assumes trusts really differ and
+            weighs each by its precision.
           </p>
           <p>
-            The 95% confidence interval (CI) is for the average; the prediction interval is where a new trust&apos;s result
-            would fall, allowing for the real differences between trusts. I² is the share of the spread that is real rather
-            than chance.
+            The 95% confidence interval (CI) is for the average; the prediction interval is where a new trust&apos;s result would fall, allowing for the real
+            differences between trusts. I² is the share of the spread that is real rather than chance.
           </p>
         </div>
       </details>
@@ -317,9 +313,7 @@ export function EvidencePage() {
   return (
     <>
       <h1>Evidence across trusts</h1>
-      <p className="nhsuk-lede-text">
-        What did interventions on a measure achieve, across every trust that tried one, and how often did the improvement last?
-      </p>
+      <p className="nhsuk-lede-text">What did interventions on a measure achieve, across every trust that tried one, and how often did the improvement last?</p>
       {metrics.error && !metrics.data ? (
         <QueryError error={metrics.error} what="the measures" />
       ) : metrics.loading && !metrics.data ? (

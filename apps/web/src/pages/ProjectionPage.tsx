@@ -48,11 +48,20 @@ function ProjectionResult({ variables, info }: { variables: SystemProjectionQuer
   const name = info?.name ?? p.metric;
   const where = p.region ? label(REGION_LABELS, p.region) : 'England';
   if (p.statusQuo.length === 0) {
-    return <p className="nhsuk-body">There are no data on {name} to project from{p.region ? ` in ${where}` : ''}.</p>;
+    return (
+      <p className="nhsuk-body">
+        There are no data on {name} to project from{p.region ? ` in ${where}` : ''}.
+      </p>
+    );
   }
   const series: FanSeries[] = [{ key: 'status-quo', label: 'Status quo', months: p.statusQuo }];
   const s = p.scenario;
-  if (s) series.push({ key: 'scenario', label: `${s.adopters.length} trusts adopt ${label(CATEGORY_LABELS, s.category).toLowerCase()} interventions`, months: s.months });
+  if (s)
+    series.push({
+      key: 'scenario',
+      label: `${s.adopters.length} trusts adopt ${label(CATEGORY_LABELS, s.category).toLowerCase()} interventions`,
+      months: s.months,
+    });
   const lastSq = p.statusQuo[p.statusQuo.length - 1]!;
   const lastDiff = s?.difference[s.difference.length - 1];
   const sqByOffset = new Map(p.statusQuo.map((m) => [m.offset, m]));
@@ -67,15 +76,14 @@ function ProjectionResult({ variables, info }: { variables: SystemProjectionQuer
       <div className="nhsuk-inset-text">
         <span className="nhsuk-u-visually-hidden">Information: </span>
         <p>
-          If nothing changes, the {p.region ? 'regional' : 'national'} average across {p.trusts} trusts is expected to be about{' '}
-          {formatValue(lastSq.p50, unit)} in {formatPeriod(lastSq.period)} (90% of simulations between {formatValue(lastSq.p05, unit)} and{' '}
-          {formatValue(lastSq.p95, unit)}).
+          If nothing changes, the {p.region ? 'regional' : 'national'} average across {p.trusts} trusts is expected to be about {formatValue(lastSq.p50, unit)}{' '}
+          in {formatPeriod(lastSq.period)} (90% of simulations between {formatValue(lastSq.p05, unit)} and {formatValue(lastSq.p95, unit)}).
         </p>
         {s && lastDiff && (
           <p>
-            If {s.adopters.length} trusts adopted {label(CATEGORY_LABELS, s.category).toLowerCase()} interventions, the average would
-            change by {diffRange(lastDiff, unit)} by then, allowing for the differences between trusts and a{' '}
-            {formatShare(s.fadeProbability)} chance that each improvement fades.
+            If {s.adopters.length} trusts adopted {label(CATEGORY_LABELS, s.category).toLowerCase()} interventions, the average would change by{' '}
+            {diffRange(lastDiff, unit)} by then, allowing for the differences between trusts and a {formatShare(s.fadeProbability)} chance that each improvement
+            fades.
           </p>
         )}
       </div>
@@ -84,7 +92,10 @@ function ProjectionResult({ variables, info }: { variables: SystemProjectionQuer
         <SummaryList
           rows={[
             { key: 'Scenario', value: `${label(CATEGORY_LABELS, s.category)} interventions adopted by ${s.adopters.length} trusts` },
-            { key: 'Effect per adopting trust', value: `${formatFixed(s.effectMean)} ${differenceUnit(unit)} on average (pooled evidence), between-trust variance ${formatFixed(s.tau2, 2)}` },
+            {
+              key: 'Effect per adopting trust',
+              value: `${formatFixed(s.effectMean)} ${differenceUnit(unit)} on average (pooled evidence), between-trust variance ${formatFixed(s.tau2, 2)}`,
+            },
             { key: 'Chance an improvement fades', value: formatShare(s.fadeProbability) },
             {
               key: 'Adopting trusts',
@@ -202,8 +213,8 @@ export function ProjectionPage() {
     <>
       <h1>System-wide projection</h1>
       <p className="nhsuk-lede-text">
-        Where is a measure heading across the NHS if nothing changes, and what if more trusts adopted a kind of intervention —
-        allowing for how much results differ between trusts and how often improvements fade?
+        Where is a measure heading across the NHS if nothing changes, and what if more trusts adopted a kind of intervention — allowing for how much results
+        differ between trusts and how often improvements fade?
       </p>
       {metrics.error && !metrics.data ? (
         <QueryError error={metrics.error} what="the measures" />
@@ -217,7 +228,12 @@ export function ProjectionPage() {
                 <label className="nhsuk-label" htmlFor="projection-metric">
                   Measure
                 </label>
-                <select className="nhsuk-select" id="projection-metric" value={value('metric', metric)} onChange={(e) => setDraft({ ...draft, metric: e.target.value })}>
+                <select
+                  className="nhsuk-select"
+                  id="projection-metric"
+                  value={value('metric', metric)}
+                  onChange={(e) => setDraft({ ...draft, metric: e.target.value })}
+                >
                   {catalogue.map((m) => (
                     <option key={m.code} value={m.code}>
                       {m.name}
@@ -229,7 +245,12 @@ export function ProjectionPage() {
                 <label className="nhsuk-label" htmlFor="projection-region">
                   Region (optional)
                 </label>
-                <select className="nhsuk-select" id="projection-region" value={value('region', region ?? '')} onChange={(e) => setDraft({ ...draft, region: e.target.value })}>
+                <select
+                  className="nhsuk-select"
+                  id="projection-region"
+                  value={value('region', region ?? '')}
+                  onChange={(e) => setDraft({ ...draft, region: e.target.value })}
+                >
                   <option value="">All of England</option>
                   {valuesOf(Region).map((r) => (
                     <option key={r} value={r}>

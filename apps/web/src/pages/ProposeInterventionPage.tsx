@@ -42,7 +42,6 @@ const SHARING_HINTS: Readonly<Record<Sharing, string>> = {
   PUBLIC: 'Anyone can see it, including patients, staff and researchers.',
 };
 
-
 function newCommandId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = new Uint8Array(16);
@@ -216,8 +215,7 @@ export function ProposeInterventionPage() {
       }),
     }));
 
-  const addTarget = () =>
-    setDraft((d) => ({ ...d, targets: [...d.targets, { key: nextKey.current++, metric: '', direction: '' }] }));
+  const addTarget = () => setDraft((d) => ({ ...d, targets: [...d.targets, { key: nextKey.current++, metric: '', direction: '' }] }));
 
   const removeTarget = (index: number) => {
     setDraft((d) => ({ ...d, targets: d.targets.filter((_, i) => i !== index) }));
@@ -313,8 +311,7 @@ export function ProposeInterventionPage() {
 
       <h1>Propose an intervention</h1>
       <p className="nhsuk-lede-text">
-        Describe a change your trust plans to make, the root cause it addresses and the outcomes that should show whether
-        it works and lasts.
+        Describe a change your trust plans to make, the root cause it addresses and the outcomes that should show whether it works and lasts.
       </p>
 
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
@@ -427,7 +424,12 @@ export function ProposeInterventionPage() {
         />
 
         <FormGroup error={textError('targets')}>
-          <fieldset className="nhsuk-fieldset" id="targets" tabIndex={-1} aria-describedby={describedBy('targets-hint', textError('targets') && 'targets-error')}>
+          <fieldset
+            className="nhsuk-fieldset"
+            id="targets"
+            tabIndex={-1}
+            aria-describedby={describedBy('targets-hint', textError('targets') && 'targets-error')}
+          >
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
               <h2 className="nhsuk-fieldset__heading">Target metrics</h2>
             </legend>

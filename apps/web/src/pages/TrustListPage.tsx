@@ -49,9 +49,7 @@ export function TrustListPage() {
   return (
     <>
       <h1>Trusts</h1>
-      <p className="nhsuk-lede-text">
-        Find an NHS trust to see its context, its improvement interventions and how its outcomes have changed over time.
-      </p>
+      <p className="nhsuk-lede-text">Find an NHS trust to see its context, its improvement interventions and how its outcomes have changed over time.</p>
 
       <form className="app-filters" role="search" aria-label="Filter trusts" onSubmit={onSubmit} noValidate>
         <div className="nhsuk-form-group">
@@ -96,13 +94,7 @@ export function TrustListPage() {
           <label className="nhsuk-label" htmlFor="trust-kind">
             Kind of trust
           </label>
-          <select
-            className="nhsuk-select"
-            id="trust-kind"
-            name="kind"
-            value={kind ?? ''}
-            onChange={(event) => setFilterParam('kind', event.target.value)}
-          >
+          <select className="nhsuk-select" id="trust-kind" name="kind" value={kind ?? ''} onChange={(event) => setFilterParam('kind', event.target.value)}>
             <option value="">All kinds</option>
             {valuesOf(TrustKind).map((k) => (
               <option key={k} value={k}>
@@ -126,9 +118,7 @@ export function TrustListPage() {
           </p>
           {error && <QueryError error={error} what="the latest results" />}
           {trusts.length === 0 ? (
-            <p className="nhsuk-body">
-              No trusts match. Check the spelling or the ODS code, or clear the region and kind filters.
-            </p>
+            <p className="nhsuk-body">No trusts match. Check the spelling or the ODS code, or clear the region and kind filters.</p>
           ) : (
             <div className="app-table-wrapper">
               <table className="nhsuk-table">

@@ -114,13 +114,11 @@ function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcA
         </p>
       )}
       {spc && <SpcIcons variation={spc.variation} assurance={spc.assurance} hasTarget={target !== null} />}
-      {spcState === 'failed' && (
-        <p className="nhsuk-body-s">The statistical analysis of this series could not be loaded; the chart shows the values only.</p>
-      )}
+      {spcState === 'failed' && <p className="nhsuk-body-s">The statistical analysis of this series could not be loaded; the chart shows the values only.</p>}
       {spc && trialGroups > 0 && (
         <p className="nhsuk-body-s">
-          {trialGroups === 1 ? 'One baseline has' : `${trialGroups} baselines have`} fewer than 12 points, so its limits are trial
-          limits: treat its signals with caution.
+          {trialGroups === 1 ? 'One baseline has' : `${trialGroups} baselines have`} fewer than 12 points, so its limits are trial limits: treat its signals
+          with caution.
         </p>
       )}
       <SpcChart
@@ -206,8 +204,7 @@ export function TrustPage() {
       ) : (
         <>
           <p className="nhsuk-body">
-            Each measure is shown as a statistical process control chart, so you can tell a real change from ordinary
-            month-to-month variation.
+            Each measure is shown as a statistical process control chart, so you can tell a real change from ordinary month-to-month variation.
           </p>
           <HowToReadSpc />
           {series.map((s) => (

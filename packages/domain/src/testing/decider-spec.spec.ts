@@ -42,7 +42,12 @@ describe('DeciderSpecification', () => {
     expect(() => spec.given([]).when(register).thenThrows(ConflictError)).toThrow(/but it decided/);
     expect(() => spec.given([registered]).when(register).thenThrows(NotFoundError)).toThrow(/but it threw/);
     expect(() => spec.given([registered]).when(register).thenThrows(InvalidCommandError)).toThrow(/but it threw/);
-    expect(() => spec.given([registered]).when(register).thenThrows(ConflictError, () => false)).toThrow(/predicate/);
+    expect(() =>
+      spec
+        .given([registered])
+        .when(register)
+        .thenThrows(ConflictError, () => false),
+    ).toThrow(/predicate/);
   });
 
   it('treats an undefined key as different from an absent one', () => {

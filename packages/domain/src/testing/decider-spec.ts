@@ -45,9 +45,7 @@ export class DeciderOutcome<E> {
     const events = this.eventsOrFail(expected);
     const difference = firstDifference(expected, events, 'events');
     if (difference !== undefined) {
-      throw new Error(
-        `Decided events differ at ${difference}.\nExpected: ${pretty(expected)}\nReceived: ${pretty(events)}`,
-      );
+      throw new Error(`Decided events differ at ${difference}.\nExpected: ${pretty(expected)}\nReceived: ${pretty(events)}`);
     }
   }
 

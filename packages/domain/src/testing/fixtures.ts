@@ -9,10 +9,6 @@ export const actors = {
   editorOf: (trustCode: string): Actor => ({ id: `editor-${trustCode}`, role: 'TRUST_EDITOR', trustCode }),
 } as const satisfies Record<string, Actor | ((trustCode: string) => Actor)>;
 
-export function commandMetadata(
-  actor: Actor = actors.system,
-  now = '2025-06-15T09:30:00.000Z',
-  commandId = 'command-1',
-): CommandMetadata {
+export function commandMetadata(actor: Actor = actors.system, now = '2025-06-15T09:30:00.000Z', commandId = 'command-1'): CommandMetadata {
   return { commandId, actor, now };
 }

@@ -103,7 +103,10 @@ export function digestsOf(events: readonly ProjectedEvent[]): ActivityDigest[] {
     ]);
   }
   return [...byTrust].map(([trustCode, items]) => ({
-    digestId: createHash('sha256').update(items.map((i) => i.eventId).join(',')).digest('hex').slice(0, 32),
+    digestId: createHash('sha256')
+      .update(items.map((i) => i.eventId).join(','))
+      .digest('hex')
+      .slice(0, 32),
     trustCode,
     events: items,
   }));

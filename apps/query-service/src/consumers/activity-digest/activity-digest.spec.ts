@@ -61,7 +61,10 @@ describe.each(testDatabases())('activity digest in embedded mode on $name', ({ o
   });
 
   async function append(streamId: string, trustCode: string, ...events: LongviewEvent[]): Promise<void> {
-    await store.appendToStream(streamId, events.map((e) => ({ ...encodeEvent(e), metadata: { occurredAt: NOW, trustCode } })));
+    await store.appendToStream(
+      streamId,
+      events.map((e) => ({ ...encodeEvent(e), metadata: { occurredAt: NOW, trustCode } })),
+    );
     service?.follower?.notify();
   }
 
@@ -81,7 +84,10 @@ describe.each(testDatabases())('activity digest in embedded mode on $name', ({ o
 
     await append('trust-ZA1', 'ZA1', registered('ZA1'));
     await append('trust-ZP1', 'ZP1', registered('ZP1'));
-    await append(`intervention-${FLOW}`, 'ZA1', proposed(FLOW, 'ZA1'), { type: 'InterventionStarted', data: { interventionId: FLOW, startedOn: '2025-01-06' } });
+    await append(`intervention-${FLOW}`, 'ZA1', proposed(FLOW, 'ZA1'), {
+      type: 'InterventionStarted',
+      data: { interventionId: FLOW, startedOn: '2025-01-06' },
+    });
     const delivered = () => new Set(receiver.received.flatMap((d) => d.events.map((e) => e.eventId)));
     const za1Events = async () => (await store.readAll({ after: 0n, limit: 100 })).filter((e) => e.streamId !== 'trust-ZP1').map((e) => e.eventId);
     await until('the ZA1 events delivered', async () => (await za1Events()).every((id) => delivered().has(id)));
@@ -96,8 +102,14 @@ describe.each(testDatabases())('activity digest in embedded mode on $name', ({ o
     expect(trust.status).toBe(200);
 
     // A later ZP1 event waits behind the parked one; ZA1 goes on.
-    await append('trust-ZP1', 'ZP1', { type: 'TrustContextChanged', data: { code: 'ZP1', context: { kind: 'ACUTE', region: 'LONDON', beds: 10 }, effectiveFrom: '2024-01-01' } });
-    await append('trust-ZA1', 'ZA1', { type: 'TrustContextChanged', data: { code: 'ZA1', context: { kind: 'ACUTE', region: 'LONDON', beds: 11 }, effectiveFrom: '2024-01-01' } });
+    await append('trust-ZP1', 'ZP1', {
+      type: 'TrustContextChanged',
+      data: { code: 'ZP1', context: { kind: 'ACUTE', region: 'LONDON', beds: 10 }, effectiveFrom: '2024-01-01' },
+    });
+    await append('trust-ZA1', 'ZA1', {
+      type: 'TrustContextChanged',
+      data: { code: 'ZA1', context: { kind: 'ACUTE', region: 'LONDON', beds: 11 }, effectiveFrom: '2024-01-01' },
+    });
     await until('the new ZA1 event delivered', async () => (await za1Events()).every((id) => delivered().has(id)));
     await until('the second ZP1 event parked behind', async () => (await service!.runner.listParked()).length === 2);
     expect((await service.runner.listParked())[1]?.error).toMatch(/waiting behind parked version 1 of trust-ZP1/);

@@ -36,10 +36,10 @@ export const interventionSummaryProjection: Projection = {
   async apply(tx, projected) {
     const { event, streamVersion } = projected;
     if (event.type === 'TrustRegistered') {
-      await tx.query(
-        `INSERT INTO rm_intervention_trust_names (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
-        [event.data.code, event.data.name],
-      );
+      await tx.query(`INSERT INTO rm_intervention_trust_names (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`, [
+        event.data.code,
+        event.data.name,
+      ]);
       // A proposal consumed before its trust (distributed mode: separate topics) carries the trust
       // code as its name; fill the name in now.
       await tx.query(

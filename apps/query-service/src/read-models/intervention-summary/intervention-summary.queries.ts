@@ -30,7 +30,10 @@ export class InterventionSummaryQueries {
     const { where, params } = conditions(filter);
     params.push(ids);
     where.push(`id = ANY($${params.length})`);
-    const { rows } = await this.db.query<{ id: string; doc: InterventionView | string }>(`SELECT id, doc FROM rm_interventions WHERE ${where.join(' AND ')}`, params);
+    const { rows } = await this.db.query<{ id: string; doc: InterventionView | string }>(
+      `SELECT id, doc FROM rm_interventions WHERE ${where.join(' AND ')}`,
+      params,
+    );
     const byId = new Map(rows.map((r) => [r.id, parseJson<InterventionView>(r.doc)]));
     const items = ids.flatMap((id) => byId.get(id) ?? []);
     return { items, totalCount: items.length, hasNextPage: false, endCursor: null };

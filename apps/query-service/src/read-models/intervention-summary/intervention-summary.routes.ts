@@ -32,7 +32,8 @@ export class InterventionSummaryController {
     };
     const keys = batchKeys('ids', ids);
     if (keys) {
-      if (first !== undefined || after !== undefined) throw new BadQueryError('ids cannot be combined with first or after: the answer holds every intervention found');
+      if (first !== undefined || after !== undefined)
+        throw new BadQueryError('ids cannot be combined with first or after: the answer holds every intervention found');
       return this.queries.interventionsById(keys, filter);
     }
     if (first !== undefined && !/^\d+$/.test(first)) throw new BadQueryError('first must be a whole number');

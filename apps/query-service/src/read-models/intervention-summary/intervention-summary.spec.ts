@@ -30,7 +30,13 @@ describe.each(testDatabases())('intervention-summary on $name', ({ open }) => {
     expect(await queries.intervention(WORKFORCE)).toMatchObject({ trustName: 'Borsetshire NHS Trust', status: 'ABANDONED' });
     const flow = await queries.intervention(FLOW);
     expect(flow).toMatchObject({ trustName: 'Ambridge Hospitals NHS Foundation Trust', status: 'COMPLETED', sharing: 'TRUSTS', startedOn: '2025-01-06' });
-    expect(flow?.history.map((h) => h.type)).toEqual(['InterventionProposed', 'InterventionStarted', 'PdsaCycleLogged', 'InterventionSharingChanged', 'InterventionCompleted']);
+    expect(flow?.history.map((h) => h.type)).toEqual([
+      'InterventionProposed',
+      'InterventionStarted',
+      'PdsaCycleLogged',
+      'InterventionSharingChanged',
+      'InterventionCompleted',
+    ]);
     expect(flow?.pdsaCycles).toHaveLength(1);
     // Only its own tables: the trust directory's are not even there.
     expect((await db.query(`SELECT to_regclass('rm_trusts') IS NULL AS absent`)).rows[0]).toEqual({ absent: true });

@@ -31,9 +31,7 @@ export const metricSeriesProjection: Projection = {
       [trustCode, metric],
     );
     if (rows[0] && rows[0].stream_version >= streamVersion) return; // already applied
-    const current: SeriesView = rows[0]
-      ? parseJson<SeriesView>(rows[0].doc)
-      : { trustCode, metric, observations: [], rebasePeriods: [], corrections: [] };
+    const current: SeriesView = rows[0] ? parseJson<SeriesView>(rows[0].doc) : { trustCode, metric, observations: [], rebasePeriods: [], corrections: [] };
     let next: SeriesView;
     switch (event.type) {
       case 'ObservationsRecorded': {

@@ -7,17 +7,12 @@ export class MetricSeriesQueries {
   constructor(private readonly db: Database) {}
 
   async series(trustCode: string, metric: string): Promise<SeriesView | undefined> {
-    const { rows } = await this.db.query<{ doc: SeriesView | string }>('SELECT doc FROM rm_series WHERE trust_code = $1 AND metric = $2', [
-      trustCode,
-      metric,
-    ]);
+    const { rows } = await this.db.query<{ doc: SeriesView | string }>('SELECT doc FROM rm_series WHERE trust_code = $1 AND metric = $2', [trustCode, metric]);
     return rows[0] ? parseJson<SeriesView>(rows[0].doc) : undefined;
   }
 
   async seriesOfTrust(trustCode: string): Promise<SeriesView[]> {
-    const { rows } = await this.db.query<{ doc: SeriesView | string }>('SELECT doc FROM rm_series WHERE trust_code = $1 ORDER BY metric', [
-      trustCode,
-    ]);
+    const { rows } = await this.db.query<{ doc: SeriesView | string }>('SELECT doc FROM rm_series WHERE trust_code = $1 ORDER BY metric', [trustCode]);
     return rows.map((r) => parseJson<SeriesView>(r.doc));
   }
 }

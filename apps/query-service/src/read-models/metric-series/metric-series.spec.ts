@@ -24,7 +24,11 @@ describe.each(testDatabases())('metric-series on $name', ({ open }) => {
   });
 
   it('keeps observations in period order with corrections listed once and rebase periods', async () => {
-    await stateAfter(db, metricSeriesProjection, log.flatMap((e) => [e, e]));
+    await stateAfter(
+      db,
+      metricSeriesProjection,
+      log.flatMap((e) => [e, e]),
+    );
     const series = await new MetricSeriesQueries(db).series('ZA1', 'ae-4hr');
     expect(series?.observations).toEqual([
       { period: '2025-01', value: 70.2, numerator: 7020, denominator: 10000, corrected: false },

@@ -50,7 +50,11 @@ export async function replayTwice(
   for (const ddl of projection.schema) await db.query(ddl);
   const once = await stateAfter(db, projection, events);
   const logTwice = await stateAfter(db, projection, [...events, ...events]);
-  const eachEventTwice = await stateAfter(db, projection, events.flatMap((e) => [e, e]));
+  const eachEventTwice = await stateAfter(
+    db,
+    projection,
+    events.flatMap((e) => [e, e]),
+  );
   const streamsReordered = await stateAfter(db, projection, streamsReversed(events));
   return { once, logTwice, eachEventTwice, streamsReordered };
 }

@@ -35,10 +35,24 @@ export function proposed(interventionId: string, trustCode: string, title = 'Sam
  */
 export const SAMPLE_LOG: readonly (readonly [string, LongviewEvent])[] = [
   [`intervention-${WORKFORCE}`, proposed(WORKFORCE, 'ZB2', 'Retention conversations')],
-  ['series-ZB2-sickness-absence', { type: 'ObservationsRecorded', data: { trustCode: 'ZB2', metric: 'sickness-absence', observations: [{ period: '2025-01', value: 5.1 }] } }],
+  [
+    'series-ZB2-sickness-absence',
+    { type: 'ObservationsRecorded', data: { trustCode: 'ZB2', metric: 'sickness-absence', observations: [{ period: '2025-01', value: 5.1 }] } },
+  ],
   ['trust-ZA1', registered('ZA1', 'Ambridge Hospitals NHS Foundation Trust')],
   [`intervention-${FLOW}`, proposed(FLOW, 'ZA1')],
-  ['trust-ZA1', { type: 'TrustContextChanged', data: { code: 'ZA1', context: { kind: 'ACUTE', region: 'MIDLANDS', beds: 720, oversightSegment: 2 }, effectiveFrom: '2025-04-01', reason: 'NOF segment review' } }],
+  [
+    'trust-ZA1',
+    {
+      type: 'TrustContextChanged',
+      data: {
+        code: 'ZA1',
+        context: { kind: 'ACUTE', region: 'MIDLANDS', beds: 720, oversightSegment: 2 },
+        effectiveFrom: '2025-04-01',
+        reason: 'NOF segment review',
+      },
+    },
+  ],
   [`intervention-${FLOW}`, { type: 'InterventionStarted', data: { interventionId: FLOW, startedOn: '2025-01-06' } }],
   [
     `intervention-${FLOW}`,
@@ -54,8 +68,24 @@ export const SAMPLE_LOG: readonly (readonly [string, LongviewEvent])[] = [
   ],
   [`intervention-${FLOW}`, { type: 'InterventionSharingChanged', data: { interventionId: FLOW, from: 'PUBLIC', to: 'TRUSTS' } }],
   [`intervention-${FLOW}`, { type: 'InterventionCompleted', data: { interventionId: FLOW, completedOn: '2025-06-30' } }],
-  ['series-ZA1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZA1', metric: 'ae-4hr', observations: [{ period: '2025-02', value: 71.5 }, { period: '2025-01', value: 70.2, numerator: 7020, denominator: 10000 }] } }],
-  ['series-ZA1-ae-4hr', { type: 'ObservationCorrected', data: { trustCode: 'ZA1', metric: 'ae-4hr', period: '2025-02', previousValue: 71.5, value: 72.5, reason: 'Late returns' } }],
+  [
+    'series-ZA1-ae-4hr',
+    {
+      type: 'ObservationsRecorded',
+      data: {
+        trustCode: 'ZA1',
+        metric: 'ae-4hr',
+        observations: [
+          { period: '2025-02', value: 71.5 },
+          { period: '2025-01', value: 70.2, numerator: 7020, denominator: 10000 },
+        ],
+      },
+    },
+  ],
+  [
+    'series-ZA1-ae-4hr',
+    { type: 'ObservationCorrected', data: { trustCode: 'ZA1', metric: 'ae-4hr', period: '2025-02', previousValue: 71.5, value: 72.5, reason: 'Late returns' } },
+  ],
   ['series-ZA1-ae-4hr', { type: 'SeriesRebased', data: { trustCode: 'ZA1', metric: 'ae-4hr', fromPeriod: '2025-02', reason: 'New ED opened' } }],
   ['trust-ZB2', registered('ZB2', 'Borsetshire NHS Trust')],
   [`intervention-${WORKFORCE}`, { type: 'InterventionAbandoned', data: { interventionId: WORKFORCE, abandonedOn: '2025-03-01', reason: 'Funding ended' } }],

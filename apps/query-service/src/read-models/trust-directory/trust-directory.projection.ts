@@ -88,11 +88,14 @@ export const trustDirectoryProjection: Projection = {
       case 'InterventionProposed': {
         const { trustCode, interventionId } = event.data;
         await tx.query('INSERT INTO rm_trust_interventions (trust_code, intervention_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [trustCode, interventionId]);
-        await tx.query('UPDATE rm_trusts SET intervention_count = (SELECT count(*) FROM rm_trust_interventions WHERE trust_code = $1) WHERE code = $1', [trustCode]);
+        await tx.query('UPDATE rm_trusts SET intervention_count = (SELECT count(*) FROM rm_trust_interventions WHERE trust_code = $1) WHERE code = $1', [
+          trustCode,
+        ]);
         return;
       }
       case 'ObservationsRecorded': {
-        const addMetric = (table: string) => `metrics = (SELECT jsonb_agg(DISTINCT m ORDER BY m) FROM jsonb_array_elements_text(${table}.metrics || to_jsonb($2::text)) AS m)`;
+        const addMetric = (table: string) =>
+          `metrics = (SELECT jsonb_agg(DISTINCT m ORDER BY m) FROM jsonb_array_elements_text(${table}.metrics || to_jsonb($2::text)) AS m)`;
         const { rows } = await tx.query(`UPDATE rm_trusts SET ${addMetric('rm_trusts')} WHERE code = $1 RETURNING code`, [
           event.data.trustCode,
           event.data.metric,

@@ -38,10 +38,7 @@ export class TrustDirectoryQueries {
     if (filter.region) add('region = ?', filter.region);
     if (filter.kind) add('kind = ?', filter.kind);
     if (filter.codes) add('code = ANY(?)', filter.codes);
-    const { rows } = await this.db.query<TrustRow>(
-      `SELECT * FROM rm_trusts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code`,
-      params,
-    );
+    const { rows } = await this.db.query<TrustRow>(`SELECT * FROM rm_trusts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code`, params);
     return rows.map(toTrustView);
   }
 
