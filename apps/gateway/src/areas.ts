@@ -8,6 +8,7 @@ export { resolvers as trusts } from './trusts/trusts.resolvers';
 export { resolvers as interventions } from './interventions/interventions.resolvers';
 export { resolvers as series } from './series/series.resolvers';
 export { resolvers as metrics } from './metrics/metrics.resolvers';
+export { resolvers as coverage } from './coverage/coverage.resolvers';
 export { resolvers as spc } from './spc/spc.resolvers';
 export { resolvers as outcomes } from './outcomes/outcomes.resolvers';
 export { resolvers as peers } from './peers/peers.resolvers';

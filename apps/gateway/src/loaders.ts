@@ -1,5 +1,6 @@
 import type { QueryServiceClient } from './clients/query-service.client';
 import { interventionLoader } from './interventions/interventions.loaders';
+import { metricCoverageLoader } from './coverage/coverage.loaders';
 import type { ReadPosition } from './shared/read-position';
 import { spcLoader } from './spc/spc.loaders';
 import { trustLoader } from './trusts/trusts.loaders';
@@ -10,6 +11,7 @@ export function createLoaders(queries: QueryServiceClient, position: ReadPositio
     trusts: trustLoader(queries, position),
     interventions: interventionLoader(queries, position),
     spc: spcLoader(queries, position),
+    metricCoverage: metricCoverageLoader(queries, position),
   };
 }
 

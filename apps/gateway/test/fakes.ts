@@ -4,6 +4,7 @@ import type {
   EvidenceView,
   InterventionPage,
   InterventionView,
+  MetricCoverageView,
   OutcomeView,
   PeerView,
   PositionView,
@@ -118,6 +119,18 @@ export class FakeQueryService implements QueryServiceClient {
   async getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]> {
     this.record('getInterventions', options, ids);
     return this.interventions.filter((item) => ids.includes(item.id));
+  }
+
+  async listMetricCoverage(options?: ReadOptions): Promise<readonly MetricCoverageView[]> {
+    this.record('listMetricCoverage', options);
+    const byMetric = new Map<string, SeriesView[]>();
+    for (const series of this.series.filter((s) => s.observations.length > 0)) byMetric.set(series.metric, [...(byMetric.get(series.metric) ?? []), series]);
+    return [...byMetric]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([metric, all]) => {
+        const periods = all.flatMap((s) => s.observations.map((o) => o.period)).sort();
+        return { metric, trusts: all.length, firstPeriod: periods[0] as string, lastPeriod: periods[periods.length - 1] as string };
+      });
   }
 
   async getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null> {

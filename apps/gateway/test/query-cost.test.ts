@@ -75,3 +75,12 @@ it('evidence: the studies cost one batch read of their ids, however long the int
   expect(harness.queries.callsTo('getInterventions')[0]?.args).toEqual([['i5', 'i230', 'i449']]);
   expect(harness.queries.callsTo('listInterventions')).toHaveLength(0);
 });
+
+it('metric coverage: the whole catalogue costs one call, and a metric nobody records covers no trusts', async () => {
+  harness.queries.series = [seriesView('RJ1', 'ae-4hr'), seriesView('RXH', 'ae-4hr', { observations: [{ period: '2023-11', value: 70, corrected: false }] })];
+  expect(await callsOf('{ metrics { code coverage { trusts firstPeriod latestPeriod } } }')).toEqual(['listMetricCoverage']);
+  const result = await harness.run('{ metrics { code coverage { trusts firstPeriod latestPeriod } } }');
+  const metrics = (result.data?.['metrics'] ?? []) as { code: string; coverage: unknown }[];
+  expect(metrics.find((m) => m.code === 'ae-4hr')?.coverage).toEqual({ trusts: 2, firstPeriod: '2023-11', latestPeriod: '2024-02' });
+  expect(metrics.find((m) => m.code === 'rtt-18wk')?.coverage).toEqual({ trusts: 0, firstPeriod: null, latestPeriod: null });
+});

@@ -30,6 +30,7 @@
  *     ids (more: 400 BAD_USER_INPUT); `first`/`after` do not apply and are a 400 with `ids`.
  *   GET /interventions/:id          -> InterventionView | 404
  *   GET /series/:trustCode/:metric  -> SeriesView | 404
+ *   GET /metric-coverage            -> MetricCoverageView[]   (every metric some trust has recorded, by code)
  *   GET /health                     -> { status: 'ok', position }
  */
 import type { Sustainability } from '@longview/analytics';
@@ -145,6 +146,14 @@ export interface SeriesView {
   /** Periods at which a new SPC baseline starts (RebaseSeries), ordered. */
   readonly rebasePeriods: readonly IsoMonth[];
   readonly corrections: readonly { readonly period: IsoMonth; readonly previousValue: number; readonly value: number; readonly reason: string }[];
+}
+
+/** How widely a metric is recorded: the trusts with a series of it and the months they span. */
+export interface MetricCoverageView {
+  readonly metric: string;
+  readonly trusts: number;
+  readonly firstPeriod: IsoMonth;
+  readonly lastPeriod: IsoMonth;
 }
 
 // ---------------------------------------------------------------- analytics views

@@ -3,6 +3,7 @@ import type {
   InterventionPage,
   InterventionStatus,
   InterventionView,
+  MetricCoverageView,
   OutcomeView,
   PeerView,
   Position,
@@ -69,6 +70,8 @@ export interface QueryServiceClient {
   /** GET /interventions?ids=a,b: the interventions of those ids that exist (any order; unfiltered by visibility). */
   getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]>;
   getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null>;
+  /** GET /metric-coverage: every metric some trust has recorded. */
+  listMetricCoverage(options?: ReadOptions): Promise<readonly MetricCoverageView[]>;
   /** GET /series/:trustCode/:metric/spc (null when there is no such series). */
   getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null>;
   /** GET /interventions/:id/outcomes, one per target metric (null when there is no such intervention). */
@@ -121,6 +124,10 @@ export class HttpQueryServiceClient implements QueryServiceClient {
 
   getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]> {
     return this.inBatches(ids, async (batch) => (await this.get<InterventionPage>('/interventions', { ids: batch.join(',') }, options)).items);
+  }
+
+  listMetricCoverage(options?: ReadOptions): Promise<readonly MetricCoverageView[]> {
+    return this.get<MetricCoverageView[]>('/metric-coverage', {}, options);
   }
 
   getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null> {

@@ -1,4 +1,5 @@
 import { interventionSummary } from './intervention-summary/intervention-summary.read-model';
+import { metricCoverage } from './metric-coverage/metric-coverage.read-model';
 import { metricSeries } from './metric-series/metric-series.read-model';
 import type { ReadModel } from './read-model';
 import { trustDirectory } from './trust-directory/trust-directory.read-model';
@@ -7,4 +8,4 @@ import { trustDirectory } from './trust-directory/trust-directory.read-model';
  * Every read model, one line each. Order does not matter: each projection owns its tables and
  * reads no other's (tested by applying them in reverse order).
  */
-export const READ_MODELS: readonly ReadModel[] = [trustDirectory, interventionSummary, metricSeries];
+export const READ_MODELS: readonly ReadModel[] = [trustDirectory, interventionSummary, metricSeries, metricCoverage];

@@ -10,6 +10,11 @@ export const METRICS_QUERY = graphql(`
       improvement
       nationalStandard
       standardDescription
+      coverage {
+        trusts
+        firstPeriod
+        latestPeriod
+      }
     }
   }
 `);

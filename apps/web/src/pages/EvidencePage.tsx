@@ -6,7 +6,7 @@ import { METRICS_QUERY } from '../graphql/metrics';
 import { EVIDENCE_QUERY } from '../graphql/analytics';
 import { enumValue, valuesOf } from '../lib/enums';
 import { APPROACH_LABELS, CATEGORY_LABELS, label } from '../lib/labels';
-import { differenceUnit, formatFixed, formatShare } from '../lib/format';
+import { differenceUnit, formatFixed, formatPeriod, formatShare } from '../lib/format';
 import { niceTicks } from '../lib/chart';
 import { verdictMeaning } from '../lib/spc';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -216,6 +216,7 @@ function EvidenceResult({ metric, category, info }: { metric: string; category: 
         {name}
         {category ? `: ${label(CATEGORY_LABELS, category).toLowerCase()} interventions` : ''}
       </h2>
+      {info && <p className="nhsuk-body">{coverageLine(info)}</p>}
       <div className="nhsuk-inset-text">
         <span className="nhsuk-u-visually-hidden">Information: </span>
         {lines.map((l) => (
@@ -286,6 +287,14 @@ function EvidenceResult({ metric, category, info }: { metric: string; category: 
       </details>
     </>
   );
+}
+
+/** How widely the measure is recorded, so a reader knows how many trusts the evidence could draw on. */
+function coverageLine(info: MetricInfo): string {
+  const { trusts, firstPeriod, latestPeriod } = info.coverage;
+  if (trusts === 0 || !firstPeriod || !latestPeriod) return `No trust has recorded ${info.name} yet.`;
+  const who = trusts === 1 ? '1 trust records this measure' : `${trusts} trusts record this measure`;
+  return `${who}, with months from ${formatPeriod(firstPeriod)} to ${formatPeriod(latestPeriod)}.`;
 }
 
 /** `/evidence`: what the interventions on a measure achieved across trusts, pooled. */
