@@ -40,7 +40,7 @@ export type {
 } from './outcome';
 export { poolDerSimonianLaird, sustainedShare } from './pooling';
 export type { PoolOptions, PoolResult, PoolStudy, ShrunkStudy } from './pooling';
-export { DEFAULT_PEER_WEIGHTS, nearestPeers } from './peers';
+export { DEFAULT_PEER_WEIGHTS, PeerIndex, nearestPeers } from './peers';
 export type { NearestPeersOptions, Peer, PeerContribution, PeerFeature, TrustFeatures } from './peers';
 export { projectSystem, projectSystemPerTrust } from './projection';
 export type { ProjectSystemInput, ProjectionMonth, ProjectionScenario, ProjectionTrust, SystemProjection } from './projection';

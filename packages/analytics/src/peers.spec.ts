@@ -1,4 +1,5 @@
-import { DEFAULT_PEER_WEIGHTS, TrustFeatures, nearestPeers } from './peers';
+import fc from 'fast-check';
+import { DEFAULT_PEER_WEIGHTS, PeerIndex, TrustFeatures, nearestPeers } from './peers';
 
 const trust = (code: string, over: Partial<TrustFeatures> = {}): TrustFeatures => ({
   code,
@@ -54,5 +55,48 @@ describe('nearestPeers', () => {
   it('rejects bad limits and weights', () => {
     expect(() => nearestPeers(target, candidates, { limit: -1 })).toThrow(/limit/);
     expect(() => nearestPeers(target, candidates, { limit: 1, weights: { beds: -1 } })).toThrow(/weight/);
+  });
+});
+
+describe('PeerIndex', () => {
+  const kinds = ['acute', 'mental health', 'community', 'ambulance', 'specialist'];
+  const regions = ['London', 'Midlands', 'North West'];
+  // Small code and value ranges on purpose: repeated codes, equal features (ties, zero spread)
+  // and unknowns are where a precomputed path could drift from the direct one.
+  const trustArb = fc.record({
+    code: fc.integer({ min: 0, max: 40 }).map((n) => `T${n}`),
+    kind: fc.constantFrom(...kinds),
+    region: fc.constantFrom(...regions),
+    beds: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 2000 })),
+    baselinePerformance: fc.option(fc.double({ min: 40, max: 100, noNaN: true }), { nil: null }),
+    deprivation: fc.option(fc.oneof(fc.constant(20), fc.double({ min: 0, max: 60, noNaN: true })), { nil: null }),
+    oversightSegment: fc.integer({ min: 1, max: 5 }),
+  });
+  const weightsArb = fc.option(
+    fc.record({ kind: fc.double({ min: 0, max: 5, noNaN: true }), beds: fc.double({ min: 0, max: 5, noNaN: true }) }, { requiredKeys: [] }),
+    { nil: undefined },
+  );
+
+  it('answers exactly as nearestPeers for every trust: same peers, order, distances and contributions', () => {
+    fc.assert(
+      fc.property(fc.array(trustArb, { minLength: 1, maxLength: 60 }), fc.integer({ min: 0, max: 70 }), weightsArb, (trusts, limit, weights) => {
+        const index = new PeerIndex(trusts, weights);
+        for (const code of new Set(trusts.map((t) => t.code))) {
+          const target = trusts.find((t) => t.code === code) as TrustFeatures;
+          expect(index.nearest(code, limit)).toEqual(nearestPeers(target, trusts, { limit, ...(weights ? { weights } : {}) }));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('knows only the trusts it indexed, and rejects bad limits and weights', () => {
+    const index = new PeerIndex([trust('A'), trust('B')]);
+    expect(index.size).toBe(2);
+    expect(index.has('A')).toBe(true);
+    expect(index.nearest('Z', 5)).toBeUndefined();
+    expect(index.nearest('A', 5)?.map((p) => p.code)).toEqual(['B']);
+    expect(() => index.nearest('A', -1)).toThrow(/limit/);
+    expect(() => new PeerIndex([trust('A')], { beds: -1 })).toThrow(/weight/);
   });
 });

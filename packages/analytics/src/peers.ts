@@ -74,14 +74,26 @@ function numeric(t: TrustFeatures, f: PeerFeature): number | null {
   }
 }
 
-export function nearestPeers(target: TrustFeatures, candidates: readonly TrustFeatures[], options: NearestPeersOptions): Peer[] {
-  if (!Number.isInteger(options.limit) || options.limit < 0) {
-    throw new AnalyticsInputError('OUT_OF_RANGE', `limit must be a non-negative integer, got ${options.limit}`);
-  }
-  const weights = { ...DEFAULT_PEER_WEIGHTS, ...options.weights };
-  for (const [f, w] of Object.entries(weights)) {
+function resolvedWeights(weights: Partial<Record<PeerFeature, number>> | undefined): Record<PeerFeature, number> {
+  const resolved = { ...DEFAULT_PEER_WEIGHTS, ...weights };
+  for (const [f, w] of Object.entries(resolved)) {
     if (!Number.isFinite(w) || w < 0) throw new AnalyticsInputError('OUT_OF_RANGE', `weight for ${f} must be >= 0`);
   }
+  return resolved;
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new AnalyticsInputError('OUT_OF_RANGE', `limit must be a non-negative integer, got ${limit}`);
+  }
+}
+
+const byDistanceThenCode = (a: { distance: number; code: string }, b: { distance: number; code: string }): number =>
+  a.distance - b.distance || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+export function nearestPeers(target: TrustFeatures, candidates: readonly TrustFeatures[], options: NearestPeersOptions): Peer[] {
+  checkLimit(options.limit);
+  const weights = resolvedWeights(options.weights);
   const pool = [target, ...candidates.filter((c) => c.code !== target.code)];
   const scale = new Map<PeerFeature, number>();
   for (const f of NUMERIC) {
@@ -105,6 +117,111 @@ export function nearestPeers(target: TrustFeatures, candidates: readonly TrustFe
     const distance = Math.sqrt(contributions.reduce((acc, x) => acc + x.weight * (x.difference ?? 0) ** 2, 0));
     return { code: c.code, distance, contributions };
   });
-  peers.sort((a, b) => a.distance - b.distance || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  peers.sort(byDistanceThenCode);
   return peers.slice(0, options.limit);
+}
+
+/**
+ * `nearestPeers` for many targets over the same trusts: features (log beds included) and
+ * weights are resolved once, and each lookup is one pass over plain arrays that builds
+ * contributions only for the peers it returns. The answers are those of
+ * `nearestPeers(target, trusts, options)` to the last bit: the standardisation is summed in
+ * the same order (target first, then the others as given), since floating-point sums depend
+ * on their order and two orders could swap peers whose distances tie to within rounding.
+ */
+export class PeerIndex {
+  private readonly codes: string[];
+  private readonly kinds: string[];
+  private readonly regions: string[];
+  /** values[f][i]: numeric feature NUMERIC[f] of trust i, null when unknown or not finite. */
+  private readonly values: (number | null)[][];
+  private readonly raw: (number | null)[][];
+  private readonly positions = new Map<string, number>();
+  private readonly weights: Record<PeerFeature, number>;
+
+  constructor(trusts: readonly TrustFeatures[], weights?: Partial<Record<PeerFeature, number>>) {
+    this.weights = resolvedWeights(weights);
+    // As in nearestPeers, a code given twice is one trust: the first occurrence counts for lookups.
+    this.codes = trusts.map((t) => t.code);
+    this.kinds = trusts.map((t) => t.kind);
+    this.regions = trusts.map((t) => t.region);
+    this.raw = NUMERIC.map((f) => trusts.map((t) => numeric(t, f)));
+    this.values = this.raw.map((xs) => xs.map((x) => (x !== null && Number.isFinite(x) ? x : null)));
+    trusts.forEach((t, i) => {
+      if (!this.positions.has(t.code)) this.positions.set(t.code, i);
+    });
+  }
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  has(code: string): boolean {
+    return this.positions.has(code);
+  }
+
+  /** The `limit` nearest peers of the trust `code` among the indexed trusts; undefined if it is not indexed. */
+  nearest(code: string, limit: number): Peer[] | undefined {
+    checkLimit(limit);
+    const t = this.positions.get(code);
+    if (t === undefined) return undefined;
+    const n = this.codes.length;
+    // The pool of nearestPeers: the target, then every trust with another code, in order.
+    const others: number[] = [];
+    for (let i = 0; i < n; i++) if (this.codes[i] !== code) others.push(i);
+    const scales = this.values.map((xs) => {
+      let sum = 0;
+      let count = 0;
+      const first = xs[t] ?? null;
+      if (first !== null) {
+        sum += first;
+        count++;
+      }
+      for (const i of others) {
+        const x = xs[i] ?? null;
+        if (x !== null) {
+          sum += x;
+          count++;
+        }
+      }
+      const m = sum / count;
+      let squares = first !== null ? (first - m) ** 2 : 0;
+      for (const i of others) {
+        const x = xs[i] ?? null;
+        if (x !== null) squares += (x - m) ** 2;
+      }
+      const sd = Math.sqrt(squares / count);
+      return sd > 0 ? sd : Number.POSITIVE_INFINITY;
+    });
+    const w = this.weights;
+    const numericWeights = NUMERIC.map((f) => w[f]);
+    const ranked = others.map((i) => {
+      // The same terms in the same order as nearestPeers' reduce over its contributions.
+      let acc = 0;
+      acc += w.kind * (this.kinds[i] === this.kinds[t] ? 0 : 1) ** 2;
+      acc += w.region * (this.regions[i] === this.regions[t] ? 0 : 1) ** 2;
+      for (let f = 0; f < NUMERIC.length; f++) {
+        const difference = this.difference(f, t, i, scales[f] as number);
+        acc += (numericWeights[f] as number) * (difference ?? 0) ** 2;
+      }
+      return { index: i, code: this.codes[i] as string, distance: Math.sqrt(acc) };
+    });
+    ranked.sort(byDistanceThenCode);
+    return ranked.slice(0, limit).map(({ index: i, code: peer, distance }): Peer => ({
+      code: peer,
+      distance,
+      contributions: [
+        { feature: 'kind', weight: w.kind, difference: this.kinds[i] === this.kinds[t] ? 0 : 1 },
+        { feature: 'region', weight: w.region, difference: this.regions[i] === this.regions[t] ? 0 : 1 },
+        ...NUMERIC.map((f, k): PeerContribution => ({ feature: f, weight: w[f], difference: this.difference(k, t, i, scales[k] as number) })),
+      ],
+    }));
+  }
+
+  /** nearestPeers' standardised difference: it uses the raw value (even a non-finite one) and null only for unknown. */
+  private difference(f: number, target: number, other: number, scale: number): number | null {
+    const a = this.raw[f]?.[target] ?? null;
+    const b = this.raw[f]?.[other] ?? null;
+    return a === null || b === null ? null : (b - a) / scale;
+  }
 }

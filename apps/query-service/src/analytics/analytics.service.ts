@@ -2,6 +2,7 @@ import {
   addMonths,
   evaluateOutcome,
   nearestPeers,
+  PeerIndex,
   poolDerSimonianLaird,
   projectSystem,
   spc,
@@ -78,16 +79,22 @@ export class AnalyticsService {
     return this.cached(`outcomes:${interventionId}`, () => this.outcomesOf(intervention));
   }
 
+  /**
+   * A trust's nearest peers on context. The gateway asks once per trust for a list of trusts,
+   * so the index over every trust is built once per read-model position and each call is a
+   * lookup plus one pass over its arrays.
+   */
   async peers(trustCode: string, limit: number): Promise<PeerView[] | undefined> {
-    const trusts = await this.trustsWithBaseline();
-    const target = trusts.find((t) => t.view.code === trustCode);
-    if (!target) return undefined;
-    const byCode = new Map(trusts.map((t) => [t.view.code, t.view]));
-    return nearestPeers(
-      target.features,
-      trusts.map((t) => t.features),
-      { limit },
-    ).map((p) => ({ code: p.code, name: byCode.get(p.code)?.name ?? p.code, distance: p.distance, contributions: p.contributions }));
+    const { index, names } = await this.peerIndex();
+    return index.nearest(trustCode, limit)?.map((p) => ({ code: p.code, name: names.get(p.code) ?? p.code, distance: p.distance, contributions: p.contributions }));
+  }
+
+  private peerIndex(): Promise<{ index: PeerIndex; names: ReadonlyMap<string, string> }> {
+    return this.cached('peer-index', async () => {
+      const trusts = await this.trustsWithBaseline();
+      const names = new Map(trusts.map((t) => [t.view.code, t.view.name]));
+      return { index: new PeerIndex(trusts.map((t) => t.features)), names };
+    });
   }
 
   async evidence(metric: string, category?: InterventionCategory): Promise<EvidenceView> {
