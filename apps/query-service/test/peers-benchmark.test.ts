@@ -38,7 +38,13 @@ function history(): [string, LongviewEvent][] {
         data: {
           code,
           name: `${code} NHS Trust`,
-          context: { kind, region, beds: 100 + Math.floor(random() * 1400), deprivation: Math.round(random() * 400) / 10, oversightSegment: 1 + Math.floor(random() * 4) },
+          context: {
+            kind,
+            region,
+            beds: 100 + Math.floor(random() * 1400),
+            deprivation: Math.round(random() * 400) / 10,
+            oversightSegment: 1 + Math.floor(random() * 4),
+          },
           effectiveFrom: '2020-01-01',
           registeredAt: NOW,
         },
@@ -95,7 +101,12 @@ describe('peers for every trust over HTTP (embedded, PGlite)', () => {
     const target = features.find((t) => t.code === code);
     if (!target) return undefined;
     const names = new Map(trusts.map((t) => [t.code, t.name]));
-    return nearestPeers(target, features, { limit }).map((p) => ({ code: p.code, name: names.get(p.code) ?? p.code, distance: p.distance, contributions: p.contributions }));
+    return nearestPeers(target, features, { limit }).map((p) => ({
+      code: p.code,
+      name: names.get(p.code) ?? p.code,
+      distance: p.distance,
+      contributions: p.contributions,
+    }));
   }
 
   async function overHttp(code: string): Promise<PeerView[]> {

@@ -86,7 +86,9 @@ export class AnalyticsService {
    */
   async peers(trustCode: string, limit: number): Promise<PeerView[] | undefined> {
     const { index, names } = await this.peerIndex();
-    return index.nearest(trustCode, limit)?.map((p) => ({ code: p.code, name: names.get(p.code) ?? p.code, distance: p.distance, contributions: p.contributions }));
+    return index
+      .nearest(trustCode, limit)
+      ?.map((p) => ({ code: p.code, name: names.get(p.code) ?? p.code, distance: p.distance, contributions: p.contributions }));
   }
 
   private peerIndex(): Promise<{ index: PeerIndex; names: ReadonlyMap<string, string> }> {
