@@ -34,8 +34,6 @@ export class IdempotencyConflictError extends Error {
     readonly previousType: string | undefined,
     readonly previousStreamId: string,
   ) {
-    super(
-      `command id ${commandId} was already used for a different command (${previousType ?? 'a command'} on ${previousStreamId}); use a new id`,
-    );
+    super(`command id ${commandId} was already used for a different command (${previousType ?? 'a command'} on ${previousStreamId}); use a new id`);
   }
 }
