@@ -115,4 +115,82 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
     expect(results.map((r) => r.status)).toEqual(months.map(() => 200));
     expect((await store.readStream('series-ZT1-ae-4hr')).version).toBe(8);
   });
+
+  describe('command ids are scoped to the actor', () => {
+    const editorOf = (trustCode: string) => ({ id: 'editor', role: 'TRUST_EDITOR', trustCode });
+    const propose = (trustCode: string, interventionId: string, title = 'Same-day emergency care for frailty') => ({
+      interventionId,
+      trustCode,
+      title,
+      summary: 'Frailty team at the front door to avoid admissions.',
+      category: 'PATIENT_FLOW',
+      rootCause: 'Frail patients admitted for lack of assessment capacity',
+      approach: 'SYSTEMIC',
+      targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+      sharing: 'PRIVATE',
+    });
+    const VICTIM_ID = '4f6b2a1e-8c3d-4e5f-9a0b-1c2d3e4f5a6b';
+    const OTHER_ID = '5a7c3b2f-9d4e-4f60-8b1c-2d3e4f5a6b7c';
+
+    beforeEach(async () => {
+      expect((await post('RegisterTrust', { data: REGISTER })).status).toBe(200);
+      expect((await post('RegisterTrust', { data: { ...REGISTER, code: 'ZT2', name: 'Otherton NHS Trust' } })).status).toBe(200);
+    });
+
+    it('a retry by the same actor gets the first answer, not an error', async () => {
+      const request = { commandId: 'propose-1', actor: editorOf('ZT1'), data: propose('ZT1', VICTIM_ID) };
+      const first = await post('ProposeIntervention', request);
+      expect(first).toMatchObject({ status: 200, body: { streamId: `intervention-${VICTIM_ID}`, version: 1, events: ['InterventionProposed'] } });
+      // Key order of the payload does not make it a different command.
+      const reordered = { ...request, data: Object.fromEntries(Object.entries(request.data).reverse()) };
+      for (const retry of [request, reordered]) {
+        const again = await post('ProposeIntervention', retry);
+        expect(again).toEqual({ status: 200, body: { ...first.body, events: [] } });
+      }
+      expect((await store.readStream(`intervention-${VICTIM_ID}`)).version).toBe(1);
+    });
+
+    it('the same id for a different command or payload is a 409 that says so', async () => {
+      await post('ProposeIntervention', { commandId: 'propose-1', actor: editorOf('ZT1'), data: propose('ZT1', VICTIM_ID) });
+      const message = `command id propose-1 was already used for a different command (ProposeIntervention on intervention-${VICTIM_ID}); use a new id`;
+      const otherPayload = await post<ErrorBody>('ProposeIntervention', {
+        commandId: 'propose-1',
+        actor: editorOf('ZT1'),
+        data: propose('ZT1', VICTIM_ID, 'Another title'),
+      });
+      expect(otherPayload).toEqual({ status: 409, body: { code: 'CONFLICT', message } });
+      const otherStream = await post<ErrorBody>('ProposeIntervention', { commandId: 'propose-1', actor: editorOf('ZT1'), data: propose('ZT1', OTHER_ID) });
+      expect(otherStream).toEqual({ status: 409, body: { code: 'CONFLICT', message } });
+      const otherType = await post<ErrorBody>('StartIntervention', {
+        commandId: 'propose-1',
+        actor: editorOf('ZT1'),
+        data: { interventionId: VICTIM_ID, startedOn: '2026-01-01' },
+      });
+      expect(otherType).toEqual({ status: 409, body: { code: 'CONFLICT', message } });
+      expect((await store.readStream(`intervention-${VICTIM_ID}`)).version).toBe(1);
+      expect((await store.readStream(`intervention-${OTHER_ID}`)).version).toBe(0);
+    });
+
+    it("another actor's use of the same id never swallows yours", async () => {
+      const claimed = await post('ProposeIntervention', { commandId: 'demo-20161-0', actor: editorOf('ZT2'), data: propose('ZT2', OTHER_ID) });
+      expect(claimed).toMatchObject({ status: 200, body: { events: ['InterventionProposed'] } });
+      const victim = await post('ProposeIntervention', { commandId: 'demo-20161-0', actor: editorOf('ZT1'), data: propose('ZT1', VICTIM_ID) });
+      expect(victim).toMatchObject({ status: 200, body: { streamId: `intervention-${VICTIM_ID}`, version: 1, events: ['InterventionProposed'] } });
+      const victimStream = await store.readStream(`intervention-${VICTIM_ID}`);
+      expect(victimStream.events[0]?.metadata).toMatchObject({ commandId: 'demo-20161-0', actor: editorOf('ZT1') });
+      // The same id and role in another trust, or as SYSTEM, is yet another actor.
+      const asSystem = await post('StartIntervention', { commandId: 'demo-20161-0', data: { interventionId: VICTIM_ID, startedOn: '2026-01-01' } });
+      expect(asSystem).toMatchObject({ status: 200, body: { version: 2, events: ['InterventionStarted'] } });
+    });
+
+    it('concurrent retries of one command by one actor apply it exactly once', async () => {
+      const request = { commandId: 'propose-race', actor: editorOf('ZT1'), data: propose('ZT1', VICTIM_ID) };
+      const results = await Promise.all(Array.from({ length: 6 }, () => post('ProposeIntervention', request)));
+      expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+      const applied = results.filter((r) => r.body.events.length > 0);
+      expect(applied).toHaveLength(1);
+      for (const r of results) expect(r.body).toEqual({ ...applied[0]!.body, events: r.body.events.length > 0 ? ['InterventionProposed'] : [] });
+      expect((await store.readStream(`intervention-${VICTIM_ID}`)).version).toBe(1);
+    });
+  });
 });

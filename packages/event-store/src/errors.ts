@@ -20,3 +20,20 @@ export class ConcurrencyError extends Error {
 export function isConcurrencyError(error: unknown): error is ConcurrencyError {
   return error instanceof ConcurrencyError;
 }
+
+/**
+ * The actor already used this command id for a different command (another type, stream or
+ * payload). Nothing was written; the caller must pick a new id.
+ */
+export class IdempotencyConflictError extends Error {
+  override readonly name = 'IdempotencyConflictError';
+
+  constructor(
+    readonly commandId: string,
+    /** The command the id was first used for (undefined when the store did not record it). */
+    readonly previousType: string | undefined,
+    readonly previousStreamId: string,
+  ) {
+    super(`command id ${commandId} was already used for a different command (${previousType ?? 'a command'} on ${previousStreamId}); use a new id`);
+  }
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from './database';
-import { ConcurrencyError, isConcurrencyError } from './errors';
-import { ADVISORY_LOCK, CONSTRAINT, SCHEMA_SQL } from './schema';
+import { ConcurrencyError, IdempotencyConflictError, isConcurrencyError } from './errors';
+import { actorScope } from './idempotency';
+import { ADVISORY_LOCK, CONSTRAINT, SCHEMA_SQL, SYSTEM_SCOPE } from './schema';
 import type { AppendOptions, AppendResult, CommandRecord, EventMetadata, ExpectedVersion, NewEvent, ReadAllOptions, StoredEvent } from './types';
 
 interface EventRow {
@@ -18,6 +19,9 @@ interface EventRow {
 
 interface CommandRow {
   command_id: string;
+  scope: string;
+  command_type: string | null;
+  fingerprint: string | null;
   stream_id: string;
   version: number;
   position: string;
@@ -58,8 +62,10 @@ export class EventStore {
    * - `expectedVersion` (default 'any'): a number (0 = must not exist) or 'no_stream';
    *   a mismatch, or losing a race to another writer, throws {@link ConcurrencyError} and
    *   writes nothing.
-   * - `commandId`: if this command was already processed, nothing is written and the first
-   *   append's result is returned with `appended: false` (also when both attempts race).
+   * - `commandId`: if this command was already processed in the same idempotency scope (the
+   *   sender's, see `idempotencyScope`), nothing is written and the first append's result is
+   *   returned with `appended: false` (also when both attempts race); if the id was used for a
+   *   command with another `fingerprint`, {@link IdempotencyConflictError} is thrown.
    *   The id is copied into each event's `metadata.commandId` unless one is given.
    * - An empty `events` list only checks `expectedVersion`; it returns the current version,
    *   the stream's last position (0n for none) and `appended: false`.
@@ -68,21 +74,30 @@ export class EventStore {
     const expected = options.expectedVersion ?? 'any';
     assertExpectedVersion(expected);
     const { commandId } = options;
+    const command: CommandKey | undefined =
+      commandId === undefined
+        ? undefined
+        : {
+            commandId,
+            scope: options.idempotencyScope ?? actorScope(events[0]?.metadata.actor),
+            ...(options.commandType !== undefined ? { commandType: options.commandType } : {}),
+            ...(options.fingerprint !== undefined ? { fingerprint: options.fingerprint } : {}),
+          };
 
-    if (commandId !== undefined) {
-      const previous = await this.findCommand(commandId);
-      if (previous) return idempotentResult(previous);
+    if (command) {
+      const previous = await this.findCommand(command.commandId, command.scope);
+      if (previous) return idempotentResult(previous, command);
     }
 
     try {
-      return await this.db.transaction((tx) => appendInTransaction(tx, streamId, events, expected, commandId));
+      return await this.db.transaction((tx) => appendInTransaction(tx, streamId, events, expected, command));
     } catch (error) {
       // A racing attempt of the same command that committed first makes ours fail either
       // on the stream version or on the commands primary key: answer as for a retry.
-      if (commandId !== undefined && (isConcurrencyError(error) || isUniqueViolation(error))) {
+      if (command && (isConcurrencyError(error) || isUniqueViolation(error))) {
         // Inside a caller's (now aborted) transaction the lookup fails too: report the original error.
-        const previous = await this.findCommand(commandId).catch(() => undefined);
-        if (previous) return idempotentResult(previous);
+        const previous = await this.findCommand(command.commandId, command.scope).catch(() => undefined);
+        if (previous) return idempotentResult(previous, command);
       }
       if (isUniqueViolation(error, CONSTRAINT.streamVersionUnique)) {
         const actual = await readStreamVersion(this.db, streamId).catch(() => -1);
@@ -145,15 +160,22 @@ export class EventStore {
     return BigInt(rows[0]?.global_position ?? 0);
   }
 
-  /** The recorded outcome of a processed command, or undefined if it was never processed. */
-  async findCommand(commandId: string): Promise<CommandRecord | undefined> {
-    const { rows } = await this.db.query<CommandRow>('SELECT command_id, stream_id, version, position, recorded_at FROM commands WHERE command_id = $1', [
-      commandId,
-    ]);
+  /**
+   * The recorded outcome of a command processed in `scope` (the sender's, see actorScope;
+   * default SYSTEM), or undefined if that scope never used the id.
+   */
+  async findCommand(commandId: string, scope: string = SYSTEM_SCOPE): Promise<CommandRecord | undefined> {
+    const { rows } = await this.db.query<CommandRow>(
+      'SELECT command_id, scope, command_type, fingerprint, stream_id, version, position, recorded_at FROM commands WHERE scope = $1 AND command_id = $2',
+      [scope, commandId],
+    );
     const row = rows[0];
     if (!row) return undefined;
     return {
       commandId: row.command_id,
+      scope: row.scope,
+      ...(row.command_type !== null ? { commandType: row.command_type } : {}),
+      ...(row.fingerprint !== null ? { fingerprint: row.fingerprint } : {}),
       streamId: row.stream_id,
       version: row.version,
       position: BigInt(row.position),
@@ -167,7 +189,7 @@ async function appendInTransaction(
   streamId: string,
   events: readonly NewEvent[],
   expected: ExpectedVersion,
-  commandId: string | undefined,
+  command: CommandKey | undefined,
 ): Promise<AppendResult> {
   if (events.length === 0) return checkWithoutWriting(tx, streamId, expected);
 
@@ -179,7 +201,8 @@ async function appendInTransaction(
 
   const params: unknown[] = [];
   const tuples = events.map((event, index) => {
-    const metadata: EventMetadata = commandId !== undefined && event.metadata.commandId === undefined ? { ...event.metadata, commandId } : event.metadata;
+    const metadata: EventMetadata =
+      command !== undefined && event.metadata.commandId === undefined ? { ...event.metadata, commandId: command.commandId } : event.metadata;
     params.push(
       event.eventId ?? randomUUID(),
       streamId,
@@ -205,13 +228,11 @@ async function appendInTransaction(
   }, 0n);
   const version = startVersion + events.length;
 
-  if (commandId !== undefined) {
-    await tx.query('INSERT INTO commands (command_id, stream_id, version, position) VALUES ($1, $2, $3, $4::bigint)', [
-      commandId,
-      streamId,
-      version,
-      position.toString(),
-    ]);
+  if (command !== undefined) {
+    await tx.query(
+      'INSERT INTO commands (command_id, scope, command_type, fingerprint, stream_id, version, position) VALUES ($1, $2, $3, $4, $5, $6, $7::bigint)',
+      [command.commandId, command.scope, command.commandType ?? null, command.fingerprint ?? null, streamId, version, position.toString()],
+    );
   }
   return { streamId, version, position, appended: true };
 }
@@ -265,8 +286,27 @@ async function readStreamVersion(db: Database, streamId: string): Promise<number
   return rows[0]?.version ?? 0;
 }
 
-function idempotentResult(record: CommandRecord): AppendResult {
+/** A command as the idempotency check sees it. */
+interface CommandKey {
+  commandId: string;
+  scope: string;
+  commandType?: string;
+  fingerprint?: string;
+}
+
+/** The first answer for a retry of the same command; a conflict when the id was used for another one. */
+function idempotentResult(record: CommandRecord, command: CommandKey): AppendResult {
+  assertSameCommand(record, command);
   return { streamId: record.streamId, version: record.version, position: record.position, appended: false };
+}
+
+/**
+ * Throws when `record` was written for a different command than `command`. Rows recorded
+ * without a fingerprint (older stores, callers that give none) cannot be compared: they replay.
+ */
+export function assertSameCommand(record: CommandRecord, command: { commandId: string; fingerprint?: string }): void {
+  if (record.fingerprint === undefined || command.fingerprint === undefined || record.fingerprint === command.fingerprint) return;
+  throw new IdempotencyConflictError(command.commandId, record.commandType, record.streamId);
 }
 
 function assertExpectedVersion(expected: ExpectedVersion): void {

@@ -9,9 +9,15 @@ export const ADVISORY_LOCK = {
   migration: '7401201508240002',
 } as const;
 
+/** The idempotency scope of commands sent by the system (or with no recorded actor). */
+export const SYSTEM_SCOPE = 'SYSTEM';
+
 export const CONSTRAINT = {
   streamVersionUnique: 'events_stream_version_unique',
-  commandsPrimaryKey: 'commands_pkey',
+  /** The first schema's key: command ids were global. Dropped by the migration. */
+  legacyCommandsPrimaryKey: 'commands_pkey',
+  /** Idempotency keys are per actor: (actor scope, command id). */
+  commandsScopedKey: 'commands_scope_command_key',
 } as const;
 
 export const SCHEMA_SQL = [
@@ -37,10 +43,36 @@ export const SCHEMA_SQL = [
   `CREATE INDEX IF NOT EXISTS events_transaction_id ON events (transaction_id)`,
   `CREATE TABLE IF NOT EXISTS commands (
      command_id text NOT NULL,
+     -- who sent the command (see actorScope): the same id from two actors is two commands
+     scope text NOT NULL DEFAULT '',
+     -- the command's type and sha256(type, stream, canonical data); NULL on rows from before
+     -- they were recorded, which then replay without a payload check
+     command_type text,
+     fingerprint text,
      stream_id text NOT NULL,
      version integer NOT NULL,
      position bigint NOT NULL,
-     recorded_at timestamptz NOT NULL DEFAULT now(),
-     CONSTRAINT ${CONSTRAINT.commandsPrimaryKey} PRIMARY KEY (command_id)
+     recorded_at timestamptz NOT NULL DEFAULT now()
    )`,
+  // Upgrading a store written before idempotency keys were scoped to the actor (each step is a
+  // no-op on a fresh or already upgraded schema).
+  `ALTER TABLE commands ADD COLUMN IF NOT EXISTS scope text NOT NULL DEFAULT ''`,
+  `ALTER TABLE commands ADD COLUMN IF NOT EXISTS command_type text`,
+  `ALTER TABLE commands ADD COLUMN IF NOT EXISTS fingerprint text`,
+  // An old row belongs to the actor recorded in its events' metadata: that actor retrying
+  // keeps getting the first answer, and any other actor's use of the id is a new command.
+  // Same expression as actorScope() in TypeScript. A row whose events are gone (none should
+  // be) gets a scope no actor produces, so it can never swallow a new command.
+  `UPDATE commands c SET scope = COALESCE(
+     (SELECT CASE
+               WHEN e.metadata->'actor' IS NULL OR e.metadata->'actor'->>'role' = 'SYSTEM' THEN '${SYSTEM_SCOPE}'
+               ELSE 'actor:' || (e.metadata->'actor'->>'role') || ':' || COALESCE(e.metadata->'actor'->>'trustCode', '') || ':' || (e.metadata->'actor'->>'id')
+             END
+        FROM events e
+       WHERE e.stream_id = c.stream_id AND e.metadata->>'commandId' = c.command_id
+       ORDER BY e.global_position LIMIT 1),
+     'legacy')
+   WHERE c.scope = ''`,
+  `ALTER TABLE commands DROP CONSTRAINT IF EXISTS ${CONSTRAINT.legacyCommandsPrimaryKey}`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS ${CONSTRAINT.commandsScopedKey} ON commands (scope, command_id)`,
 ] as const;

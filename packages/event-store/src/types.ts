@@ -49,8 +49,23 @@ export type ExpectedVersion = number | 'no_stream' | 'any';
 export interface AppendOptions {
   /** Default 'any'. */
   expectedVersion?: ExpectedVersion;
-  /** When set, a second append with the same id writes nothing and returns the first result. */
+  /**
+   * When set, a second append with the same id in the same scope writes nothing and returns
+   * the first result (or throws IdempotencyConflictError when its fingerprint differs).
+   */
   commandId?: string;
+  /**
+   * Whose command this is (see actorScope); ids are unique per scope only. Default: the scope
+   * of the first event's `metadata.actor` (SYSTEM when there is none).
+   */
+  idempotencyScope?: string;
+  /** The command's type, recorded for the message of a later conflict. */
+  commandType?: string;
+  /**
+   * commandFingerprint() of the command. A reuse of the id with a different fingerprint is a
+   * conflict; without one (or against a row that has none) any reuse replays.
+   */
+  fingerprint?: string;
 }
 
 export interface AppendResult {
@@ -69,6 +84,10 @@ export interface AppendResult {
 /** What the store remembers about a processed command. */
 export interface CommandRecord {
   commandId: string;
+  /** The sender's idempotency scope. */
+  scope: string;
+  commandType?: string;
+  fingerprint?: string;
   streamId: string;
   version: number;
   position: bigint;

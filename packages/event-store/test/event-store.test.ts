@@ -1,4 +1,4 @@
-import { ConcurrencyError, EventStore, type Database } from '../src';
+import { ConcurrencyError, EventStore, actorScope, type Database } from '../src';
 import { testDatabases } from '../src/testing';
 import { anEvent, events } from './fixtures';
 
@@ -173,7 +173,7 @@ describe.each(testDatabases())('EventStore on $name', ({ name, open }) => {
       const { events: stored } = await store.readStream(streamId);
       expect(stored).toHaveLength(2);
       expect(stored.every((e) => e.metadata.commandId === commandId)).toBe(true);
-      await expect(store.findCommand(commandId)).resolves.toMatchObject({
+      await expect(store.findCommand(commandId, actorScope(anEvent(1).metadata.actor))).resolves.toMatchObject({
         commandId,
         streamId,
         version: 2,

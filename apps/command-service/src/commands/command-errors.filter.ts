@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Response } from 'express';
 import { ContractViolationError, type ErrorBody } from '@longview/contracts';
 import { DomainError, InvalidCommandError } from '@longview/domain';
-import { ConcurrencyError } from '@longview/event-store';
+import { ConcurrencyError, IdempotencyConflictError } from '@longview/event-store';
 import { BadRequestError, UnknownCommandError } from './request-errors';
 
 const STATUS_OF_KIND = { INVALID: 400, NOT_FOUND: 404, CONFLICT: 409, FORBIDDEN: 403 } as const;
@@ -27,6 +27,7 @@ export class CommandErrorsFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       return [STATUS_OF_KIND[error.kind], { code: CODE_OF_KIND[error.kind], message: error.message }];
     }
+    if (error instanceof IdempotencyConflictError) return [409, { code: 'CONFLICT', message: error.message }];
     if (error instanceof ConcurrencyError) return [409, { code: 'CONFLICT', message: error.message }];
     if (error instanceof BadRequestError) return [400, { code: 'BAD_USER_INPUT', message: error.message, fields: error.fields }];
     if (error instanceof UnknownCommandError) return [404, { code: 'NOT_FOUND', message: error.message }];

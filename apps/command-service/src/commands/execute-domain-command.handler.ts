@@ -2,7 +2,7 @@ import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decodeEvent, encodeEvent, type CommandAccepted } from '@longview/contracts';
 import { COMMAND_ROUTES, TrustNotFoundError, streamIds, type Command, type DomainEvent, type LongviewEvent } from '@longview/domain';
-import { ConcurrencyError, type EventStore, type StoredEvent } from '@longview/event-store';
+import { ConcurrencyError, actorScope, assertSameCommand, commandFingerprint, type EventStore, type StoredEvent } from '@longview/event-store';
 import { Clock } from '../clock';
 import { APPEND_LISTENER, EVENT_STORE, type AppendListener } from '../tokens';
 import { ExecuteDomainCommand } from './execute-domain-command.command';
@@ -17,6 +17,12 @@ const NEEDS_REGISTERED_TRUST = new Set<string>(['ProposeIntervention', 'RecordOb
  */
 const MAX_ATTEMPTS = 12;
 const RETRY_JITTER_MS = 5;
+
+interface IdempotencyKey {
+  readonly commandId: string;
+  readonly scope: string;
+  readonly fingerprint: string;
+}
 
 interface Route {
   readonly decider: {
@@ -40,17 +46,42 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
   ) {}
 
   async execute(command: ExecuteDomainCommand): Promise<CommandAccepted> {
-    const previous = await this.store.findCommand(command.commandId);
-    if (previous) {
-      return { streamId: previous.streamId, version: previous.version, position: previous.position.toString(), events: [] };
-    }
     const route = COMMAND_ROUTES[command.type] as unknown as Route;
     const streamId = route.streamId(command.data as never);
+    // Command ids are the sender's: another actor's use of the same id is another command.
+    const key: IdempotencyKey = {
+      commandId: command.commandId,
+      scope: actorScope(command.actor),
+      fingerprint: commandFingerprint(command.type, streamId, command.data),
+    };
+    const previous = await this.replay(key);
+    if (previous) return previous;
+    try {
+      return await this.decideAndAppendWithRetries(command, route, streamId, key);
+    } catch (error) {
+      // A concurrent attempt of the same command that committed while we decided makes ours
+      // fail on the domain rules (e.g. "already exists") rather than in the store: it is a
+      // retry all the same and gets the first answer.
+      const raced = await this.replay(key);
+      if (raced) return raced;
+      throw error;
+    }
+  }
+
+  /** The first answer to this actor's command with this id, if there was one; a CONFLICT if the id was used for another command. */
+  private async replay(key: IdempotencyKey): Promise<CommandAccepted | undefined> {
+    const previous = await this.store.findCommand(key.commandId, key.scope);
+    if (!previous) return undefined;
+    assertSameCommand(previous, key);
+    return { streamId: previous.streamId, version: previous.version, position: previous.position.toString(), events: [] };
+  }
+
+  private async decideAndAppendWithRetries(command: ExecuteDomainCommand, route: Route, streamId: string, key: IdempotencyKey): Promise<CommandAccepted> {
     await this.requireRegisteredTrust(command);
 
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.decideAndAppend(command, route, streamId);
+        return await this.decideAndAppend(command, route, streamId, key);
       } catch (error) {
         const retry = error instanceof ConcurrencyError && command.expectedVersion === undefined && attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
@@ -59,7 +90,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
     }
   }
 
-  private async decideAndAppend(command: ExecuteDomainCommand, route: Route, streamId: string): Promise<CommandAccepted> {
+  private async decideAndAppend(command: ExecuteDomainCommand, route: Route, streamId: string, key: IdempotencyKey): Promise<CommandAccepted> {
     const stream = await this.store.readStream(streamId);
     if (command.expectedVersion !== undefined && command.expectedVersion !== stream.version) {
       throw new ConcurrencyError(streamId, command.expectedVersion, stream.version);
@@ -89,7 +120,13 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
           metadata: { commandId: command.commandId, actor: command.actor, occurredAt, ...(trustCode ? { trustCode } : {}) },
         };
       }),
-      { expectedVersion: stream.version === 0 ? 'no_stream' : stream.version, commandId: command.commandId },
+      {
+        expectedVersion: stream.version === 0 ? 'no_stream' : stream.version,
+        commandId: key.commandId,
+        idempotencyScope: key.scope,
+        commandType: command.type,
+        fingerprint: key.fingerprint,
+      },
     );
     if (result.appended) this.onAppended?.(result.position);
     return {
