@@ -191,6 +191,25 @@ describe('a command through command-service, into the projections, back through 
       ]),
     );
   });
+
+  it('replays a retried proposal with the same command id, and refuses that id for a different proposal', async () => {
+    const commandId = 'retry-test-1';
+    const first = await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(url, PROPOSE, {
+      input: proposal({ commandId, title: 'Retry me' }),
+    });
+    const again = await graphql<{ proposeIntervention: { intervention: { id: string } } }>(url, PROPOSE, { input: proposal({ commandId, title: 'Retry me' }) });
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.proposeIntervention.intervention.id).toBe(first.proposeIntervention.intervention.id);
+    const other = await graphql(url, PROPOSE, { input: proposal({ commandId, title: 'Something else' }) });
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+    expect(other.errors?.[0]?.message).toMatch(/already used for a different command/);
+    const listed = await graphqlData<{ interventions: { edges: { node: { title: string } }[] } }>(
+      url,
+      '{ interventions(first: 100) { edges { node { title } } } }',
+    );
+    expect(listed.interventions.edges.filter((e) => e.node.title === 'Retry me')).toHaveLength(1);
+    expect(listed.interventions.edges.filter((e) => e.node.title === 'Something else')).toHaveLength(0);
+  });
 });
 
 describe('the embedded data directory', () => {

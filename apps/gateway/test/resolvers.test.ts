@@ -1,5 +1,6 @@
 import type { Actor } from '@longview/domain';
 import { ServiceError } from '../src/clients/service-error';
+import { proposedInterventionId } from '../src/interventions/interventions.mutations';
 import { FakeCommandService, FakeQueryService, interventionView, seriesView, trustView } from './fakes';
 import { errorOf, useGatewayHarness } from './harness';
 
@@ -185,7 +186,9 @@ describe('mutations', () => {
     const [sent] = commands.sent;
     expect(sent?.type).toBe('ProposeIntervention');
     const data = sent?.request.data as Record<string, unknown>;
-    expect(data.interventionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // With a command id the new id is derived from the actor and that id (a retry names the same intervention).
+    expect(data.interventionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(data.interventionId).toBe(proposedInterventionId({ actor: editor }, 'cmd-1'));
     expect(sent?.request).toEqual({
       commandId: 'cmd-1',
       actor: editor,
@@ -351,5 +354,20 @@ describe('error mapping', () => {
   it('GraphQL validation errors keep their own codes', async () => {
     const error = errorOf(await run(`{ nope }`));
     expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('proposedInterventionId', () => {
+  const alice: Actor = { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' };
+  const bob: Actor = { id: 'bob', role: 'TRUST_EDITOR', trustCode: 'RXH' };
+  it('is the same for the same actor and command id, and differs across actors and ids', () => {
+    expect(proposedInterventionId({ actor: alice }, 'c1')).toBe(proposedInterventionId({ actor: alice }, 'c1'));
+    expect(proposedInterventionId({ actor: alice }, 'c1')).not.toBe(proposedInterventionId({ actor: bob }, 'c1'));
+    expect(proposedInterventionId({ actor: alice }, 'c1')).not.toBe(proposedInterventionId({ actor: alice }, 'c2'));
+  });
+  it('is a fresh random v4 id without a command id', () => {
+    const id = proposedInterventionId({ actor: alice }, undefined);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(id).not.toBe(proposedInterventionId({ actor: alice }, undefined));
   });
 });

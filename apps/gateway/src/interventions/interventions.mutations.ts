@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CommandAccepted, InterventionView } from '@longview/contracts';
 import type {
   AbandonInterventionInput,
@@ -16,8 +16,23 @@ async function interventionPayload(context: GatewayContext, id: string, accepted
   return { intervention, position: accepted.position };
 }
 
+/**
+ * The new intervention's id. With a command id it is derived from the actor and that id, so a
+ * retry of the same proposal names the same intervention and replays (the command side scopes
+ * command ids to the actor); without one, a fresh random id.
+ */
+export function proposedInterventionId(context: Pick<GatewayContext, 'actor'>, commandId: string | null | undefined): string {
+  if (!commandId) return randomUUID();
+  const { actor } = context;
+  const key = ['longview-proposal', actor?.role ?? 'SYSTEM', actor?.trustCode ?? '', actor?.id ?? '', commandId].join('\u0000');
+  const hex = createHash('sha256').update(key).digest('hex');
+  // Shaped as an RFC 9562 version 8 (custom) UUID.
+  const variant = (8 | (parseInt(hex.charAt(16), 16) & 3)).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export async function proposeIntervention(context: GatewayContext, input: ProposeInterventionInput) {
-  const interventionId = randomUUID();
+  const interventionId = proposedInterventionId(context, input.commandId);
   const { commandId: _commandId, ...fields } = input;
   const accepted = await send(context, 'ProposeIntervention', input, {
     ...compact(fields),
