@@ -1,28 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { main } from '../src/main';
 import { portsFrom } from '../src/cli-options';
-
-/** Runs `longview ARGS` in this process; what it wrote to stdout and stderr, and its exit code. */
-async function longview(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+import { longview } from './support';
 
 const SUBCOMMANDS = ['start', 'import ae', 'token', 'parked', 'replay', 'bench pipeline', 'spc', 'pool'];
 

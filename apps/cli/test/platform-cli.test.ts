@@ -11,34 +11,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { signDevToken } from '@longview/gateway';
-import { main } from '../src/main';
 import { DataInUseError, startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
 import { PortInUseError } from '../src/platform/ports';
 import { readRunFile } from '../src/platform/run-file';
-import { graphql, graphqlData } from './support';
+import { graphql, graphqlData, longview } from './support';
 
 jest.setTimeout(120_000);
 
 const BIN = path.resolve(__dirname, '../bin/longview.js');
-
-async function longview(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  });
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
