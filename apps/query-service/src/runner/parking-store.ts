@@ -47,39 +47,10 @@ export class ParkingStore {
     private readonly owner?: { readonly column: string; readonly value?: string },
   ) {}
 
-  /** DDL of rm_parked; consumer_parked's is `consumerSchema`. */
-  static readonly projectionSchema = `CREATE TABLE IF NOT EXISTS rm_parked (
-     stream_id text NOT NULL,
-     stream_version integer NOT NULL,
-     position bigint NOT NULL,
-     event_id text NOT NULL,
-     type text NOT NULL,
-     schema_version integer NOT NULL,
-     data jsonb,
-     metadata jsonb NOT NULL,
-     recorded_at text NOT NULL,
-     error text NOT NULL,
-     parked_at timestamptz NOT NULL DEFAULT now(),
-     retries integer NOT NULL DEFAULT 0,
-     PRIMARY KEY (stream_id, stream_version)
-   )`;
+  /** DDL of rm_parked (read models); consumer_parked (`consumerSchema`) is the same table with the consumer's name in front. */
+  static readonly projectionSchema = parkedTableDdl('rm_parked');
 
-  static readonly consumerSchema = `CREATE TABLE IF NOT EXISTS consumer_parked (
-     consumer text NOT NULL,
-     stream_id text NOT NULL,
-     stream_version integer NOT NULL,
-     position bigint NOT NULL,
-     event_id text NOT NULL,
-     type text NOT NULL,
-     schema_version integer NOT NULL,
-     data jsonb,
-     metadata jsonb NOT NULL,
-     recorded_at text NOT NULL,
-     error text NOT NULL,
-     parked_at timestamptz NOT NULL DEFAULT now(),
-     retries integer NOT NULL DEFAULT 0,
-     PRIMARY KEY (consumer, stream_id, stream_version)
-   )`;
+  static readonly consumerSchema = parkedTableDdl('consumer_parked', 'consumer');
 
   /** Records a parked event; false if it was already parked (a redelivery). */
   async insert(tx: Database, event: StoredEvent, error: string, retries: number): Promise<boolean> {
@@ -184,4 +155,26 @@ export function byStream(records: readonly ParkedRecord[]): Map<string, ParkedRe
   for (const record of records) streams.set(record.event.streamId, [...(streams.get(record.event.streamId) ?? []), record]);
   for (const list of streams.values()) list.sort((a, b) => a.event.streamVersion - b.event.streamVersion);
   return streams;
+}
+
+/** One parked-events table; `ownerColumn` (e.g. consumer) leads the columns and the key when one table serves several owners. */
+function parkedTableDdl(table: string, ownerColumn?: string): string {
+  const owner = ownerColumn ? `${ownerColumn} text NOT NULL,` : '';
+  const key = [...(ownerColumn ? [ownerColumn] : []), 'stream_id', 'stream_version'].join(', ');
+  return `CREATE TABLE IF NOT EXISTS ${table} (
+     ${owner}
+     stream_id text NOT NULL,
+     stream_version integer NOT NULL,
+     position bigint NOT NULL,
+     event_id text NOT NULL,
+     type text NOT NULL,
+     schema_version integer NOT NULL,
+     data jsonb,
+     metadata jsonb NOT NULL,
+     recorded_at text NOT NULL,
+     error text NOT NULL,
+     parked_at timestamptz NOT NULL DEFAULT now(),
+     retries integer NOT NULL DEFAULT 0,
+     PRIMARY KEY (${key})
+   )`;
 }
