@@ -9,3 +9,4 @@ export * from './trust';
 export * from './intervention';
 export * from './metric-series';
 export * from './routes';
+export * from './visibility';
