@@ -2,7 +2,7 @@ import { Link, useLocation } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { VIEWER_QUERY } from '../graphql/viewer';
 import { ROLE_LABELS, label } from '../lib/labels';
-import { writeToken } from '../session/session';
+import { resetAfterSessionChange, writeToken } from '../session/session';
 
 function UserIcon() {
   return (
@@ -30,7 +30,7 @@ export function AccountNav() {
 
   const signOut = async () => {
     writeToken(null);
-    await client.resetStore();
+    await resetAfterSessionChange(client);
   };
 
   if (loading && !data) return null;

@@ -9,7 +9,7 @@ import { valuesOf } from '../lib/enums';
 import { ROLE_LABELS, label } from '../lib/labels';
 import { usePageTitle } from '../lib/usePageTitle';
 import { checkToken, demoSignIn, demoSignInAvailability, type DemoAvailability } from '../session/demoSignIn';
-import { writeToken } from '../session/session';
+import { resetAfterSessionChange, writeToken } from '../session/session';
 
 const ROLE_HINTS: Readonly<Record<Role, string>> = {
   TRUST_EDITOR: "Record and change one trust's interventions and outcome data, and see what it keeps private.",
@@ -64,8 +64,7 @@ export function SignInPage() {
 
   const signedIn = async (newToken: string) => {
     writeToken(newToken);
-    // What the viewer may see depends on who they are: drop everything cached and refetch.
-    await client.resetStore();
+    await resetAfterSessionChange(client);
     void navigate(returnTo);
   };
 

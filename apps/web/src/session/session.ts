@@ -59,6 +59,15 @@ export function signOutRefused(): void {
   update({ token: null, notice: { text: EXPIRED_NOTICE, pathname: window.location.pathname } });
 }
 
+/**
+ * After signing in or out, what the viewer may see has changed: empty the cache and refetch
+ * what is on screen. A refetch that fails (or is cut short because the cache emptied under it)
+ * shows its error where its data is shown, so the reset's own promise has nothing to add.
+ */
+export async function resetAfterSessionChange(client: { resetStore(): Promise<unknown> }): Promise<void> {
+  await client.resetStore().catch(() => undefined);
+}
+
 export function dismissNotice(): void {
   if (current.notice) update({ ...current, notice: null });
 }
