@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Role } from '../__generated__/graphql';
@@ -143,7 +143,7 @@ export function SignInPage() {
                 {valuesOf(Role).map((option, index) => {
                   const id = index === 0 ? 'role' : `role-${option}`;
                   return (
-                    <div key={option}>
+                    <Fragment key={option}>
                       <div className="nhsuk-radios__item">
                         <input
                           className="nhsuk-radios__input"
@@ -191,7 +191,7 @@ export function SignInPage() {
                           </div>
                         </div>
                       )}
-                    </div>
+                    </Fragment>
                   );
                 })}
               </div>
