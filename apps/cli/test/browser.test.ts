@@ -146,6 +146,16 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(`${URL}/sign-in?from=%2F`);
     await page.getByRole('heading', { level: 2, name: 'Sign in with a demo role' }).waitFor();
+    // Mistakes are explained in the NHS error summary, which takes the focus.
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.getByRole('link', { name: 'Select who to sign in as' }).waitFor();
+    expect(await summary.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await page.getByLabel('Access token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in with this token' }).click();
+    await summary.getByRole('link', { name: /^This access token was not accepted/ }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
+    await page.getByLabel('Access token').fill('');
     await page.getByLabel('Trust editor').check();
     const trustSelect = page.getByLabel('Trust', { exact: true });
     await trustSelect.locator(`option[value="${trust.code}"]`).waitFor({ state: 'attached' });
