@@ -27,6 +27,18 @@ export type {
   SpcWarning,
   VariationIcon,
 } from './spc';
+export {
+  ATTRIBUTE_CHART_TYPES,
+  CHART_LABEL,
+  CHART_TYPES,
+  attributeChart,
+  crossingsLimit,
+  longestRunLimit,
+  median,
+  runChart,
+  runsAnalysis,
+} from './charts';
+export type { AttributeChartOptions, AttributeChartType, AttributeInputPoint, ChartAnalysis, ChartPoint, ChartType, RunsAnalysis } from './charts';
 export { FADE_CHECK_POINTS, SUSTAIN_MONTHS, evaluateOutcome } from './outcome';
 export type {
   EvaluateOutcomeInput,
