@@ -61,5 +61,5 @@ export { CsvSyntaxError, formatCsv, parseCsv } from './csv';
 export type { CsvRow } from './csv';
 export { addMonths, monthIndex, monthIndexOrNaN, monthsBetween, parsePeriod, periodOfIndex } from './periods';
 export type { ParsedPeriod } from './periods';
-export { POOL_HEADER, POOL_USAGE, SPC_POINT_HEADER, SPC_SUMMARY_HEADER, SPC_USAGE, runPoolCommand, runSpcCommand } from './cli';
+export { CHART_POINT_HEADER, CHART_SUMMARY_HEADER, POOL_HEADER, POOL_USAGE, SPC_POINT_HEADER, SPC_SUMMARY_HEADER, SPC_USAGE, runPoolCommand, runSpcCommand } from './cli';
 export type { CommandResult, ReadFile } from './cli';

@@ -74,3 +74,6 @@ y = cdi['n'].values.astype(float)
 print('cdi y', [int(v) for v in y])
 print('cdi run chart (median)', float(np.median(y)), runs(y, np.median(y)))
 print('cdi baseline median', float(np.median(y[:24])), 'runs vs it', runs(y, np.median(y[:24])))
+
+# apps/cli/test/cli-analytics-charts.test.ts: a run chart of the nhs_accidents attendances (n)
+print('nhs attendances run chart', float(np.median(d['n'].values.astype(float))), runs(d['n'].values.astype(float), np.median(d['n'].values.astype(float))))
