@@ -27,17 +27,7 @@ export type {
   SpcWarning,
   VariationIcon,
 } from './spc';
-export {
-  ATTRIBUTE_CHART_TYPES,
-  CHART_LABEL,
-  CHART_TYPES,
-  attributeChart,
-  crossingsLimit,
-  longestRunLimit,
-  median,
-  runChart,
-  runsAnalysis,
-} from './charts';
+export { ATTRIBUTE_CHART_TYPES, CHART_LABEL, CHART_TYPES, attributeChart, crossingsLimit, longestRunLimit, median, runChart, runsAnalysis } from './charts';
 export type { AttributeChartOptions, AttributeChartType, AttributeInputPoint, ChartAnalysis, ChartPoint, ChartType, RunsAnalysis } from './charts';
 export { FADE_CHECK_POINTS, SUSTAIN_MONTHS, evaluateOutcome } from './outcome';
 export type {
@@ -61,5 +51,15 @@ export { CsvSyntaxError, formatCsv, parseCsv } from './csv';
 export type { CsvRow } from './csv';
 export { addMonths, monthIndex, monthIndexOrNaN, monthsBetween, parsePeriod, periodOfIndex } from './periods';
 export type { ParsedPeriod } from './periods';
-export { CHART_POINT_HEADER, CHART_SUMMARY_HEADER, POOL_HEADER, POOL_USAGE, SPC_POINT_HEADER, SPC_SUMMARY_HEADER, SPC_USAGE, runPoolCommand, runSpcCommand } from './cli';
+export {
+  CHART_POINT_HEADER,
+  CHART_SUMMARY_HEADER,
+  POOL_HEADER,
+  POOL_USAGE,
+  SPC_POINT_HEADER,
+  SPC_SUMMARY_HEADER,
+  SPC_USAGE,
+  runPoolCommand,
+  runSpcCommand,
+} from './cli';
 export type { CommandResult, ReadFile } from './cli';
