@@ -40,7 +40,7 @@ export type {
   OutcomePoint,
   Sustainability,
 } from './outcome';
-export { POOL_METHODS, POOL_METHOD_LABEL, POOL_TESTS, pool, poolDerSimonianLaird, sustainedShare } from './pooling';
+export { POOL_METHODS, POOL_METHOD_LABEL, POOL_TESTS, describePooling, evidencePoolOptions, pool, poolDerSimonianLaird, sustainedShare } from './pooling';
 export type { PoolMethod, PoolOptions, PoolResult, PoolStudy, PoolTest, ShrunkStudy } from './pooling';
 export { DEFAULT_PEER_WEIGHTS, PeerIndex, nearestPeers } from './peers';
 export type { NearestPeersOptions, Peer, PeerContribution, PeerFeature, TrustFeatures } from './peers';

@@ -1,6 +1,6 @@
 import { studentTQuantile } from './distributions';
 import { AnalyticsInputError } from './errors';
-import { pool, poolDerSimonianLaird, sustainedShare } from './pooling';
+import { describePooling, evidencePoolOptions, pool, poolDerSimonianLaird, sustainedShare } from './pooling';
 import { BCG_STUDIES, CLASP_STUDIES } from '../test/fixtures/bcg';
 
 const studies = BCG_STUDIES;
@@ -212,6 +212,22 @@ describe('pool: REML, Paule-Mandel and Knapp-Hartung (metafor rma)', () => {
     expect(() => pool(studies, { method: 'ML' as never })).toThrow(/unknown pooling method 'ML': use one of DL, REML, PM/);
     expect(() => pool(studies, { test: 't' as never })).toThrow(/unknown test 't'/);
     expect(pool([{ yi: 2, vi: 0.04 }], { method: 'REML' })).toMatchObject({ k: 1, tau2: 0, estimate: 2, piLow: null });
+  });
+});
+
+describe('evidence pooling default', () => {
+  it('REML with Knapp-Hartung from two studies on; one study falls back to z (no degrees of freedom)', () => {
+    expect(evidencePoolOptions(13)).toEqual({ method: 'REML', test: 'knha' });
+    expect(evidencePoolOptions(2)).toEqual({ method: 'REML', test: 'knha' });
+    expect(evidencePoolOptions(1)).toEqual({ method: 'REML', test: 'z' });
+    expect(() => pool([{ yi: 1, vi: 0.1 }], evidencePoolOptions(1))).not.toThrow();
+  });
+
+  it('names the method in words', () => {
+    expect(describePooling('REML', 'knha')).toBe(
+      'Random-effects meta-analysis: tau² by restricted maximum likelihood (REML), the Knapp-Hartung adjustment (t distribution, k - 1 degrees of freedom).',
+    );
+    expect(describePooling('DL', 'z')).toBe('Random-effects meta-analysis: tau² by DerSimonian-Laird, normal-theory (z) intervals.');
   });
 });
 

@@ -236,3 +236,19 @@ export function sustainedShare(verdicts: readonly string[]): number | null {
   if (judged.length === 0) return null;
   return judged.filter((v) => v === 'SUSTAINED').length / judged.length;
 }
+
+/**
+ * How Longview's evidence pages pool across trusts: REML with the Knapp–Hartung adjustment,
+ * the better-behaved choice for the small k typical of cross-trust evidence (and metafor
+ * users' expectation). Knapp–Hartung needs k - 1 >= 1 degrees of freedom, so one study is
+ * reported with the z test (its own estimate and standard error).
+ */
+export function evidencePoolOptions(k: number): { method: PoolMethod; test: PoolTest } {
+  return { method: 'REML', test: k >= 2 ? 'knha' : 'z' };
+}
+
+/** The method in words, e.g. for "Pooled by ..." beside a figure. */
+export function describePooling(method: PoolMethod, test: PoolTest): string {
+  const t = test === 'knha' ? 'the Knapp-Hartung adjustment (t distribution, k - 1 degrees of freedom)' : 'normal-theory (z) intervals';
+  return `Random-effects meta-analysis: tau² by ${POOL_METHOD_LABEL[method]}, ${t}.`;
+}
