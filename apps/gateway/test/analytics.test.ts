@@ -204,7 +204,6 @@ describe('Query.evidence', () => {
     expect(result.errors).toBeUndefined();
     const evidence = result.data?.evidence as Record<string, unknown>;
     expect(evidence).toMatchObject({ metric: 'ae-4hr', category: 'PATIENT_FLOW', k: 3, pooledEffect: 2.8, i2: 0.31, q: 2.9, sustainedShare: 0.67 });
-    expect(evidence.method).toEqual({ estimator: 'REML', test: 'knha', description: 'REML with Knapp-Hartung' });
     expect(evidence.verdicts).toEqual([
       { sustainability: 'SUSTAINED', count: 2 },
       { sustainability: 'FADED', count: 1 },
@@ -213,6 +212,7 @@ describe('Query.evidence', () => {
       { sustainability: 'DETERIORATED', count: 0 },
       { sustainability: 'INSUFFICIENT_DATA', count: 0 },
     ]);
+    expect(evidence.method).toEqual({ estimator: 'REML', test: 'knha', description: 'REML with Knapp-Hartung' });
     expect(evidence.studies).toEqual([
       { ...studyFields('mine', 'RJ1'), intervention: { id: 'mine', title: 'Intervention mine' } },
       { ...studyFields('public', 'RXH'), intervention: { id: 'public', title: 'Intervention public' } },

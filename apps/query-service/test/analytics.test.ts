@@ -77,9 +77,6 @@ const HISTORY: [string, LongviewEvent][] = [
   trust('ZL1', 'LONDON', 800),
   trust('ZL2', 'LONDON', 780),
   trust('ZM1', 'MIDLANDS', 300),
-  ['series-ZL1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL1', metric: 'ae-4hr', observations: series(75, 6, 14) } }],
-  ['series-ZL2-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL2', metric: 'ae-4hr', observations: series(70, 6, 14, 4, 7) } }],
-  ['series-ZM1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZM1', metric: 'ae-4hr', observations: series(80, 0, 0, 0, 3) } }],
   [
     'series-ZM1-cancer-62d',
     {
@@ -87,6 +84,9 @@ const HISTORY: [string, LongviewEvent][] = [
       data: { trustCode: 'ZM1', metric: 'cancer-62d', observations: SHORT.map((value, i) => ({ period: `2025-0${i + 1}`, value })) },
     },
   ],
+  ['series-ZL1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL1', metric: 'ae-4hr', observations: series(75, 6, 14) } }],
+  ['series-ZL2-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL2', metric: 'ae-4hr', observations: series(70, 6, 14, 4, 7) } }],
+  ['series-ZM1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZM1', metric: 'ae-4hr', observations: series(80, 0, 0, 0, 3) } }],
   ...intervention(LASTING, 'ZL1', '2024-03-01'),
   ...intervention(FADING, 'ZL2', '2024-03-01'),
   ...intervention(QUIET, 'ZM1', '2024-03-01'),
