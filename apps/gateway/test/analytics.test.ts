@@ -185,7 +185,6 @@ describe('Query.evidence', () => {
     ];
     queries.evidence = (metric, category) =>
       evidenceView(metric, category, {
-        method: { estimator: 'REML', test: 'knha', description: 'REML with Knapp-Hartung' },
         k: 3,
         pooledEffect: 2.8,
         se: 0.6,
@@ -212,7 +211,6 @@ describe('Query.evidence', () => {
       { sustainability: 'DETERIORATED', count: 0 },
       { sustainability: 'INSUFFICIENT_DATA', count: 0 },
     ]);
-    expect(evidence.method).toEqual({ estimator: 'REML', test: 'knha', description: 'REML with Knapp-Hartung' });
     expect(evidence.studies).toEqual([
       { ...studyFields('mine', 'RJ1'), intervention: { id: 'mine', title: 'Intervention mine' } },
       { ...studyFields('public', 'RXH'), intervention: { id: 'public', title: 'Intervention public' } },
@@ -236,6 +234,14 @@ describe('Query.evidence', () => {
       const { interventionId: _id, ...rest } = study(id, trustCode);
       return rest;
     }
+  });
+
+  it('names the pooling method behind the figures', async () => {
+    const method = { estimator: 'REML' as const, test: 'knha' as const, description: 'REML with Knapp-Hartung' };
+    queries.evidence = (metric, category) => evidenceView(metric, category, { method, k: 2, pooledEffect: 1.5 });
+    const result = await run(`{ evidence(metric: "ae-4hr") { k pooledEffect method { estimator test description } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ evidence: { k: 2, pooledEffect: 1.5, method } });
   });
 
   it('an empty evidence base has k = 0 and null statistics', async () => {
