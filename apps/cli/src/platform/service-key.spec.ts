@@ -34,6 +34,11 @@ describe('the service key of a data folder', () => {
     expect(serviceKey(dir)).toBe('k'.repeat(40));
     expect(fs.existsSync(path.join(dir, SERVICE_KEY_FILE))).toBe(false);
     expect(runningPlatformServiceKey(null)).toBe('k'.repeat(40));
+    // Read exactly as the services read it: trimmed, and refused when too short.
+    process.env['LONGVIEW_SERVICE_KEY'] = ` ${'k'.repeat(40)}\n`;
+    expect(serviceKey(dir)).toBe('k'.repeat(40));
+    process.env['LONGVIEW_SERVICE_KEY'] = 'short';
+    expect(() => serviceKey(dir)).toThrow('LONGVIEW_SERVICE_KEY is 5 characters long; it must be at least 32');
   });
 
   it("a running platform's key is read, never made: a folder without one is a clear error", () => {
