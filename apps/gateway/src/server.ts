@@ -8,8 +8,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { signedInFromAuthorization, createTokenVerifier, InvalidTokenError, type JwksOptions } from './auth';
-import { HttpCommandServiceClient, type CommandServiceClient } from './clients/command-service.client';
-import { HttpQueryServiceClient, type QueryServiceClient } from './clients/query-service.client';
+import { HttpCommandServiceClient, type CommandServiceConnection } from './clients/command-service.client';
+import { HttpQueryServiceClient, type QueryServiceConnection } from './clients/query-service.client';
 import { createGatewayContext, type GatewayContext } from './context';
 import { loadResolvers, loadTypeDefs } from './schema';
 import { formatError, unauthenticated } from './shared/errors';
@@ -51,8 +51,10 @@ export interface GatewayOptions {
    * loopback address only. Never set in the distributed mode. Without a token every request is public.
    */
   readonly demoSignIn?: boolean;
+  /** The key the services check service credentials with (LONGVIEW_SERVICE_KEY): every call to them carries one for the request's actor. */
+  readonly serviceKey: string;
   /** Replace the HTTP clients (tests, in-process wiring). */
-  readonly clients?: { readonly commands: CommandServiceClient; readonly queries: QueryServiceClient };
+  readonly clients?: { readonly commands: CommandServiceConnection; readonly queries: QueryServiceConnection };
 }
 
 export interface RunningGateway {
@@ -62,8 +64,9 @@ export interface RunningGateway {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const commands = options.clients?.commands ?? new HttpCommandServiceClient(options.commandServiceUrl);
-  const queries = options.clients?.queries ?? new HttpQueryServiceClient(options.queryServiceUrl);
+  if (!options.serviceKey) throw new Error('createGateway needs serviceKey to sign the service credentials it sends to the services');
+  const commands = options.clients?.commands ?? new HttpCommandServiceClient(options.commandServiceUrl, { serviceKey: options.serviceKey });
+  const queries = options.clients?.queries ?? new HttpQueryServiceClient(options.queryServiceUrl, { serviceKey: options.serviceKey });
   if (!options.jwtSecret && !options.jwks) throw new Error('createGateway needs jwtSecret, jwks or both to verify bearer tokens');
   const verifyToken = createTokenVerifier({
     ...(options.jwtSecret ? { secret: options.jwtSecret } : {}),
@@ -95,7 +98,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       },
     }),
   );
-  app.use('/auth/demo-sign-in', demoSignIn({ enabled: options.demoSignIn === true, host, secret: options.jwtSecret, queries }));
+  app.use('/auth/demo-sign-in', demoSignIn({ enabled: options.demoSignIn === true, host, secret: options.jwtSecret, queries: queries.forViewer(null) }));
   if (options.webDistDir) serveWebApp(app, options.webDistDir);
 
   try {

@@ -14,18 +14,30 @@ import type {
   SpcView,
   TrustView,
 } from '@longview/contracts';
-import type { InterventionCategory, LongviewCommandType } from '@longview/domain';
-import type { CommandServiceClient } from '../src/clients/command-service.client';
-import type { InterventionQuery, ProjectionQuery, QueryServiceClient, ReadOptions, TrustQuery } from '../src/clients/query-service.client';
+import type { InterventionCategory, LongviewCommandType, Viewer } from '@longview/domain';
+import type { CommandServiceClient, CommandServiceConnection } from '../src/clients/command-service.client';
+import type {
+  InterventionQuery,
+  ProjectionQuery,
+  QueryServiceClient,
+  QueryServiceConnection,
+  ReadOptions,
+  TrustQuery,
+} from '../src/clients/query-service.client';
 
-/** In-memory stand-ins for the two services: they record every call and answer from plain arrays. */
+/**
+ * In-memory stand-ins for the two services: they record every call, with the actor the client was
+ * bound to (what the service credential would say), and answer from plain arrays.
+ */
 
 export interface SentCommand {
   readonly type: LongviewCommandType;
   readonly request: CommandRequest;
+  /** The actor the request's client was bound to (`forActor`). */
+  readonly actor: Viewer;
 }
 
-export class FakeCommandService implements CommandServiceClient {
+export class FakeCommandService implements CommandServiceConnection {
   readonly sent: SentCommand[] = [];
   private nextPosition = 100n;
   /** The stream version each accepted command reports (1, 2, ...). */
@@ -33,8 +45,12 @@ export class FakeCommandService implements CommandServiceClient {
   /** Runs for each command before it is accepted: throw to reject, mutate the fake query service to "project". */
   onSend: (command: SentCommand, position: string) => void = () => undefined;
 
-  async send(type: LongviewCommandType, request: CommandRequest): Promise<CommandAccepted> {
-    const command = { type, request };
+  forActor(actor: Viewer): CommandServiceClient {
+    return { send: (type, request) => this.send(actor, type, request) };
+  }
+
+  private async send(actor: Viewer, type: LongviewCommandType, request: CommandRequest): Promise<CommandAccepted> {
+    const command = { type, request, actor };
     this.sent.push(command);
     this.nextPosition += 1n;
     const position = this.nextPosition.toString();
@@ -50,8 +66,11 @@ export interface QueryCall {
   readonly options: ReadOptions | undefined;
 }
 
-export class FakeQueryService implements QueryServiceClient {
+/** Its reads answer as if for anyone; `forViewer` records who the request reads for (one request at a time). */
+export class FakeQueryService implements QueryServiceClient, QueryServiceConnection {
   readonly calls: QueryCall[] = [];
+  /** Every viewer a client was bound to, in order. */
+  readonly boundTo: Viewer[] = [];
   trusts: TrustView[] = [];
   interventions: InterventionView[] = [];
   series: SeriesView[] = [];
@@ -69,6 +88,11 @@ export class FakeQueryService implements QueryServiceClient {
   page: ((query: InterventionQuery) => InterventionPage) | undefined;
   /** Make the next calls fail. */
   failWith: Error | undefined;
+
+  forViewer(viewer: Viewer): QueryServiceClient {
+    this.boundTo.push(viewer);
+    return this;
+  }
 
   private record(method: keyof QueryServiceClient, options: ReadOptions | undefined, ...args: unknown[]): void {
     this.calls.push({ method, args, options });
