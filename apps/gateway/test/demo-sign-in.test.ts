@@ -14,7 +14,14 @@ const secret = 'demo-sign-in-test-secret';
 const queries = new FakeQueryService();
 queries.trusts = [trustView('RJ1')];
 const clients = { commands: new FakeCommandService(), queries };
-const base = { commandServiceUrl: 'http://127.0.0.1:1', queryServiceUrl: 'http://127.0.0.1:1', port: 0, jwtSecret: secret, serviceKey: 'demo-sign-in-test-service-key-0123456789', clients };
+const base = {
+  commandServiceUrl: 'http://127.0.0.1:1',
+  queryServiceUrl: 'http://127.0.0.1:1',
+  port: 0,
+  jwtSecret: secret,
+  serviceKey: 'demo-sign-in-test-service-key-0123456789',
+  clients,
+};
 
 let demo: RunningGateway;
 let plain: RunningGateway;

@@ -63,7 +63,14 @@ beforeAll(async () => {
   mkdirSync(join(webDir, 'assets'));
   writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log("app")');
 
-  gateway = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: `${serviceUrl}/`, port: 0, jwtSecret: secret, serviceKey, webDistDir: webDir });
+  gateway = await createGateway({
+    commandServiceUrl: serviceUrl,
+    queryServiceUrl: `${serviceUrl}/`,
+    port: 0,
+    jwtSecret: secret,
+    serviceKey,
+    webDistDir: webDir,
+  });
   bareGateway = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: serviceUrl, port: 0, jwtSecret: secret, serviceKey });
 });
 
