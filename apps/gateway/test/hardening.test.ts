@@ -267,6 +267,14 @@ describe('ids and text are checked once, before any resolver or URL', () => {
     expect(answer.json?.errors?.[0]?.extensions?.fields).toEqual([{ path: 'filter.search', message: expect.any(String) }]);
   });
 
+  it('a String argument that ends up in a URL path (metric) cannot be "." or ".." either', async () => {
+    for (const metric of ['..', '.', '']) {
+      const answer = await query(gateway, 'query($metric: String!) { series(trustCode: "RJ1", metric: $metric) { metric } }', { metric });
+      expect(codeOf(answer)).toBe('BAD_USER_INPUT');
+    }
+    expect(calls).toEqual([]);
+  });
+
   it('valid ids and text pass: emoji, accents, an ODS code', async () => {
     const answer = await query(gateway, '{ trusts(filter: { search: "Guy’s & St Thomas’ 🏥" }) { code } trust(code: "RJ1") { code } }');
     expect(answer.json).toEqual({ data: { trusts: [{ code: 'RJ1' }], trust: { code: 'RJ1' } } });

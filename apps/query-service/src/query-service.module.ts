@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { Database } from '@longview/event-store';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
@@ -8,6 +9,7 @@ import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interc
 import { READ_MODELS } from './read-models/registry';
 import { TrustDirectoryQueries } from './read-models/trust-directory/trust-directory.queries';
 import { PositionController } from './position.controller';
+import { QueryErrorsFilter } from './http/query-errors.filter';
 import { ProjectionRunner } from './runner/projection-runner';
 import { ReadProgress } from './runner/read-progress';
 import { READ_DATABASE } from './tokens';
@@ -37,6 +39,7 @@ export class QueryServiceModule {
           inject: [TrustDirectoryQueries, InterventionSummaryQueries, MetricSeriesQueries, ProjectionRunner],
         },
         ReadYourWritesInterceptor,
+        { provide: APP_FILTER, useClass: QueryErrorsFilter },
       ],
     };
   }
