@@ -1,6 +1,7 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { HardeningConfig } from './config';
+import { knownOperationTypesRule } from './operation-types';
 
 type ApolloLimits = Pick<
   ApolloServerOptions<BaseContext>,
@@ -17,7 +18,8 @@ type ApolloLimits = Pick<
  * What the Apollo server is built with to refuse expensive or probing operations before they run:
  * depth, alias, cost and directive limits (graphql-armor's validation rules, each answering
  * GRAPHQL_VALIDATION_FAILED with the limit in the message), a token limit in the parser, no
- * introspection or field suggestions unless configured, never a stack trace, no persisted queries.
+ * introspection or field suggestions unless configured, never a stack trace, no persisted queries;
+ * and an operation type the schema does not have fails validation (knownOperationTypesRule).
  */
 export function apolloLimits(config: HardeningConfig): ApolloLimits {
   const armor = new ApolloArmor({
@@ -33,7 +35,7 @@ export function apolloLimits(config: HardeningConfig): ApolloLimits {
   });
   const { validationRules } = armor.protect();
   return {
-    validationRules,
+    validationRules: [knownOperationTypesRule, ...validationRules],
     parseOptions: { maxTokens: config.maxTokens },
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.introspection,
