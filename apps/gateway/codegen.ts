@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           EvidenceStudy: '@longview/contracts#EvidenceStudyView',
           Projection: '@longview/contracts#ProjectionView',
           ProjectionScenario: '../projection/projection.reads#ProjectionScenarioView',
+          Viewer: '../viewer/viewer.reads#ViewerModel',
         },
       },
     },

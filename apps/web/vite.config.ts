@@ -55,6 +55,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/graphql': { target: 'http://localhost:4000', changeOrigin: true, ws: true },
+      // The embedded mode's demo sign-in (it answers only for a loopback Host, which changeOrigin sends).
+      '/auth': { target: 'http://localhost:4000', changeOrigin: true },
     },
   },
   build: {

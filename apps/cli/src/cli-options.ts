@@ -15,8 +15,8 @@ Commands:
   import ae --file F [--ods F]            import NHS England A&E attendances (tidy CSV) as monthly ae-4hr series
                                           into the platform running on --data DIR, or into DIR directly
   token --role ROLE [--trust CODE]        print a dev token (embedded mode) for trust-editor|policymaker|community|admin
-  spc --input F --value COL --date COL …  SPC (Making Data Count) on a CSV; see docs/analytics.md
-  pool --input F                          DerSimonian-Laird random-effects pooling of study,yi,vi rows
+  spc --input F --value COL --date COL …  SPC on a CSV: --chart xmr (Making Data Count), run, p, pp, u, up; see docs/analytics.md
+  pool --input F                          random-effects pooling of study,yi,vi rows: --method DL|REML|PM, --test z|knha
   help [COMMAND]                          this text, or a command's usage (as does \`longview COMMAND --help\`)
 
 Ports: the gateway listens on --port N (default 4000, or LONGVIEW_PORT), command-service on N+1 and

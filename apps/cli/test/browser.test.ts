@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { signDevToken } from '@longview/gateway';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { devJwtSecret } from '../src/platform/dev-secret';
 import { graphqlData, requireOrSkip } from './support';
 
 jest.setTimeout(180_000);
@@ -18,18 +21,39 @@ const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 const BIN = path.resolve(__dirname, '../bin/longview.js');
-const URL = 'http://localhost:4000';
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The little of the browser's globals the tests touch (this package compiles without the DOM library). */
+interface BrowserGlobals {
+  readonly localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  readonly document: { readonly documentElement: { readonly scrollWidth: number } };
+}
 
 const haveChromium = requireOrSkip(fs.existsSync(CHROMIUM), `Chromium (${CHROMIUM}, Debian's chromium package)`);
 
-/** Starts `longview start` as a user would, and resolves when it prints that it is ready. */
-function startPlatform(dataDir: string): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'start', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** A port nobody listens on now (the OS picks it), so the test never needs the default 4000-4002. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `longview start` as a user would, and resolves with its address when it prints that it is ready. */
+async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const [gateway, command, query] = [await freePort(), await freePort(), await freePort()];
+  const args = [BIN, 'start', '--data', dataDir, '--port', String(gateway), '--command-port', String(command), '--query-port', String(query)];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Longview is ready')) resolve({ child, output: () => output });
+      const ready = /Longview is ready in [\d.]+ s: (http:\/\/[^/\s]+)\//.exec(output);
+      if (ready?.[1]) resolve({ child, url: ready[1], output: () => output });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -39,12 +63,14 @@ function startPlatform(dataDir: string): Promise<{ child: ChildProcess; output: 
 
 (haveChromium ? describe : describe.skip)('the web client, in Chromium, against `longview start`', () => {
   let dir: string;
-  let platform: { child: ChildProcess; output: () => string };
+  let platform: { child: ChildProcess; url: string; output: () => string };
+  let URL: string;
   let browser: Browser;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-browser-'));
     platform = await startPlatform(path.join(dir, 'data'));
+    URL = platform.url;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   });
   afterAll(async () => {
@@ -85,6 +111,120 @@ function startPlatform(dataDir: string): Promise<{ child: ChildProcess; output: 
     // The trust's metrics are drawn: at least one chart and its table.
     await page.locator('svg').first().waitFor();
     expect(await page.locator('table').count()).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  /** The trust a trust editor signs in for: an acute trust of the demo data. */
+  async function acuteTrust(): Promise<{ code: string; name: string }> {
+    const { trusts } = await graphqlData<{ trusts: { code: string; name: string }[] }>(URL, '{ trusts(filter: { kind: ACUTE }) { code name } }');
+    const trust = trusts[3];
+    if (!trust) throw new Error('no acute trust in the demo data');
+    return trust;
+  }
+
+  /** axe-core's WCAG 2 A/AA violations on the page (or in the parts of it given), as "rule: targets". */
+  async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
+    await page.addScriptTag({ content: AXE });
+    return page.evaluate(async (selectors) => {
+      const axe = (
+        globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }
+      ).axe;
+      const context = selectors ? { include: selectors.map((selector) => [selector]) } : 'html';
+      const { violations } = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    }, include ?? null);
+  }
+
+  it('signs in as a trust editor from the header, proposes an intervention, and signs out', async () => {
+    const trust = await acuteTrust();
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`${error.message} ${error.stack} at ${page.url()}`));
+
+    await page.goto(`${URL}/`);
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL(`${URL}/sign-in?from=%2F`);
+    await page.getByRole('heading', { level: 2, name: 'Sign in with a demo role' }).waitFor();
+    // Mistakes are explained in the NHS error summary, which takes the focus.
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.getByRole('link', { name: 'Select who to sign in as' }).waitFor();
+    expect(await summary.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await page.getByLabel('Access token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in with this token' }).click();
+    await summary.getByRole('link', { name: /^This access token was not accepted/ }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
+    await page.getByLabel('Access token').fill('');
+    await page.getByLabel('Trust editor').check();
+    const trustSelect = page.getByLabel('Trust', { exact: true });
+    await trustSelect.locator(`option[value="${trust.code}"]`).waitFor({ state: 'attached' });
+    await trustSelect.selectOption(trust.code);
+    expect(await axeViolations(page)).toEqual([]);
+    // 320 px wide (WCAG reflow): nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: 1024, height: 900 });
+
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${URL}/`);
+    const signedInAs = page.getByText(/^Signed in as /);
+    await signedInAs.waitFor();
+    expect(await signedInAs.textContent()).toBe(`Signed in as Demo trust editor (${trust.code}) (Trust editor, ${trust.name})`);
+    expect(await axeViolations(page, ['header'])).toEqual([]);
+
+    // Propose: the trust code starts as the editor's own.
+    await page.getByRole('link', { name: 'Propose an intervention' }).click();
+    await expect(page.getByLabel('Trust code').inputValue()).resolves.toBe(trust.code);
+    await page.getByLabel('Title').fill('Signed-in discharge lounge');
+    await page.getByLabel('Summary').fill('A lounge for patients waiting for transport, so beds free up before noon');
+    await page.getByLabel('Category').selectOption('PATIENT_FLOW');
+    await page.getByLabel('Systemic change').check();
+    const metric = page.getByLabel('Metric for target 1');
+    await metric.locator('option[value="ae-4hr"]').waitFor({ state: 'attached' });
+    await metric.selectOption('ae-4hr');
+    await page.getByLabel('Public').check();
+    await page.getByRole('button', { name: 'Propose intervention' }).click();
+    await page.waitForURL(/\/interventions\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Signed-in discharge lounge');
+
+    // Sign out: public again, and the token is gone.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await page.getByText(/^Signed in as /).count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Signed-in discharge lounge');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an expired token in the browser signs out with a message, and the public page still shows', async () => {
+    const trust = await acuteTrust();
+    // Issued three hours ago for one hour, with the platform's own key: only its age is wrong.
+    const expired = signDevToken(
+      { role: 'TRUST_EDITOR', trust: trust.code, expiresInSeconds: 3600 },
+      devJwtSecret(path.join(dir, 'data')),
+      new Date(Date.now() - 3 * 3600 * 1000),
+    );
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${URL}/`);
+    await page.evaluate((token) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('longview.token', token), expired);
+
+    await page.goto(`${URL}/trusts/${trust.code}`);
+    const notice = page.getByText('Your sign-in has expired or is not valid; you have been signed out.');
+    await notice.waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(trust.name);
+    await page.locator('svg').first().waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await page.getByText('Sorry, we could not load').count()).toBe(0);
+    expect(await axeViolations(page, ['header', '.app-session-notice'])).toEqual([]);
+
+    // The old address of the token page leads to the sign-in page.
+    await page.goto(`${URL}/access`);
+    await page.waitForURL(`${URL}/sign-in`);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -60,6 +60,7 @@ describe('bad values are usage errors too', () => {
     [['start', '--port'], /^longview start: Option '--port <value>' argument missing\n/],
     [['start', '--port', '4000', '--command-port', '4000'], /^longview start: the gateway, command-service and query-service need three different ports/],
     [['token', '--role', 'king'], /^longview token: --role must be one of trust-editor, policymaker, community, admin\n/],
+    [['token', '--role', 'admin', '--hours', '25'], /^longview token: --hours must be a number above 0 and at most 24\n/],
     [['import', 'ae'], /^longview import ae: --file F is required/],
     [['import', 'xml'], /^longview import: unknown source "xml"/],
     [['replay'], /^longview replay: give --projection NAME \(repeatable\) or --all\n/],

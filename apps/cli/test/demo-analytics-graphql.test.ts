@@ -48,11 +48,11 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
     const { trust } = await graphqlData<{
       trust: {
         peers: { distance: number; trust: { code: string } }[];
-        series: { spc: { mean: number; upl: number; lpl: number; points: { rule: string }[] } }[];
+        series: { spc: { chart: string; mean: number; upl: number; lpl: number; points: { rule: string }[] } }[];
       };
     }>(
       url,
-      `query($code: ID!) { trust(code: $code) { peers(limit: 3) { distance trust { code } } series(metric: "ae-4hr") { spc { mean lpl upl points { rule } } } } }`,
+      `query($code: ID!) { trust(code: $code) { peers(limit: 3) { distance trust { code } } series(metric: "ae-4hr") { spc { chart mean lpl upl points { rule } } } } }`,
       {
         code: acute.trustCode,
       },
@@ -64,11 +64,12 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
     expect(spc?.lpl).toBeLessThan(spc?.mean as number);
     expect(spc?.upl).toBeGreaterThan(spc?.mean as number);
 
-    const { evidence } = await graphqlData<{ evidence: { k: number; pooledEffect: number; ciLow: number; ciHigh: number; sustainedShare: number } }>(
-      url,
-      `{ evidence(metric: "ae-4hr") { k pooledEffect ciLow ciHigh sustainedShare } }`,
-    );
+    const { evidence } = await graphqlData<{
+      evidence: { k: number; pooledEffect: number; ciLow: number; ciHigh: number; sustainedShare: number; method: { estimator: string; test: string } };
+    }>(url, `{ evidence(metric: "ae-4hr") { k pooledEffect ciLow ciHigh sustainedShare method { estimator test } } }`);
     expect(evidence.k).toBeGreaterThan(3);
+    expect(evidence.method).toEqual({ estimator: 'REML', test: 'knha' });
+    expect(spc?.chart).toBe('xmr');
     expect(evidence.ciLow).toBeLessThan(evidence.pooledEffect);
     expect(evidence.ciHigh).toBeGreaterThan(evidence.pooledEffect);
     expect(evidence.sustainedShare).toBeGreaterThan(0);

@@ -88,6 +88,25 @@ jest.setTimeout(120000);
     expect(read.data?.trust).toEqual({ name: 'Wharfside Distributed NHS Trust', context: { beds: 300 } });
     console.log(`distributed GraphQL: mutation + read took ${Date.now() - started} ms`);
 
+    // No token: public and read only; and the distributed mode never offers the demo sign-in.
+    const anonymous = await graphql(
+      platform.gatewayUrl,
+      `
+        mutation {
+          registerTrust(input: { code: "ZW2", name: "Anonymous NHS Trust", context: { kind: ACUTE, region: LONDON } }) {
+            position
+          }
+        }
+      `,
+    );
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const demo = await fetch(`${platform.gatewayUrl}/auth/demo-sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"role":"ADMIN"}',
+    });
+    expect(demo.status).toBe(404);
+
     for (const url of [platform.commandServiceUrl, ...platform.queryInstanceUrls]) {
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { signDevToken } from '@longview/gateway';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
 import { graphql, graphqlData } from './support';
 
@@ -32,34 +33,49 @@ const proposal = (overrides: Record<string, unknown> = {}) => ({
 describe('a command through command-service, into the projections, back through GraphQL (embedded)', () => {
   let platform: EmbeddedPlatform;
   let url: string;
+  // Without a token nothing is written, in every mode: the suite signs in with the platform's local key.
+  let editorAuth: Record<string, string>;
+  let adminAuth: Record<string, string>;
+  const editor = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => graphql<T>(url, query, variables, editorAuth);
+  const editorData = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => graphqlData<T>(url, query, variables, editorAuth);
 
   beforeAll(async () => {
     platform = await startEmbeddedPlatform({ gatewayPort: 0, commandPort: 0, queryPort: 0 });
     url = platform.gatewayUrl as string;
-    await graphqlData(url, `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position trust { code } } }`, { input: TRUST });
+    editorAuth = { authorization: `Bearer ${signDevToken({ role: 'TRUST_EDITOR', trust: TRUST.code }, platform.jwtSecret)}` };
+    adminAuth = { authorization: `Bearer ${signDevToken({ role: 'ADMIN' }, platform.jwtSecret)}` };
+    await graphqlData(url, `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position trust { code } } }`, { input: TRUST }, adminAuth);
   });
   afterAll(async () => {
     await platform.stop();
   });
 
+  it('without a token is public and read only: a mutation is UNAUTHENTICATED and writes nothing', async () => {
+    const head = await platform.eventStore.headPosition();
+    const anonymous = await graphql(url, PROPOSE, { input: proposal({ title: 'Anonymous' }) });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.data ?? null).toBeNull();
+    expect(await platform.eventStore.headPosition()).toBe(head);
+    expect((await graphqlData<{ viewer: null }>(url, '{ viewer { id } }')).viewer).toBeNull();
+    expect((await graphqlData<{ trust: { code: string } }>(url, '{ trust(code: "ZQ1") { code } }')).trust).toEqual({ code: 'ZQ1' });
+  });
+
   it('registers a trust and finds it by search and region', async () => {
-    const data = await graphqlData<{ trusts: { code: string; name: string; context: { beds: number } }[] }>(
-      url,
+    const data = await editorData<{ trusts: { code: string; name: string; context: { beds: number } }[] }>(
       `{ trusts(filter: { search: "quayside", region: NORTH_WEST }) { code name context { beds } } }`,
     );
     expect(data.trusts).toEqual([{ code: 'ZQ1', name: TRUST.name, context: { beds: 640 } }]);
   });
 
   it('returns a proposed intervention at once, in the payload and from intervention(id)', async () => {
-    const proposed = await graphqlData<{ proposeIntervention: { position: string; intervention: { id: string; status: string } } }>(url, PROPOSE, {
+    const proposed = await editorData<{ proposeIntervention: { position: string; intervention: { id: string; status: string } } }>(PROPOSE, {
       input: proposal(),
     });
     const { id } = proposed.proposeIntervention.intervention;
     expect(proposed.proposeIntervention.intervention.status).toBe('PROPOSED');
     expect(BigInt(proposed.proposeIntervention.position)).toBeGreaterThan(0n);
 
-    const read = await graphqlData<{ intervention: { id: string; title: string; trust: { name: string }; history: { type: string }[] } }>(
-      url,
+    const read = await editorData<{ intervention: { id: string; title: string; trust: { name: string }; history: { type: string }[] } }>(
       `query($id: ID!) { intervention(id: $id) { id title trust { name } history { type } } }`,
       { id },
     );
@@ -67,20 +83,18 @@ describe('a command through command-service, into the projections, back through 
   });
 
   it('runs an intervention through its lifecycle', async () => {
-    const { proposeIntervention } = await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(url, PROPOSE, {
+    const { proposeIntervention } = await editorData<{ proposeIntervention: { intervention: { id: string } } }>(PROPOSE, {
       input: proposal({ title: 'Discharge to assess' }),
     });
     const id = proposeIntervention.intervention.id;
-    await graphqlData(url, `mutation($id: ID!) { startIntervention(input: { interventionId: $id, startedOn: "2025-03-03" }) { position } }`, { id });
-    await graphqlData(
-      url,
+    await editorData(`mutation($id: ID!) { startIntervention(input: { interventionId: $id, startedOn: "2025-03-03" }) { position } }`, { id });
+    await editorData(
       `mutation($id: ID!) { logPdsaCycle(input: { interventionId: $id, plan: "Test a discharge huddle", do: "Ran it on two wards", study: "Earlier discharges", act: "Spread to all wards", cycleDate: "2025-04-01" }) { position } }`,
       { id },
     );
-    const done = await graphqlData<{
+    const done = await editorData<{
       completeIntervention: { intervention: { status: string; completedOn: string; pdsaCycles: { cycleNumber: number; act: string }[] } };
     }>(
-      url,
       `mutation($id: ID!) { completeIntervention(input: { interventionId: $id, completedOn: "2025-09-30" }) { intervention { status completedOn pdsaCycles { cycleNumber act } } } }`,
       { id },
     );
@@ -90,8 +104,7 @@ describe('a command through command-service, into the projections, back through 
       pdsaCycles: [{ cycleNumber: 1, act: 'Spread to all wards' }],
     });
 
-    const again = await graphql(
-      url,
+    const again = await editor(
       `
         mutation ($id: ID!) {
           startIntervention(input: { interventionId: $id, startedOn: "2025-10-01" }) {
@@ -109,11 +122,10 @@ describe('a command through command-service, into the projections, back through 
       period: `2024-${String((i % 12) + 1).padStart(2, '0')}`.replace(/^2024/, i < 12 ? '2024' : '2025'),
       value: 70 + i / 2,
     }));
-    await graphqlData(url, `mutation($input: RecordObservationsInput!) { recordObservations(input: $input) { position } }`, {
+    await editorData(`mutation($input: RecordObservationsInput!) { recordObservations(input: $input) { position } }`, {
       input: { trustCode: TRUST.code, metric: 'ae-4hr', observations, source: 'test' },
     });
-    const twice = await graphql(
-      url,
+    const twice = await editor(
       `
         mutation ($input: RecordObservationsInput!) {
           recordObservations(input: $input) {
@@ -126,14 +138,12 @@ describe('a command through command-service, into the projections, back through 
       },
     );
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    await graphqlData(
-      url,
+    await editorData(
       `mutation { correctObservation(input: { trustCode: "ZQ1", metric: "ae-4hr", period: "2024-03", value: 81.5, reason: "Late returns" }) { position } }`,
     );
-    const rebased = await graphqlData<{
+    const rebased = await editorData<{
       rebaseSeries: { series: { rebasePeriods: string[]; observations: { period: string; value: number; corrected: boolean }[] } };
     }>(
-      url,
       `mutation { rebaseSeries(input: { trustCode: "ZQ1", metric: "ae-4hr", fromPeriod: "2025-01", reason: "New front door" }) { series { rebasePeriods observations { period value corrected } } } }`,
     );
     const series = rebased.rebaseSeries.series;
@@ -143,12 +153,11 @@ describe('a command through command-service, into the projections, back through 
   });
 
   it('rejects invalid input with field messages, and unknown streams with NOT_FOUND', async () => {
-    const invalid = await graphql(url, PROPOSE, { input: proposal({ title: '  ', targets: [{ metric: 'no-such-metric', direction: 'INCREASE' }] }) });
+    const invalid = await editor(PROPOSE, { input: proposal({ title: '  ', targets: [{ metric: 'no-such-metric', direction: 'INCREASE' }] }) });
     expect(invalid.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(invalid.errors?.[0]?.extensions?.fields?.map((f) => f.path).sort()).toEqual(['targets.0.metric', 'title']);
 
-    const outOfRange = await graphql(
-      url,
+    const outOfRange = await editor(
       `
         mutation {
           recordObservations(input: { trustCode: "ZQ1", metric: "ae-4hr", observations: [{ period: "2023-01", value: 140 }] }) {
@@ -159,8 +168,7 @@ describe('a command through command-service, into the projections, back through 
     );
     expect(outOfRange.errors?.[0]?.extensions?.fields?.[0]?.path).toBe('observations.0.value');
 
-    const missing = await graphql(
-      url,
+    const missing = await editor(
       `
         mutation {
           startIntervention(input: { interventionId: "8e0c5a9e-0000-4000-8000-000000000000", startedOn: "2025-01-01" }) {
@@ -170,7 +178,8 @@ describe('a command through command-service, into the projections, back through 
       `,
     );
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const unknownTrust = await graphql(url, PROPOSE, { input: proposal({ trustCode: 'ZZZ' }) });
+    // An admin may act for any trust, so an unknown one is NOT_FOUND (a trust editor of ZQ1 would be FORBIDDEN first).
+    const unknownTrust = await graphql(url, PROPOSE, { input: proposal({ trustCode: 'ZZZ' }) }, adminAuth);
     expect(unknownTrust.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await graphqlData<{ trust: null }>(url, `{ trust(code: "ZZZ") { code } }`)).trust).toBeNull();
   });
@@ -194,19 +203,16 @@ describe('a command through command-service, into the projections, back through 
 
   it('replays a retried proposal with the same command id, and refuses that id for a different proposal', async () => {
     const commandId = 'retry-test-1';
-    const first = await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(url, PROPOSE, {
+    const first = await editorData<{ proposeIntervention: { intervention: { id: string } } }>(PROPOSE, {
       input: proposal({ commandId, title: 'Retry me' }),
     });
-    const again = await graphql<{ proposeIntervention: { intervention: { id: string } } }>(url, PROPOSE, { input: proposal({ commandId, title: 'Retry me' }) });
+    const again = await editor<{ proposeIntervention: { intervention: { id: string } } }>(PROPOSE, { input: proposal({ commandId, title: 'Retry me' }) });
     expect(again.errors).toBeUndefined();
     expect(again.data?.proposeIntervention.intervention.id).toBe(first.proposeIntervention.intervention.id);
-    const other = await graphql(url, PROPOSE, { input: proposal({ commandId, title: 'Something else' }) });
+    const other = await editor(PROPOSE, { input: proposal({ commandId, title: 'Something else' }) });
     expect(other.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
     expect(other.errors?.[0]?.message).toMatch(/already used for a different command/);
-    const listed = await graphqlData<{ interventions: { edges: { node: { title: string } }[] } }>(
-      url,
-      '{ interventions(first: 100) { edges { node { title } } } }',
-    );
+    const listed = await editorData<{ interventions: { edges: { node: { title: string } }[] } }>('{ interventions(first: 100) { edges { node { title } } } }');
     expect(listed.interventions.edges.filter((e) => e.node.title === 'Retry me')).toHaveLength(1);
     expect(listed.interventions.edges.filter((e) => e.node.title === 'Something else')).toHaveLength(0);
   });
@@ -221,6 +227,7 @@ describe('the embedded data directory', () => {
         first.gatewayUrl as string,
         `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`,
         { input: TRUST },
+        { authorization: `Bearer ${signDevToken({ role: 'ADMIN' }, first.jwtSecret)}` },
       );
       await first.stop();
 

@@ -1,6 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { jwtVerify } from 'jose';
-import { actorFromAuthorization, InvalidTokenError, jwksOptionsFromEnv, signDevToken, verifyToken } from './auth';
+import {
+  actorFromAuthorization,
+  CLOCK_TOLERANCE_SECONDS,
+  defaultName,
+  InvalidTokenError,
+  jwksOptionsFromEnv,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  signDevToken,
+  signedInFromAuthorization,
+  verifyToken,
+} from './auth';
 
 const secret = 'test-secret';
 const now = new Date('2025-01-01T12:00:00Z');
@@ -17,10 +27,11 @@ describe('JWT (HS256)', () => {
       sub: 'dev-trust_editor-RJ1',
       role: 'TRUST_EDITOR',
       trust: 'RJ1',
+      name: 'Demo trust editor (RJ1)',
       iat: now.getTime() / 1000,
       exp: now.getTime() / 1000 + 12 * 3600,
     });
-    await expect(actorFromAuthorization(`Bearer ${token}`, secret, undefined, now)).resolves.toEqual({
+    await expect(actorFromAuthorization(`Bearer ${token}`, secret, now)).resolves.toEqual({
       id: 'dev-trust_editor-RJ1',
       role: 'TRUST_EDITOR',
       trustCode: 'RJ1',
@@ -39,8 +50,9 @@ describe('JWT (HS256)', () => {
 
   it('rejects an expired token', async () => {
     const token = signDevToken({ role: 'POLICYMAKER', expiresInSeconds: 60 }, secret, now);
-    expect((await verifyToken(token, secret, new Date(now.getTime() + 59_000))).role).toBe('POLICYMAKER');
-    await expect(verifyToken(token, secret, new Date(now.getTime() + 60_000))).rejects.toThrow(/expired/);
+    // 30 seconds of clock tolerance past exp.
+    expect((await verifyToken(token, secret, new Date(now.getTime() + 89_000))).role).toBe('POLICYMAKER');
+    await expect(verifyToken(token, secret, new Date(now.getTime() + 91_000))).rejects.toThrow(/expired/);
   });
 
   it('rejects a bad signature and a tampered payload', async () => {
@@ -67,11 +79,65 @@ describe('JWT (HS256)', () => {
     expect(() => signDevToken({ role: 'king' }, secret)).toThrow(/Unknown role/);
   });
 
-  it('without a header the actor is the anonymous actor (or nobody); a non-bearer header is rejected', async () => {
-    const devActor = { id: 'embedded-dev', role: 'ADMIN' } as const;
+  it('without a header nobody is signed in (public, read only, in every mode); a non-bearer header is rejected', async () => {
     await expect(actorFromAuthorization(undefined, secret)).resolves.toBeNull();
-    await expect(actorFromAuthorization(undefined, secret, devActor)).resolves.toBe(devActor);
-    await expect(actorFromAuthorization('Basic dXNlcjpwdw==', secret, devActor)).rejects.toThrow(/Bearer/);
+    await expect(actorFromAuthorization('  ', secret)).resolves.toBeNull();
+    await expect(signedInFromAuthorization(undefined, secret)).resolves.toBeNull();
+    await expect(actorFromAuthorization('Basic dXNlcjpwdw==', secret)).rejects.toThrow(/Bearer/);
+  });
+
+  it('names the viewer from the name claim, else a readable default', async () => {
+    const exp = now.getTime() / 1000 + 60;
+    const named = forge({ alg: 'HS256' }, { sub: 'a', role: 'TRUST_EDITOR', trust: 'RJ1', name: ' Alice Smith ', exp });
+    await expect(signedInFromAuthorization(`Bearer ${named}`, secret, now)).resolves.toEqual({
+      actor: { id: 'a', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      name: 'Alice Smith',
+    });
+    const unnamed = forge({ alg: 'HS256' }, { sub: 'b', role: 'ADMIN', exp });
+    await expect(signedInFromAuthorization(`Bearer ${unnamed}`, secret, now)).resolves.toMatchObject({ name: 'Administrator' });
+    await expect(verifyToken(forge({ alg: 'HS256' }, { sub: 'c', role: 'ADMIN', name: 7, exp }), secret, now)).rejects.toThrow(/name/);
+    expect(defaultName('TRUST_EDITOR', 'RXH')).toBe('Trust editor (RXH)');
+    expect(defaultName('COMMUNITY')).toBe('Community member');
+  });
+});
+
+describe('token limits: lifetime and clock tolerance', () => {
+  const t = now.getTime() / 1000;
+  const claims = { sub: 'x', role: 'ADMIN' };
+
+  it('accepts a token of at most 24 hours (exp - iat) and rejects a longer one', async () => {
+    expect(MAX_TOKEN_LIFETIME_SECONDS).toBe(24 * 3600);
+    expect((await verifyToken(forge({ alg: 'HS256' }, { ...claims, iat: t, exp: t + 24 * 3600 }), secret, now)).sub).toBe('x');
+    await expect(verifyToken(forge({ alg: 'HS256' }, { ...claims, iat: t, exp: t + 24 * 3600 + 1 }), secret, now)).rejects.toThrow(
+      new InvalidTokenError('Token lives longer than the 24 hours allowed'),
+    );
+    // An old iat does not help: a year-long token issued long ago is still too long.
+    await expect(verifyToken(forge({ alg: 'HS256' }, { ...claims, iat: t - 300 * 86400, exp: t + 65 * 86400 }), secret, now)).rejects.toThrow(/longer/);
+  });
+
+  it('without iat, rejects a token that expires more than 24 hours from now (with the clock tolerance)', async () => {
+    expect((await verifyToken(forge({ alg: 'HS256' }, { ...claims, exp: t + 24 * 3600 + CLOCK_TOLERANCE_SECONDS }), secret, now)).sub).toBe('x');
+    await expect(verifyToken(forge({ alg: 'HS256' }, { ...claims, exp: t + 24 * 3600 + CLOCK_TOLERANCE_SECONDS + 1 }), secret, now)).rejects.toThrow(
+      /longer than the 24 hours/,
+    );
+  });
+
+  it('allows 30 seconds of clock difference on exp, nbf and iat, and no more', async () => {
+    expect(CLOCK_TOLERANCE_SECONDS).toBe(30);
+    const expired = forge({ alg: 'HS256' }, { ...claims, iat: t - 3600, exp: t - 20 });
+    expect((await verifyToken(expired, secret, now)).sub).toBe('x');
+    await expect(verifyToken(forge({ alg: 'HS256' }, { ...claims, iat: t - 3600, exp: t - 31 }), secret, now)).rejects.toThrow(/expired/);
+    expect((await verifyToken(forge({ alg: 'HS256' }, { ...claims, nbf: t + 25, exp: t + 600 }), secret, now)).sub).toBe('x');
+    await expect(verifyToken(forge({ alg: 'HS256' }, { ...claims, nbf: t + 60, exp: t + 600 }), secret, now)).rejects.toThrow(InvalidTokenError);
+    expect((await verifyToken(forge({ alg: 'HS256' }, { ...claims, iat: t + 25, exp: t + 600 }), secret, now)).sub).toBe('x');
+    await expect(verifyToken(forge({ alg: 'HS256' }, { ...claims, iat: t + 60, exp: t + 600 }), secret, now)).rejects.toThrow(
+      new InvalidTokenError('Token was issued in the future'),
+    );
+  });
+
+  it('refuses to sign a dev token for longer than 24 hours', () => {
+    expect(() => signDevToken({ role: 'ADMIN', expiresInSeconds: 24 * 3600 + 1 }, secret, now)).toThrow(/at most 24 hours/);
+    expect(() => signDevToken({ role: 'ADMIN', expiresInSeconds: 0 }, secret, now)).toThrow(/at most 24 hours/);
   });
 });
 

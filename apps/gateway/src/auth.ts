@@ -9,18 +9,28 @@ import type { Actor } from '@longview/domain';
  * - a key set (JWKS) of an identity provider, by URL or file, for the distributed mode: the
  *   token must be signed by one of its keys with an asymmetric algorithm and carry the
  *   configured issuer (and audience, when one is configured).
- * Either way the claims are Longview's: `sub`, `role`, `trust` (for a TRUST_EDITOR), `exp`.
+ * Either way the claims are Longview's: `sub`, `role`, `trust` (for a TRUST_EDITOR), `name`
+ * (optional, shown to the user), `exp`. Limits on every token: `exp` is required, a token may
+ * live at most MAX_TOKEN_LIFETIME_SECONDS (exp - iat, or exp - now without iat), and clocks
+ * may differ by CLOCK_TOLERANCE_SECONDS.
  * The gateway only authenticates (who is this?); the command side authorises.
  */
 
 export const TOKEN_ROLES = ['TRUST_EDITOR', 'POLICYMAKER', 'COMMUNITY', 'ADMIN'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
+/** The longest a token may live: a stolen token is useful for a day at most. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+/** How far the clocks of the token's issuer and the gateway may disagree. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
 export interface TokenClaims {
   readonly sub: string;
   readonly role: TokenRole;
   /** ODS code; required for TRUST_EDITOR. */
   readonly trust?: string;
+  /** A name to show ("Signed in as ..."); optional. */
+  readonly name?: string;
   /** Expiry, seconds since the epoch. */
   readonly exp: number;
   readonly iat?: number;
@@ -39,7 +49,9 @@ export interface DevTokenOptions {
   readonly role: string;
   readonly trust?: string;
   readonly sub?: string;
-  /** Default 12 hours. */
+  /** Default: "Demo trust editor (RJ1)" and the like. */
+  readonly name?: string;
+  /** Default 12 hours; at most MAX_TOKEN_LIFETIME_SECONDS. */
   readonly expiresInSeconds?: number;
 }
 
@@ -52,13 +64,18 @@ export function signDevToken(options: DevTokenOptions, secret: string, now: Date
   const role = normaliseRole(options.role);
   if (!role) throw new InvalidTokenError(`Unknown role "${options.role}"; expected one of ${TOKEN_ROLES.join(', ')}`);
   if (role === 'TRUST_EDITOR' && !options.trust) throw new InvalidTokenError('A TRUST_EDITOR token needs a trust code');
+  const lifetime = options.expiresInSeconds ?? 12 * 60 * 60;
+  if (!(lifetime > 0) || lifetime > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new InvalidTokenError(`A token may live at most ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours`);
+  }
   const iat = Math.floor(now.getTime() / 1000);
   const claims: TokenClaims = {
     sub: options.sub ?? (options.trust ? `dev-${role.toLowerCase()}-${options.trust}` : `dev-${role.toLowerCase()}`),
     role,
     ...(options.trust ? { trust: options.trust } : {}),
+    name: options.name ?? `Demo ${defaultName(role, options.trust).replace(/^./, (c) => c.toLowerCase())}`,
     iat,
-    exp: iat + (options.expiresInSeconds ?? 12 * 60 * 60),
+    exp: iat + Math.floor(lifetime),
   };
   const signingInput = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(claims))}`;
   return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
@@ -95,7 +112,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   return async (token, now = new Date()) => {
     const alg = algorithmOf(token);
     if (alg === 'HS256' && secret) {
-      return claimsOf(await verified(() => jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'], currentDate: now })));
+      return claimsOf(
+        await verified(() =>
+          jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'], currentDate: now, clockTolerance: CLOCK_TOLERANCE_SECONDS }),
+        ),
+        now,
+      );
     }
     if (keySet && jwks) {
       return claimsOf(
@@ -106,8 +128,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
             ...(jwks.audience !== undefined ? { audience: typeof jwks.audience === 'string' ? jwks.audience : [...jwks.audience] } : {}),
             requiredClaims: ['exp'],
             currentDate: now,
+            clockTolerance: CLOCK_TOLERANCE_SECONDS,
           }),
         ),
+        now,
       );
     }
     throw new InvalidTokenError(secret ? 'Unsupported token algorithm; expected HS256' : 'Unsupported token algorithm');
@@ -123,22 +147,36 @@ export function actorFromClaims(claims: TokenClaims): Actor {
   return { id: claims.sub, role: claims.role, ...(claims.trust ? { trustCode: claims.trust } : {}) };
 }
 
+/** Who is signed in, as the API shows it (Query.viewer). */
+export interface SignedIn {
+  readonly actor: Actor;
+  /** The token's `name`, else a readable default ("Trust editor (RJ1)"). */
+  readonly name: string;
+}
+
+/** The readable name of a role (and trust) for a token without a `name` claim. */
+export function defaultName(role: TokenRole, trust?: string): string {
+  const label = { TRUST_EDITOR: 'Trust editor', POLICYMAKER: 'Policymaker', COMMUNITY: 'Community member', ADMIN: 'Administrator' }[role];
+  return trust ? `${label} (${trust})` : label;
+}
+
 /**
- * The actor of a request: from a valid bearer token, else `anonymousActor` (embedded dev mode),
- * else null (public reads only). A present but invalid header rejects with InvalidTokenError.
+ * Who a request comes from: a valid bearer token's subject, else null (public reads only, in
+ * every mode). A present but invalid header rejects with InvalidTokenError.
  * `verify` is a TokenVerifier, or the HS256 secret.
  */
-export async function actorFromAuthorization(
-  header: string | undefined,
-  verify: TokenVerifier | string,
-  anonymousActor?: Actor,
-  now: Date = new Date(),
-): Promise<Actor | null> {
-  if (header === undefined || header.trim() === '') return anonymousActor ?? null;
+export async function signedInFromAuthorization(header: string | undefined, verify: TokenVerifier | string, now: Date = new Date()): Promise<SignedIn | null> {
+  if (header === undefined || header.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) throw new InvalidTokenError('Authorization header must be "Bearer <token>"');
   const verifier = typeof verify === 'string' ? createTokenVerifier({ secret: verify }) : verify;
-  return actorFromClaims(await verifier(match[1], now));
+  const claims = await verifier(match[1], now);
+  return { actor: actorFromClaims(claims), name: claims.name ?? defaultName(claims.role, claims.trust) };
+}
+
+/** The actor of a request (see signedInFromAuthorization); null without a token. */
+export async function actorFromAuthorization(header: string | undefined, verify: TokenVerifier | string, now: Date = new Date()): Promise<Actor | null> {
+  return (await signedInFromAuthorization(header, verify, now))?.actor ?? null;
 }
 
 /**
@@ -205,8 +243,17 @@ function reasonOf(error: unknown): string {
   return 'Invalid token';
 }
 
-function claimsOf(payload: JWTPayload): TokenClaims {
+function claimsOf(payload: JWTPayload, now: Date): TokenClaims {
   if (typeof payload.exp !== 'number') throw new InvalidTokenError('Token has no expiry');
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  if (typeof payload.iat === 'number' && payload.iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) throw new InvalidTokenError('Token was issued in the future');
+  // Without iat, the lifetime left is what counts.
+  const issuedAt = typeof payload.iat === 'number' ? payload.iat : nowSeconds;
+  if (payload.exp - issuedAt > MAX_TOKEN_LIFETIME_SECONDS + (typeof payload.iat === 'number' ? 0 : CLOCK_TOLERANCE_SECONDS)) {
+    throw new InvalidTokenError(`Token lives longer than the ${MAX_TOKEN_LIFETIME_SECONDS / 3600} hours allowed`);
+  }
+  if (payload.name !== undefined && (typeof payload.name !== 'string' || payload.name.trim() === ''))
+    throw new InvalidTokenError('Token name must be a non-empty string');
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('Token has no subject');
   const role = typeof payload.role === 'string' && (TOKEN_ROLES as readonly string[]).includes(payload.role) ? (payload.role as TokenRole) : undefined;
   if (!role) throw new InvalidTokenError('Token has no valid role');
@@ -217,6 +264,7 @@ function claimsOf(payload: JWTPayload): TokenClaims {
     role,
     exp: payload.exp,
     ...(typeof payload.trust === 'string' ? { trust: payload.trust } : {}),
+    ...(typeof payload.name === 'string' ? { name: payload.name.trim() } : {}),
     ...(typeof payload.iat === 'number' ? { iat: payload.iat } : {}),
   };
 }

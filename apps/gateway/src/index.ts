@@ -10,10 +10,15 @@ export {
   jwksOptionsFromEnv,
   actorFromClaims,
   actorFromAuthorization,
+  signedInFromAuthorization,
+  defaultName,
   InvalidTokenError,
   TOKEN_ROLES,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  CLOCK_TOLERANCE_SECONDS,
 } from './auth';
-export type { TokenClaims, TokenRole, DevTokenOptions, JwksOptions, TokenVerifier, TokenVerifierOptions } from './auth';
+export { DEMO_TOKEN_LIFETIME_SECONDS } from './sign-in/demo-sign-in';
+export type { TokenClaims, SignedIn, TokenRole, DevTokenOptions, JwksOptions, TokenVerifier, TokenVerifierOptions } from './auth';
 export { HttpCommandServiceClient } from './clients/command-service.client';
 export type { CommandServiceClient } from './clients/command-service.client';
 export { HttpQueryServiceClient, MAX_KEYS_PER_BATCH } from './clients/query-service.client';

@@ -6,15 +6,15 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { Actor } from '@longview/domain';
 import { answerClientErrorsWithJson } from '@longview/contracts';
-import { actorFromAuthorization, createTokenVerifier, InvalidTokenError, type JwksOptions } from './auth';
+import { signedInFromAuthorization, createTokenVerifier, InvalidTokenError, type JwksOptions } from './auth';
 import { HttpCommandServiceClient, type CommandServiceClient } from './clients/command-service.client';
 import { HttpQueryServiceClient, type QueryServiceClient } from './clients/query-service.client';
 import { createGatewayContext, type GatewayContext } from './context';
 import { loadResolvers, loadTypeDefs } from './schema';
 import { formatError, unauthenticated } from './shared/errors';
 import { apolloLimits, graphqlHttpGuards, hardeningConfigFromEnv, inputGuardPlugin, jsonErrorHandler, jsonNotFound, type HardeningConfig } from './hardening';
+import { demoSignIn } from './sign-in/demo-sign-in';
 
 export interface ApolloServerOptions {
   readonly plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -49,8 +49,12 @@ export interface GatewayOptions {
   readonly jwtSecret?: string;
   /** An identity provider's key set (distributed mode): tokens signed by its keys, with its issuer (and audience). */
   readonly jwks?: JwksOptions;
-  /** Who an unauthenticated request acts as (embedded dev mode); unset = anonymous requests may only read. */
-  readonly anonymousActor?: Actor;
+  /**
+   * The embedded mode's demo sign-in (POST /auth/demo-sign-in, src/sign-in/): tokens for any demo
+   * role, signed with jwtSecret, for requests from this computer while the gateway listens on a
+   * loopback address only. Never set in the distributed mode. Without a token every request is public.
+   */
+  readonly demoSignIn?: boolean;
   /** Replace the HTTP clients (tests, in-process wiring). */
   readonly clients?: { readonly commands: CommandServiceClient; readonly queries: QueryServiceClient };
   /** Override limits from the environment (tests): see src/hardening/config.ts. */
@@ -89,7 +93,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
         try {
-          return createGatewayContext({ commands, queries }, await actorFromAuthorization(req.headers.authorization, verifyToken, options.anonymousActor));
+          const signedIn = await signedInFromAuthorization(req.headers.authorization, verifyToken);
+          return createGatewayContext({ commands, queries }, signedIn?.actor ?? null, signedIn?.name ?? null);
         } catch (error) {
           if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
           throw error;
@@ -97,6 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       },
     }),
   );
+  app.use('/auth/demo-sign-in', demoSignIn({ enabled: options.demoSignIn === true, host, secret: options.jwtSecret, queries }));
   if (options.webDistDir) serveWebApp(app, options.webDistDir);
   // Last: unknown routes and every error answer JSON, never an HTML page with a stack trace.
   app.use(jsonNotFound, jsonErrorHandler);

@@ -14,7 +14,8 @@ beforeEach(() => {
   ({ queries } = harness);
 });
 
-const SPC_FIELDS = `mean lpl upl variation assurance target direction
+const SPC_FIELDS = `chart chartReason runs { nUseful longestRun longestRunMax nCrossings nCrossingsMin runsSignal }
+  mean lpl upl variation assurance target direction
   points { period value mean lpl upl rule pointType rebaseGroup }
   groups { rebaseGroup firstPeriod lastPeriod n mean lpl upl trialLimits } warnings`;
 
@@ -29,6 +30,31 @@ describe('MetricSeries.spc', () => {
     expect(queries.callsTo('getSeriesSpc')).toEqual([{ method: 'getSeriesSpc', args: ['RJ1', 'ae-4hr'], options: {} }]);
   });
 
+  it('a run chart (a short series) comes through with its runs analysis, null limits and no assurance', async () => {
+    queries.series = [seriesView('RJ1', 'ae-4hr')];
+    const runChart = spcView('RJ1', 'ae-4hr', {
+      chart: 'run',
+      chartReason: 'Run chart: only 2 points, and XmR process limits need at least 12.',
+      runs: { nUseful: 2, longestRun: 1, longestRunMax: 4, nCrossings: 1, nCrossingsMin: 0, runsSignal: false },
+      mean: 72.35,
+      lpl: null,
+      upl: null,
+      variation: null,
+      assurance: null,
+      points: [
+        { period: '2024-01', value: 71.5, mean: 72.35, lpl: null, upl: null, rule: 'No runs signal', pointType: 'run_chart', rebaseGroup: 0 },
+        { period: '2024-02', value: 73.2, mean: 72.35, lpl: null, upl: null, rule: 'No runs signal', pointType: 'run_chart', rebaseGroup: 0 },
+      ],
+      groups: [],
+      warnings: [],
+    });
+    queries.spcs = [runChart];
+    const result = await run(`{ series(trustCode: "RJ1", metric: "ae-4hr") { spc { ${SPC_FIELDS} } } }`);
+    expect(result.errors).toBeUndefined();
+    const { trustCode: _t, metric: _m, ...view } = runChart;
+    expect(result.data).toEqual({ series: { spc: { ...view, direction: 'INCREASE' } } });
+  });
+
   it('an empty series (no SPC view) is still a valid analysis with null numbers', async () => {
     queries.series = [seriesView('RJ1', 'ae-4hr', { observations: [] })];
     const result = await run(`{ series(trustCode: "RJ1", metric: "ae-4hr") { spc { ${SPC_FIELDS} } } }`);
@@ -36,6 +62,9 @@ describe('MetricSeries.spc', () => {
     expect(result.data).toEqual({
       series: {
         spc: {
+          chart: 'xmr',
+          chartReason: 'No observations, so no chart.',
+          runs: null,
           mean: null,
           lpl: null,
           upl: null,
@@ -131,7 +160,7 @@ describe('Trust.peers', () => {
 });
 
 describe('Query.evidence', () => {
-  const EVIDENCE_FIELDS = `metric category k pooledEffect se ciLow ciHigh predictionLow predictionHigh i2 tau2 q sustainedShare
+  const EVIDENCE_FIELDS = `metric category method { estimator test description } k pooledEffect se ciLow ciHigh predictionLow predictionHigh i2 tau2 q sustainedShare
     verdicts { sustainability count }
     studies { intervention { id title } trustCode title approach effect standardError shrunkEffect sustainability }`;
 
@@ -205,6 +234,14 @@ describe('Query.evidence', () => {
       const { interventionId: _id, ...rest } = study(id, trustCode);
       return rest;
     }
+  });
+
+  it('names the pooling method behind the figures', async () => {
+    const method = { estimator: 'REML' as const, test: 'knha' as const, description: 'REML with Knapp-Hartung' };
+    queries.evidence = (metric, category) => evidenceView(metric, category, { method, k: 2, pooledEffect: 1.5 });
+    const result = await run(`{ evidence(metric: "ae-4hr") { k pooledEffect method { estimator test description } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ evidence: { k: 2, pooledEffect: 1.5, method } });
   });
 
   it('an empty evidence base has k = 0 and null statistics', async () => {

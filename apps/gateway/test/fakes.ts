@@ -218,6 +218,9 @@ export function spcView(trustCode: string, metric: string, overrides: Partial<Sp
   return {
     trustCode,
     metric,
+    chart: 'xmr',
+    chartReason: 'XmR chart (Making Data Count rules): the series has enough points for process limits.',
+    runs: null,
     direction: 'increase',
     target: 95,
     mean: 72.35,
@@ -266,6 +269,11 @@ export function evidenceView(metric: string, category: InterventionCategory | un
   return {
     metric,
     category: category ?? null,
+    method: {
+      estimator: 'REML',
+      test: 'z',
+      description: 'Random-effects meta-analysis: tau² by restricted maximum likelihood (REML), normal-theory (z) intervals.',
+    },
     k: 0,
     pooledEffect: null,
     se: null,

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ let answer: (request: Received) => { status: number; body: unknown } = () => ({ 
 let fakeServices: Server;
 let serviceUrl: string;
 let gateway: RunningGateway;
-let devGateway: RunningGateway;
+let bareGateway: RunningGateway;
 let webDir: string;
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -55,18 +56,12 @@ beforeAll(async () => {
   writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log("app")');
 
   gateway = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: `${serviceUrl}/`, port: 0, jwtSecret: secret, webDistDir: webDir });
-  devGateway = await createGateway({
-    commandServiceUrl: serviceUrl,
-    queryServiceUrl: serviceUrl,
-    port: 0,
-    jwtSecret: secret,
-    anonymousActor: { id: 'embedded-dev', role: 'ADMIN' },
-  });
+  bareGateway = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: serviceUrl, port: 0, jwtSecret: secret });
 });
 
 afterAll(async () => {
   await gateway?.stop();
-  await devGateway?.stop();
+  await bareGateway?.stop();
   await new Promise((resolve) => fakeServices?.close(resolve));
   rmSync(webDir, { recursive: true, force: true });
 });
@@ -74,6 +69,12 @@ afterAll(async () => {
 beforeEach(() => {
   received.length = 0;
 });
+
+/** An HS256 token with exactly these claims (no name, no iat), as an identity provider might issue. */
+function forgeHs256(claims: object): string {
+  const input = `${Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
 
 async function graphql(base: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await fetch(`${base}/graphql`, {
@@ -308,11 +309,22 @@ it('anonymous mutations are UNAUTHENTICATED; expired or badly signed tokens are 
   expect((publicRead.body.data?.metrics as unknown[]).length).toBeGreaterThan(5);
 });
 
-it('with an anonymousActor (embedded dev mode) anonymous mutations act as that actor', async () => {
-  serveProposal();
-  const { body } = await graphql(devGateway.url, propose, { input: proposeInput });
-  expect(body.errors).toBeUndefined();
-  expect(received[0]?.body).toMatchObject({ actor: { id: 'embedded-dev', role: 'ADMIN' } });
+it('Query.viewer: who the token names, with its name claim or a readable default; null without a token', async () => {
+  const viewer = `{ viewer { id name role trustCode } }`;
+  expect((await graphql(gateway.url, viewer)).body).toEqual({ data: { viewer: null } });
+  const named = signDevToken({ role: 'TRUST_EDITOR', trust: 'RJ1', sub: 'alice', name: 'Alice Smith' }, secret);
+  expect((await graphql(gateway.url, viewer, {}, named)).body).toEqual({
+    data: { viewer: { id: 'alice', name: 'Alice Smith', role: 'TRUST_EDITOR', trustCode: 'RJ1' } },
+  });
+  expect((await graphql(gateway.url, viewer, {}, signDevToken({ role: 'POLICYMAKER' }, secret))).body).toEqual({
+    data: { viewer: { id: 'dev-policymaker', name: 'Demo policymaker', role: 'POLICYMAKER', trustCode: null } },
+  });
+  // A token without a name claim (an identity provider's) gets a readable default.
+  const unnamed = forgeHs256({ sub: 'idp|42', role: 'TRUST_EDITOR', trust: 'RXH', exp: Math.floor(Date.now() / 1000) + 600 });
+  expect((await graphql(gateway.url, viewer, {}, unnamed)).body).toEqual({
+    data: { viewer: { id: 'idp|42', name: 'Trust editor (RXH)', role: 'TRUST_EDITOR', trustCode: 'RXH' } },
+  });
+  expect(received).toEqual([]);
 });
 
 it('serves the web app with SPA fallback, leaving /graphql and missing assets alone', async () => {
@@ -337,7 +349,7 @@ it('serves the web app with SPA fallback, leaving /graphql and missing assets al
   expect(await viaGet.json()).toMatchObject({ data: { metrics: expect.any(Array) } });
 
   // Without a web dir there is no fallback.
-  expect((await fetch(`${devGateway.url}/trusts/RJ1`)).status).toBe(404);
+  expect((await fetch(`${bareGateway.url}/trusts/RJ1`)).status).toBe(404);
 });
 
 it('stop() closes the port', async () => {

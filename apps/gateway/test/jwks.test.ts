@@ -96,10 +96,12 @@ it('accepts a token signed by a key of the key set, with the configured issuer a
 it.each([
   ['a wrong issuer', () => token({}, { issuer: 'https://evil.example/' }), /issuer/],
   ['a wrong audience', () => token({}, { audience: 'someone-else' }), /audience/],
-  ['an expired token', () => token({}, { expiresAt: Math.floor(Date.now() / 1000) - 60 }), /expired/],
+  ['an expired token', () => token({}, { expiresAt: Math.floor(Date.now() / 1000) - 3600 }), /expired/],
   ['a key outside the key set (same key id)', () => token({}, { key: otherKey }), /signature/],
   ['a key id the key set does not have', () => token({}, { key: otherKey, kid: 'key-2' }), /No key/],
   ['a token without a Longview role', () => token({ role: 'SUPERUSER' }), /role/],
+  ['a token that lives longer than 24 hours', () => token({}, { expiresAt: Math.floor(Date.now() / 1000) + 24 * 3600 + 60 }), /longer than the 24 hours/],
+  ['a token expired beyond the 30 s clock tolerance', () => token({}, { expiresAt: Math.floor(Date.now() / 1000) - 31 }), /expired/],
 ])('rejects %s with 401 UNAUTHENTICATED', async (_name, make, message) => {
   const sentBefore = commands.sent.length;
   const { status, body } = await graphql(

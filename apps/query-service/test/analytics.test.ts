@@ -70,10 +70,20 @@ const LASTING = '11111111-1111-4111-8111-111111111111';
 const FADING = '22222222-2222-4222-8222-222222222222';
 const QUIET = '33333333-3333-4333-8333-333333333333';
 
+/** Six months, all below the 85% standard: XmR would give trial limits and a "consistent_fail". */
+const SHORT = [70, 72, 71, 73, 69, 74];
+
 const HISTORY: [string, LongviewEvent][] = [
   trust('ZL1', 'LONDON', 800),
   trust('ZL2', 'LONDON', 780),
   trust('ZM1', 'MIDLANDS', 300),
+  [
+    'series-ZM1-cancer-62d',
+    {
+      type: 'ObservationsRecorded',
+      data: { trustCode: 'ZM1', metric: 'cancer-62d', observations: SHORT.map((value, i) => ({ period: `2025-0${i + 1}`, value })) },
+    },
+  ],
   ['series-ZL1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL1', metric: 'ae-4hr', observations: series(75, 6, 14) } }],
   ['series-ZL2-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL2', metric: 'ae-4hr', observations: series(70, 6, 14, 4, 7) } }],
   ['series-ZM1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZM1', metric: 'ae-4hr', observations: series(80, 0, 0, 0, 3) } }],
@@ -109,6 +119,27 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
     expect(await analytics.seriesSpc('ZL1', 'rtt-18wk')).toBeUndefined();
   });
 
+  it('gives a series too short for XmR limits a run chart with the Anhøj rules, and no assurance claim', async () => {
+    const spc = await analytics.seriesSpc('ZM1', 'cancer-62d');
+    // By hand: median (71 + 72) / 2 = 71.5; sides - + - + - +: 6 useful, 6 runs, longest 1,
+    // 5 crossings; limits round(log2 6) + 3 = 6 and qbinom(0.05, 5, 0.5) = 1 (1/32 < 0.05 <= 6/32).
+    expect(spc).toMatchObject({
+      chart: 'run',
+      target: 85,
+      mean: 71.5,
+      lpl: null,
+      upl: null,
+      variation: null,
+      assurance: null,
+      groups: [],
+      runs: { nUseful: 6, longestRun: 1, longestRunMax: 6, nCrossings: 5, nCrossingsMin: 1, runsSignal: false },
+    });
+    expect(spc?.chartReason).toMatch(/^Run chart: only 6 points, and XmR process limits need at least 12 .*no assurance against the target is claimed\.$/);
+    expect(spc?.points.map((p) => [p.period, p.value, p.mean, p.lpl, p.upl, p.rule])[0]).toEqual(['2025-01', 70, 71.5, null, null, 'No runs signal']);
+    const long = await analytics.seriesSpc('ZL1', 'ae-4hr');
+    expect(long).toMatchObject({ chart: 'xmr', runs: null, chartReason: expect.stringMatching(/^XmR chart/) });
+  });
+
   it('judges a lasting step SUSTAINED, a short one FADED and no change NO_SIGNAL', async () => {
     const [lasting] = (await analytics.outcomes(LASTING)) ?? [];
     expect(lasting).toMatchObject({ metric: 'ae-4hr', sustainability: 'SUSTAINED', startedOn: '2024-03-01' });
@@ -122,6 +153,12 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
   it('pools the evidence across trusts and counts the verdicts', async () => {
     const evidence = await analytics.evidence('ae-4hr', 'PATIENT_FLOW');
     expect(evidence.k).toBe(3);
+    expect(evidence.method).toEqual({
+      estimator: 'REML',
+      test: 'knha',
+      description:
+        'Random-effects meta-analysis: tau² by restricted maximum likelihood (REML), the Knapp-Hartung adjustment (t distribution, k - 1 degrees of freedom).',
+    });
     expect(evidence.verdicts).toMatchObject({ SUSTAINED: 1, FADED: 1, NO_SIGNAL: 1 });
     expect(evidence.sustainedShare).toBeCloseTo(1 / 3, 10);
     expect(evidence.pooledEffect).not.toBeNull();

@@ -1,14 +1,19 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout';
 import { ScrollToTop } from './components/ScrollToTop';
 import { TrustListPage } from './pages/TrustListPage';
 import { TrustPage } from './pages/TrustPage';
 import { InterventionPage } from './pages/InterventionPage';
 import { ProposeInterventionPage } from './pages/ProposeInterventionPage';
-import { AccessTokenPage } from './pages/AccessTokenPage';
+import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { ProjectionPage } from './pages/ProjectionPage';
+
+function AccessRedirect() {
+  const { search } = useLocation();
+  return <Navigate to={`/sign-in${search}`} replace />;
+}
 
 export function App() {
   return (
@@ -21,7 +26,9 @@ export function App() {
         <Route path="/interventions/:id" element={<InterventionPage />} />
         <Route path="/evidence" element={<EvidencePage />} />
         <Route path="/projection" element={<ProjectionPage />} />
-        <Route path="/access" element={<AccessTokenPage />} />
+        <Route path="/sign-in" element={<SignInPage />} />
+        {/* The old paste-a-token page is part of the sign-in page now. */}
+        <Route path="/access" element={<AccessRedirect />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

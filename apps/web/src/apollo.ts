@@ -1,42 +1,54 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
+import { OperationTypeNode } from 'graphql';
+import { readToken, signOutRefused } from './session/session';
 
-/** Where an access token (a JWT from `longview token ...`) is kept in the browser. */
-export const TOKEN_STORAGE_KEY = 'longview.token';
-
-export function readToken(): string | null {
-  try {
-    return window.localStorage.getItem(TOKEN_STORAGE_KEY);
-  } catch {
-    return null;
-  }
+interface AuthContext {
+  headers?: Record<string, string>;
+  /** The token this attempt was sent with (null: none). */
+  sentToken?: string | null;
 }
 
-export function writeToken(token: string | null): void {
-  try {
-    if (token) window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
-    else window.localStorage.removeItem(TOKEN_STORAGE_KEY);
-  } catch {
-    // Storage unavailable (private mode): the token simply is not remembered.
-  }
-}
-
-/** Adds `Authorization: Bearer <token>` when a token has been saved; no token = public read. */
-const authFetch: typeof fetch = (input, init) => {
+/** Adds `Authorization: Bearer <token>` when signed in; no token = public read. Read anew on every attempt. */
+const authLink = new ApolloLink((operation, forward) => {
   const token = readToken();
-  if (!token) return fetch(input, init);
-  const headers = new Headers(init?.headers);
-  headers.set('Authorization', `Bearer ${token}`);
-  return fetch(input, { ...init, headers });
-};
+  operation.setContext((previous: AuthContext) => {
+    const { authorization: _dropped, ...headers } = previous.headers ?? {};
+    return { headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers, sentToken: token };
+  });
+  return forward(operation);
+});
+
+/** Whether the server refused the request's credentials (an expired or invalid token). */
+export function isUnauthenticated(error: unknown): boolean {
+  if (CombinedGraphQLErrors.is(error)) return error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+  return ServerError.is(error) && error.statusCode === 401;
+}
+
+/**
+ * A token the server refuses signs the browser out (with a notice), and a query is tried again
+ * as public, so a page keeps working instead of breaking. A mutation is not retried: without a
+ * token it could only be refused.
+ */
+const refusedTokenLink = new ErrorLink(({ error, operation, forward }) => {
+  const { sentToken } = operation.getContext() as AuthContext;
+  if (!sentToken || !isUnauthenticated(error)) return;
+  // Several requests may fail with the same token; sign out once.
+  if (readToken() === sentToken) signOutRefused();
+  if (operation.operationType !== OperationTypeNode.QUERY) return;
+  return forward(operation);
+});
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', fetch: authFetch }),
+    link: ApolloLink.from([refusedTokenLink, authLink, new HttpLink({ uri: '/graphql' })]),
     cache: new InMemoryCache({
       typePolicies: {
         Trust: { keyFields: ['code'] },
         Metric: { keyFields: ['code'] },
         MetricSeries: { keyFields: ['trustCode', 'metric'] },
+        Viewer: { keyFields: false },
       },
     }),
   });

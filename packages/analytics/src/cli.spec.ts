@@ -1,6 +1,7 @@
 import { parseCsv } from './csv';
 import { runPoolCommand, runSpcCommand } from './cli';
 import { BCG_STUDIES } from '../test/fixtures/bcg';
+import { CDI_COUNTS, NHS_ACCIDENTS } from '../test/fixtures/qicharts2';
 
 function files(map: Record<string, string>): (path: string) => string {
   return (path) => {
@@ -139,6 +140,110 @@ describe('runSpcCommand', () => {
   });
 });
 
+describe('runSpcCommand --chart run|p|pp|u|up', () => {
+  const NHS =
+    'week,seen,attendances\n' +
+    NHS_ACCIDENTS.map(([w, r, n]) => `2021-${String(Math.ceil(w / 4)).padStart(2, '0')}-${String(((w - 1) % 4) * 7 + 1).padStart(2, '0')},${r},${n}`).join(
+      '\n',
+    ) +
+    '\n';
+  const CDI =
+    'month,cases\n' + CDI_COUNTS.map((v, i) => `${2012 + Math.floor((i + 10) / 12)}-${String(((i + 10) % 12) + 1).padStart(2, '0')},${v}`).join('\n') + '\n';
+
+  it('--chart pp prints the spec header and the P′ limits of the qicharts2 vignette (Case 5)', () => {
+    const r = runSpcCommand(
+      ['--input', 'a.csv', '--chart', 'pp', '--value', 'seen', '--denominator', 'attendances', '--date', 'week'],
+      files({ 'a.csv': NHS }),
+    );
+    expect(r).toMatchObject({ exitCode: 0, stderr: '' });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('group,period,y,cl,lcl,ucl,sigma_signal,runs_signal');
+    expect(lines).toHaveLength(21);
+    const last = (lines[20] as string).split(',');
+    expect(last[1]).toBe('2021-05-22');
+    expect(Number(last[2])).toBe(260989 / 273772);
+    expect((Number(last[3]) * 100).toFixed(3)).toBe('95.290');
+    expect((Number(last[4]) * 100).toFixed(3)).toBe('93.997');
+    expect((Number(last[5]) * 100).toFixed(3)).toBe('96.582');
+    expect(last.slice(6)).toEqual(['false', 'false']);
+  });
+
+  it('--chart p flags 16 of the 20 weeks, as the vignette shows', () => {
+    const r = runSpcCommand(['--input', 'a.csv', '--chart', 'p', '--value', 'seen', '--denominator', 'attendances', '--date', 'week'], files({ 'a.csv': NHS }));
+    expect(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.split(',')[6] === 'true'),
+    ).toHaveLength(16);
+  });
+
+  it('--chart run --summary: one row per group with the Anhøj statistics (cdi: median 17, signal)', () => {
+    const r = runSpcCommand(['--input', 'c.csv', '--chart', 'run', '--value', 'cases', '--date', 'month', '--summary'], files({ 'c.csv': CDI }));
+    expect(r).toMatchObject({ exitCode: 0, stderr: '' });
+    // qicharts2 vignette Case 2 (median 17, 32 useful, signal); counts from charts_reference.py.
+    expect(r.stdout).toBe('group,n_obs,n_useful,longest_run,longest_run_max,n_crossings,n_crossings_min,runs_signal,cl\n,36,32,14,8,6,11,true,17\n');
+  });
+
+  it('run chart points have empty limits; JSON has booleans and nulls', () => {
+    const csv = runSpcCommand(['--input', 'c.csv', '--chart', 'run', '--value', 'cases', '--date', 'month'], files({ 'c.csv': CDI }));
+    expect(csv.stdout.split('\n')[1]).toBe(',2012-11-01,17,17,,,false,true');
+    const json = runSpcCommand(['--input', 'c.csv', '--chart', 'run', '--value', 'cases', '--date', 'month', '--format', 'json'], files({ 'c.csv': CDI }));
+    expect((JSON.parse(json.stdout) as unknown[])[2]).toEqual({
+      group: '',
+      period: '2013-01-01',
+      y: 27,
+      cl: 17,
+      lcl: null,
+      ucl: null,
+      sigma_signal: false,
+      runs_signal: true,
+    });
+  });
+
+  it('groups with --group, one summary row each', () => {
+    const text = 'trust,month,cases,days\n' + ['A', 'B'].flatMap((t) => [1, 2, 3].map((m) => `${t},2020-0${m},${m + (t === 'B' ? 5 : 0)},100`)).join('\n');
+    const r = runSpcCommand(
+      ['--input', 't.csv', '--chart', 'u', '--value', 'cases', '--denominator', 'days', '--date', 'month', '--group', 'trust', '--summary'],
+      files({ 't.csv': text }),
+    );
+    const rows = r.stdout.trimEnd().split('\n');
+    expect(rows.map((l) => l.split(',')[0])).toEqual(['group', 'A', 'B']);
+    // A: cl = (1+2+3)/300 = 0.02; B: (6+7+8)/300 = 0.07. Rates 0.01 0.02 0.03 about 0.02: 2 useful, 1 crossing.
+    expect(rows[1]).toBe('A,3,2,1,4,1,0,false,0.02');
+    expect(Number(rows[2]?.split(',')[8])).toBeCloseTo(0.07, 15);
+  });
+
+  it.each([
+    [['--chart', 'p'], /^longview spc: --denominator COL is required with --chart p/],
+    [['--chart', 'run', '--denominator', 'attendances'], /--denominator is for --chart p, pp, u or up/],
+    [['--chart', 'xmr', '--denominator', 'attendances'], /--denominator is for --chart p, pp, u or up/],
+    [['--chart', 'run', '--rebase', '2021-02-01'], /--rebase applies to --chart xmr only/],
+    [['--chart', 'pp', '--denominator', 'attendances', '--target', '0.95'], /--target applies to --chart xmr only/],
+    [['--chart', 'u', '--denominator', 'attendances', '--screen-outliers', 'true'], /--screen-outliers applies to --chart xmr, pp and up only, not u/],
+    [['--chart', 'c'], /--chart must be one of xmr\|run\|p\|pp\|u\|up, got 'c'/],
+    [['--chart', 'p', '--denominator', 'nope'], /missing column 'nope' \(named by --denominator\)/],
+  ])('%j exits 2 with a plain message and nothing on stdout', (args, message) => {
+    const r = runSpcCommand(['--input', 'a.csv', '--value', 'seen', '--date', 'week', ...args], files({ 'a.csv': NHS }));
+    expect(r).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/\nusage: longview spc /);
+  });
+
+  it.each([
+    ['w,y,n\n2020-01,5,10\n2020-02,11,10\n', 'p', /line 3, column 'y': 11 is larger than its denominator 10 \(column 'n'\), so it is not a proportion/],
+    ['w,y,n\n2020-01,5,10\n2020-02,1,0\n', 'u', /line 3, column 'n': 0 is not a denominator > 0/],
+    ['w,y,n\n2020-01,-5,10\n', 'up', /line 2, column 'y': -5 is a negative count/],
+    ['w,y,n\n2020-01,5,ten\n', 'u', /line 2, column 'n': 'ten' is not a number/],
+    ['w,y,n\n2020-01,5,10\n2020-01-01,5,10\n', 'pp', /line 3, column 'w': duplicate period 2020-01-01 \(first on line 2\)/],
+  ])('bad row %j (--chart %s) names the line and column', (text, chart, message) => {
+    const r = runSpcCommand(['--input', 'b.csv', '--chart', chart, '--value', 'y', '--denominator', 'n', '--date', 'w'], files({ 'b.csv': text }));
+    expect(r).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(r.stderr).toMatch(message);
+  });
+});
+
 describe('runPoolCommand', () => {
   const BCG = 'study,yi,vi\n' + BCG_STUDIES.map((s, i) => `trial ${i + 1},${s.yi},${s.vi}`).join('\n');
 
@@ -170,9 +275,48 @@ describe('runPoolCommand', () => {
   });
 
   it('rejects unknown options', () => {
-    const r = runPoolCommand(['--input', 'p.csv', '--method', 'REML'], files({ 'p.csv': 'yi,vi\n1,1\n' }));
+    const r = runPoolCommand(['--input', 'p.csv', '--estimator', 'REML'], files({ 'p.csv': 'yi,vi\n1,1\n' }));
     expect(r).toMatchObject({ exitCode: 2, stdout: '' });
-    expect(r.stderr).toMatch(/unknown option --method/);
+    expect(r.stderr).toMatch(/unknown option --estimator/);
+  });
+
+  it("--method REML --test knha: metafor's README fit of dat.bcg, same row shape", () => {
+    // metafor README: tau^2 0.3132, I^2 92.22%, Q 152.2330, estimate -0.7145, se 0.1808,
+    // CI [-1.1084, -0.3206]; spec section 8: PI [-1.9960, 0.5670].
+    for (const args of [
+      ['--method', 'REML', '--test', 'knha'],
+      ['--method=reml', '--test=knha'],
+    ]) {
+      const r = runPoolCommand(['--input', 'bcg.csv', ...args], files({ 'bcg.csv': BCG }));
+      expect(r.exitCode).toBe(0);
+      const [header, row] = r.stdout.split('\n');
+      expect(header).toBe('k,estimate,se,ci_low,ci_high,tau2,i2,q,pi_low,pi_high');
+      const v = (row as string).split(',').map(Number);
+      const expected = [13, -0.7145, 0.1808, -1.1084, -0.3206, 0.3132, 92.22, 152.233, -1.996, 0.567];
+      expected.forEach((e, i) => expect({ i, v: v[i] }).toEqual({ i, v: expect.closeTo(e, i === 6 ? 2 : 4) }));
+    }
+  });
+
+  it('--method PM: tau^2 0.3181 (metafor tests, DLIT/SJIT); DL is the default', () => {
+    const pm = runPoolCommand(['--input', 'bcg.csv', '--method', 'PM'], files({ 'bcg.csv': BCG }));
+    expect(Number(pm.stdout.split('\n')[1]?.split(',')[5])).toBeCloseTo(0.3181, 4);
+    const dl = runPoolCommand(['--input', 'bcg.csv', '--method', 'DL', '--test', 'z'], files({ 'bcg.csv': BCG }));
+    expect(dl.stdout).toBe(runPoolCommand(['--input', 'bcg.csv'], files({ 'bcg.csv': BCG })).stdout);
+  });
+
+  it.each([
+    [['--method', 'ML'], /^longview pool: --method must be one of DL\|REML\|PM, got 'ML'\n/],
+    [['--test', 't'], /^longview pool: --test must be one of z\|knha, got 't'\n/],
+  ])('bad %j exits 2 with the allowed values', (args, message) => {
+    const r = runPoolCommand(['--input', 'bcg.csv', ...args], files({ 'bcg.csv': BCG }));
+    expect(r).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('--test knha with one study says why it cannot', () => {
+    const r = runPoolCommand(['--input', 'one.csv', '--test', 'knha'], files({ 'one.csv': 'study,yi,vi\nRJ1,0.5,0.01\n' }));
+    expect(r).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(r.stderr).toMatch(/Knapp-Hartung adjustment needs at least two studies/);
   });
 });
 

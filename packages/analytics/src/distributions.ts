@@ -75,3 +75,29 @@ export function studentTQuantile(p: number, df: number): number {
   }
   return (lo + hi) / 2;
 }
+
+const crossingsCache = new Map<number, number>();
+
+/**
+ * R's qbinom(0.05, m, 0.5): the smallest x with P(X <= x) >= 0.05 for X ~ Binomial(m, 1/2),
+ * i.e. the smallest x with 20 * sum_{i <= x} C(m, i) >= 2^m. Computed exactly with BigInt,
+ * so no rounding can move it (R compares against 0.05 * (1 - 64 eps); no m < 3000 has a
+ * cumulative probability within 1e-6 relative of 0.05, so the two agree).
+ */
+export function crossingsLowerLimit(m: number): number {
+  if (!Number.isInteger(m) || m < 0) return Number.NaN;
+  const cached = crossingsCache.get(m);
+  if (cached !== undefined) return cached;
+  const total = BigInt(2) ** BigInt(m);
+  const twenty = BigInt(20);
+  let term = BigInt(1); // C(m, 0)
+  let sum = term;
+  let x = 0;
+  while (twenty * sum < total) {
+    term = (term * BigInt(m - x)) / BigInt(x + 1);
+    x++;
+    sum += term;
+  }
+  crossingsCache.set(m, x);
+  return x;
+}

@@ -27,6 +27,8 @@ export type {
   SpcWarning,
   VariationIcon,
 } from './spc';
+export { ATTRIBUTE_CHART_TYPES, CHART_LABEL, CHART_TYPES, attributeChart, crossingsLimit, longestRunLimit, median, runChart, runsAnalysis } from './charts';
+export type { AttributeChartOptions, AttributeChartType, AttributeInputPoint, ChartAnalysis, ChartPoint, ChartType, RunsAnalysis } from './charts';
 export { FADE_CHECK_POINTS, SUSTAIN_MONTHS, evaluateOutcome } from './outcome';
 export type {
   EvaluateOutcomeInput,
@@ -38,8 +40,8 @@ export type {
   OutcomePoint,
   Sustainability,
 } from './outcome';
-export { poolDerSimonianLaird, sustainedShare } from './pooling';
-export type { PoolOptions, PoolResult, PoolStudy, ShrunkStudy } from './pooling';
+export { POOL_METHODS, POOL_METHOD_LABEL, POOL_TESTS, describePooling, evidencePoolOptions, pool, poolDerSimonianLaird, sustainedShare } from './pooling';
+export type { PoolMethod, PoolOptions, PoolResult, PoolStudy, PoolTest, ShrunkStudy } from './pooling';
 export { DEFAULT_PEER_WEIGHTS, PeerIndex, nearestPeers } from './peers';
 export type { NearestPeersOptions, Peer, PeerContribution, PeerFeature, TrustFeatures } from './peers';
 export { projectSystem, projectSystemPerTrust } from './projection';
@@ -49,5 +51,15 @@ export { CsvSyntaxError, formatCsv, parseCsv } from './csv';
 export type { CsvRow } from './csv';
 export { addMonths, monthIndex, monthIndexOrNaN, monthsBetween, parsePeriod, periodOfIndex } from './periods';
 export type { ParsedPeriod } from './periods';
-export { POOL_HEADER, POOL_USAGE, SPC_POINT_HEADER, SPC_SUMMARY_HEADER, SPC_USAGE, runPoolCommand, runSpcCommand } from './cli';
+export {
+  CHART_POINT_HEADER,
+  CHART_SUMMARY_HEADER,
+  POOL_HEADER,
+  POOL_USAGE,
+  SPC_POINT_HEADER,
+  SPC_SUMMARY_HEADER,
+  SPC_USAGE,
+  runPoolCommand,
+  runSpcCommand,
+} from './cli';
 export type { CommandResult, ReadFile } from './cli';

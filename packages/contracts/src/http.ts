@@ -171,19 +171,40 @@ export type { Sustainability };
 export interface SpcPointView {
   readonly period: IsoMonth;
   readonly value: number;
+  /** The centre line: the mean (XmR) or the median (run chart). */
   readonly mean: number;
-  readonly lpl: number;
-  readonly upl: number;
-  /** Making Data Count label: "Above UCL", "7 Point Trend (Increasing)", "2 in 3 Below CL", "7 Points Above CL", "Common Cause", … */
+  /** Null on a run chart (it has no limits). */
+  readonly lpl: number | null;
+  readonly upl: number | null;
+  /**
+   * Making Data Count label: "Above UCL", "7 Point Trend (Increasing)", "2 in 3 Below CL", "7 Points Above CL", "Common Cause", …
+   * On a run chart: "Runs signal (Anhøj rules)" or "No runs signal" (the series' result, on every point).
+   */
   readonly rule: string;
-  /** common_cause | special_cause_improvement | special_cause_concern | special_cause_neutral_high | special_cause_neutral_low */
+  /** common_cause | special_cause_improvement | special_cause_concern | special_cause_neutral_high | special_cause_neutral_low; run_chart on a run chart */
   readonly pointType: string;
   readonly rebaseGroup: number;
+}
+
+/** The Anhøj runs analysis of a run chart (qicharts2's names). */
+export interface RunsAnalysisView {
+  readonly nUseful: number;
+  readonly longestRun: number | null;
+  readonly longestRunMax: number | null;
+  readonly nCrossings: number | null;
+  readonly nCrossingsMin: number | null;
+  readonly runsSignal: boolean;
 }
 
 export interface SpcView {
   readonly trustCode: string;
   readonly metric: string;
+  /** 'xmr' (Making Data Count XmR chart) or 'run' (run chart with the Anhøj rules, for series too short for XmR limits). */
+  readonly chart: 'xmr' | 'run';
+  /** Why this chart, in plain English. */
+  readonly chartReason: string;
+  /** The runs analysis (run charts only; null for XmR). */
+  readonly runs: RunsAnalysisView | null;
   /** 'increase' | 'decrease' (from the metric catalogue). */
   readonly direction: string;
   /** The national standard, used for the assurance icon; null when the metric has none. */
@@ -263,9 +284,21 @@ export interface EvidenceStudyView {
   readonly sustainability: Sustainability;
 }
 
+/** How a pooled figure was produced. */
+export interface PoolingMethodView {
+  /** tau² estimator: DL (DerSimonian-Laird), REML or PM (Paule-Mandel). */
+  readonly estimator: 'DL' | 'REML' | 'PM';
+  /** z (normal intervals) or knha (Knapp-Hartung, t with k - 1 df). */
+  readonly test: 'z' | 'knha';
+  /** The method in words. */
+  readonly description: string;
+}
+
 export interface EvidenceView {
   readonly metric: string;
   readonly category: InterventionCategory | null;
+  /** The method behind pooledEffect, se, the intervals, tau2 and i2. */
+  readonly method: PoolingMethodView;
   /** Number of interventions pooled. */
   readonly k: number;
   readonly pooledEffect: number | null;

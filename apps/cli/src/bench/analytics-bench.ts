@@ -4,10 +4,12 @@
  * baseline in the same process, so the ratio survives a slower or busier machine:
  * - SPC (`spc`) over every trust's 4-hour series of the real A&E file (../shared/data;
  *   skipped with a note when absent); baseline: a plain loop computing only each series' mean.
+ * - Run chart (Anhøj rules), P and P′ charts over the same series (P/P′ of patients seen within
+ *   4 hours over attendances); baseline: the same mean-only loop.
  * - `evaluateOutcome` over every demo intervention's primary target (seed 20161); baseline:
  *   the same loop computing only the mean of each series.
- * - DerSimonian-Laird pooling per category of the demo's outcomes (standardised effects);
- *   baseline: a fixed-effect inverse-variance mean per category.
+ * - DerSimonian-Laird and REML + Knapp-Hartung pooling per category of the demo's outcomes
+ *   (standardised effects); baseline: a fixed-effect inverse-variance mean per category.
  * - Projection, all trusts x 24 months x 10,000 draws, status quo and a scenario (20
  *   adopters); baseline: the straightforward per-trust simulation (`projectSystemPerTrust`).
  * Figures go in docs/benchmarks.md ("Analytics").
@@ -16,8 +18,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  attributeChart,
   evaluateOutcome,
+  pool,
   poolDerSimonianLaird,
+  runChart,
   projectSystem,
   projectSystemPerTrust,
   spc,
@@ -81,10 +86,14 @@ function main(): void {
   const notes: string[] = [];
 
   // 1. SPC over every trust series of the real A&E file.
-  let aeSeries: { code: string; points: SpcInputPoint[] }[] = [];
+  let aeSeries: { code: string; points: SpcInputPoint[]; counts: { period: string; value: number; denominator: number }[] }[] = [];
   if (fs.existsSync(aeFile)) {
     const parsed = parseAeAttendances(fs.readFileSync(aeFile, 'utf8'));
-    aeSeries = parsed.series.map((s) => ({ code: s.trustCode, points: s.observations.map((o) => ({ period: o.period, value: o.value })) }));
+    aeSeries = parsed.series.map((s) => ({
+      code: s.trustCode,
+      points: s.observations.map((o) => ({ period: o.period, value: o.value })),
+      counts: s.observations.map((o) => ({ period: o.period, value: o.numerator, denominator: o.denominator })),
+    }));
     const pointCount = aeSeries.reduce((a, s) => a + s.points.length, 0);
     const run = () => aeSeries.map((s) => spc(s.points, { improvementDirection: 'increase', target: 95 }));
     report(
@@ -93,6 +102,32 @@ function main(): void {
       time(repeat, run),
       'mean only',
       time(repeat, () => meanOnly(aeSeries.map((s) => s.points))),
+      aeSeries.length,
+    );
+    const meanBaseline = time(repeat, () => meanOnly(aeSeries.map((s) => s.points)));
+    const size = `${aeSeries.length} series, ${pointCount} points`;
+    report(
+      'Run chart (Anhøj rules), every A&E series',
+      size,
+      time(repeat, () => aeSeries.map((s) => runChart(s.points))),
+      'mean only',
+      meanBaseline,
+      aeSeries.length,
+    );
+    report(
+      'P chart, every A&E series',
+      size,
+      time(repeat, () => aeSeries.map((s) => attributeChart('p', s.counts))),
+      'mean only',
+      meanBaseline,
+      aeSeries.length,
+    );
+    report(
+      "P' chart (Laney), every A&E series",
+      size,
+      time(repeat, () => aeSeries.map((s) => attributeChart('pp', s.counts))),
+      'mean only',
+      meanBaseline,
       aeSeries.length,
     );
   } else {
@@ -141,6 +176,15 @@ function main(): void {
       }
       return swy / sw;
     }),
+  );
+  const remlKh = time(poolReps, () => groups.map((g) => pool(g, { method: 'REML', test: g.length >= 2 ? 'knha' : 'z' })));
+  report(
+    'REML + Knapp-Hartung pooling per category',
+    `${groups.length} categories, ${groups.reduce((a, g) => a + g.length, 0)} studies`,
+    remlKh,
+    'fixed-effect mean',
+    fixed,
+    groups.length,
   );
   report(
     'DL pooling per category',

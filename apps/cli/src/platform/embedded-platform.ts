@@ -109,7 +109,8 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
           host,
           port: claims.gateway.port,
           jwtSecret,
-          anonymousActor: { id: 'embedded-dev', role: 'ADMIN' },
+          // The web client's demo sign-in (for a browser on this computer); without a token, reads only.
+          demoSignIn: true,
           ...(web ? { webDistDir: web } : {}),
         }),
       );

@@ -8,6 +8,9 @@ export function emptySpc(trustCode: string, metric: string): SpcView {
   return {
     trustCode,
     metric,
+    chart: 'xmr',
+    chartReason: 'No observations, so no chart.',
+    runs: null,
     direction: (definition?.improvement ?? 'INCREASE').toLowerCase(),
     target: definition?.nationalStandard?.value ?? null,
     mean: null,

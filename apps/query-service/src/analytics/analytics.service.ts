@@ -3,7 +3,9 @@ import {
   evaluateOutcome,
   nearestPeers,
   PeerIndex,
-  poolDerSimonianLaird,
+  describePooling,
+  evidencePoolOptions,
+  pool,
   projectSystem,
   spc,
   sustainedShare,
@@ -28,6 +30,7 @@ import type { InterventionSummaryQueries } from '../read-models/intervention-sum
 import type { MetricSeriesQueries } from '../read-models/metric-series/metric-series.queries';
 import type { TrustDirectoryQueries } from '../read-models/trust-directory/trust-directory.queries';
 import { AnalyticsCache } from './analytics-cache';
+import { XMR_REASON, runChartView, wantsRunChart } from './spc-view';
 
 /** The read models analytics reads, through their slices' queries. */
 export interface AnalyticsSources {
@@ -147,14 +150,20 @@ export class AnalyticsService {
     }
     const share = sustainedShare(VERDICTS.flatMap((v) => Array<string>(verdicts[v]).fill(v)));
     const empty = { pooledEffect: null, se: null, ciLow: null, ciHigh: null, predictionLow: null, predictionHigh: null, i2: null, tau2: null, q: null };
+    const options = evidencePoolOptions(candidates.length);
+    const method = { estimator: options.method, test: options.test, description: describePooling(options.method, options.test) };
     if (candidates.length === 0) {
-      return { metric, category: category ?? null, k: 0, ...empty, sustainedShare: share, verdicts, studies: [] };
+      return { metric, category: category ?? null, method, k: 0, ...empty, sustainedShare: share, verdicts, studies: [] };
     }
-    const pooled = poolDerSimonianLaird(candidates.map((c) => ({ id: c.interventionId, yi: c.effect, vi: c.standardError ** 2 })));
+    const pooled = pool(
+      candidates.map((c) => ({ id: c.interventionId, yi: c.effect, vi: c.standardError ** 2 })),
+      options,
+    );
     const shrunk = new Map(pooled.shrunk.map((s) => [s.id, s.theta]));
     return {
       metric,
       category: category ?? null,
+      method,
       k: pooled.k,
       pooledEffect: pooled.estimate,
       se: pooled.se,
@@ -304,6 +313,7 @@ export function spcOf(series: SeriesView): SpcView {
   const definition = findMetric(series.metric);
   const direction: ImprovementDirection = definition?.improvement === 'DECREASE' ? 'decrease' : 'increase';
   const target = definition?.nationalStandard?.value ?? null;
+  if (wantsRunChart(series)) return runChartView(series, direction, target);
   const analysis = spc(
     series.observations.map((o) => ({ period: o.period, value: o.value })),
     { improvementDirection: direction, ...(target !== null ? { target } : {}), rebase: series.rebasePeriods },
@@ -311,6 +321,9 @@ export function spcOf(series: SeriesView): SpcView {
   return {
     trustCode: series.trustCode,
     metric: series.metric,
+    chart: 'xmr',
+    chartReason: XMR_REASON,
+    runs: null,
     direction,
     target,
     mean: analysis.mean,

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { AccountNav } from './AccountNav';
+import { SessionNotice } from './SessionNotice';
 
 function NhsLogo() {
   return (
@@ -47,6 +49,7 @@ function Header() {
             <span className="nhsuk-header__service-name">Longview</span>
           </Link>
         </div>
+        <AccountNav />
       </div>
       <nav className="nhsuk-header__navigation" aria-label="Menu">
         <div className="nhsuk-header__navigation-container nhsuk-width-container">
@@ -92,6 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <Header />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" role="main" tabIndex={-1}>
+          <SessionNotice />
           {children}
         </main>
       </div>

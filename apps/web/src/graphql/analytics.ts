@@ -3,6 +3,8 @@ import { graphql } from '../__generated__';
 /** Everything an SPC chart, its icons and its table need. */
 export const SPC_ANALYSIS_FRAGMENT = graphql(`
   fragment SpcAnalysisFields on SpcAnalysis {
+    chart
+    chartReason
     mean
     lpl
     upl
@@ -39,6 +41,11 @@ export const EVIDENCE_QUERY = graphql(`
     evidence(metric: $metric, category: $category) {
       metric
       category
+      method {
+        estimator
+        test
+        description
+      }
       k
       pooledEffect
       se

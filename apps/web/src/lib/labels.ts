@@ -3,7 +3,7 @@
  * value added to the schema fails the build until it has a label. A value the client does
  * not know yet (a newer server) falls back to a tidied form.
  */
-import type { Approach, CqcRating, Direction, InterventionCategory, InterventionStatus, Region, Sharing, TrustKind } from '../__generated__/graphql';
+import type { Approach, CqcRating, Direction, InterventionCategory, InterventionStatus, Region, Role, Sharing, TrustKind } from '../__generated__/graphql';
 
 export const REGION_LABELS: Readonly<Record<Region, string>> = {
   NORTH_EAST_AND_YORKSHIRE: 'North East and Yorkshire',
@@ -75,6 +75,13 @@ export const STATUS_TAG_CLASSES: Readonly<Record<InterventionStatus, string>> = 
   ACTIVE: 'nhsuk-tag--blue',
   COMPLETED: 'nhsuk-tag--green',
   ABANDONED: 'nhsuk-tag--red',
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  TRUST_EDITOR: 'Trust editor',
+  POLICYMAKER: 'Policymaker',
+  COMMUNITY: 'Community member',
+  ADMIN: 'Administrator',
 };
 
 /** `SOME_ENUM_VALUE` -> `Some enum value`. */

@@ -24,7 +24,7 @@ function normalisePath(path: unknown): string | null {
 }
 
 const GENERAL_MESSAGES: Record<string, string> = {
-  UNAUTHENTICATED: 'You need to sign in with an access token to do this.',
+  UNAUTHENTICATED: 'You need to sign in to do this.',
   FORBIDDEN: 'You do not have permission to do this for that trust.',
   CONFLICT: 'Someone else changed this at the same time. Try again.',
 };

@@ -55,6 +55,7 @@ function plainEnglish(e: EvidenceSummaryData, metric: MetricInfo | undefined): s
     lines.push('Some trusts could see no improvement or a deterioration: where it is done matters.');
   }
   if (e.i2 !== null && e.k > 1) lines.push(`I² is ${Math.round(e.i2)}%: ${heterogeneityWords(e.i2)}.`);
+  lines.push(`How these figures were pooled: ${e.method.description}`);
   if (e.sustainedShare !== null) {
     const faded = e.verdicts.find((v) => v.sustainability === 'FADED')?.count ?? 0;
     lines.push(

@@ -9,7 +9,7 @@ import { valuesOf } from '../lib/enums';
 import { APPROACH_LABELS, CATEGORY_LABELS, DIRECTION_LABELS, SHARING_LABELS, label } from '../lib/labels';
 import { fieldId, interpretMutationError } from '../lib/serverErrors';
 import { usePageTitle } from '../lib/usePageTitle';
-import { readToken } from '../apollo';
+import { VIEWER_QUERY } from '../graphql/viewer';
 import { ErrorMessage, ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary';
 
 interface TargetDraft {
@@ -186,12 +186,23 @@ export function ProposeInterventionPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const lastCommand = useRef<{ key: string; id: string } | null>(null);
 
+  const viewerResult = useQuery(VIEWER_QUERY);
+  const viewer = viewerResult.data?.viewer ?? null;
   const metricsResult = useQuery(METRICS_QUERY);
   const metrics = metricsResult.data?.metrics ?? [];
   const [propose, { loading: submitting }] = useMutation(PROPOSE_INTERVENTION_MUTATION);
 
   const hasErrors = Object.keys(errors).length > 0 || general.length > 0;
   usePageTitle(`${hasErrors ? 'Error: ' : ''}Propose an intervention`);
+
+  // A trust editor proposes for their own trust: start with it when the address names none
+  // (adjusted while rendering, once per signed-in trust, as React advises over an effect).
+  const viewerTrust = viewer?.trustCode ?? null;
+  const [prefilledFor, setPrefilledFor] = useState<string | null>(null);
+  if (viewerTrust && viewerTrust !== prefilledFor) {
+    setPrefilledFor(viewerTrust);
+    if (!draft.trustCode) setDraft((d) => ({ ...d, trustCode: viewerTrust }));
+  }
 
   // Move focus to the error summary after each failed submission.
   useEffect(() => {
@@ -291,7 +302,7 @@ export function ProposeInterventionPage() {
   ];
 
   const textError = (path: string) => errors[path];
-  const noToken = !readToken();
+  const signedOut = !viewerResult.loading && !viewer;
 
   return (
     <>
@@ -299,12 +310,15 @@ export function ProposeInterventionPage() {
         Back
       </Link>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
-      {(noToken || showTokenHint) && (
+      {(signedOut || showTokenHint) && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
-            To propose an intervention you need an access token for your trust (a trust editor token from{' '}
-            <code>longview token --role trust-editor --trust CODE</code>). <Link to="/access">Set your access token</Link>.
+            To propose an intervention, sign in as an editor of your trust.{' '}
+            <Link to={`/sign-in?from=${encodeURIComponent(`/interventions/new${draft.trustCode ? `?trust=${encodeURIComponent(draft.trustCode)}` : ''}`)}`}>
+              Sign in
+            </Link>
+            .
           </p>
         </div>
       )}

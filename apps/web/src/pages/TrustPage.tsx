@@ -113,6 +113,7 @@ function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcA
             : ' No national standard.'}
         </p>
       )}
+      {spc && spc.chart === 'run' && <p className="nhsuk-body-s">{spc.chartReason}</p>}
       {spc && <SpcIcons variation={spc.variation} assurance={spc.assurance} hasTarget={target !== null} />}
       {spcState === 'failed' && <p className="nhsuk-body-s">The statistical analysis of this series could not be loaded; the chart shows the values only.</p>}
       {spc && trialGroups > 0 && (
