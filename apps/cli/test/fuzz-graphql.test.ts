@@ -270,6 +270,14 @@ function rawCase(g: G, world: World): FuzzCase {
   const all = headers(g, world);
   if (contentType) all['content-type'] = contentType;
   else delete all['content-type'];
+  // Now and then the same bodies go to the embedded mode's demo sign-in instead.
+  if (chance(g, 10)) {
+    const signIn = pick(g, [
+      body,
+      JSON.stringify({ role: pick(g, ['ADMIN', 'TRUST_EDITOR', 'nope', '', '\u0000', 5]), trustCode: pick(g, ['ZF1', '..', 'x'.repeat(300)]) }),
+    ]);
+    return { label: `sign-in: ${label}`, method: 'POST', path: '/auth/demo-sign-in', headers: all, body: signIn };
+  }
   return { label: `body: ${label}`, method: 'POST', path: '/graphql', headers: all, body };
 }
 
@@ -288,6 +296,8 @@ function getCase(g: G, world: World): FuzzCase {
     `/graphql?query=${encodeURIComponent('{ metrics { code } }')}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }))}`,
     '/graphql?query=%E0%A4%A',
     '/graphql?query=%00',
+    '/auth/demo-sign-in',
+    '/auth/demo-sign-in?role=%00',
     '/',
     '/health',
     '/nope',
@@ -315,6 +325,8 @@ function headers(g: G, world: World): Record<string, string> {
   if (chance(g, 10)) all['origin'] = pick(g, ['https://evil.example', 'null', 'http://localhost:5173']);
   if (chance(g, 5)) all['x-forwarded-for'] = pick(g, ['1.2.3.4', 'garbage', '::1, 10.0.0.1']);
   if (chance(g, 3)) all['apollo-require-preflight'] = 'true';
+  if (chance(g, 5))
+    all[pick(g, ['x-random', 'if-none-match', 'range', 'content-encoding', 'transfer-encoding-ish'])] = pick(g, ['gzip', 'bytes=0-1', '*', 'x'.repeat(2000)]);
   return all;
 }
 
