@@ -9,5 +9,7 @@ module.exports = require('@longview/jest-config').jestConfig({
     'test/distributed-graphql.test.ts',
     'test/demo-analytics-graphql.test.ts',
     'test/import-ae-platform.test.ts',
+    'test/fuzz-graphql.test.ts',
+    'test/graphql-http-audit.test.ts',
   ],
 });

@@ -215,6 +215,32 @@ describe('parseAeAttendances on small files', () => {
     expect(() => parseAeAttendances(csv('"2018-01-01","RA1","other",10,1,0', '"2018-01-01","RA1","other",12,1,0'))).not.toThrow();
   });
 
+  describe('a file cut off inside its last row (a truncated download) is refused, naming the line', () => {
+    const complete = csv('"2018-01-01","RA1","1",800,10,0', '"2018-02-01","RA1","1",900,20,1292');
+    const cutAt = (text: string, end: string) => text.slice(0, text.lastIndexOf(end) + end.length);
+
+    it.each([
+      // Quoted: the open quote of the cut field is never closed.
+      ['inside a quoted field', csv('"2018-01-01","RA1","1",800,10,0').concat('"2018-02-01","RA'), /line 3: a quoted field is not closed/],
+      // Unquoted, cut between fields: too few columns.
+      ['between fields', cutAt(complete, '900,20,'), /line 3: column "admissions" value "" is not a whole number/],
+      ['inside the fifth field', cutAt(complete, '900,2'), /line 3: expected 6 columns but found 5/],
+      // Unquoted, cut inside the last number: "1292" read as "12" would be valid, so the missing line break decides.
+      ['inside the last number', cutAt(complete, '900,20,12'), /line 3: the file ends inside this row, with no line break after it: it looks cut off/],
+    ])('%s', (_label, text, message) => {
+      expect(() => parseAeAttendances(text)).toThrow(AeImportError);
+      expect(() => parseAeAttendances(text)).toThrow(message);
+    });
+
+    it('a complete file with or without a final line break after a quoted last field is read', () => {
+      expect(parseAeAttendances(complete).series[0]?.observations).toHaveLength(2);
+      expect(
+        parseAeAttendances(`${HEADER}
+"2018-01-01","RA1","1","800","10","0"`).series[0]?.observations,
+      ).toHaveLength(1);
+    });
+  });
+
   it('rejects a file without the expected header', () => {
     expect(() => parseAeAttendances('"period","org","type"\n')).toThrow(/line 1: header has no column "org_code"/);
     expect(() => parseAeAttendances('')).toThrow(/line 1: the file is empty/);

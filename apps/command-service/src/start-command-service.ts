@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { answerClientErrorsWithJson } from '@longview/contracts';
 import { serviceKeyFromEnv } from '@longview/service-auth';
 import { CommandServiceModule, type CommandServiceDependencies } from './command-service.module';
+import { rejectMalformedText } from './commands/malformed-text.middleware';
 
 export interface RunningService {
   readonly app: INestApplication;
@@ -34,6 +36,10 @@ export async function startCommandService(
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '5mb' });
+  // No NUL or lone surrogate reaches a decider or PostgreSQL (22021): a 400 naming the field.
+  app.use(rejectMalformedText);
+  // An over-long URL or header block: a JSON 400, not Node's bare 431.
+  answerClientErrorsWithJson(app.getHttpServer());
   options.beforeListen?.(app);
   const host = options.host ?? '127.0.0.1';
   await app.listen(options.port ?? 4001, host);

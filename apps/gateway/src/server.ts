@@ -5,20 +5,23 @@ import { extname, join, resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express from 'express';
+import { answerClientErrorsWithJson } from '@longview/contracts';
 import { signedInFromAuthorization, createTokenVerifier, InvalidTokenError, type JwksOptions } from './auth';
 import { HttpCommandServiceClient, type CommandServiceConnection } from './clients/command-service.client';
 import { HttpQueryServiceClient, type QueryServiceConnection } from './clients/query-service.client';
 import { createGatewayContext, type GatewayContext } from './context';
 import { loadResolvers, loadTypeDefs } from './schema';
 import { formatError, unauthenticated } from './shared/errors';
+import { apolloLimits, graphqlHttpGuards, hardeningConfigFromEnv, inputGuardPlugin, jsonErrorHandler, jsonNotFound, type HardeningConfig } from './hardening';
 import { demoSignIn } from './sign-in/demo-sign-in';
 
 export interface ApolloServerOptions {
   readonly plugins?: ApolloServerPlugin<GatewayContext>[];
   /** Default: on outside production. */
   readonly introspection?: boolean;
+  /** Limits (depth, aliases, cost, ...); default: from the environment (src/hardening/config.ts). */
+  readonly hardening?: HardeningConfig;
 }
 
 /** The Apollo server with the schema, resolvers and error mapping; transport-agnostic (tests call executeOperation). */
@@ -27,7 +30,8 @@ export function createApolloServer(options: ApolloServerOptions = {}): ApolloSer
     typeDefs: loadTypeDefs(),
     resolvers: loadResolvers(),
     formatError,
-    plugins: options.plugins ?? [],
+    ...apolloLimits(options.hardening ?? hardeningConfigFromEnv(process.env)),
+    plugins: [inputGuardPlugin<GatewayContext>(), ...(options.plugins ?? [])],
     ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
   });
 }
@@ -55,6 +59,8 @@ export interface GatewayOptions {
   readonly serviceKey: string;
   /** Replace the HTTP clients (tests, in-process wiring). */
   readonly clients?: { readonly commands: CommandServiceConnection; readonly queries: QueryServiceConnection };
+  /** Override limits from the environment (tests): see src/hardening/config.ts. */
+  readonly hardening?: Partial<HardeningConfig>;
 }
 
 export interface RunningGateway {
@@ -76,7 +82,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  const apollo = createApolloServer({ plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  answerClientErrorsWithJson(httpServer);
+  const hardening: HardeningConfig = { ...hardeningConfigFromEnv(process.env), ...options.hardening };
+  const apollo = createApolloServer({ hardening, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
 
   app.get('/health', (_req, res) => {
@@ -84,8 +92,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   });
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(),
-    express.json({ limit: '2mb' }),
+    ...graphqlHttpGuards(hardening),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
         try {
@@ -100,6 +107,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   );
   app.use('/auth/demo-sign-in', demoSignIn({ enabled: options.demoSignIn === true, host, secret: options.jwtSecret, queries: queries.forViewer(null) }));
   if (options.webDistDir) serveWebApp(app, options.webDistDir);
+  // Last: unknown routes and every error answer JSON, never an HTML page with a stack trace.
+  app.use(jsonNotFound, jsonErrorHandler);
 
   try {
     await listen(httpServer, options.port ?? 4000, host);

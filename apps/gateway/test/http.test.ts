@@ -143,7 +143,7 @@ it('reads through the query service over HTTP, with query parameters and 404 -> 
           code
           region
         }
-        trust(code: "R 1") {
+        trust(code: "RZZ9") {
           code
         }
       }
@@ -151,7 +151,14 @@ it('reads through the query service over HTTP, with query parameters and 404 -> 
   );
   expect(status).toBe(200);
   expect(body).toEqual({ data: { trusts: [{ code: 'RJ1', region: 'LONDON' }], trust: null } });
-  expect(received.map((request) => `${request.method} ${request.url}`).sort()).toEqual(['GET /trusts/R%201', 'GET /trusts?search=guy%27s&region=LONDON']);
+  expect(received.map((request) => `${request.method} ${request.url}`).sort()).toEqual(['GET /trusts/RZZ9', 'GET /trusts?search=guy%27s&region=LONDON']);
+
+  // A code that is not an ODS code never reaches a URL.
+  received.length = 0;
+  const bad = await graphql(gateway.url, '{ trust(code: "R 1") { code } }');
+  expect(bad.status).toBe(400);
+  expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  expect(received).toEqual([]);
 });
 
 it('analytics over HTTP: evidence with its query parameters, and a 400 from the query service is BAD_USER_INPUT', async () => {

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { answerClientErrorsWithJson } from '@longview/contracts';
 import type { Database, EventStore } from '@longview/event-store';
 import { serviceKeyFromEnv } from '@longview/service-auth';
 import { ConsumerRunner } from './consumers/consumer-runner';
 import type { EventConsumer } from './consumers/event-consumer';
 import { enabledConsumers } from './consumers/registry';
 import { EventLogFollower } from './feed/event-log-follower';
+import { rejectMalformedUrl } from './http/malformed-url.middleware';
 import { QueryServiceModule } from './query-service.module';
 import { ProjectionRunner } from './runner/projection-runner';
 
@@ -68,6 +70,9 @@ export async function startQueryService(options: QueryServiceOptions): Promise<R
   const app = await NestFactory.create(QueryServiceModule.register({ database: options.database, runner, serviceKey }), {
     logger: options.logger === false ? false : ['error', 'warn'],
   });
+  // Before the routes: no NUL, lone surrogate or over-long id reaches SQL; 400s, not 22021 or 431.
+  app.use(rejectMalformedUrl);
+  answerClientErrorsWithJson(app.getHttpServer() as import('node:http').Server);
   options.beforeListen?.(app);
   const host = options.host ?? '127.0.0.1';
   await app.listen(options.port ?? 4002, host);

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { Database } from '@longview/event-store';
 import { createServiceCredentialVerifier } from '@longview/service-auth';
 import { SERVICE_CREDENTIAL_VERIFIER, ServiceCredentialGuard } from './access/service-credential.guard';
@@ -11,6 +11,7 @@ import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interc
 import { READ_MODELS } from './read-models/registry';
 import { TrustDirectoryQueries } from './read-models/trust-directory/trust-directory.queries';
 import { PositionController } from './position.controller';
+import { QueryErrorsFilter } from './http/query-errors.filter';
 import { ProjectionRunner } from './runner/projection-runner';
 import { ReadProgress } from './runner/read-progress';
 import { READ_DATABASE } from './tokens';
@@ -44,6 +45,7 @@ export class QueryServiceModule {
           inject: [TrustDirectoryQueries, InterventionSummaryQueries, MetricSeriesQueries, ProjectionRunner],
         },
         ReadYourWritesInterceptor,
+        { provide: APP_FILTER, useClass: QueryErrorsFilter },
       ],
     };
   }

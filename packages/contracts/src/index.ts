@@ -6,3 +6,4 @@ export * from './events/metric-series';
 export * from './registry';
 export * from './codec';
 export * from './topics';
+export * from './wire-text';

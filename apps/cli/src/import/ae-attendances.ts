@@ -89,6 +89,23 @@ function parseCount(raw: string, column: AeColumn, line: number): number {
 }
 
 /**
+ * A download cut short usually ends inside its last row. Cut inside a quoted field, the CSV
+ * parser finds the open quote; cut between fields, the row has too few columns; but cut inside an
+ * unquoted number (NHS England's counts are unquoted) it still reads as a valid, smaller number.
+ * So a last row that is not ended by a line break, and whose last field is not closed by a quote,
+ * is refused: nothing proves it complete. (NHS England's files end with a line break.)
+ */
+function assertNotCutOff(text: string, records: readonly { line: number }[]): void {
+  if (records.length < 2 || /[\r\n]$/.test(text) || text.endsWith('"')) return;
+  const last = records[records.length - 1] as { line: number };
+  throw new AeImportError(
+    last.line,
+    'the file ends inside this row, with no line break after it: it looks cut off (an interrupted download?), so its last value may be cut short. ' +
+      'Download the file again; if the row is complete, end the file with a line break',
+  );
+}
+
+/**
  * Parses the A&E attendances file. Every row is validated (whatever its department type);
  * type 1 rows become observations. Throws `AeImportError` on the first malformed row.
  */
@@ -161,6 +178,8 @@ export function parseAeAttendances(text: string): AeParseResult {
       denominator: attendances,
     });
   }
+  // After the rows' own checks, which name a cut-off row more precisely when they can.
+  assertNotCutOff(text, records);
   const series: AeTrustSeries[] = [...byTrust.entries()]
     .filter(([, months]) => months.size > 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -35,8 +35,23 @@ export class CommandErrorsFilter implements ExceptionFilter {
     if (error instanceof ContractViolationError) return [400, { code: 'BAD_USER_INPUT', message: error.message }];
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      return [status, { code: status === 400 ? 'BAD_USER_INPUT' : status === 404 ? 'NOT_FOUND' : 'INTERNAL', message: error.message }];
+      return [status, { code: status === 404 ? 'NOT_FOUND' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL', message: error.message }];
     }
+    const unreadable = unreadableBody(error);
+    if (unreadable) return unreadable;
     return [500, { code: 'INTERNAL', message: 'Internal error' }];
   }
+}
+
+/** The JSON body parser's errors (malformed JSON, too large, wrong charset): the caller's, 4xx. */
+function unreadableBody(error: unknown): [number, ErrorBody] | undefined {
+  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string') return undefined;
+  const message =
+    type === 'entity.parse.failed'
+      ? 'The request body is not valid JSON'
+      : type === 'entity.too.large'
+        ? 'The request body is too large'
+        : 'The request body cannot be read (send UTF-8 JSON)';
+  return [status, { code: 'BAD_USER_INPUT', message }];
 }

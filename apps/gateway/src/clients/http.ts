@@ -1,6 +1,5 @@
 import type { CredentialSource } from './service-credentials';
-import type { ServiceError } from './service-error';
-import { serviceErrorFrom, unreachable } from './service-error';
+import { ServiceError, serviceErrorFrom, unreachable } from './service-error';
 
 /** JSON over global fetch, with the service credential of the caller, and failures turned into ServiceError. */
 export async function fetchJson<T>(
@@ -29,6 +28,21 @@ export async function fetchJson<T>(
     return { status: response.status, body: (await response.json()) as T };
   } catch (error) {
     throw unreachable(service, error);
+  }
+}
+
+/**
+ * One URL path segment from a caller's value. The gateway's input guard refuses bad ids first
+ * (src/hardening/input-guard.ts); this is the last line: "", "." and ".." would make fetch
+ * resolve a different route, and a lone surrogate cannot be percent-encoded at all.
+ */
+export function pathSegment(service: ServiceError['service'], value: string): string {
+  const refuse = (why: string) => new ServiceError(service, 400, { code: 'BAD_USER_INPUT', message: `"${value.slice(0, 50)}" ${why}` });
+  if (value === '' || value === '.' || value === '..') throw refuse('cannot be part of a URL path');
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw refuse('is not valid Unicode');
   }
 }
 

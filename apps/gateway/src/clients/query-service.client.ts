@@ -15,8 +15,10 @@ import type {
 } from '@longview/contracts';
 import type { InterventionCategory, Region, TrustKind, Viewer } from '@longview/domain';
 import { ServiceError } from './service-error';
-import { fetchJson, joinUrl } from './http';
+import { fetchJson, joinUrl, pathSegment } from './http';
 import { credentialFor, type CredentialSource, type ServiceClientOptions } from './service-credentials';
+
+const segment = (value: string) => pathSegment('query-service', value);
 
 /** Read-your-writes: the query service waits until its projections have reached this position. */
 export interface ReadOptions {
@@ -120,7 +122,7 @@ class BoundQueryServiceClient implements QueryServiceClient {
   }
 
   getTrust(code: string, options?: ReadOptions): Promise<TrustView | null> {
-    return this.getOrNull<TrustView>(`/trusts/${encodeURIComponent(code)}`, options);
+    return this.getOrNull<TrustView>(`/trusts/${segment(code)}`, options);
   }
 
   getTrusts(codes: readonly string[], options?: ReadOptions): Promise<readonly TrustView[]> {
@@ -128,7 +130,7 @@ class BoundQueryServiceClient implements QueryServiceClient {
   }
 
   listTrustSeries(code: string, options?: ReadOptions): Promise<readonly SeriesView[]> {
-    return this.get<SeriesView[]>(`/trusts/${encodeURIComponent(code)}/series`, {}, options);
+    return this.get<SeriesView[]>(`/trusts/${segment(code)}/series`, {}, options);
   }
 
   listInterventions(query: InterventionQuery = {}, options?: ReadOptions): Promise<InterventionPage> {
@@ -137,7 +139,7 @@ class BoundQueryServiceClient implements QueryServiceClient {
   }
 
   getIntervention(id: string, options?: ReadOptions): Promise<InterventionView | null> {
-    return this.getOrNull<InterventionView>(`/interventions/${encodeURIComponent(id)}`, options);
+    return this.getOrNull<InterventionView>(`/interventions/${segment(id)}`, options);
   }
 
   getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]> {
@@ -149,19 +151,19 @@ class BoundQueryServiceClient implements QueryServiceClient {
   }
 
   getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null> {
-    return this.getOrNull<SeriesView>(`/series/${encodeURIComponent(trustCode)}/${encodeURIComponent(metric)}`, options);
+    return this.getOrNull<SeriesView>(`/series/${segment(trustCode)}/${segment(metric)}`, options);
   }
 
   getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null> {
-    return this.getOrNull<SpcView>(`/series/${encodeURIComponent(trustCode)}/${encodeURIComponent(metric)}/spc`, options);
+    return this.getOrNull<SpcView>(`/series/${segment(trustCode)}/${segment(metric)}/spc`, options);
   }
 
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
-    return this.getOrNull<OutcomeView[]>(`/interventions/${encodeURIComponent(id)}/outcomes`, options);
+    return this.getOrNull<OutcomeView[]>(`/interventions/${segment(id)}/outcomes`, options);
   }
 
   getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null> {
-    return this.getOrNull<PeerView[]>(`/trusts/${encodeURIComponent(code)}/peers`, options, { limit });
+    return this.getOrNull<PeerView[]>(`/trusts/${segment(code)}/peers`, options, { limit });
   }
 
   getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView> {

@@ -78,7 +78,12 @@ function fromServiceError(error: ServiceError): GraphQLError {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   // Errors Apollo/graphql-js raise themselves (parse, validation, variable coercion) already carry a code.
-  if (original instanceof GraphQLError && original === error && typeof formatted.extensions?.code === 'string') return formatted;
+  if (original instanceof GraphQLError && original === error && typeof formatted.extensions?.code === 'string') {
+    // Never a stack trace, whatever the server's options (NODE_ENV, includeStacktraceInErrorResponses).
+    const { stacktrace: _stacktrace, exception: _exception, ...rest } = formatted.extensions;
+    const message = rest.code === 'PERSISTED_QUERY_NOT_SUPPORTED' ? 'Persisted queries are not supported: send the whole query in "query"' : formatted.message;
+    return { ...formatted, message, extensions: rest };
+  }
   const mapped = toGraphQLError(original);
   if (mapped.extensions.code === 'INTERNAL_SERVER_ERROR' && !(original instanceof GraphQLError) && !(original instanceof ServiceError)) {
     console.error('[gateway] unexpected error', original);
