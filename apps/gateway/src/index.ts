@@ -21,4 +21,3 @@ export type { QueryServiceClient, ReadOptions, TrustQuery, InterventionQuery } f
 export { ServiceError, isServiceError } from './clients/service-error';
 export { formatError, toGraphQLError, ERROR_CODES } from './shared/errors';
 export type { GatewayErrorCode } from './shared/errors';
-export { canSeeIntervention } from './visibility';

@@ -26,7 +26,8 @@ export function useGatewayHarness(defaultActor: Actor | null): GatewayHarness {
     async run(query, variables = {}, actor = defaultActor) {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: createGatewayContext({ commands: harness.commands, queries: harness.queries }, actor) },
+        // The context's query client is the viewer's, as the real gateway binds it to the request's actor.
+        { contextValue: createGatewayContext({ commands: harness.commands, queries: harness.queries.boundTo(actor) }, actor) },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as Result;
