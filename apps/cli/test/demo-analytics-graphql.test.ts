@@ -1,7 +1,7 @@
-import { HttpCommandServiceClient } from '@longview/gateway';
 import { generateDemoData } from '../src/demo';
 import { sendSteps } from '../src/platform/demo-loader';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
+import { cliClients, DEMO_LOADER } from '../src/platform/service-key';
 import { graphqlData } from './support';
 
 jest.setTimeout(180_000);
@@ -19,7 +19,8 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
   beforeAll(async () => {
     platform = await startEmbeddedPlatform({ gatewayPort: 0, commandPort: 0, queryPort: 0 });
     url = platform.gatewayUrl as string;
-    await sendSteps(new HttpCommandServiceClient(platform.commandService.url), plan.steps, { idPrefix: 'demo' });
+    const { commands } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, DEMO_LOADER);
+    await sendSteps(commands, plan.steps, { idPrefix: 'demo' });
     await platform.queryService.follower?.catchUp();
   });
   afterAll(async () => {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import { HttpCommandServiceClient, HttpQueryServiceClient } from '@longview/gateway';
+import type { CommandServiceClient, QueryServiceClient } from '@longview/gateway';
 import { AeImportError } from '../src/import';
 import { importAeAttendances } from '../src/platform/ae-import';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
+import { AE_IMPORTER, cliClients } from '../src/platform/service-key';
 import { aeFile, odsFile, requireOrSkip } from './support';
 
 jest.setTimeout(180_000);
@@ -11,15 +12,14 @@ const haveData = requireOrSkip(fs.existsSync(aeFile) && fs.existsSync(odsFile), 
 
 (haveData ? describe : describe.skip)('importing the real A&E file through the command path', () => {
   let platform: EmbeddedPlatform;
-  let commands: HttpCommandServiceClient;
-  let queries: HttpQueryServiceClient;
+  let commands: CommandServiceClient;
+  let queries: QueryServiceClient;
   let text: string;
   let odsText: string;
 
   beforeAll(async () => {
     platform = await startEmbeddedPlatform({ withGateway: false, commandPort: 0, queryPort: 0 });
-    commands = new HttpCommandServiceClient(platform.commandService.url);
-    queries = new HttpQueryServiceClient(platform.queryService.url);
+    ({ commands, queries } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, AE_IMPORTER));
     text = fs.readFileSync(aeFile, 'utf8');
     odsText = fs.readFileSync(odsFile, 'utf8');
   });

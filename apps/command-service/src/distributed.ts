@@ -24,6 +24,8 @@ export interface DistributedCommandServiceOptions {
   /** Run the outbox relay in this process (default true); false when a standalone `longview-relay` runs. */
   readonly withRelay?: boolean;
   readonly partitions?: number;
+  /** The key service credentials are signed with; default LONGVIEW_SERVICE_KEY. */
+  readonly serviceKey?: string;
 }
 
 export interface RunningDistributedCommandService extends RunningService {
@@ -89,6 +91,7 @@ export async function startDistributedCommandService(options: DistributedCommand
     { eventStore, onAppended: () => relay?.relay.notify() },
     {
       port: options.port ?? 4001,
+      ...(options.serviceKey ? { serviceKey: options.serviceKey } : {}),
       ...(options.host ? { host: options.host } : {}),
       beforeListen: (app: INestApplication) => {
         app.use(

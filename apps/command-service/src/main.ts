@@ -3,10 +3,12 @@
  * The command-service process of the distributed mode (`node apps/command-service/dist/main.js`).
  * Env: DATABASE_URL (event store), KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, KAFKA_PARTITIONS (default 6),
  * PORT (default 4001), HOST (default 127.0.0.1), LONGVIEW_RELAY=external to leave publication to a
- * standalone `longview-relay`. Stops on SIGINT/SIGTERM.
+ * standalone `longview-relay`, LONGVIEW_SERVICE_KEY (required: the key of the service credentials
+ * every command carries). Stops on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';
 import { brokersFromEnv, JsonLogger, runServiceProcess } from '@longview/messaging';
+import { serviceKeyFromEnv } from '@longview/service-auth';
 import { startDistributedCommandService } from './distributed';
 
 const logger = new JsonLogger({ service: 'command-service' });
@@ -18,9 +20,17 @@ async function main(): Promise<{ close(): Promise<void> }> {
     logger.error('DATABASE_URL and KAFKA_BROKERS must be set');
     process.exit(2);
   }
+  let serviceKey: string;
+  try {
+    serviceKey = serviceKeyFromEnv(process.env);
+  } catch (error) {
+    logger.error((error as Error).message);
+    process.exit(2);
+  }
   const service = await startDistributedCommandService({
     databaseUrl,
     brokers,
+    serviceKey,
     logger,
     port: Number(process.env['PORT'] ?? 4001),
     ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}),

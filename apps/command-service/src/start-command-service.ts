@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { serviceKeyFromEnv } from '@longview/service-auth';
 import { CommandServiceModule, type CommandServiceDependencies } from './command-service.module';
 
 export interface RunningService {
@@ -10,10 +11,15 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Starts the command service's HTTP API. Port 0 picks a free port (tests). */
+/**
+ * Starts the command service's HTTP API. Port 0 picks a free port (tests). Every command needs a
+ * service credential signed with `serviceKey` (default: LONGVIEW_SERVICE_KEY).
+ */
 export async function startCommandService(
-  deps: CommandServiceDependencies,
+  deps: Omit<CommandServiceDependencies, 'serviceKey'>,
   options: {
+    /** Default LONGVIEW_SERVICE_KEY. */
+    serviceKey?: string;
     port?: number;
     host?: string;
     logger?: boolean;
@@ -21,7 +27,8 @@ export async function startCommandService(
     beforeListen?: (app: INestApplication) => void;
   } = {},
 ): Promise<RunningService> {
-  const app = await NestFactory.create<NestExpressApplication>(CommandServiceModule.register(deps), {
+  const serviceKey = options.serviceKey ?? serviceKeyFromEnv(process.env);
+  const app = await NestFactory.create<NestExpressApplication>(CommandServiceModule.register({ ...deps, serviceKey }), {
     logger: options.logger === false ? false : ['error', 'warn'],
     // Our own JSON parser below, with a limit that fits a three-year import of one series.
     bodyParser: false,

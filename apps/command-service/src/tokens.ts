@@ -4,3 +4,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 
 export type AppendListener = (lastPosition: bigint) => void;
+/** Injection token for the ServiceCredentialVerifier built from the service key. */
+export const SERVICE_CREDENTIAL_VERIFIER = Symbol('SERVICE_CREDENTIAL_VERIFIER');

@@ -1,16 +1,21 @@
 import type { Actor } from '@longview/domain';
-import type { CommandServiceClient } from './clients/command-service.client';
-import type { QueryServiceClient } from './clients/query-service.client';
+import type { CommandServiceClient, CommandServiceConnection } from './clients/command-service.client';
+import type { QueryServiceClient, QueryServiceConnection } from './clients/query-service.client';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
 import { ReadPosition } from './shared/read-position';
 
+/** The two services, for anyone: each request binds them to its actor. */
 export interface GatewayServices {
-  readonly commands: CommandServiceClient;
-  readonly queries: QueryServiceClient;
+  readonly commands: CommandServiceConnection;
+  readonly queries: QueryServiceConnection;
 }
 
-/** What every resolver gets: typed clients for the two services, the (authenticated) actor, and per-request state. */
-export interface GatewayContext extends GatewayServices {
+/** What every resolver gets: typed clients for the two services bound to the (authenticated) actor, and per-request state. */
+export interface GatewayContext {
+  /** The command service, acting as `actor` (the service credential of every call names them). */
+  readonly commands: CommandServiceClient;
+  /** The query service, reading for `actor` as the viewer. */
+  readonly queries: QueryServiceClient;
   /** Null for an anonymous request (public reads only, unless the gateway has an `anonymousActor`). */
   readonly actor: Actor | null;
   /** The request's read position: a mutation moves it forward, every later read waits for it. */
@@ -19,11 +24,13 @@ export interface GatewayContext extends GatewayServices {
   readonly loaders: Loaders;
 }
 
-/** A new context per request: fresh loaders (nothing cached across requests or viewers). */
+/** A new context per request: clients bound to its actor, fresh loaders (nothing cached across requests or viewers). */
 export function createGatewayContext(services: GatewayServices, actor: Actor | null): GatewayContext {
   const position = new ReadPosition();
-  const loaders = createLoaders(services.queries, position);
+  const commands = services.commands.forActor(actor);
+  const queries = services.queries.forViewer(actor);
+  const loaders = createLoaders(queries, position);
   // What was cached before a write is stale after it.
   position.onAdvance(() => clearLoaders(loaders));
-  return { commands: services.commands, queries: services.queries, actor, position, loaders };
+  return { commands, queries, actor, position, loaders };
 }

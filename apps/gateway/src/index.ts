@@ -15,9 +15,10 @@ export {
 } from './auth';
 export type { TokenClaims, TokenRole, DevTokenOptions, JwksOptions, TokenVerifier, TokenVerifierOptions } from './auth';
 export { HttpCommandServiceClient } from './clients/command-service.client';
-export type { CommandServiceClient } from './clients/command-service.client';
+export type { CommandServiceClient, CommandServiceConnection } from './clients/command-service.client';
+export type { ServiceClientOptions, ServiceCredentialOptions } from './clients/service-credentials';
 export { HttpQueryServiceClient, MAX_KEYS_PER_BATCH } from './clients/query-service.client';
-export type { QueryServiceClient, ReadOptions, TrustQuery, InterventionQuery } from './clients/query-service.client';
+export type { QueryServiceClient, QueryServiceConnection, ReadOptions, TrustQuery, InterventionQuery } from './clients/query-service.client';
 export { ServiceError, isServiceError } from './clients/service-error';
 export { formatError, toGraphQLError, ERROR_CODES } from './shared/errors';
 export type { GatewayErrorCode } from './shared/errors';

@@ -1,3 +1,4 @@
+import { serviceKeyFromEnv } from '@longview/service-auth';
 import { jwksOptionsFromEnv } from './auth';
 import { createGateway } from './server';
 
@@ -7,7 +8,10 @@ async function main(): Promise<void> {
   const jwtSecret = process.env.JWT_SECRET || undefined;
   const jwks = jwksOptionsFromEnv(process.env);
   if (!jwtSecret && !jwks) throw new Error('Set JWT_SECRET, or LONGVIEW_JWKS_URL / LONGVIEW_JWKS_FILE with LONGVIEW_JWT_ISSUER');
+  // The key of the service credentials it signs for every call to the two services.
+  const serviceKey = serviceKeyFromEnv(process.env);
   const gateway = await createGateway({
+    serviceKey,
     commandServiceUrl: process.env.COMMAND_SERVICE_URL ?? 'http://127.0.0.1:4001',
     queryServiceUrl: process.env.QUERY_SERVICE_URL ?? 'http://127.0.0.1:4002',
     port: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000),

@@ -9,8 +9,8 @@ import cors from 'cors';
 import express from 'express';
 import type { Actor } from '@longview/domain';
 import { actorFromAuthorization, createTokenVerifier, InvalidTokenError, type JwksOptions } from './auth';
-import { HttpCommandServiceClient, type CommandServiceClient } from './clients/command-service.client';
-import { HttpQueryServiceClient, type QueryServiceClient } from './clients/query-service.client';
+import { HttpCommandServiceClient, type CommandServiceConnection } from './clients/command-service.client';
+import { HttpQueryServiceClient, type QueryServiceConnection } from './clients/query-service.client';
 import { createGatewayContext, type GatewayContext } from './context';
 import { loadResolvers, loadTypeDefs } from './schema';
 import { formatError, unauthenticated } from './shared/errors';
@@ -47,8 +47,10 @@ export interface GatewayOptions {
   readonly jwks?: JwksOptions;
   /** Who an unauthenticated request acts as (embedded dev mode); unset = anonymous requests may only read. */
   readonly anonymousActor?: Actor;
+  /** The key the services check service credentials with (LONGVIEW_SERVICE_KEY): every call to them carries one for the request's actor. */
+  readonly serviceKey: string;
   /** Replace the HTTP clients (tests, in-process wiring). */
-  readonly clients?: { readonly commands: CommandServiceClient; readonly queries: QueryServiceClient };
+  readonly clients?: { readonly commands: CommandServiceConnection; readonly queries: QueryServiceConnection };
 }
 
 export interface RunningGateway {
@@ -58,8 +60,9 @@ export interface RunningGateway {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const commands = options.clients?.commands ?? new HttpCommandServiceClient(options.commandServiceUrl);
-  const queries = options.clients?.queries ?? new HttpQueryServiceClient(options.queryServiceUrl);
+  if (!options.serviceKey) throw new Error('createGateway needs serviceKey to sign the service credentials it sends to the services');
+  const commands = options.clients?.commands ?? new HttpCommandServiceClient(options.commandServiceUrl, { serviceKey: options.serviceKey });
+  const queries = options.clients?.queries ?? new HttpQueryServiceClient(options.queryServiceUrl, { serviceKey: options.serviceKey });
   if (!options.jwtSecret && !options.jwks) throw new Error('createGateway needs jwtSecret, jwks or both to verify bearer tokens');
   const verifyToken = createTokenVerifier({
     ...(options.jwtSecret ? { secret: options.jwtSecret } : {}),

@@ -15,21 +15,32 @@ import type {
   TrustView,
 } from '@longview/contracts';
 import { canSee, type InterventionCategory, type LongviewCommandType, type Viewer } from '@longview/domain';
-import type { CommandServiceClient } from '../src/clients/command-service.client';
-import type { InterventionQuery, ProjectionQuery, QueryServiceClient, ReadOptions, TrustQuery } from '../src/clients/query-service.client';
+import type { CommandServiceClient, CommandServiceConnection } from '../src/clients/command-service.client';
+import type {
+  InterventionQuery,
+  ProjectionQuery,
+  QueryServiceClient,
+  QueryServiceConnection,
+  ReadOptions,
+  TrustQuery,
+} from '../src/clients/query-service.client';
 
 /**
- * In-memory stand-ins for the two services: they record every call and answer from plain arrays.
- * The query service answers as the real one does for its bound viewer (`boundTo`): only the
- * interventions the viewer may see (`canSee`), counted so, and a hidden one exactly like a missing one.
+ * In-memory stand-ins for the two services: they record every call, with the actor the client was
+ * bound to (what the service credential would say), and answer from plain arrays. The query
+ * service answers as the real one does for the viewer its client was bound to (`forViewer`): only
+ * the interventions the viewer may see (`canSee`), counted so, and a hidden one exactly like a
+ * missing one.
  */
 
 export interface SentCommand {
   readonly type: LongviewCommandType;
   readonly request: CommandRequest;
+  /** The actor the request's client was bound to (`forActor`). */
+  readonly actor: Viewer;
 }
 
-export class FakeCommandService implements CommandServiceClient {
+export class FakeCommandService implements CommandServiceConnection {
   readonly sent: SentCommand[] = [];
   private nextPosition = 100n;
   /** The stream version each accepted command reports (1, 2, ...). */
@@ -37,8 +48,12 @@ export class FakeCommandService implements CommandServiceClient {
   /** Runs for each command before it is accepted: throw to reject, mutate the fake query service to "project". */
   onSend: (command: SentCommand, position: string) => void = () => undefined;
 
-  async send(type: LongviewCommandType, request: CommandRequest): Promise<CommandAccepted> {
-    const command = { type, request };
+  forActor(actor: Viewer): CommandServiceClient {
+    return { send: (type, request) => this.send(actor, type, request) };
+  }
+
+  private async send(actor: Viewer, type: LongviewCommandType, request: CommandRequest): Promise<CommandAccepted> {
+    const command = { type, request, actor };
     this.sent.push(command);
     this.nextPosition += 1n;
     const position = this.nextPosition.toString();
@@ -54,9 +69,12 @@ export interface QueryCall {
   readonly options: ReadOptions | undefined;
 }
 
-export class FakeQueryService implements QueryServiceClient {
+/** `forViewer` records who the request reads for and answers as that viewer may see (bound clients may be used concurrently). */
+export class FakeQueryService implements QueryServiceClient, QueryServiceConnection {
   readonly calls: QueryCall[] = [];
-  /** Whose reads these are (set on a bound view; the unbound fake reads as an admin would). */
+  /** Every viewer a client was bound to, in order. */
+  readonly boundTo: Viewer[] = [];
+  /** Whose reads these are (set on a bound client; the unbound fake reads as an admin would). */
   readonly viewer: Viewer = { id: 'fake-admin', role: 'ADMIN' };
   trusts: TrustView[] = [];
   interventions: InterventionView[] = [];
@@ -76,6 +94,12 @@ export class FakeQueryService implements QueryServiceClient {
   /** Make the next calls fail. */
   failWith: Error | undefined;
 
+  /** This fake as one viewer's client (what a request's context holds): the same data and call log, read as `viewer` may see it. */
+  forViewer(viewer: Viewer): QueryServiceClient {
+    this.boundTo.push(viewer);
+    return Object.create(this, { viewer: { value: viewer, enumerable: true } }) as FakeQueryService;
+  }
+
   private record(method: keyof QueryServiceClient, options: ReadOptions | undefined, ...args: unknown[]): void {
     this.calls.push({ method, args, options });
     if (this.failWith) throw this.failWith;
@@ -83,14 +107,6 @@ export class FakeQueryService implements QueryServiceClient {
 
   callsTo(method: keyof QueryServiceClient): QueryCall[] {
     return this.calls.filter((call) => call.method === method);
-  }
-
-  /**
-   * This fake as one viewer's client (what a request's context holds): the same data and call
-   * log, read as `viewer` may see it. Bound views of one fake may be used concurrently.
-   */
-  boundTo(viewer: Viewer): FakeQueryService {
-    return Object.create(this, { viewer: { value: viewer, enumerable: true } }) as FakeQueryService;
   }
 
   private visible(): InterventionView[] {

@@ -26,8 +26,7 @@ export function useGatewayHarness(defaultActor: Actor | null): GatewayHarness {
     async run(query, variables = {}, actor = defaultActor) {
       const response = await server.executeOperation(
         { query, variables },
-        // The context's query client is the viewer's, as the real gateway binds it to the request's actor.
-        { contextValue: createGatewayContext({ commands: harness.commands, queries: harness.queries.boundTo(actor) }, actor) },
+        { contextValue: createGatewayContext({ commands: harness.commands, queries: harness.queries }, actor) },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as Result;

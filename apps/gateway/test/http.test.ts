@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServiceCredentialVerifier, type VerifiedServiceCredential } from '@longview/service-auth';
 import { signDevToken } from '../src/auth';
 import { HttpQueryServiceClient } from '../src/clients/query-service.client';
 import { createGateway, type RunningGateway } from '../src/server';
@@ -10,16 +11,21 @@ import { evidenceView, interventionView, projectionView, trustView } from './fak
 
 /**
  * The gateway over real HTTP: real fetch clients talking to a tiny fake command service and
- * query service on 127.0.0.1, auth from the Authorization header, and the static web app.
+ * query service on 127.0.0.1, auth from the Authorization header, and the static web app. The
+ * fake services check each request's service credential with the real verifier.
  */
 
 interface Received {
   readonly method: string;
   readonly url: string;
   readonly body: unknown;
+  /** What the request's service credential says, or why it was refused. */
+  readonly credential: VerifiedServiceCredential | string;
 }
 
 const secret = 'http-test-secret';
+const serviceKey = 'http-test-service-key-0123456789abcdef';
+const verifyCredential = createServiceCredentialVerifier(serviceKey);
 const received: Received[] = [];
 let answer: (request: Received) => { status: number; body: unknown } = () => ({ status: 404, body: { code: 'NOT_FOUND', message: 'no' } });
 
@@ -39,8 +45,10 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 beforeAll(async () => {
   // One fake process plays both services: POST /commands/* and the query GETs.
   fakeServices = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void readBody(req).then((body) => {
-      const request = { method: req.method ?? 'GET', url: req.url ?? '/', body };
+    void readBody(req).then(async (body) => {
+      const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      const credential = await verifyCredential(token).catch((error: Error) => error.message);
+      const request = { method: req.method ?? 'GET', url: req.url ?? '/', body, credential };
       received.push(request);
       const { status, body: responseBody } = answer(request);
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(responseBody));
@@ -54,8 +62,16 @@ beforeAll(async () => {
   mkdirSync(join(webDir, 'assets'));
   writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log("app")');
 
-  gateway = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: `${serviceUrl}/`, port: 0, jwtSecret: secret, webDistDir: webDir });
+  gateway = await createGateway({
+    commandServiceUrl: serviceUrl,
+    queryServiceUrl: `${serviceUrl}/`,
+    port: 0,
+    jwtSecret: secret,
+    serviceKey,
+    webDistDir: webDir,
+  });
   devGateway = await createGateway({
+    serviceKey,
     commandServiceUrl: serviceUrl,
     queryServiceUrl: serviceUrl,
     port: 0,
@@ -184,7 +200,7 @@ it('HttpQueryServiceClient: analytics routes, 404 -> null, and the read-your-wri
     url.startsWith('/projection?')
       ? { status: 200, body: projectionView({ metric: 'ae-4hr' }) }
       : { status: 404, body: { code: 'NOT_FOUND', message: `no route ${url}` } };
-  const client = new HttpQueryServiceClient(serviceUrl);
+  const client = new HttpQueryServiceClient(serviceUrl, { serviceKey }).forViewer(null);
   const rw = { minPosition: '9', stream: 'series-RJ1-ae-4hr', minVersion: 3 };
   expect(await client.getSeriesSpc('RJ1', 'ae 4hr', rw)).toBeNull();
   expect(await client.getInterventionOutcomes('i/1')).toBeNull();
@@ -216,7 +232,8 @@ it('HttpQueryServiceClient: batch reads by codes and ids, split into calls of at
     const ids = (parsed.searchParams.get('ids') ?? '').split(',');
     return { status: 200, body: { items: ids.map((id) => interventionView(id)), totalCount: ids.length, hasNextPage: false, endCursor: null } };
   };
-  const client = new HttpQueryServiceClient(serviceUrl);
+  const policymaker = { id: 'pm', role: 'POLICYMAKER' } as const;
+  const client = new HttpQueryServiceClient(serviceUrl, { serviceKey }).forViewer(policymaker);
   expect((await client.getTrusts(['RJ1', 'NOPE', 'RXH'], { minPosition: '5' })).map((trust) => trust.code)).toEqual(['RJ1', 'RXH']);
   expect(await client.getTrusts([])).toEqual([]);
   const ids = Array.from({ length: 450 }, (_, i) => `id-${i}`);
@@ -225,9 +242,11 @@ it('HttpQueryServiceClient: batch reads by codes and ids, split into calls of at
   expect(urls[0]).toBe('/trusts?codes=RJ1%2CNOPE%2CRXH&minPosition=5');
   expect(urls.slice(1).map((url) => new URL(url, 'http://x').searchParams.get('ids')?.split(',').length)).toEqual([200, 200, 50]);
   expect(urls.slice(1).every((url) => url.startsWith('/interventions?ids='))).toBe(true);
+  // Every read carries the bound viewer's credential.
+  expect(received.map((request) => request.credential)).toEqual(received.map(() => ({ actor: policymaker, issuer: 'longview-gateway' })));
 });
 
-it('a signed-in mutation sends the command with the actor and reads back at the returned position', async () => {
+it('a signed-in mutation sends the command with the actor in its service credential and reads back at the returned position', async () => {
   serveProposal();
   const token = signDevToken({ role: 'TRUST_EDITOR', trust: 'RJ1', sub: 'alice' }, secret);
   const { body } = await graphql(gateway.url, propose, { input: proposeInput }, token);
@@ -237,8 +256,13 @@ it('a signed-in mutation sends the command with the actor and reads back at the 
   expect(command).toMatchObject({
     method: 'POST',
     url: '/commands/ProposeIntervention',
-    body: { actor: { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' }, data: { ...proposeInput, interventionId: expect.any(String) } },
+    body: { data: { ...proposeInput, interventionId: expect.any(String) } },
   });
+  const alice = { actor: { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' }, issuer: 'longview-gateway' };
+  // The actor is in the credential only, for the write and for the read-back.
+  expect(command?.body).not.toHaveProperty('actor');
+  expect(command?.credential).toEqual(alice);
+  expect(read?.credential).toEqual(alice);
   const id = (command?.body as { data: { interventionId: string } }).data.interventionId;
   expect(read?.url).toBe(`/interventions/${id}?minPosition=42&stream=intervention-x&minVersion=1`);
 });
@@ -299,13 +323,29 @@ it('anonymous mutations are UNAUTHENTICATED; expired or badly signed tokens are 
   );
   expect(publicRead.status).toBe(200);
   expect((publicRead.body.data?.metrics as unknown[]).length).toBeGreaterThan(5);
+
+  // A public viewer's reads still carry a credential, one with no actor.
+  answer = () => ({ status: 200, body: [trustView('RJ1')] });
+  const trusts = await graphql(
+    gateway.url,
+    `
+      {
+        trusts {
+          code
+        }
+      }
+    `,
+  );
+  expect(trusts.body.data).toEqual({ trusts: [{ code: 'RJ1' }] });
+  expect(received).toEqual([expect.objectContaining({ url: '/trusts', credential: { actor: null, issuer: 'longview-gateway' } })]);
 });
 
 it('with an anonymousActor (embedded dev mode) anonymous mutations act as that actor', async () => {
   serveProposal();
   const { body } = await graphql(devGateway.url, propose, { input: proposeInput });
   expect(body.errors).toBeUndefined();
-  expect(received[0]?.body).toMatchObject({ actor: { id: 'embedded-dev', role: 'ADMIN' } });
+  expect(received[0]?.credential).toEqual({ actor: { id: 'embedded-dev', role: 'ADMIN' }, issuer: 'longview-gateway' });
+  expect(received[0]?.body).not.toHaveProperty('actor');
 });
 
 it('serves the web app with SPA fallback, leaving /graphql and missing assets alone', async () => {
@@ -334,7 +374,7 @@ it('serves the web app with SPA fallback, leaving /graphql and missing assets al
 });
 
 it('stop() closes the port', async () => {
-  const extra = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: serviceUrl, port: 0, jwtSecret: secret });
+  const extra = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: serviceUrl, port: 0, jwtSecret: secret, serviceKey });
   expect((await fetch(`${extra.url}/health`)).status).toBe(200);
   await extra.stop();
   await expect(fetch(`${extra.url}/health`)).rejects.toThrow();

@@ -70,6 +70,7 @@ beforeAll(async () => {
     queryServiceUrl: 'http://127.0.0.1:9',
     port: 0,
     jwtSecret: secret,
+    serviceKey: 'jwks-test-service-key-0123456789abcdef',
     jwks: { jwksUrl, issuer: ISSUER, audience: AUDIENCE },
     clients: { commands, queries },
   });
@@ -89,7 +90,7 @@ it('accepts a token signed by a key of the key set, with the configured issuer a
   const { status, body } = await graphql(START, await token({}));
   expect(status).toBe(200);
   expect(body.errors).toBeUndefined();
-  expect(commands.sent.at(-1)?.request.actor).toEqual({ id: 'idp|alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' });
+  expect(commands.sent.at(-1)?.actor).toEqual({ id: 'idp|alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' });
   expect(jwksRequests).toBeGreaterThan(0);
 });
 

@@ -189,9 +189,10 @@ describe('mutations', () => {
     // With a command id the new id is derived from the actor and that id (a retry names the same intervention).
     expect(data.interventionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(data.interventionId).toBe(proposedInterventionId({ actor: editor }, 'cmd-1'));
+    // The actor is the one the command client was bound to (its service credential), not in the body.
+    expect(sent?.actor).toEqual(editor);
     expect(sent?.request).toEqual({
       commandId: 'cmd-1',
-      actor: editor,
       data: {
         interventionId: data.interventionId,
         trustCode: 'RJ1',
@@ -230,11 +231,11 @@ describe('mutations', () => {
     await run(`mutation { completeIntervention(input: { interventionId: "i1", completedOn: "2024-09-01", summary: "Done" }) ${fields} }`);
     const result = await run(`mutation { abandonIntervention(input: { interventionId: "i1", abandonedOn: "2024-09-01", reason: "No staff" }) ${fields} }`);
     expect(result.data).toEqual({ abandonIntervention: { position: '104', intervention: { id: 'i1' } } });
-    expect(commands.sent.map(({ type, request }) => [type, request])).toEqual([
-      ['StartIntervention', { commandId: 'c1', expectedVersion: 1, actor: editor, data: { interventionId: 'i1', startedOn: '2024-06-01' } }],
-      ['LogPdsaCycle', { actor: editor, data: { interventionId: 'i1', cycle: { plan: 'P', do: 'D', study: 'S', act: 'A', cycleDate: '2024-06-10' } } }],
-      ['CompleteIntervention', { actor: editor, data: { interventionId: 'i1', completedOn: '2024-09-01', summary: 'Done' } }],
-      ['AbandonIntervention', { actor: editor, data: { interventionId: 'i1', abandonedOn: '2024-09-01', reason: 'No staff' } }],
+    expect(commands.sent.map(({ type, request, actor }) => [type, request, actor])).toEqual([
+      ['StartIntervention', { commandId: 'c1', expectedVersion: 1, data: { interventionId: 'i1', startedOn: '2024-06-01' } }, editor],
+      ['LogPdsaCycle', { data: { interventionId: 'i1', cycle: { plan: 'P', do: 'D', study: 'S', act: 'A', cycleDate: '2024-06-10' } } }, editor],
+      ['CompleteIntervention', { data: { interventionId: 'i1', completedOn: '2024-09-01', summary: 'Done' } }, editor],
+      ['AbandonIntervention', { data: { interventionId: 'i1', abandonedOn: '2024-09-01', reason: 'No staff' } }, editor],
     ]);
     expect(queries.callsTo('getIntervention').map((call) => call.options)).toEqual(
       ['StartIntervention', 'LogPdsaCycle', 'CompleteIntervention', 'AbandonIntervention'].map((type, i) => ({
@@ -259,10 +260,12 @@ describe('mutations', () => {
     expect(commands.sent[0]).toEqual({
       type: 'RegisterTrust',
       request: {
-        actor: { id: 'root', role: 'ADMIN' },
         data: { code: 'RXX', name: 'New Trust', context: { kind: 'ACUTE', region: 'MIDLANDS', beds: 500 }, effectiveFrom: '2024-04-01' },
       },
+      actor: { id: 'root', role: 'ADMIN' },
     });
+    // The read-back reads as the same actor.
+    expect(queries.boundTo).toEqual([{ id: 'root', role: 'ADMIN' }]);
     expect(queries.callsTo('getTrust')).toEqual([
       { method: 'getTrust', args: ['RXX'], options: { minPosition: '101', stream: 'stream-for-RegisterTrust', minVersion: 1 } },
     ]);

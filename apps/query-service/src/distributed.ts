@@ -21,6 +21,8 @@ export interface DistributedQueryServiceOptions {
   readonly sessionTimeoutMs?: number;
   /** Consumers to run (default: the registry's, configured from the environment). */
   readonly consumers?: readonly EventConsumer[];
+  /** The key of the service credentials every data route needs; default LONGVIEW_SERVICE_KEY. */
+  readonly serviceKey?: string;
 }
 
 export interface RunningDistributedQueryService extends RunningQueryService {
@@ -73,6 +75,7 @@ export async function startDistributedQueryService(options: DistributedQueryServ
     database,
     ...(options.consumers ? { consumers: options.consumers } : {}),
     port: options.port ?? 4002,
+    ...(options.serviceKey ? { serviceKey: options.serviceKey } : {}),
     ...(options.host ? { host: options.host } : {}),
     beforeListen: (app: INestApplication) => {
       app.use(

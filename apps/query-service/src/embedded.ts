@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Database, EventStore } from '@longview/event-store';
+import { serviceKeyFromEnv } from '@longview/service-auth';
 import { ConsumerRunner } from './consumers/consumer-runner';
 import type { EventConsumer } from './consumers/event-consumer';
 import { enabledConsumers } from './consumers/registry';
@@ -26,6 +27,8 @@ export interface QueryServiceOptions {
   readonly followStore?: EventStore;
   readonly port?: number;
   readonly host?: string;
+  /** The key of the service credentials every data route needs; default LONGVIEW_SERVICE_KEY. */
+  readonly serviceKey?: string;
   readonly logger?: boolean;
   /** Consumers to run (default: the registry's, configured from the environment). */
   readonly consumers?: readonly EventConsumer[];
@@ -41,6 +44,7 @@ export interface QueryServiceOptions {
  * something else (the Kafka consumer groups, see distributed.ts) feeds `runner` and `consumers`.
  */
 export async function startQueryService(options: QueryServiceOptions): Promise<RunningQueryService> {
+  const serviceKey = options.serviceKey ?? serviceKeyFromEnv(process.env);
   const log = new Logger('QueryService');
   const consumers = (options.consumers ?? enabledConsumers()).map(
     (consumer) =>
@@ -61,7 +65,7 @@ export async function startQueryService(options: QueryServiceOptions): Promise<R
     // Consumers catch up in the background: a slow webhook must not delay the start.
     for (const f of consumerFollowers) f.start();
   }
-  const app = await NestFactory.create(QueryServiceModule.register({ database: options.database, runner }), {
+  const app = await NestFactory.create(QueryServiceModule.register({ database: options.database, runner, serviceKey }), {
     logger: options.logger === false ? false : ['error', 'warn'],
   });
   options.beforeListen?.(app);

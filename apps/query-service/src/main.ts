@@ -4,10 +4,12 @@
  * Env: QUERY_DATABASE_URL (read models; falls back to DATABASE_URL), KAFKA_BROKERS,
  * KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID (default longview-query-service), PORT (default 4002),
  * HOST (default 127.0.0.1), INSTANCE (name in logs), KAFKA_SESSION_TIMEOUT_MS (default 10000),
- * KAFKA_PARTITIONS_CONCURRENTLY (partitions applied in parallel, default 1). Stops on SIGINT/SIGTERM.
+ * KAFKA_PARTITIONS_CONCURRENTLY (partitions applied in parallel, default 1), LONGVIEW_SERVICE_KEY
+ * (required: the key of the service credentials every read carries). Stops on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';
 import { brokersFromEnv, JsonLogger, runServiceProcess } from '@longview/messaging';
+import { serviceKeyFromEnv } from '@longview/service-auth';
 import { startDistributedQueryService } from './distributed';
 
 const instance = process.env['INSTANCE'] ?? `query-${process.pid}`;
@@ -20,9 +22,17 @@ async function main(): Promise<{ close(): Promise<void> }> {
     logger.error('QUERY_DATABASE_URL (or DATABASE_URL) and KAFKA_BROKERS must be set');
     process.exit(2);
   }
+  let serviceKey: string;
+  try {
+    serviceKey = serviceKeyFromEnv(process.env);
+  } catch (error) {
+    logger.error((error as Error).message);
+    process.exit(2);
+  }
   const service = await startDistributedQueryService({
     databaseUrl,
     brokers,
+    serviceKey,
     instance,
     logger,
     port: Number(process.env['PORT'] ?? 4002),

@@ -1,5 +1,6 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import type { PositionView } from '@longview/contracts';
+import { OpenRoute } from './access/service-credential.guard';
 import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interceptor';
 import { ProjectionRunner } from './runner/projection-runner';
 
@@ -14,7 +15,9 @@ export class PositionController {
     return { position: this.runner.position.toString() };
   }
 
+  /** Holds no data: answers without a service credential (load balancers, `longview import`). */
   @Get('health')
+  @OpenRoute()
   health(): { status: 'ok'; position: string } {
     return { status: 'ok', position: this.runner.position.toString() };
   }

@@ -1,5 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { Database } from '@longview/event-store';
+import { createServiceCredentialVerifier } from '@longview/service-auth';
+import { SERVICE_CREDENTIAL_VERIFIER, ServiceCredentialGuard } from './access/service-credential.guard';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
 import { InterventionSummaryQueries } from './read-models/intervention-summary/intervention-summary.queries';
@@ -16,6 +19,8 @@ export interface QueryServiceDependencies {
   /** The database holding the read models (and, in embedded mode, the event store too). */
   readonly database: Database;
   readonly runner: ProjectionRunner;
+  /** The key service credentials are signed with (LONGVIEW_SERVICE_KEY): every data route needs one. */
+  readonly serviceKey: string;
 }
 
 @Module({})
@@ -27,6 +32,8 @@ export class QueryServiceModule {
       controllers: [PositionController, ...READ_MODELS.flatMap((m) => m.controllers), AnalyticsController],
       providers: [
         { provide: READ_DATABASE, useValue: deps.database },
+        { provide: SERVICE_CREDENTIAL_VERIFIER, useValue: createServiceCredentialVerifier(deps.serviceKey) },
+        { provide: APP_GUARD, useClass: ServiceCredentialGuard },
         { provide: ProjectionRunner, useValue: deps.runner },
         { provide: ReadProgress, useValue: deps.runner },
         ...queries,

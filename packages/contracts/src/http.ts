@@ -34,7 +34,7 @@
  *   GET /health                     -> { status: 'ok', position }
  */
 import type { Sustainability } from '@longview/analytics';
-import type { Approach, Actor, InterventionCategory, IsoDate, IsoDateTime, IsoMonth, PdsaCycle, Sharing, Target, TrustContext } from '@longview/domain';
+import type { Approach, InterventionCategory, IsoDate, IsoDateTime, IsoMonth, PdsaCycle, Sharing, Target, TrustContext } from '@longview/domain';
 
 /** Global positions travel as decimal strings (they are bigints in the store). */
 export type Position = string;
@@ -44,8 +44,6 @@ export interface CommandRequest<Data = Record<string, unknown>> {
   readonly commandId?: string;
   /** Optimistic concurrency: the stream version the caller saw. Absent = "whatever is current". */
   readonly expectedVersion?: number;
-  /** Who is acting; the gateway fills this from the verified token. Absent = SYSTEM. */
-  readonly actor?: Actor;
   readonly data: Data;
 }
 

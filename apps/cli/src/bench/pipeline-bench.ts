@@ -4,6 +4,7 @@ import path from 'node:path';
 import { addMonths } from '@longview/analytics';
 import { openPostgres } from '@longview/event-store';
 import { createKafka, ensureTopics, silentLogger, TopicNames } from '@longview/messaging';
+import { signServiceCredential } from '@longview/service-auth';
 import { ensureDatabase } from '../platform/distributed-platform';
 import { ServiceProcess } from '../platform/service-process';
 import { formatLatency, summarise, type LatencySummary } from './latency-stats';
@@ -70,7 +71,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
     if (/"level":"(warn|error)"/.test(line) || /exited/.test(line)) log(line);
   };
   try {
-    const common = { KAFKA_BROKERS: options.brokers, KAFKA_TOPIC_PREFIX: topics.prefix, HOST: '127.0.0.1' };
+    const common = { KAFKA_BROKERS: options.brokers, KAFKA_TOPIC_PREFIX: topics.prefix, HOST: '127.0.0.1', LONGVIEW_SERVICE_KEY: benchServiceKey };
     const commandUrl = `http://127.0.0.1:${options.portBase + 1}`;
     const command = new ServiceProcess({
       name: 'command',
@@ -113,6 +114,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
       const started = performance.now();
       const response = await fetch(
         `${readUrlFor()}/series/${code}/ae-4hr?stream=${encodeURIComponent(accepted.streamId)}&minVersion=${accepted.version}&waitMs=30000`,
+        { headers: { authorization: await benchCredential() } },
       );
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`read ${response.status}`);
@@ -265,8 +267,25 @@ function describePhase(r: PhaseResult): string {
 /** About the size of a RecordObservations event message (JSON body). */
 const BARE_VALUE = JSON.stringify({ pad: 'x'.repeat(560) });
 
+/** The bench's own service key, and a SYSTEM credential signed with it, renewed every 30 s (as the gateway's clients do). */
+const benchServiceKey = randomBytes(32).toString('base64url');
+let credential: { header: Promise<string>; renewAt: number } | undefined;
+function benchCredential(): Promise<string> {
+  if (!credential || Date.now() >= credential.renewAt) {
+    const header = signServiceCredential(benchServiceKey, { actor: { id: 'pipeline-bench', role: 'SYSTEM' }, issuer: 'longview-cli' }).then(
+      (t) => `Bearer ${t}`,
+    );
+    credential = { header, renewAt: Date.now() + 30_000 };
+  }
+  return credential.header;
+}
+
 async function post(url: string, type: string, data: unknown): Promise<CommandAccepted> {
-  const response = await fetch(`${url}/commands/${type}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
+  const response = await fetch(`${url}/commands/${type}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: await benchCredential() },
+    body: JSON.stringify({ data }),
+  });
   const body = (await response.json()) as CommandAccepted;
   if (response.status !== 200) throw new Error(`${type}: ${response.status} ${JSON.stringify(body)}`);
   return body;

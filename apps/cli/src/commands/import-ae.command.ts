@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { HttpCommandServiceClient, HttpQueryServiceClient } from '@longview/gateway';
 import { commandUsageError, dataDirFrom, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { AeImportError, OdsImportError } from '../import';
 import { importAeAttendances } from '../platform/ae-import';
 import { DataInUseError, startEmbeddedPlatform } from '../platform/embedded-platform';
 import { locatePlatform, PlatformNotAnsweringError } from '../platform/locate-platform';
+import { AE_IMPORTER, cliClients, runningPlatformServiceKey, serviceKey, ServiceKeyMissingError } from '../platform/service-key';
 
 const ODS_FILE = 'nhs-trusts-ods-2017.csv';
 
@@ -66,23 +66,29 @@ export async function runImportAe(args: readonly string[]): Promise<number> {
 
   const started = Date.now();
   const dataDir = dataDirFrom(values.data);
-  let target: { commandUrl: string; queryUrl: string; stop(): Promise<void> };
+  let target: { commandUrl: string; queryUrl: string; serviceKey: string; stop(): Promise<void> };
   try {
     if (values['command-url'] && values['query-url']) {
       log(`Talking to the services at ${values['command-url']} and ${values['query-url']} (as given)`);
-      target = { commandUrl: values['command-url'], queryUrl: values['query-url'], stop: async () => undefined };
+      // A distributed platform's key: LONGVIEW_SERVICE_KEY, else the default data folder's (what `start --distributed` uses).
+      target = { commandUrl: values['command-url'], queryUrl: values['query-url'], serviceKey: serviceKey(dataDir), stop: async () => undefined };
     } else {
       const located = await locatePlatform({ dataDir, dataGiven: values.data !== undefined, ports });
       log(located.line);
       if (located.running) {
-        target = { commandUrl: located.platform.commandUrl, queryUrl: located.platform.queryUrl, stop: async () => undefined };
+        target = {
+          commandUrl: located.platform.commandUrl,
+          queryUrl: located.platform.queryUrl,
+          serviceKey: runningPlatformServiceKey(located.platform.dataDir),
+          stop: async () => undefined,
+        };
       } else {
         const platform = await startEmbeddedPlatform({ dataDir, withGateway: false, commandPort: 0, queryPort: 0 });
-        target = { commandUrl: platform.commandService.url, queryUrl: platform.queryService.url, stop: () => platform.stop() };
+        target = { commandUrl: platform.commandService.url, queryUrl: platform.queryService.url, serviceKey: platform.serviceKey, stop: () => platform.stop() };
       }
     }
   } catch (error) {
-    if (error instanceof PlatformNotAnsweringError || error instanceof DataInUseError) {
+    if (error instanceof PlatformNotAnsweringError || error instanceof DataInUseError || error instanceof ServiceKeyMissingError) {
       process.stderr.write(`longview import ae: ${error.message}\n`);
       return 1;
     }
@@ -92,8 +98,7 @@ export async function runImportAe(args: readonly string[]): Promise<number> {
     const result = await importAeAttendances({
       text: fs.readFileSync(file, 'utf8'),
       ...(odsText ? { odsText } : {}),
-      commands: new HttpCommandServiceClient(target.commandUrl),
-      queries: new HttpQueryServiceClient(target.queryUrl),
+      ...cliClients(target, target.serviceKey, AE_IMPORTER),
       log,
     });
     log(

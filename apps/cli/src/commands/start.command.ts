@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { generateDemoData } from '../demo';
 import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
-import { HttpCommandServiceClient } from '@longview/gateway';
 import { sendSteps } from '../platform/demo-loader';
+import { cliClients, DEMO_LOADER } from '../platform/service-key';
 import { DataInUseError, startEmbeddedPlatform, webDistDir } from '../platform/embedded-platform';
 import { startDistributedPlatform } from '../platform/distributed-platform';
 import { assertPortsFree, PortInUseError } from '../platform/ports';
@@ -21,7 +21,8 @@ Starts the whole platform: embedded (one process, PGlite in DIR, the in-process 
 generated demo data through the command path; later starts reuse the data. Ctrl-C stops it.
 
   --data DIR         embedded data folder (default .longview/data): event log, read models, the dev
-                     key (dev-jwt-secret, what \`longview token --data DIR\` signs with) and, while
+                     key (dev-jwt-secret, what \`longview token --data DIR\` signs with), the
+                     service key (service-key, for the services' credentials) and, while
                      running, longview-platform.json, through which \`longview import\` finds it
 ${PORTS_USAGE}  --distributed      Kafka + PostgreSQL (infra/) and separate processes (query instances on N+12, N+13)
   --no-demo          do not load the demo data into an empty log
@@ -74,7 +75,8 @@ async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean):
     if (head === 0n && !noDemo) {
       const plan = generateDemoData(DEMO_SEED);
       log(`First start: loading generated demo data (${plan.steps.length} commands)…`);
-      const result = await sendSteps(new HttpCommandServiceClient(platform.commandService.url), plan.steps, { idPrefix: `demo-${DEMO_SEED}`, log });
+      const { commands } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, DEMO_LOADER);
+      const result = await sendSteps(commands, plan.steps, { idPrefix: `demo-${DEMO_SEED}`, log });
       log(`Demo data loaded: ${result.events} events.`);
     } else {
       log(`Reusing existing data (${head} events in the log).`);
@@ -132,7 +134,8 @@ async function runStartDistributed(ports: Ports, noDemo: boolean): Promise<numbe
     if (head === 0n && !noDemo) {
       const plan = generateDemoData(DEMO_SEED);
       log(`[platform] first start: loading generated demo data (${plan.steps.length} commands)…`);
-      const result = await sendSteps(new HttpCommandServiceClient(platform.commandServiceUrl), plan.steps, {
+      const { commands } = cliClients({ commandUrl: platform.commandServiceUrl, queryUrl: platform.queryServiceUrl }, platform.serviceKey, DEMO_LOADER);
+      const result = await sendSteps(commands, plan.steps, {
         idPrefix: `demo-${DEMO_SEED}`,
         log: (l) => log(`[platform] ${l}`),
       });

@@ -19,7 +19,8 @@ export interface AeImportResult {
  * Imports the tidy A&E attendances file through the command path. The whole file is parsed and
  * validated first (a malformed row throws AeImportError before anything is written); then what
  * Longview already holds is read from the query side, and only the difference is sent. Each
- * trust's new months go in one RecordObservations, so a series is never half-written.
+ * trust's new months go in one RecordObservations, so a series is never half-written. The clients
+ * act as whom they are bound to: `cliClients(..., AE_IMPORTER)` (SYSTEM, signed by the CLI).
  */
 export async function importAeAttendances(options: {
   readonly text: string;
@@ -51,7 +52,7 @@ export async function importAeAttendances(options: {
       `correct ${s.observationsCorrected}, ${s.observationsUnchanged} already up to date.`,
   );
   for (const skip of plan.skipped) log(`  skipped ${skip.trustCode}: ${skip.reason}`);
-  const sent = await sendSteps(options.commands, plan.commands, { log, actor: { id: 'ae-import', role: 'SYSTEM' } });
+  const sent = await sendSteps(options.commands, plan.commands, { log });
   if (sent.events > 0) await options.queries.position({ minPosition: sent.position });
   return {
     rows: parsed.rows,

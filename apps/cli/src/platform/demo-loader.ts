@@ -1,4 +1,4 @@
-import type { Actor, LongviewCommandType } from '@longview/domain';
+import type { LongviewCommandType } from '@longview/domain';
 import type { CommandServiceClient } from '@longview/gateway';
 
 export interface CommandStep {
@@ -6,17 +6,16 @@ export interface CommandStep {
   readonly data: object;
 }
 
-const LOADER: Actor = { id: 'demo-loader', role: 'SYSTEM' };
-
 /**
- * Sends a list of commands through the command path, in order, with progress lines. With an
+ * Sends a list of commands through the command path, in order, with progress lines, as the
+ * actor `commands` is bound to (e.g. `cliClients(..., DEMO_LOADER)`: SYSTEM). With an
  * `idPrefix`, each step's command id is derived from its index, so a fixed list (the demo) that
  * was interrupted can simply be sent again: the steps already applied are no-ops.
  */
 export async function sendSteps(
   commands: CommandServiceClient,
   steps: readonly CommandStep[],
-  options: { idPrefix?: string; log?: (line: string) => void; actor?: Actor } = {},
+  options: { idPrefix?: string; log?: (line: string) => void } = {},
 ): Promise<{ sent: number; events: number; position: string }> {
   let events = 0;
   let position = '0';
@@ -24,7 +23,6 @@ export async function sendSteps(
   for (const [index, step] of steps.entries()) {
     const accepted = await commands.send(step.type, {
       ...(options.idPrefix ? { commandId: `${options.idPrefix}-${index}` } : {}),
-      actor: options.actor ?? LOADER,
       data: step.data as Record<string, unknown>,
     });
     events += accepted.events.length;

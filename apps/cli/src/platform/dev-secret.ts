@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { localKey } from './local-key';
 
 const FILE = 'dev-jwt-secret';
 
@@ -13,12 +11,5 @@ export const DEV_SECRET_FILE = FILE;
  * set, is the key for all of them.
  */
 export function devJwtSecret(dir: string | undefined): string {
-  if (process.env['LONGVIEW_JWT_SECRET']) return process.env['LONGVIEW_JWT_SECRET'];
-  if (!dir) return randomBytes(32).toString('base64url');
-  const file = path.join(dir, FILE);
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(dir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
+  return localKey(dir, FILE, 'LONGVIEW_JWT_SECRET');
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openPostgres } from '@longview/event-store';
 import { devJwtSecret } from './dev-secret';
+import { serviceKey as serviceKeyOf } from './service-key';
 import { startRoundRobinProxy } from './round-robin-proxy';
 import { ServiceProcess } from './service-process';
 import { webDistDir } from './embedded-platform';
@@ -33,6 +34,8 @@ export interface DistributedPlatform {
   readonly readDatabaseUrl: string;
   readonly brokers: string;
   readonly jwtSecret: string;
+  /** The key of the service credentials (LONGVIEW_SERVICE_KEY of every process). */
+  readonly serviceKey: string;
   readonly processes: readonly ServiceProcess[];
   stop(): Promise<void>;
 }
@@ -83,11 +86,14 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     }
 
     const host = '127.0.0.1';
+    // The default data folder's keys, so `longview token` and `longview import` (without --data) work with this platform too.
+    const defaultDataDir = path.join(options.repoRoot, '.longview', 'data');
+    const serviceKey = serviceKeyOf(defaultDataDir);
     const common = { KAFKA_BROKERS: brokers, HOST: host, ...(options.topicPrefix ? { KAFKA_TOPIC_PREFIX: options.topicPrefix } : {}) };
     const command = new ServiceProcess({
       name: 'command',
       script: distMain('@longview/command-service'),
-      env: { ...common, DATABASE_URL: eventsUrl, PORT: String(options.commandPort ?? 4001) },
+      env: { ...common, LONGVIEW_SERVICE_KEY: serviceKey, DATABASE_URL: eventsUrl, PORT: String(options.commandPort ?? 4001) },
       write: log,
     });
     stops.push(() => command.stop());
@@ -100,7 +106,7 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
       const query = new ServiceProcess({
         name: `query-${i + 1}`,
         script: distMain('@longview/query-service'),
-        env: { ...common, QUERY_DATABASE_URL: readUrl, PORT: String(firstPort + i), INSTANCE: `query-${i + 1}` },
+        env: { ...common, LONGVIEW_SERVICE_KEY: serviceKey, QUERY_DATABASE_URL: readUrl, PORT: String(firstPort + i), INSTANCE: `query-${i + 1}` },
         write: log,
       });
       stops.push(() => query.stop());
@@ -111,8 +117,7 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
     const proxy = await startRoundRobinProxy(queryInstanceUrls, { port: options.queryPort ?? 4002, host });
     stops.push(() => proxy.close());
 
-    // The default data folder's key, so `longview token` (without --data) signs for this platform too.
-    const jwtSecret = devJwtSecret(path.join(options.repoRoot, '.longview', 'data'));
+    const jwtSecret = devJwtSecret(defaultDataDir);
     const web = webDistDir();
     const gatewayPort = options.gatewayPort ?? 4000;
     const gateway = new ServiceProcess({
@@ -120,6 +125,7 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
       script: distMain('@longview/gateway'),
       env: {
         JWT_SECRET: jwtSecret,
+        LONGVIEW_SERVICE_KEY: serviceKey,
         COMMAND_SERVICE_URL: commandServiceUrl,
         QUERY_SERVICE_URL: proxy.url,
         PORT: String(gatewayPort),
@@ -141,6 +147,7 @@ export async function startDistributedPlatform(options: DistributedOptions): Pro
       readDatabaseUrl: readUrl,
       brokers,
       jwtSecret,
+      serviceKey,
       processes: [command, ...queries, gateway],
       stop: stopAll,
     };

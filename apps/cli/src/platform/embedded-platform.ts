@@ -6,6 +6,7 @@ import { createGateway } from '@longview/gateway';
 import { startQueryService, type RunningQueryService } from '@longview/query-service';
 import { DEFAULT_GATEWAY_PORT, displayPath } from '../cli-options';
 import { devJwtSecret } from './dev-secret';
+import { serviceKey as serviceKeyOf } from './service-key';
 import { assertPortsFree, listening } from './ports';
 import { isAlive, readRunFile, removeRunFile, runFilePath, writeRunFile, type PlatformIdentity, type RunInfo } from './run-file';
 
@@ -29,6 +30,8 @@ export interface EmbeddedPlatform {
   readonly queryService: RunningQueryService;
   readonly gatewayUrl: string | undefined;
   readonly jwtSecret: string;
+  /** The key of the service credentials the two services check (DIR/service-key). */
+  readonly serviceKey: string;
   stop(): Promise<void>;
 }
 
@@ -78,6 +81,8 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
     const eventStore = new EventStore(database);
     await eventStore.migrate();
 
+    // One key per data folder: the gateway and the CLI sign the services' credentials with it.
+    const serviceKey = serviceKeyOf(dataDir);
     // The command side wakes the query side's log follower after each append (the in-process feed).
     const feed: { query?: RunningQueryService } = {};
     const identity: { value?: PlatformIdentity } = {};
@@ -87,13 +92,16 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
         {
           host,
           port: claims.command.port,
+          serviceKey,
           // Who this platform is, so `import` can tell whether it holds the data folder it was given.
           beforeListen: (app) => app.use('/platform', (_req: unknown, res: { json(body: unknown): void }) => res.json(identity.value ?? null)),
         },
       ),
     );
     stops.push(() => commandService.close());
-    const queryService = await listening(host, claims.query, () => startQueryService({ database, followStore: eventStore, host, port: claims.query.port }));
+    const queryService = await listening(host, claims.query, () =>
+      startQueryService({ database, followStore: eventStore, host, port: claims.query.port, serviceKey }),
+    );
     stops.push(() => queryService.close());
     feed.query = queryService;
 
@@ -109,6 +117,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
           host,
           port: claims.gateway.port,
           jwtSecret,
+          serviceKey,
           anonymousActor: { id: 'embedded-dev', role: 'ADMIN' },
           ...(web ? { webDistDir: web } : {}),
         }),
@@ -133,6 +142,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
       queryService,
       gatewayUrl: gateway?.url,
       jwtSecret,
+      serviceKey,
       stop: stopAll,
     };
   } catch (error) {

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ContractViolationError, type ErrorBody } from '@longview/contracts';
 import { DomainError, InvalidCommandError } from '@longview/domain';
 import { ConcurrencyError, IdempotencyConflictError } from '@longview/event-store';
-import { BadRequestError, UnknownCommandError } from './request-errors';
+import { BadRequestError, UnauthenticatedError, UnknownCommandError } from './request-errors';
 
 const STATUS_OF_KIND = { INVALID: 400, NOT_FOUND: 404, CONFLICT: 409, FORBIDDEN: 403 } as const;
 const CODE_OF_KIND = { INVALID: 'BAD_USER_INPUT', NOT_FOUND: 'NOT_FOUND', CONFLICT: 'CONFLICT', FORBIDDEN: 'FORBIDDEN' } as const;
@@ -21,6 +21,7 @@ export class CommandErrorsFilter implements ExceptionFilter {
   }
 
   private toHttp(error: unknown): [number, ErrorBody] {
+    if (error instanceof UnauthenticatedError) return [401, { code: 'UNAUTHENTICATED', message: error.message }];
     if (error instanceof InvalidCommandError) {
       return [400, { code: 'BAD_USER_INPUT', message: error.message, fields: error.fields }];
     }

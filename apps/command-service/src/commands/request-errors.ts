@@ -17,3 +17,8 @@ export class UnknownCommandError extends Error {
     this.name = 'UnknownCommandError';
   }
 }
+
+/** No valid service credential, or one that names no actor for a command: a 401. */
+export class UnauthenticatedError extends Error {
+  override name = 'UnauthenticatedError';
+}

@@ -1,17 +1,23 @@
+import type { CredentialSource } from './service-credentials';
 import type { ServiceError } from './service-error';
 import { serviceErrorFrom, unreachable } from './service-error';
 
-/** JSON over global fetch, with failures turned into ServiceError. */
+/** JSON over global fetch, with the service credential of the caller, and failures turned into ServiceError. */
 export async function fetchJson<T>(
   service: ServiceError['service'],
   url: string,
-  init: { method: 'GET' | 'POST'; body?: unknown; timeoutMs: number },
+  init: { method: 'GET' | 'POST'; body?: unknown; timeoutMs: number; credential: CredentialSource },
 ): Promise<{ status: number; body: T | undefined }> {
+  const authorization = await init.credential();
   let response: Response;
   try {
     response = await fetch(url, {
       method: init.method,
-      headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/json',
+        authorization,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: AbortSignal.timeout(init.timeoutMs),
     });

@@ -13,9 +13,10 @@ import type {
   SpcView,
   TrustView,
 } from '@longview/contracts';
-import type { InterventionCategory, Region, TrustKind } from '@longview/domain';
+import type { InterventionCategory, Region, TrustKind, Viewer } from '@longview/domain';
 import { ServiceError } from './service-error';
 import { fetchJson, joinUrl } from './http';
+import { credentialFor, type CredentialSource, type ServiceClientOptions } from './service-credentials';
 
 /** Read-your-writes: the query service waits until its projections have reached this position. */
 export interface ReadOptions {
@@ -84,13 +85,30 @@ export interface QueryServiceClient {
   getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView>;
 }
 
+/** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
+export interface QueryServiceConnection {
+  forViewer(viewer: Viewer): QueryServiceClient;
+}
+
 type QueryValue = string | number | undefined;
 
-export class HttpQueryServiceClient implements QueryServiceClient {
+export class HttpQueryServiceClient implements QueryServiceConnection {
   constructor(
     private readonly baseUrl: string,
-    /** Longer than the service's own default wait (5 s) for `minPosition`. */
-    private readonly timeoutMs = 15_000,
+    private readonly options: ServiceClientOptions,
+  ) {}
+
+  forViewer(viewer: Viewer): QueryServiceClient {
+    // Longer than the service's own default wait (5 s) for `minPosition`.
+    return new BoundQueryServiceClient(this.baseUrl, credentialFor(this.options, viewer), this.options.timeoutMs ?? 15_000);
+  }
+}
+
+class BoundQueryServiceClient implements QueryServiceClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly credential: CredentialSource,
+    private readonly timeoutMs: number,
   ) {}
 
   position(options?: ReadOptions): Promise<PositionView> {
@@ -182,7 +200,11 @@ export class HttpQueryServiceClient implements QueryServiceClient {
       if (value !== undefined && value !== '') params.set(key, String(value));
     }
     const search = params.size > 0 ? `?${params.toString()}` : '';
-    const { body } = await fetchJson<T>('query-service', joinUrl(this.baseUrl, path + search), { method: 'GET', timeoutMs: this.timeoutMs });
+    const { body } = await fetchJson<T>('query-service', joinUrl(this.baseUrl, path + search), {
+      method: 'GET',
+      timeoutMs: this.timeoutMs,
+      credential: this.credential,
+    });
     if (body === undefined) throw new Error(`query-service answered ${path} without a body`);
     return body;
   }

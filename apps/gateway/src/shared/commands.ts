@@ -20,10 +20,10 @@ export async function send<T extends LongviewCommandType>(
   data: DataOf<T>,
 ): Promise<CommandAccepted> {
   if (!context.actor) throw authenticationRequired();
+  // The actor travels in the service credential of context.commands, never in the body.
   const request: CommandRequest = {
     ...(options.commandId ? { commandId: options.commandId } : {}),
     ...(typeof options.expectedVersion === 'number' ? { expectedVersion: options.expectedVersion } : {}),
-    actor: context.actor,
     data: data,
   };
   const accepted = await context.commands.send(type, request);

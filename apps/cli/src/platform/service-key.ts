@@ -1,0 +1,50 @@
+import type { Actor } from '@longview/domain';
+import { HttpCommandServiceClient, HttpQueryServiceClient, type CommandServiceClient, type QueryServiceClient } from '@longview/gateway';
+import { SERVICE_KEY_ENV } from '@longview/service-auth';
+import { displayPath } from '../cli-options';
+import { existingLocalKey, localKey } from './local-key';
+
+export const SERVICE_KEY_FILE = 'service-key';
+
+/** Who the demo loader and the A&E import act as: SYSTEM, which only the CLI may sign for. */
+export const DEMO_LOADER: Actor = { id: 'demo-loader', role: 'SYSTEM' };
+export const AE_IMPORTER: Actor = { id: 'ae-import', role: 'SYSTEM' };
+
+/**
+ * The key of the service credentials (see @longview/service-auth): the gateway and the CLI sign
+ * with it, the command and query services check with it. One per data folder (DIR/service-key,
+ * made on first use, like dev-jwt-secret), in memory without a folder; LONGVIEW_SERVICE_KEY, when
+ * set, is the key for all of them. `start --distributed` uses the default data folder's key.
+ */
+export function serviceKey(dir: string | undefined): string {
+  return localKey(dir, SERVICE_KEY_FILE, SERVICE_KEY_ENV);
+}
+
+/** The key of a running platform is nowhere this process can read it. */
+export class ServiceKeyMissingError extends Error {
+  override name = 'ServiceKeyMissingError';
+}
+
+/** The key of a platform that already runs on `dir` (it made the key when it started); null: one with in-memory data. */
+export function runningPlatformServiceKey(dir: string | null): string {
+  const key = dir ? existingLocalKey(dir, SERVICE_KEY_FILE, SERVICE_KEY_ENV) : process.env[SERVICE_KEY_ENV];
+  if (key) return key;
+  throw new ServiceKeyMissingError(
+    dir
+      ? `${displayPath(dir)} has no ${SERVICE_KEY_FILE} to talk to its platform with; set ${SERVICE_KEY_ENV} to the platform's key`
+      : `the platform keeps its data and its service key in memory; set ${SERVICE_KEY_ENV} to its key to talk to it`,
+  );
+}
+
+/** Clients of the two services that send the CLI's credentials (issuer longview-cli) for `actor`. */
+export function cliClients(
+  urls: { readonly commandUrl: string; readonly queryUrl: string },
+  key: string,
+  actor: Actor,
+): { commands: CommandServiceClient; queries: QueryServiceClient } {
+  const options = { serviceKey: key, issuer: 'longview-cli' } as const;
+  return {
+    commands: new HttpCommandServiceClient(urls.commandUrl, options).forActor(actor),
+    queries: new HttpQueryServiceClient(urls.queryUrl, options).forViewer(actor),
+  };
+}
