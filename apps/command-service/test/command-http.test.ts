@@ -1,6 +1,8 @@
 import type { CommandAccepted, ErrorBody } from '@longview/contracts';
+import { COMMAND_ROUTES, type Actor } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
+import { authorizationFor, refusedAuthorizations } from '@longview/service-auth/testing';
 import { Clock, startCommandService, type RunningService } from '../src';
 
 class FixedClock extends Clock {
@@ -8,6 +10,9 @@ class FixedClock extends Clock {
     return new Date('2026-03-10T09:00:00.000Z');
   }
 }
+
+const SERVICE_KEY = 'command-http-test-service-key-0123456789';
+const SYSTEM: Actor = { id: 'system', role: 'SYSTEM' };
 
 const REGISTER = {
   code: 'ZT1',
@@ -22,10 +27,14 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
   let service: RunningService;
   const appended: bigint[] = [];
 
-  const post = async <T = CommandAccepted>(type: string, body: unknown): Promise<{ status: number; body: T }> => {
+  /** POST a command with a valid service credential for `actor` (SYSTEM by default, signed as the CLI). */
+  const post = async <T = CommandAccepted>(type: string, body: unknown, actor: Actor | null = SYSTEM): Promise<{ status: number; body: T }> =>
+    postWith(type, body, await authorizationFor(SERVICE_KEY, actor));
+  /** POST a command with exactly this Authorization header (none when undefined). */
+  const postWith = async <T = CommandAccepted>(type: string, body: unknown, authorization: string | undefined): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${service.url}/commands/${type}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(authorization !== undefined ? { authorization } : {}) },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as T };
@@ -35,7 +44,10 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
     db = await open();
     store = new EventStore(db);
     await store.migrate();
-    service = await startCommandService({ eventStore: store, clock: new FixedClock(), onAppended: (p) => appended.push(p) }, { port: 0, logger: false });
+    service = await startCommandService(
+      { eventStore: store, clock: new FixedClock(), onAppended: (p) => appended.push(p) },
+      { port: 0, logger: false, serviceKey: SERVICE_KEY },
+    );
   });
   afterEach(async () => {
     await service.close();
@@ -99,10 +111,11 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
 
   it('answers 403 when a trust editor acts for another trust', async () => {
     await post('RegisterTrust', { data: REGISTER });
-    const forbidden = await post<ErrorBody>('RecordObservations', {
-      actor: { id: 'editor', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
-      data: { trustCode: 'ZT1', metric: 'ae-4hr', observations: [{ period: '2025-01', value: 80 }] },
-    });
+    const forbidden = await post<ErrorBody>(
+      'RecordObservations',
+      { data: { trustCode: 'ZT1', metric: 'ae-4hr', observations: [{ period: '2025-01', value: 80 }] } },
+      { id: 'editor', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+    );
     expect(forbidden).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 
@@ -117,7 +130,7 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
   });
 
   describe('command ids are scoped to the actor', () => {
-    const editorOf = (trustCode: string) => ({ id: 'editor', role: 'TRUST_EDITOR', trustCode });
+    const editorOf = (trustCode: string): Actor => ({ id: 'editor', role: 'TRUST_EDITOR', trustCode });
     const propose = (trustCode: string, interventionId: string, title = 'Same-day emergency care for frailty') => ({
       interventionId,
       trustCode,
@@ -138,48 +151,48 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
     });
 
     it('a retry by the same actor gets the first answer, not an error', async () => {
-      const request = { commandId: 'propose-1', actor: editorOf('ZT1'), data: propose('ZT1', VICTIM_ID) };
-      const first = await post('ProposeIntervention', request);
+      const request = { commandId: 'propose-1', data: propose('ZT1', VICTIM_ID) };
+      const first = await post('ProposeIntervention', request, editorOf('ZT1'));
       expect(first).toMatchObject({ status: 200, body: { streamId: `intervention-${VICTIM_ID}`, version: 1, events: ['InterventionProposed'] } });
       // Key order of the payload does not make it a different command.
       const reordered = { ...request, data: Object.fromEntries(Object.entries(request.data).reverse()) };
       for (const retry of [request, reordered]) {
-        const again = await post('ProposeIntervention', retry);
+        const again = await post('ProposeIntervention', retry, editorOf('ZT1'));
         expect(again).toEqual({ status: 200, body: { ...first.body, events: [] } });
       }
       expect((await store.readStream(`intervention-${VICTIM_ID}`)).version).toBe(1);
     });
 
     it('the same id for a different command or payload is a 409 that says so', async () => {
-      await post('ProposeIntervention', { commandId: 'propose-1', actor: editorOf('ZT1'), data: propose('ZT1', VICTIM_ID) });
+      await post('ProposeIntervention', { commandId: 'propose-1', data: propose('ZT1', VICTIM_ID) }, editorOf('ZT1'));
       const message = `command id propose-1 was already used for a different command (ProposeIntervention on intervention-${VICTIM_ID}); use a new id`;
-      const otherPayload = await post<ErrorBody>('ProposeIntervention', {
-        commandId: 'propose-1',
-        actor: editorOf('ZT1'),
-        data: propose('ZT1', VICTIM_ID, 'Another title'),
-      });
+      const otherPayload = await post<ErrorBody>(
+        'ProposeIntervention',
+        { commandId: 'propose-1', data: propose('ZT1', VICTIM_ID, 'Another title') },
+        editorOf('ZT1'),
+      );
       expect(otherPayload).toEqual({ status: 409, body: { code: 'CONFLICT', message } });
-      const otherStream = await post<ErrorBody>('ProposeIntervention', { commandId: 'propose-1', actor: editorOf('ZT1'), data: propose('ZT1', OTHER_ID) });
+      const otherStream = await post<ErrorBody>('ProposeIntervention', { commandId: 'propose-1', data: propose('ZT1', OTHER_ID) }, editorOf('ZT1'));
       expect(otherStream).toEqual({ status: 409, body: { code: 'CONFLICT', message } });
-      const otherType = await post<ErrorBody>('StartIntervention', {
-        commandId: 'propose-1',
-        actor: editorOf('ZT1'),
-        data: { interventionId: VICTIM_ID, startedOn: '2026-01-01' },
-      });
+      const otherType = await post<ErrorBody>(
+        'StartIntervention',
+        { commandId: 'propose-1', data: { interventionId: VICTIM_ID, startedOn: '2026-01-01' } },
+        editorOf('ZT1'),
+      );
       expect(otherType).toEqual({ status: 409, body: { code: 'CONFLICT', message } });
       expect((await store.readStream(`intervention-${VICTIM_ID}`)).version).toBe(1);
       expect((await store.readStream(`intervention-${OTHER_ID}`)).version).toBe(0);
     });
 
     it("another actor's use of the same id never swallows yours", async () => {
-      const claimed = await post('ProposeIntervention', { commandId: 'demo-20161-0', actor: editorOf('ZT2'), data: propose('ZT2', OTHER_ID) });
+      const claimed = await post('ProposeIntervention', { commandId: 'demo-20161-0', data: propose('ZT2', OTHER_ID) }, editorOf('ZT2'));
       expect(claimed).toMatchObject({ status: 200, body: { events: ['InterventionProposed'] } });
-      const victim = await post('ProposeIntervention', { commandId: 'demo-20161-0', actor: editorOf('ZT1'), data: propose('ZT1', VICTIM_ID) });
+      const victim = await post('ProposeIntervention', { commandId: 'demo-20161-0', data: propose('ZT1', VICTIM_ID) }, editorOf('ZT1'));
       expect(victim).toMatchObject({ status: 200, body: { streamId: `intervention-${VICTIM_ID}`, version: 1, events: ['InterventionProposed'] } });
       const victimStream = await store.readStream(`intervention-${VICTIM_ID}`);
       expect(victimStream.events[0]?.metadata).toMatchObject({ commandId: 'demo-20161-0', actor: editorOf('ZT1') });
       // The same id and role in another trust, or as SYSTEM, is yet another actor.
-      const asSystem = await post('StartIntervention', { commandId: 'demo-20161-0', data: { interventionId: VICTIM_ID, startedOn: '2026-01-01' } });
+      const asSystem = await post('StartIntervention', { commandId: 'demo-20161-0', data: { interventionId: VICTIM_ID, startedOn: '2026-01-01' } }, SYSTEM);
       expect(asSystem).toMatchObject({ status: 200, body: { version: 2, events: ['InterventionStarted'] } });
     });
 
@@ -199,13 +212,71 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
     });
 
     it('concurrent retries of one command by one actor apply it exactly once', async () => {
-      const request = { commandId: 'propose-race', actor: editorOf('ZT1'), data: propose('ZT1', VICTIM_ID) };
-      const results = await Promise.all(Array.from({ length: 6 }, () => post('ProposeIntervention', request)));
+      const request = { commandId: 'propose-race', data: propose('ZT1', VICTIM_ID) };
+      const results = await Promise.all(Array.from({ length: 6 }, () => post('ProposeIntervention', request, editorOf('ZT1'))));
       expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
       const applied = results.filter((r) => r.body.events.length > 0);
       expect(applied).toHaveLength(1);
       for (const r of results) expect(r.body).toEqual({ ...applied[0]!.body, events: r.body.events.length > 0 ? ['InterventionProposed'] : [] });
       expect((await store.readStream(`intervention-${VICTIM_ID}`)).version).toBe(1);
+    });
+  });
+
+  describe('only a service credential says who acts', () => {
+    const COMMUNITY: Actor = { id: 'carol', role: 'COMMUNITY' };
+    const ADMIN: Actor = { id: 'root', role: 'ADMIN' };
+    const COMMAND_TYPES = Object.keys(COMMAND_ROUTES);
+
+    it('refuses every command route with 401 UNAUTHENTICATED for each bad credential, and writes nothing', async () => {
+      const refused = await refusedAuthorizations(SERVICE_KEY, ADMIN);
+      for (const type of COMMAND_TYPES) {
+        for (const [name, authorization] of refused) {
+          const { status, body } = await postWith<ErrorBody>(type, { data: REGISTER }, authorization);
+          expect({ type, name, status, code: body.code }).toEqual({ type, name, status: 401, code: 'UNAUTHENTICATED' });
+          expect(body.message).toEqual(expect.any(String));
+        }
+      }
+      expect(await store.headPosition()).toBe(0n);
+    });
+
+    it('with a valid credential every command route is past the door: the domain answers', async () => {
+      const authorization = await authorizationFor(SERVICE_KEY, ADMIN);
+      for (const type of COMMAND_TYPES) {
+        const { status, body } = await postWith<ErrorBody>(type, { data: {} }, authorization);
+        // Empty data: the command's own validation (400) or a missing stream (404), never the credential.
+        expect({ type, status, code: body.code }).toEqual({ type, status: expect.any(Number), code: expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/) });
+      }
+      expect((await postWith('RegisterTrust', { data: REGISTER }, authorization)).status).toBe(200);
+    });
+
+    it('a public viewer (a credential with no actor) may not run a command: 401, sign in', async () => {
+      const { status, body } = await post<ErrorBody>('RegisterTrust', { data: REGISTER }, null);
+      expect(status).toBe(401);
+      expect(body).toEqual({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/^Sign in to run commands/) });
+      expect(await store.headPosition()).toBe(0n);
+    });
+
+    it('never believes an actor in the body: a forged ADMIN with a COMMUNITY credential is a 400 and writes nothing', async () => {
+      const forged = await post<ErrorBody>('RegisterTrust', { actor: ADMIN, data: REGISTER }, COMMUNITY);
+      expect(forged.status).toBe(400);
+      expect(forged.body).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('The actor comes from the service credential') });
+      expect(forged.body.fields).toEqual([{ path: 'actor', message: expect.any(String) }]);
+      // Even the actor the credential names, repeated in the body, is refused: the body never carries one.
+      expect((await post<ErrorBody>('RegisterTrust', { actor: COMMUNITY, data: REGISTER }, COMMUNITY)).status).toBe(400);
+      expect(await store.headPosition()).toBe(0n);
+      // Without the forged actor the same command is the community member's, and the domain refuses it.
+      expect((await post<ErrorBody>('RegisterTrust', { data: REGISTER }, COMMUNITY)).body.code).toBe('FORBIDDEN');
+      expect(await store.headPosition()).toBe(0n);
+    });
+
+    it("records the credential's actor on the events", async () => {
+      expect((await post('RegisterTrust', { data: REGISTER }, ADMIN)).status).toBe(200);
+      expect((await store.readStream('trust-ZT1')).events[0]?.metadata).toMatchObject({ actor: ADMIN });
+    });
+
+    it('/health needs no credential (it holds no data)', async () => {
+      const response = await fetch(`${service.url}/health`);
+      expect(response.status).toBe(200);
     });
   });
 });

@@ -14,6 +14,7 @@ import { READ_MODELS } from '../src/read-models/registry';
 import { FLOW, proposed, registered } from '../src/read-models/testing/sample-log';
 import type { Projection } from '../src/runner/projection';
 import { ProjectionRunner } from '../src/runner/projection-runner';
+import { TEST_SERVICE_KEY, withCredential } from '../src/access/testing';
 
 /** Reads as an admin sees them (everything): these tests are not about visibility. */
 const ALL = visibilityTier({ id: 'test-admin', role: 'ADMIN' });
@@ -105,7 +106,15 @@ describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
   describe('through HTTP', () => {
     let service: RunningQueryService;
     beforeEach(async () => {
-      service = await startQueryService({ database: db, followStore: store, port: 0, logger: false, consumers: [], follow: { pollMs: 20 } });
+      service = await startQueryService({
+        database: db,
+        serviceKey: TEST_SERVICE_KEY,
+        followStore: store,
+        port: 0,
+        logger: false,
+        consumers: [],
+        follow: { pollMs: 20 },
+      });
     });
     afterEach(() => service.close());
 
@@ -118,10 +127,10 @@ describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
       await append(store, 'trust-ZX2', registered('ZX2'));
       service.follower?.notify();
       const head = await store.headPosition();
-      const healthy = await fetch(`${service.url}/trusts/ZX2?minPosition=${head}&waitMs=5000`);
+      const healthy = await fetch(`${service.url}/trusts/ZX2?minPosition=${head}&waitMs=5000`, await withCredential());
       expect(healthy.status).toBe(200);
       expect(await healthy.json()).toMatchObject({ code: 'ZX2' });
-      const waited = await fetch(`${service.url}/trusts/ZX1?stream=trust-ZX1&minVersion=2&waitMs=5000`);
+      const waited = await fetch(`${service.url}/trusts/ZX1?stream=trust-ZX1&minVersion=2&waitMs=5000`, await withCredential());
       expect(waited.status).toBe(504);
       expect(await waited.text()).toMatch(/parked/);
       const [poison] = await service.runner.listParked();
@@ -135,7 +144,7 @@ describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
       service.follower?.notify();
       const position = await store.headPosition();
       const get = async (path: string) => {
-        const response = await fetch(`${service.url}${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`);
+        const response = await fetch(`${service.url}${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`, await withCredential());
         return { status: response.status, body: (await response.json()) as unknown };
       };
       expect(await get('/trusts?codes=ZA2,NOPE,ZA1')).toMatchObject({ status: 200, body: [{ code: 'ZA1' }, { code: 'ZA2' }] });

@@ -11,6 +11,7 @@ import { EventStore, openPglite, type Database } from '@longview/event-store';
 import { startQueryService, type RunningQueryService } from '../src/embedded';
 import { MetricSeriesQueries } from '../src/read-models/metric-series/metric-series.queries';
 import { TrustDirectoryQueries } from '../src/read-models/trust-directory/trust-directory.queries';
+import { TEST_SERVICE_KEY, withCredential } from '../src/access/testing';
 
 /** Reads as an admin sees them (everything): these tests are not about visibility. */
 const ALL = visibilityTier({ id: 'test-admin', role: 'ADMIN' });
@@ -76,7 +77,7 @@ describe('peers for every trust over HTTP (embedded, PGlite)', () => {
     const events = history();
     for (const [streamId, event] of events) await store.appendToStream(streamId, [{ ...encodeEvent(event), metadata: { occurredAt: NOW } }]);
     codes = events.filter(([, e]) => e.type === 'TrustRegistered').map(([s]) => s.slice('trust-'.length));
-    service = await startQueryService({ database: db, followStore: store, port: 0, logger: false, consumers: [] });
+    service = await startQueryService({ database: db, serviceKey: TEST_SERVICE_KEY, followStore: store, port: 0, logger: false, consumers: [] });
   }, 120_000);
   afterAll(async () => {
     await service?.close();
@@ -113,7 +114,7 @@ describe('peers for every trust over HTTP (embedded, PGlite)', () => {
   }
 
   async function overHttp(code: string): Promise<PeerView[]> {
-    const response = await fetch(`${service.url}/trusts/${code}/peers?limit=10`);
+    const response = await fetch(`${service.url}/trusts/${code}/peers?limit=10`, await withCredential());
     expect(response.status).toBe(200);
     return (await response.json()) as PeerView[];
   }

@@ -17,6 +17,7 @@ import { webhookReceiver } from '../../src/consumers/testing/webhook-receiver';
 import type { EventConsumer } from '../../src/consumers/event-consumer';
 import { ProjectionRunner } from '../../src/runner/projection-runner';
 import { appliedEvents, dumpReadModels, freshDatabase, interventionHistory, killed, spawnQueryService, trustRegistered, waitUntil, wire } from './fixtures';
+import { TEST_SERVICE_KEY, withCredential } from '../../src/access/testing';
 
 type Kafka = ReturnType<typeof createKafka>;
 
@@ -65,6 +66,7 @@ jest.setTimeout(180000);
   ): Promise<RunningDistributedQueryService> {
     const service = await startDistributedQueryService({
       databaseUrl,
+      serviceKey: TEST_SERVICE_KEY,
       brokers: brokers ?? [],
       topics,
       groupId,
@@ -77,16 +79,22 @@ jest.setTimeout(180000);
     return service;
   }
   async function commandService(databaseUrl: string): Promise<RunningDistributedCommandService> {
-    const service = await startDistributedCommandService({ databaseUrl, brokers: brokers ?? [], topics, port: 0, logger: silentLogger });
+    const service = await startDistributedCommandService({
+      databaseUrl,
+      brokers: brokers ?? [],
+      topics,
+      port: 0,
+      logger: silentLogger,
+      serviceKey: TEST_SERVICE_KEY,
+    });
     cleanups.push(() => service.close());
     return service;
   }
   async function command(url: string, type: string, data: unknown): Promise<{ streamId: string; version: number; position: string }> {
-    const response = await fetch(`${url}/commands/${type}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data }),
-    });
+    const response = await fetch(
+      `${url}/commands/${type}`,
+      await withCredential(undefined, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) }),
+    );
     if (response.status !== 200) throw new Error(`${type}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { streamId: string; version: number; position: string };
   }
@@ -103,7 +111,7 @@ jest.setTimeout(180000);
       effectiveFrom: '2020-04-01',
     });
     const started = Date.now();
-    const response = await fetch(`${query.url}/trusts/ZD1?stream=${accepted.streamId}&minVersion=${accepted.version}&waitMs=10000`);
+    const response = await fetch(`${query.url}/trusts/ZD1?stream=${accepted.streamId}&minVersion=${accepted.version}&waitMs=10000`, await withCredential());
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ code: 'ZD1', name: 'Distributed Trust' });
     expect(Date.now() - started).toBeLessThan(10000);
@@ -121,7 +129,7 @@ jest.setTimeout(180000);
     expect(queryMetrics).toMatch(/^longview_consumer_lag\{partition="\d",topic="[^"]+"\} 0$/m);
 
     // A version that does not exist yet times out with 504.
-    expect((await fetch(`${query.url}/trusts/ZD1?stream=trust-ZD1&minVersion=2&waitMs=200`)).status).toBe(504);
+    expect((await fetch(`${query.url}/trusts/ZD1?stream=trust-ZD1&minVersion=2&waitMs=200`, await withCredential())).status).toBe(504);
   });
 
   it('a query-service killed with SIGKILL in the middle of 10,000 events and restarted ends identical to a clean rebuild', async () => {
@@ -228,8 +236,8 @@ jest.setTimeout(180000);
     expect((await consumedBy(a)) + (await consumedBy(b))).toBe(30);
     // Either instance answers read-your-writes for a stream the other applied.
     const sample = last[0] as { streamId: string; version: number };
-    expect((await fetch(`${a.url}/trusts/ZP0?stream=${sample.streamId}&minVersion=${sample.version}`)).status).toBe(200);
-    expect((await fetch(`${b.url}/trusts/ZP0?stream=${sample.streamId}&minVersion=${sample.version}`)).status).toBe(200);
+    expect((await fetch(`${a.url}/trusts/ZP0?stream=${sample.streamId}&minVersion=${sample.version}`, await withCredential())).status).toBe(200);
+    expect((await fetch(`${b.url}/trusts/ZP0?stream=${sample.streamId}&minVersion=${sample.version}`, await withCredential())).status).toBe(200);
 
     await b.close();
     await waitUntil('instance a to own every partition', async () => partitionsOf(a).length === topics.eventTopics.length * 6, 60000);
@@ -265,7 +273,7 @@ jest.setTimeout(180000);
       effectiveFrom: '2020-04-01',
     });
 
-    expect((await fetch(`${query.url}/trusts/ZX2?stream=${other.streamId}&minVersion=${other.version}`)).status).toBe(200);
+    expect((await fetch(`${query.url}/trusts/ZX2?stream=${other.streamId}&minVersion=${other.version}`, await withCredential())).status).toBe(200);
     await waitUntil('two parked events', async () => (await query.runner.listParked()).length === 2);
     const parked = await query.runner.listParked();
     expect(parked.map((p) => [p.event.streamId, p.event.streamVersion])).toEqual([
@@ -274,7 +282,7 @@ jest.setTimeout(180000);
     ]);
     expect(parked[0]?.error).toMatch(/cannot decode: Cannot decode TrustContextChanged/);
     expect(parked[1]?.error).toMatch(/waiting behind parked version 2/);
-    const waited = await fetch(`${query.url}/trusts/ZX1?stream=trust-ZX1&minVersion=${behind.version}`);
+    const waited = await fetch(`${query.url}/trusts/ZX1?stream=trust-ZX1&minVersion=${behind.version}`, await withCredential());
     expect(waited.status).toBe(504);
     expect(await waited.text()).toMatch(/parked/);
     expect(await query.metrics.render()).toMatch(/^longview_events_parked 2$/m);
@@ -315,8 +323,8 @@ jest.setTimeout(180000);
     const [parked] = await query.runner.listParked();
     expect(parked).toMatchObject({ consumer: 'activity-digest', event: { streamId: 'trust-ZR2', streamVersion: 1 } });
     expect((await readDb.db.query('SELECT 1 FROM rm_parked')).rows).toHaveLength(0);
-    expect((await fetch(`${query.url}/trusts/ZR2?stream=trust-ZR2&minVersion=1`)).status).toBe(200);
-    expect((await fetch(`${query.url}/trusts/ZR1?stream=${za.streamId}&minVersion=2`)).status).toBe(200);
+    expect((await fetch(`${query.url}/trusts/ZR2?stream=trust-ZR2&minVersion=1`, await withCredential())).status).toBe(200);
+    expect((await fetch(`${query.url}/trusts/ZR1?stream=${za.streamId}&minVersion=2`, await withCredential())).status).toBe(200);
     expect((await fetch(`${query.url}/health`)).status).toBe(200);
     // The read models' consumption counter counts the read models' group only.
     expect(await query.metrics.render()).toMatch(/^longview_events_consumed_total 3$/m);
@@ -367,7 +375,7 @@ jest.setTimeout(180000);
       250,
     );
     const lastOne = sent[sent.length - 1] as { streamId: string; version: number };
-    expect((await fetch(`${query.url}/trusts/ZB${total - 1}?stream=${lastOne.streamId}&minVersion=1`)).status).toBe(200);
+    expect((await fetch(`${query.url}/trusts/ZB${total - 1}?stream=${lastOne.streamId}&minVersion=1`, await withCredential())).status).toBe(200);
     expect(commands.relay?.relay.position).toBe(await new EventStore(eventsDb.db).headPosition());
     expect((await query.runner.listParked()).length).toBe(0);
     console.log(

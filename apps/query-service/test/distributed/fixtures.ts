@@ -5,6 +5,7 @@ import path from 'node:path';
 import { encodeEvent } from '@longview/contracts';
 import type { LongviewEvent } from '@longview/domain';
 import { openPostgres, type Database, type NewEvent } from '@longview/event-store';
+import { TEST_SERVICE_KEY } from '../../src/access/testing';
 
 export const NOW = '2026-01-15T10:00:00.000Z';
 
@@ -107,7 +108,10 @@ const MAIN = path.resolve(__dirname, '../../dist/main.js');
 /** A query-service process (dist/main.js), so a test can SIGKILL it. Resolves once it logs "ready". */
 export async function spawnQueryService(env: Record<string, string>): Promise<{ child: ChildProcess; output: string[]; url: string }> {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: '0', LONGVIEW_SERVICE_KEY: TEST_SERVICE_KEY, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`query-service did not start:\n${output.join('\n')}`)), 60000);

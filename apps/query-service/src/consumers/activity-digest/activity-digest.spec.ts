@@ -7,6 +7,7 @@ import { projectedLog } from '../../read-models/testing/replay-twice';
 import { FLOW, proposed, registered } from '../../read-models/testing/sample-log';
 import { webhookReceiver } from '../testing/webhook-receiver';
 import { ActivityDigestConsumer, activityDigestConsumer, digestsOf, type ActivityDigest } from './activity-digest.consumer';
+import { TEST_SERVICE_KEY, withCredential } from '../../access/testing';
 
 const NOW = '2026-01-15T10:00:00.000Z';
 
@@ -80,7 +81,15 @@ describe.each(testDatabases())('activity digest in embedded mode on $name', ({ o
     });
     closers.push(receiver.close);
     const consumer = new ActivityDigestConsumer({ webhookUrl: receiver.url });
-    service = await startQueryService({ database: db, followStore: store, port: 0, logger: false, consumers: [consumer], follow: { pollMs: 20 } });
+    service = await startQueryService({
+      database: db,
+      serviceKey: TEST_SERVICE_KEY,
+      followStore: store,
+      port: 0,
+      logger: false,
+      consumers: [consumer],
+      follow: { pollMs: 20 },
+    });
 
     await append('trust-ZA1', 'ZA1', registered('ZA1'));
     await append('trust-ZP1', 'ZP1', registered('ZP1'));
@@ -98,7 +107,7 @@ describe.each(testDatabases())('activity digest in embedded mode on $name', ({ o
     expect(parked?.error).toMatch(/^consumer activity-digest failed: webhook answered 422 for the digest of ZP1/);
     expect(unavailable).toBe(0);
     // The read models have everything, ZP1 included: a consumer's parking is its own.
-    const trust = await fetch(`${service.url}/trusts/ZP1?stream=trust-ZP1&minVersion=1`);
+    const trust = await fetch(`${service.url}/trusts/ZP1?stream=trust-ZP1&minVersion=1`, await withCredential());
     expect(trust.status).toBe(200);
 
     // A later ZP1 event waits behind the parked one; ZA1 goes on.
