@@ -44,7 +44,8 @@ export class TrustDirectoryQueries {
     if (filter.kind) add('kind = ?', filter.kind);
     if (filter.codes) add('code = ANY(?)', filter.codes);
     const { rows } = await this.db.query<TrustRow>(
-      `SELECT t.*, ${counted} AS intervention_count FROM rm_trusts t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code`,
+      `SELECT t.*, COALESCE(c.n, 0) AS intervention_count FROM rm_trusts t LEFT JOIN ${counted} c ON c.trust_code = t.code
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code`,
       params,
     );
     return rows.map(toTrustView);
@@ -53,14 +54,18 @@ export class TrustDirectoryQueries {
   async trust(tier: VisibilityTier, code: string): Promise<TrustView | undefined> {
     const params: unknown[] = [code];
     const counted = visibleCount(tier, params);
-    const { rows } = await this.db.query<TrustRow>(`SELECT t.*, ${counted} AS intervention_count FROM rm_trusts t WHERE code = $1`, params);
+    const { rows } = await this.db.query<TrustRow>(
+      `SELECT t.*, COALESCE(c.n, 0) AS intervention_count FROM rm_trusts t LEFT JOIN ${counted} c ON c.trust_code = t.code WHERE code = $1`,
+      params,
+    );
     return rows[0] ? toTrustView(rows[0]) : undefined;
   }
 }
 
-/** The number of the trust's (`t`) interventions the tier may see. */
+/** Per trust, how many of its interventions the tier may see (one grouped count for the whole list, joined on trust_code). */
 function visibleCount(tier: VisibilityTier, params: unknown[]): string {
-  return `(SELECT count(*) FROM rm_trust_interventions i WHERE i.trust_code = t.code AND ${visibleTo(tier, params, { sharing: 'i.sharing', trustCode: 'i.trust_code' })})`;
+  return `(SELECT i.trust_code, count(*) AS n FROM rm_trust_interventions i
+            WHERE ${visibleTo(tier, params, { sharing: 'i.sharing', trustCode: 'i.trust_code' })} GROUP BY i.trust_code)`;
 }
 
 function toTrustView(row: TrustRow): TrustView {
