@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ROLES, type Actor } from '@longview/domain';
 
@@ -63,12 +64,24 @@ export async function signServiceCredential(
     .setAudience(SERVICE_AUDIENCE)
     .setIssuedAt(iat)
     .setExpirationTime(iat + lifetime)
-    .sign(keyBytes(key));
+    .sign(await signingKey(key));
+}
+
+/** Each key imported once (a process signs with one or two), not on every credential. */
+const signingKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+function signingKey(key: string): Promise<webcrypto.CryptoKey> {
+  let imported = signingKeys.get(key);
+  if (!imported) {
+    imported = webcrypto.subtle.importKey('raw', keyBytes(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    signingKeys.set(key, imported);
+  }
+  return imported;
 }
 
 /** A verifier for credentials signed with `key`: HS256 only, audience and issuer checked, at most MAX_LIFETIME_SECONDS long. */
 export function createServiceCredentialVerifier(key: string): ServiceCredentialVerifier {
-  const secret = keyBytes(key);
+  // Imported once, not on every request (jose would import raw bytes each time).
+  const secret = webcrypto.subtle.importKey('raw', keyBytes(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   return async (token, now = new Date()) => {
     if (typeof token !== 'string' || token.split('.').length !== 3) throw new InvalidServiceCredentialError('The service credential is not a JWT');
     let alg: string | undefined;
@@ -80,7 +93,7 @@ export function createServiceCredentialVerifier(key: string): ServiceCredentialV
     if (alg !== 'HS256') throw new InvalidServiceCredentialError(`The service credential must be signed with HS256, not ${alg ?? 'no algorithm'}`);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, secret, {
+      ({ payload } = await jwtVerify(token, await secret, {
         algorithms: ['HS256'],
         audience: SERVICE_AUDIENCE,
         issuer: [...SERVICE_ISSUERS],

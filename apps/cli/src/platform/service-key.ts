@@ -1,6 +1,6 @@
 import type { Actor } from '@longview/domain';
 import { HttpCommandServiceClient, HttpQueryServiceClient, type CommandServiceClient, type QueryServiceClient } from '@longview/gateway';
-import { SERVICE_KEY_ENV } from '@longview/service-auth';
+import { SERVICE_KEY_ENV, serviceKeyFromEnv } from '@longview/service-auth';
 import { displayPath } from '../cli-options';
 import { existingLocalKey, localKey } from './local-key';
 
@@ -17,6 +17,8 @@ export const AE_IMPORTER: Actor = { id: 'ae-import', role: 'SYSTEM' };
  * set, is the key for all of them. `start --distributed` uses the default data folder's key.
  */
 export function serviceKey(dir: string | undefined): string {
+  // Read as the services read it (trimmed, long enough), so both sides agree.
+  if (process.env[SERVICE_KEY_ENV]) return serviceKeyFromEnv(process.env);
   return localKey(dir, SERVICE_KEY_FILE, SERVICE_KEY_ENV);
 }
 
@@ -27,7 +29,8 @@ export class ServiceKeyMissingError extends Error {
 
 /** The key of a platform that already runs on `dir` (it made the key when it started); null: one with in-memory data. */
 export function runningPlatformServiceKey(dir: string | null): string {
-  const key = dir ? existingLocalKey(dir, SERVICE_KEY_FILE, SERVICE_KEY_ENV) : process.env[SERVICE_KEY_ENV];
+  if (process.env[SERVICE_KEY_ENV]) return serviceKeyFromEnv(process.env);
+  const key = dir ? existingLocalKey(dir, SERVICE_KEY_FILE, SERVICE_KEY_ENV) : undefined;
   if (key) return key;
   throw new ServiceKeyMissingError(
     dir
