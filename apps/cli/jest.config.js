@@ -6,6 +6,7 @@ module.exports = require('@longview/jest-config').jestConfig({
     'test/browser.test.ts',
     'test/embedded-graphql.test.ts',
     'test/authorisation-table.test.ts',
+    'test/visibility-graphql.test.ts',
     'test/distributed-graphql.test.ts',
     'test/demo-analytics-graphql.test.ts',
     'test/import-ae-platform.test.ts',

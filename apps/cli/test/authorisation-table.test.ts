@@ -72,9 +72,11 @@ const OWN_TRUST_ONLY: Readonly<Record<Caller, Expected>> = {
  */
 const OWN_TRUST_ONLY_PRIVATE: Readonly<Record<Caller, Expected>> = {
   ...OWN_TRUST_ONLY,
-  'editor of another trust': 'FORBIDDEN', // i8-visibility makes this NOT_FOUND
-  policymaker: 'FORBIDDEN', // i8-visibility makes this NOT_FOUND
-  community: 'FORBIDDEN', // i8-visibility makes this NOT_FOUND
+  // Another trust's PRIVATE intervention is hidden from its editors: NOT_FOUND, exactly like a missing id.
+  'editor of another trust': 'NOT_FOUND',
+  // Policymakers and the community may not write at all: FORBIDDEN whether or not the intervention exists (no leak).
+  policymaker: 'FORBIDDEN',
+  community: 'FORBIDDEN',
 };
 
 const counter = { value: 0 };

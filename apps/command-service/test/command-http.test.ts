@@ -196,6 +196,20 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
       expect(asSystem).toMatchObject({ status: 200, body: { version: 2, events: ['InterventionStarted'] } });
     });
 
+    it("another trust's PRIVATE intervention answers a command exactly like a missing one (404), a visible one 403", async () => {
+      await post('ProposeIntervention', { data: propose('ZT1', VICTIM_ID) }, editorOf('ZT1'));
+      const start = (interventionId: string) => post<ErrorBody>('StartIntervention', { data: { interventionId, startedOn: '2026-01-01' } }, editorOf('ZT2'));
+      const hidden = await start(VICTIM_ID);
+      const missing = await start(OTHER_ID);
+      expect(missing).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: expect.stringContaining(OTHER_ID) } });
+      expect(hidden).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: missing.body.message.replace(OTHER_ID, VICTIM_ID) } });
+      expect(hidden.body.message).not.toContain('ZT1');
+      // Shared with other trusts, it is theirs to see but not to change.
+      await post('ChangeSharing', { data: { interventionId: VICTIM_ID, sharing: 'TRUSTS' } }, editorOf('ZT1'));
+      expect(await start(VICTIM_ID)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+      expect((await store.readStream(`intervention-${VICTIM_ID}`)).version).toBe(2);
+    });
+
     it('concurrent retries of one command by one actor apply it exactly once', async () => {
       const request = { commandId: 'propose-race', data: propose('ZT1', VICTIM_ID) };
       const results = await Promise.all(Array.from({ length: 6 }, () => post('ProposeIntervention', request, editorOf('ZT1'))));

@@ -27,4 +27,3 @@ export type { QueryServiceClient, QueryServiceConnection, ReadOptions, TrustQuer
 export { ServiceError, isServiceError } from './clients/service-error';
 export { formatError, toGraphQLError, ERROR_CODES } from './shared/errors';
 export type { GatewayErrorCode } from './shared/errors';
-export { canSeeIntervention } from './visibility';

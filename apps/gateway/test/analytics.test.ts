@@ -177,7 +177,7 @@ describe('Query.evidence', () => {
     };
   }
 
-  it('maps the pooled summary; a study whose intervention the viewer may not see keeps its numbers with intervention: null', async () => {
+  it('maps the pooled summary the query service made for the viewer; each study resolves its intervention in one batch', async () => {
     queries.interventions = [
       interventionView('mine', { trustCode: 'RJ1', sharing: 'PRIVATE' }),
       interventionView('public', { trustCode: 'RXH', sharing: 'PUBLIC' }),
@@ -202,7 +202,7 @@ describe('Query.evidence', () => {
     const result = await run(`{ evidence(metric: "ae-4hr", category: "PATIENT_FLOW") { ${EVIDENCE_FIELDS} } }`);
     expect(result.errors).toBeUndefined();
     const evidence = result.data?.evidence as Record<string, unknown>;
-    expect(evidence).toMatchObject({ metric: 'ae-4hr', category: 'PATIENT_FLOW', k: 3, pooledEffect: 2.8, i2: 0.31, q: 2.9, sustainedShare: 0.67 });
+    expect(evidence).toMatchObject({ metric: 'ae-4hr', category: 'PATIENT_FLOW', k: 2, pooledEffect: 2.8, i2: 0.31, q: 2.9, sustainedShare: 0.67 });
     expect(evidence.verdicts).toEqual([
       { sustainability: 'SUSTAINED', count: 2 },
       { sustainability: 'FADED', count: 1 },
@@ -211,20 +211,20 @@ describe('Query.evidence', () => {
       { sustainability: 'DETERIORATED', count: 0 },
       { sustainability: 'INSUFFICIENT_DATA', count: 0 },
     ]);
+    // The service pooled for this viewer (RJ1's editor): RXH's private intervention is no study of it (k above is 2).
     expect(evidence.studies).toEqual([
       { ...studyFields('mine', 'RJ1'), intervention: { id: 'mine', title: 'Intervention mine' } },
       { ...studyFields('public', 'RXH'), intervention: { id: 'public', title: 'Intervention public' } },
-      { ...studyFields('hidden', 'RXH'), title: 'Intervention not shared with you', intervention: null },
     ]);
     expect(queries.callsTo('getEvidence')).toEqual([{ method: 'getEvidence', args: ['ae-4hr', 'PATIENT_FLOW'], options: {} }]);
     // The studies' interventions cost one batch read of their ids, not one read per study (nor paging through the list).
-    expect(queries.callsTo('getInterventions')).toEqual([{ method: 'getInterventions', args: [['mine', 'public', 'hidden']], options: {} }]);
+    expect(queries.callsTo('getInterventions')).toEqual([{ method: 'getInterventions', args: [['mine', 'public']], options: {} }]);
     expect(queries.callsTo('listInterventions')).toHaveLength(0);
     expect(queries.callsTo('getIntervention')).toHaveLength(0);
 
-    // Anonymous viewers see only the public one.
-    const anonymous = await run(`{ evidence(metric: "ae-4hr") { studies { intervention { id } } } }`, {}, null);
-    expect(anonymous.data?.evidence).toEqual({ studies: [{ intervention: null }, { intervention: { id: 'public' } }, { intervention: null }] });
+    // Anonymous viewers get the evidence pooled for them: the public study only, nothing added by the gateway.
+    const anonymous = await run(`{ evidence(metric: "ae-4hr") { k studies { trustCode title intervention { id } } } }`, {}, null);
+    expect(anonymous.data?.evidence).toEqual({ k: 1, studies: [{ trustCode: 'RXH', title: 'Study public', intervention: { id: 'public' } }] });
     expect(queries.callsTo('getEvidence')[1]?.args).toEqual(['ae-4hr', undefined]);
 
     const badCategory = errorOf(await run(`{ evidence(metric: "ae-4hr", category: "KNITTING") { k } }`));

@@ -14,7 +14,7 @@ import type {
   SpcView,
   TrustView,
 } from '@longview/contracts';
-import type { InterventionCategory, LongviewCommandType, Viewer } from '@longview/domain';
+import { canSee, type InterventionCategory, type LongviewCommandType, type Viewer } from '@longview/domain';
 import type { CommandServiceClient, CommandServiceConnection } from '../src/clients/command-service.client';
 import type {
   InterventionQuery,
@@ -27,7 +27,10 @@ import type {
 
 /**
  * In-memory stand-ins for the two services: they record every call, with the actor the client was
- * bound to (what the service credential would say), and answer from plain arrays.
+ * bound to (what the service credential would say), and answer from plain arrays. The query
+ * service answers as the real one does for the viewer its client was bound to (`forViewer`): only
+ * the interventions the viewer may see (`canSee`), counted so, and a hidden one exactly like a
+ * missing one.
  */
 
 export interface SentCommand {
@@ -66,11 +69,13 @@ export interface QueryCall {
   readonly options: ReadOptions | undefined;
 }
 
-/** Its reads answer as if for anyone; `forViewer` records who the request reads for (one request at a time). */
+/** `forViewer` records who the request reads for and answers as that viewer may see (bound clients may be used concurrently). */
 export class FakeQueryService implements QueryServiceClient, QueryServiceConnection {
   readonly calls: QueryCall[] = [];
   /** Every viewer a client was bound to, in order. */
   readonly boundTo: Viewer[] = [];
+  /** Whose reads these are (set on a bound client; the unbound fake reads as an admin would). */
+  readonly viewer: Viewer = { id: 'fake-admin', role: 'ADMIN' };
   trusts: TrustView[] = [];
   interventions: InterventionView[] = [];
   series: SeriesView[] = [];
@@ -80,18 +85,19 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   outcomes = new Map<string, OutcomeView[]>();
   /** Peers by trust code (absent = 404 -> null). */
   peers = new Map<string, PeerView[]>();
-  /** Answer for getEvidence. */
-  evidence: (metric: string, category: InterventionCategory | undefined) => EvidenceView = (metric, category) => evidenceView(metric, category);
+  /** Answer for getEvidence, before the studies the viewer may not see are left out (and k counted again). */
+  evidence: (metric: string, category: InterventionCategory | undefined, viewer: Viewer) => EvidenceView = (metric, category) => evidenceView(metric, category);
   /** Answer for getProjection. */
   projection: (query: ProjectionQuery) => ProjectionView = (query) => projectionView(query);
-  /** Answer for listInterventions; default = all interventions matching the trust filter, one page. */
-  page: ((query: InterventionQuery) => InterventionPage) | undefined;
+  /** Answer for listInterventions; default = the visible interventions matching the trust filter, one page. */
+  page: ((query: InterventionQuery, viewer: Viewer) => InterventionPage) | undefined;
   /** Make the next calls fail. */
   failWith: Error | undefined;
 
+  /** This fake as one viewer's client (what a request's context holds): the same data and call log, read as `viewer` may see it. */
   forViewer(viewer: Viewer): QueryServiceClient {
     this.boundTo.push(viewer);
-    return this;
+    return Object.create(this, { viewer: { value: viewer, enumerable: true } }) as FakeQueryService;
   }
 
   private record(method: keyof QueryServiceClient, options: ReadOptions | undefined, ...args: unknown[]): void {
@@ -103,6 +109,15 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
     return this.calls.filter((call) => call.method === method);
   }
 
+  private visible(): InterventionView[] {
+    return this.interventions.filter((item) => canSee(this.viewer, item));
+  }
+
+  /** A trust as the viewer sees it: its intervention count is of the interventions the viewer may see. */
+  private counted(trust: TrustView): TrustView {
+    return { ...trust, interventionCount: this.visible().filter((item) => item.trustCode === trust.code).length };
+  }
+
   async position(options?: ReadOptions): Promise<PositionView> {
     this.record('position', options);
     return { position: '0' };
@@ -110,17 +125,18 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
 
   async listTrusts(query: TrustQuery = {}, options?: ReadOptions): Promise<readonly TrustView[]> {
     this.record('listTrusts', options, query);
-    return this.trusts.filter((trust) => !query.region || trust.context.region === query.region);
+    return this.trusts.filter((trust) => !query.region || trust.context.region === query.region).map((trust) => this.counted(trust));
   }
 
   async getTrust(code: string, options?: ReadOptions): Promise<TrustView | null> {
     this.record('getTrust', options, code);
-    return this.trusts.find((trust) => trust.code === code) ?? null;
+    const trust = this.trusts.find((t) => t.code === code);
+    return trust ? this.counted(trust) : null;
   }
 
   async getTrusts(codes: readonly string[], options?: ReadOptions): Promise<readonly TrustView[]> {
     this.record('getTrusts', options, codes);
-    return this.trusts.filter((trust) => codes.includes(trust.code));
+    return this.trusts.filter((trust) => codes.includes(trust.code)).map((trust) => this.counted(trust));
   }
 
   async listTrustSeries(code: string, options?: ReadOptions): Promise<readonly SeriesView[]> {
@@ -130,19 +146,19 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
 
   async listInterventions(query: InterventionQuery = {}, options?: ReadOptions): Promise<InterventionPage> {
     this.record('listInterventions', options, query);
-    if (this.page) return this.page(query);
-    const items = this.interventions.filter((item) => !query.trustCode || item.trustCode === query.trustCode);
+    if (this.page) return this.page(query, this.viewer);
+    const items = this.visible().filter((item) => !query.trustCode || item.trustCode === query.trustCode);
     return { items, totalCount: items.length, hasNextPage: false, endCursor: items.at(-1)?.id ?? null };
   }
 
   async getIntervention(id: string, options?: ReadOptions): Promise<InterventionView | null> {
     this.record('getIntervention', options, id);
-    return this.interventions.find((item) => item.id === id) ?? null;
+    return this.visible().find((item) => item.id === id) ?? null;
   }
 
   async getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]> {
     this.record('getInterventions', options, ids);
-    return this.interventions.filter((item) => ids.includes(item.id));
+    return this.visible().filter((item) => ids.includes(item.id));
   }
 
   async listMetricCoverage(options?: ReadOptions): Promise<readonly MetricCoverageView[]> {
@@ -169,6 +185,8 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
 
   async getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
     this.record('getInterventionOutcomes', options, id);
+    // Like the real service: none (404) for an intervention that is missing or hidden from the viewer.
+    if (!this.visible().some((item) => item.id === id)) return null;
     return this.outcomes.get(id) ?? null;
   }
 
@@ -179,7 +197,11 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
 
   async getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView> {
     this.record('getEvidence', options, metric, category);
-    return this.evidence(metric, category);
+    // Like the real service: pooled only from the interventions the viewer may see.
+    const answer = this.evidence(metric, category, this.viewer);
+    const visible = new Set(this.visible().map((item) => item.id));
+    const studies = answer.studies.filter((study) => visible.has(study.interventionId));
+    return studies.length === answer.studies.length ? answer : { ...answer, k: studies.length, studies };
   }
 
   async getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {

@@ -18,7 +18,14 @@ let serviceUrl: string;
 const gateways: RunningGateway[] = [];
 
 async function gatewayWith(hardening: Partial<HardeningConfig> = {}): Promise<RunningGateway> {
-  const gateway = await createGateway({ commandServiceUrl: serviceUrl, queryServiceUrl: serviceUrl, port: 0, jwtSecret: secret, serviceKey: 'hardening-test-service-key-0123456789abcdef', hardening });
+  const gateway = await createGateway({
+    commandServiceUrl: serviceUrl,
+    queryServiceUrl: serviceUrl,
+    port: 0,
+    jwtSecret: secret,
+    serviceKey: 'hardening-test-service-key-0123456789abcdef',
+    hardening,
+  });
   gateways.push(gateway);
   return gateway;
 }

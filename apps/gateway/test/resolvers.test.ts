@@ -1,4 +1,4 @@
-import type { Actor } from '@longview/domain';
+import { InterventionNotFoundError, type Actor } from '@longview/domain';
 import { ServiceError } from '../src/clients/service-error';
 import { proposedInterventionId } from '../src/interventions/interventions.mutations';
 import { FakeCommandService, FakeQueryService, interventionView, seriesView, trustView } from './fakes';
@@ -350,8 +350,28 @@ describe('error mapping', () => {
   });
 
   it('a write that cannot be read back says so and carries its position', async () => {
-    const error = errorOf(await run(start));
+    const record = `mutation { recordObservations(input: { trustCode: "RJ1", metric: "ae-4hr", observations: [{ period: "2024-01", value: 70 }] }) { position } }`;
+    const error = errorOf(await run(record));
     expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', position: '101' });
+  });
+
+  it("an intervention the viewer cannot read back (missing, or hidden from it) is NOT_FOUND in the command side's words for a missing one", async () => {
+    queries.interventions = [interventionView('secret', { trustCode: 'RXH', sharing: 'PRIVATE' })];
+    const startOf = (id: string) =>
+      `mutation { startIntervention(input: { interventionId: "${id}", startedOn: "2024-06-01", commandId: "replayed" }) { intervention { id title } } }`;
+    const hidden = await run(startOf('secret'));
+    const missing = await run(startOf('i1'));
+    expect(hidden.data).toBeNull();
+    expect(errorOf(missing)).toEqual({
+      message: new InterventionNotFoundError('i1').message,
+      extensions: { code: 'NOT_FOUND' },
+      locations: expect.any(Array),
+      path: ['startIntervention'],
+    });
+    expect(errorOf(hidden)).toEqual({ ...errorOf(missing), message: new InterventionNotFoundError('secret').message });
+    // The owning trust's editor reads the same answer back whole.
+    const owner = await run(startOf('secret'), {}, { id: 'rxh-editor', role: 'TRUST_EDITOR', trustCode: 'RXH' });
+    expect(owner.data).toEqual({ startIntervention: { intervention: { id: 'secret', title: 'Intervention secret' } } });
   });
 
   it('GraphQL validation errors keep their own codes', async () => {

@@ -1,5 +1,5 @@
 import { encodeEvent } from '@longview/contracts';
-import type { LongviewEvent, Observation } from '@longview/domain';
+import type { Actor, LongviewEvent, Observation, Sharing, Viewer } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { AnalyticsService } from '../src/analytics/analytics.service';
@@ -39,7 +39,7 @@ function trust(code: string, region: 'LONDON' | 'MIDLANDS', beds: number): [stri
   ];
 }
 
-function intervention(id: string, trustCode: string, startedOn: string): [string, LongviewEvent][] {
+function intervention(id: string, trustCode: string, startedOn: string, sharing: Sharing): [string, LongviewEvent][] {
   return [
     [
       `intervention-${id}`,
@@ -53,7 +53,7 @@ function intervention(id: string, trustCode: string, startedOn: string): [string
           category: 'PATIENT_FLOW',
           approach: 'SYSTEMIC',
           targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
-          sharing: 'PUBLIC',
+          sharing,
           proposedAt: NOW,
         },
       },
@@ -87,9 +87,25 @@ const HISTORY: [string, LongviewEvent][] = [
   ['series-ZL1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL1', metric: 'ae-4hr', observations: series(75, 6, 14) } }],
   ['series-ZL2-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZL2', metric: 'ae-4hr', observations: series(70, 6, 14, 4, 7) } }],
   ['series-ZM1-ae-4hr', { type: 'ObservationsRecorded', data: { trustCode: 'ZM1', metric: 'ae-4hr', observations: series(80, 0, 0, 0, 3) } }],
-  ...intervention(LASTING, 'ZL1', '2024-03-01'),
-  ...intervention(FADING, 'ZL2', '2024-03-01'),
-  ...intervention(QUIET, 'ZM1', '2024-03-01'),
+  ...intervention(LASTING, 'ZL1', '2024-03-01', 'PRIVATE'),
+  ...intervention(FADING, 'ZL2', '2024-03-01', 'TRUSTS'),
+  ...intervention(QUIET, 'ZM1', '2024-03-01', 'PUBLIC'),
+];
+
+/** An admin sees every intervention: the tests of the analytics themselves read as one. */
+const ADMIN: Actor = { id: 'admin-1', role: 'ADMIN' };
+
+/**
+ * Every kind of viewer and the interventions it may see (LASTING is ZL1's PRIVATE one, FADING
+ * ZL2's TRUSTS one, QUIET ZM1's PUBLIC one), written out rather than derived from the rule.
+ */
+const VIEWERS: readonly (readonly [string, Viewer, readonly string[]])[] = [
+  ['anonymous', null, [QUIET]],
+  ['community', { id: 'community-1', role: 'COMMUNITY' }, [QUIET]],
+  ['policymaker', { id: 'policy-1', role: 'POLICYMAKER' }, [FADING, QUIET]],
+  ['editor of ZL1 (owner of the private one)', { id: 'editor-zl1', role: 'TRUST_EDITOR', trustCode: 'ZL1' }, [LASTING, FADING, QUIET]],
+  ['editor of ZM1', { id: 'editor-zm1', role: 'TRUST_EDITOR', trustCode: 'ZM1' }, [FADING, QUIET]],
+  ['admin', ADMIN, [LASTING, FADING, QUIET]],
 ];
 
 describe.each(testDatabases())('analytics on the read models ($name)', ({ open }) => {
@@ -141,17 +157,17 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
   });
 
   it('judges a lasting step SUSTAINED, a short one FADED and no change NO_SIGNAL', async () => {
-    const [lasting] = (await analytics.outcomes(LASTING)) ?? [];
+    const [lasting] = (await analytics.outcomes(ADMIN, LASTING)) ?? [];
     expect(lasting).toMatchObject({ metric: 'ae-4hr', sustainability: 'SUSTAINED', startedOn: '2024-03-01' });
     expect(lasting?.effect?.improvement).toBeGreaterThan(4);
     expect(lasting?.baseline?.n).toBeGreaterThanOrEqual(12);
-    expect((await analytics.outcomes(FADING))?.[0]?.sustainability).toBe('FADED');
-    expect((await analytics.outcomes(QUIET))?.[0]?.sustainability).toBe('NO_SIGNAL');
-    expect(await analytics.outcomes('44444444-4444-4444-8444-444444444444')).toBeUndefined();
+    expect((await analytics.outcomes(ADMIN, FADING))?.[0]?.sustainability).toBe('FADED');
+    expect((await analytics.outcomes(ADMIN, QUIET))?.[0]?.sustainability).toBe('NO_SIGNAL');
+    expect(await analytics.outcomes(ADMIN, '44444444-4444-4444-8444-444444444444')).toBeUndefined();
   });
 
   it('pools the evidence across trusts and counts the verdicts', async () => {
-    const evidence = await analytics.evidence('ae-4hr', 'PATIENT_FLOW');
+    const evidence = await analytics.evidence(ADMIN, 'ae-4hr', 'PATIENT_FLOW');
     expect(evidence.k).toBe(3);
     expect(evidence.method).toEqual({
       estimator: 'REML',
@@ -164,8 +180,8 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
     expect(evidence.pooledEffect).not.toBeNull();
     expect(evidence.ciLow as number).toBeLessThan(evidence.pooledEffect as number);
     expect(evidence.studies.map((s) => s.trustCode).sort()).toEqual(['ZL1', 'ZL2', 'ZM1']);
-    expect((await analytics.evidence('ae-4hr', 'WORKFORCE')).k).toBe(0);
-    await expect(analytics.evidence('no-such-metric')).rejects.toThrow(/Unknown metric/);
+    expect((await analytics.evidence(ADMIN, 'ae-4hr', 'WORKFORCE')).k).toBe(0);
+    await expect(analytics.evidence(ADMIN, 'no-such-metric')).rejects.toThrow(/Unknown metric/);
   });
 
   it('finds peers on context, nearest first', async () => {
@@ -183,16 +199,60 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
       seed: 7,
       scenario: { category: 'PATIENT_FLOW' as const, adopters: 1, similarTo: 'ZL1' },
     };
-    const first = await analytics.projection(request);
-    const again = await new AnalyticsService(sources(db), () => runner.position).projection(request);
+    const first = await analytics.projection(ADMIN, request);
+    const again = await new AnalyticsService(sources(db), () => runner.position).projection(ADMIN, request);
     expect({ ...again, computeMs: 0 }).toEqual({ ...first, computeMs: 0 });
     expect(first.trusts).toBe(3);
     expect(first.statusQuo).toHaveLength(12);
     expect(first.statusQuo[0]?.period).toBe('2025-07');
     // Every trust already ran a PATIENT_FLOW intervention, so none is left to adopt.
     expect(first.scenario?.adopters).toEqual([]);
-    const london = await analytics.projection({ metric: 'ae-4hr', region: 'LONDON', horizonMonths: 6, draws: 200, seed: 1 });
+    const london = await analytics.projection(ADMIN, { metric: 'ae-4hr', region: 'LONDON', horizonMonths: 6, draws: 200, seed: 1 });
     expect(london.trusts).toBe(2);
     expect(london.scenario).toBeNull();
+  });
+
+  describe.each(VIEWERS)('as seen by %s', (_name, viewer, visible) => {
+    it('has outcomes only for the interventions it may see; a hidden one answers like a missing one', async () => {
+      for (const id of [LASTING, FADING, QUIET]) {
+        const outcomes = await analytics.outcomes(viewer, id);
+        expect([id, outcomes === undefined]).toEqual([id, !visible.includes(id)]);
+      }
+      expect(await analytics.outcomes(viewer, '44444444-4444-4444-8444-444444444444')).toBeUndefined();
+    });
+
+    it('pools the evidence of the interventions it may see, and no others', async () => {
+      const evidence = await analytics.evidence(viewer, 'ae-4hr', 'PATIENT_FLOW');
+      expect(evidence.k).toBe(visible.length);
+      expect(evidence.studies.map((s) => s.interventionId).sort()).toEqual([...visible].sort());
+      expect(Object.values(evidence.verdicts).reduce((a, b) => a + b, 0)).toBe(visible.length);
+      // The same pool as the admin's evidence over just these studies: for one study, its own effect.
+      const all = await analytics.evidence(ADMIN, 'ae-4hr', 'PATIENT_FLOW');
+      if (visible.length === 1) expect(evidence.pooledEffect).toBeCloseTo(all.studies.find((s) => s.interventionId === visible[0])?.effect as number, 10);
+      if (visible.length < 3) expect(evidence.pooledEffect).not.toBeCloseTo(all.pooledEffect as number, 6);
+      else expect(evidence).toEqual(all);
+    });
+
+    it('draws a projection scenario from the evidence it may see', async () => {
+      const request = { metric: 'ae-4hr', horizonMonths: 6, draws: 200, seed: 3, scenario: { category: 'PATIENT_FLOW' as const, adopters: 3 } };
+      const projection = await analytics.projection(viewer, request);
+      const evidence = await analytics.evidence(viewer, 'ae-4hr', 'PATIENT_FLOW');
+      expect(projection.scenario?.effectMean).toBe(evidence.pooledEffect);
+      // Trusts that ran a visible intervention are not adopters; the others may be.
+      const ran = new Set(evidence.studies.map((s) => s.trustCode));
+      expect(projection.scenario?.adopters.filter((code) => ran.has(code))).toEqual([]);
+      expect(projection.scenario?.adopters).toHaveLength(3 - ran.size);
+    });
+  });
+
+  it("computes pooled analytics once per visibility tier, not per viewer, and never serves one tier another's", async () => {
+    const fresh = new AnalyticsService(sources(db), () => runner.position);
+    const publicFirst = await fresh.evidence(null, 'ae-4hr');
+    const admin = await fresh.evidence(ADMIN, 'ae-4hr');
+    expect([publicFirst.k, admin.k]).toEqual([1, 3]);
+    expect(await fresh.evidence({ id: 'community-9', role: 'COMMUNITY' }, 'ae-4hr')).toBe(publicFirst);
+    const editorA = await fresh.evidence({ id: 'a', role: 'TRUST_EDITOR', trustCode: 'ZL1' }, 'ae-4hr');
+    expect(await fresh.evidence({ id: 'b', role: 'TRUST_EDITOR', trustCode: 'ZL1' }, 'ae-4hr')).toBe(editorA);
+    expect(await fresh.evidence({ id: 'c', role: 'TRUST_EDITOR', trustCode: 'ZM1' }, 'ae-4hr')).not.toBe(editorA);
   });
 });

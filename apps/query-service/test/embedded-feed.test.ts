@@ -4,7 +4,7 @@
  * global position still advances (so `?minPosition=` answers), and a retry after the fix re-applies.
  */
 import { encodeEvent } from '@longview/contracts';
-import type { LongviewEvent } from '@longview/domain';
+import { visibilityTier, type LongviewEvent } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { startQueryService, type RunningQueryService } from '../src/embedded';
@@ -15,6 +15,9 @@ import { FLOW, proposed, registered } from '../src/read-models/testing/sample-lo
 import type { Projection } from '../src/runner/projection';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import { TEST_SERVICE_KEY, withCredential } from '../src/access/testing';
+
+/** Reads as an admin sees them (everything): these tests are not about visibility. */
+const ALL = visibilityTier({ id: 'test-admin', role: 'ADMIN' });
 
 const NOW = '2026-01-15T10:00:00.000Z';
 
@@ -74,9 +77,9 @@ describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
     expect(parked[0]?.error).toBe('projection failed: picky cannot take 702 beds');
     expect(parked[1]?.error).toMatch(/waiting behind parked version 3 of trust-ZA1/);
     // The parked stream stopped for every read model (their checkpoints stay in step); the others went on.
-    expect((await queries.trust('ZA1'))?.context.beds).toBe(701);
-    expect((await queries.trust('ZA2'))?.context.beds).toBe(702);
-    expect((await queries.intervention(FLOW))?.trustName).toBe('Trust ZA1');
+    expect((await queries.trust(ALL, 'ZA1'))?.context.beds).toBe(701);
+    expect((await queries.trust(ALL, 'ZA2'))?.context.beds).toBe(702);
+    expect((await queries.intervention(ALL, FLOW))?.trustName).toBe('Trust ZA1');
     expect(await runner.streamState('trust-ZA1')).toEqual({ version: 2, parkedFrom: 3 });
     expect(await runner.waitForStream('trust-ZA1', 3, 1000)).toBe('parked');
 
@@ -85,19 +88,19 @@ describe.each(testDatabases())('the embedded feed on $name', ({ open }) => {
     await append(store, 'trust-ZA2', beds('ZA2', 705));
     await follower.catchUp();
     expect((await runner.listParked()).map((p) => p.event.streamVersion)).toEqual([3, 4, 5]);
-    expect((await queries.trust('ZA2'))?.context.beds).toBe(705);
+    expect((await queries.trust(ALL, 'ZA2'))?.context.beds).toBe(705);
 
     failing = false;
     expect(await runner.retryParked()).toEqual({ streams: 1, applied: 3, stillParked: 0 });
     expect(await runner.listParked()).toEqual([]);
     expect(await runner.streamState('trust-ZA1')).toEqual({ version: 5, parkedFrom: undefined });
-    expect((await queries.trust('ZA1'))?.contextHistory).toHaveLength(5);
+    expect((await queries.trust(ALL, 'ZA1'))?.contextHistory).toHaveLength(5);
     // A restart continues from the stored positions and applies nothing twice.
     const restarted = new ProjectionRunner(db, [...READ_MODELS.map((m) => m.projection), picky]);
     await restarted.migrate();
     expect(restarted.position).toBe(await store.headPosition());
     expect(await new EventLogFollower(store, restarted).catchUp()).toBeUndefined();
-    expect((await queries.trust('ZA1'))?.contextHistory).toHaveLength(5);
+    expect((await queries.trust(ALL, 'ZA1'))?.contextHistory).toHaveLength(5);
   });
 
   describe('through HTTP', () => {

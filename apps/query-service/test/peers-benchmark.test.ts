@@ -6,12 +6,15 @@
  */
 import { nearestPeers, type TrustFeatures } from '@longview/analytics';
 import { encodeEvent, type PeerView } from '@longview/contracts';
-import { REGIONS, TRUST_KINDS, type LongviewEvent, type Observation } from '@longview/domain';
+import { REGIONS, TRUST_KINDS, visibilityTier, type LongviewEvent, type Observation } from '@longview/domain';
 import { EventStore, openPglite, type Database } from '@longview/event-store';
 import { startQueryService, type RunningQueryService } from '../src/embedded';
 import { MetricSeriesQueries } from '../src/read-models/metric-series/metric-series.queries';
 import { TrustDirectoryQueries } from '../src/read-models/trust-directory/trust-directory.queries';
 import { TEST_SERVICE_KEY, withCredential } from '../src/access/testing';
+
+/** Reads as an admin sees them (everything): these tests are not about visibility. */
+const ALL = visibilityTier({ id: 'test-admin', role: 'ADMIN' });
 
 const NOW = '2026-01-15T10:00:00.000Z';
 const TRUSTS = 230;
@@ -83,7 +86,7 @@ describe('peers for every trust over HTTP (embedded, PGlite)', () => {
 
   /** The path before the index: read every trust's features, then nearestPeers over all of them for the one trust. */
   async function peersFromScratch(code: string, limit: number): Promise<PeerView[] | undefined> {
-    const trusts = await new TrustDirectoryQueries(db).trusts({});
+    const trusts = await new TrustDirectoryQueries(db).trusts(ALL, {});
     const series = new MetricSeriesQueries(db);
     const features: TrustFeatures[] = [];
     for (const view of trusts) {

@@ -1,10 +1,13 @@
 import { encodeEvent } from '@longview/contracts';
-import type { LongviewEvent } from '@longview/domain';
+import { visibilityTier, type LongviewEvent } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import { ReadModelQueries } from '../src/read-models/read-model-queries';
 import { READ_MODELS } from '../src/read-models/registry';
+
+/** Reads as an admin sees them (everything): these tests are not about visibility. */
+const ALL = visibilityTier({ id: 'test-admin', role: 'ADMIN' });
 
 const NOW = '2026-01-15T10:00:00.000Z';
 const INTERVENTION = '5b0f8a4e-8d1c-4c35-9a57-2f1a6c3f9e01';
@@ -97,8 +100,9 @@ async function seed(store: EventStore): Promise<void> {
 async function snapshot(db: Database): Promise<unknown> {
   const queries = new ReadModelQueries(db);
   return {
-    trusts: await queries.trusts({}),
-    interventions: await queries.interventions({}),
+    trusts: await queries.trusts(ALL, {}),
+    publicTrusts: await queries.trusts(visibilityTier(null), {}),
+    interventions: await queries.interventions(ALL, {}),
     series: await queries.seriesOfTrust('ZA1'),
   };
 }
@@ -123,7 +127,7 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
 
   it('builds the trust, intervention and series views', async () => {
     const queries = new ReadModelQueries(db);
-    const trust = await queries.trust('ZA1');
+    const trust = await queries.trust(ALL, 'ZA1');
     expect(trust).toMatchObject({
       name: 'Ambridge Hospitals NHS Foundation Trust',
       context: { beds: 720, oversightSegment: 2 },
@@ -133,7 +137,7 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
     });
     expect(trust?.contextHistory).toHaveLength(2);
 
-    const intervention = await queries.intervention(INTERVENTION);
+    const intervention = await queries.intervention(ALL, INTERVENTION);
     expect(intervention).toMatchObject({ status: 'ACTIVE', startedOn: '2025-01-06', trustName: 'Ambridge Hospitals NHS Foundation Trust' });
     expect(intervention?.pdsaCycles).toEqual([expect.objectContaining({ cycleNumber: 1, plan: 'Stream ambulatory patients' })]);
     expect(intervention?.history.map((h) => h.type)).toEqual(['InterventionProposed', 'InterventionStarted', 'PdsaCycleLogged']);
@@ -158,7 +162,7 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
     const before = await snapshot(db);
     await runner.reset();
     expect(runner.position).toBe(0n);
-    expect(await new ReadModelQueries(db).trusts({})).toEqual([]);
+    expect(await new ReadModelQueries(db).trusts(ALL, {})).toEqual([]);
     await runner.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
     expect(await snapshot(db)).toEqual(before);
   });
@@ -177,13 +181,14 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
 
   it('rebuilds on start a projection built by an older version of it (embedded upgrade)', async () => {
     const expected = await snapshot(db);
-    // As an older trust-directory left it: a counter that a redelivery had pushed up, and version 1.
-    await db.query(`UPDATE rm_trusts SET intervention_count = 99`);
-    await db.query(`UPDATE rm_projection_versions SET version = 1 WHERE projection = 'trust-directory'`);
+    // As version 2 of the trust directory left it after the upgrade's DDL: no sharing was kept, so
+    // every intervention row has the column's default (PRIVATE), and the public count would be 0.
+    await db.query(`UPDATE rm_trust_interventions SET sharing = 'PRIVATE'`);
+    await db.query(`UPDATE rm_projection_versions SET version = 2 WHERE projection = 'trust-directory'`);
     const restarted = new ProjectionRunner(db);
     expect(await restarted.migrate()).toEqual({ stale: [] });
     expect(await snapshot(db)).toEqual(expected);
-    expect((await db.query(`SELECT version FROM rm_projection_versions WHERE projection = 'trust-directory'`)).rows).toEqual([{ version: 2 }]);
+    expect((await db.query(`SELECT version FROM rm_projection_versions WHERE projection = 'trust-directory'`)).rows).toEqual([{ version: 3 }]);
     // Data from before versions were recorded counts as version 1 of everything.
     await db.query('DELETE FROM rm_projection_versions');
     await db.query(`UPDATE rm_interventions SET doc = jsonb_set(doc, '{trustName}', '"stale"')`);
@@ -218,13 +223,13 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
 
   it('pages interventions newest first with a cursor and filters', async () => {
     const queries = new ReadModelQueries(db);
-    const page = await queries.interventions({ first: 1 });
+    const page = await queries.interventions(ALL, { first: 1 });
     expect(page).toMatchObject({ totalCount: 1, hasNextPage: false });
-    expect((await queries.interventions({ status: 'COMPLETED' })).totalCount).toBe(0);
-    expect((await queries.interventions({ trustCode: 'ZA1', category: 'PATIENT_FLOW' })).items).toHaveLength(1);
-    const after = await queries.interventions({ after: page.endCursor as string });
+    expect((await queries.interventions(ALL, { status: 'COMPLETED' })).totalCount).toBe(0);
+    expect((await queries.interventions(ALL, { trustCode: 'ZA1', category: 'PATIENT_FLOW' })).items).toHaveLength(1);
+    const after = await queries.interventions(ALL, { after: page.endCursor as string });
     expect(after.items).toEqual([]);
-    expect((await queries.trusts({ search: 'ambridge' })).map((t) => t.code)).toEqual(['ZA1']);
-    expect(await queries.trusts({ region: 'LONDON' })).toEqual([]);
+    expect((await queries.trusts(ALL, { search: 'ambridge' })).map((t) => t.code)).toEqual(['ZA1']);
+    expect(await queries.trusts(ALL, { region: 'LONDON' })).toEqual([]);
   });
 });

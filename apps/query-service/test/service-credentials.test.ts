@@ -16,13 +16,16 @@ import { CurrentViewer } from '../src/access/current-viewer.decorator';
 import { SERVICE_CREDENTIAL_VERIFIER, ServiceCredentialGuard } from '../src/access/service-credential.guard';
 import { TEST_SERVICE_KEY } from '../src/access/testing';
 import { startQueryService, type RunningQueryService } from '../src/embedded';
-import { FLOW, NOW, SAMPLE_LOG } from '../src/read-models/testing/sample-log';
+import { NOW, SAMPLE_LOG, WORKFORCE } from '../src/read-models/testing/sample-log';
 
 jest.setTimeout(60_000);
 
 const ADMIN: Actor = { id: 'root', role: 'ADMIN' };
 
-/** Every data route of the query service, on data the sample log holds (so a valid credential gets a 200). */
+/**
+ * Every data route of the query service, on data the sample log holds (so a valid credential gets
+ * a 200). The intervention is a PUBLIC one, which the public viewer may read too.
+ */
 const DATA_ROUTES = [
   '/position',
   '/trusts',
@@ -31,9 +34,9 @@ const DATA_ROUTES = [
   '/trusts/ZA1/series',
   '/trusts/ZA1/peers?limit=3',
   '/interventions',
-  `/interventions?ids=${FLOW}`,
-  `/interventions/${FLOW}`,
-  `/interventions/${FLOW}/outcomes`,
+  `/interventions?ids=${WORKFORCE}`,
+  `/interventions/${WORKFORCE}`,
+  `/interventions/${WORKFORCE}/outcomes`,
   '/series/ZA1/ae-4hr',
   '/series/ZA1/ae-4hr/spc',
   '/metric-coverage',

@@ -1,11 +1,14 @@
 import { encodeEvent } from '@longview/contracts';
-import type { LongviewEvent } from '@longview/domain';
+import { visibilityTier, type LongviewEvent } from '@longview/domain';
 import { EventStore, type Database, type StoredEvent } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { trustDirectoryProjection } from '../src/read-models/trust-directory/trust-directory.projection';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import type { Projection } from '../src/runner/projection';
 import { ReadModelQueries } from '../src/read-models/read-model-queries';
+
+/** Reads as an admin sees them (everything): these tests are not about visibility. */
+const ALL = visibilityTier({ id: 'test-admin', role: 'ADMIN' });
 
 const NOW = '2026-01-15T10:00:00.000Z';
 
@@ -53,7 +56,7 @@ async function seed(store: EventStore): Promise<StoredEvent[]> {
 
 async function snapshot(db: Database): Promise<unknown> {
   const queries = new ReadModelQueries(db);
-  return { trusts: await queries.trusts({}), za1: await queries.seriesOfTrust('ZA1'), za2: await queries.seriesOfTrust('ZA2') };
+  return { trusts: await queries.trusts(ALL, {}), za1: await queries.seriesOfTrust('ZA1'), za2: await queries.seriesOfTrust('ZA2') };
 }
 
 /** Events as one partition would deliver them: each stream in order, streams interleaved differently from the global log. */
@@ -137,7 +140,7 @@ describe.each(testDatabases())('per-stream checkpoints and parking on $name', ({
     expect(result.parked[1]?.error).toMatch(/waiting behind parked version 3/);
     expect(await runner.streamState('trust-ZA1')).toEqual({ version: 2, parkedFrom: 3 });
     expect(await runner.streamState('trust-ZA2')).toEqual({ version: 5, parkedFrom: undefined });
-    expect((await new ReadModelQueries(db).trust('ZA1'))?.context.beds).toBe(501);
+    expect((await new ReadModelQueries(db).trust(ALL, 'ZA1'))?.context.beds).toBe(501);
     expect(await runner.waitForStream('trust-ZA1', 4, 1000)).toBe('parked');
 
     // Redelivery of the whole batch parks nothing new and applies nothing twice.
@@ -153,7 +156,7 @@ describe.each(testDatabases())('per-stream checkpoints and parking on $name', ({
     expect(await runner.retryParked()).toEqual({ streams: 1, applied: 3, stillParked: 0 });
     expect(await runner.listParked()).toEqual([]);
     expect(await runner.streamState('trust-ZA1')).toEqual({ version: 5, parkedFrom: undefined });
-    expect((await new ReadModelQueries(db).trust('ZA1'))?.contextHistory).toHaveLength(5);
+    expect((await new ReadModelQueries(db).trust(ALL, 'ZA1'))?.contextHistory).toHaveLength(5);
   });
 
   it('parks an event that arrives after a gap, and one it cannot decode', async () => {

@@ -28,6 +28,10 @@
  *     mode. 504 at once if the stream has a parked event at or below that version.
  *   `?minPosition=<position>` (when no `stream`) — until the projections reached that global
  *     position. Exact in embedded mode; in distributed mode only "an event at or past it applied".)
+ *   Every read is for the viewer its service credential names (null: a public viewer): anything
+ *   about interventions (lists, totalCount, cursors, ids=, :id, outcomes, a trust's
+ *   interventionCount, evidence, projection scenarios) holds only what that viewer may see
+ *   (domain visibility.ts), and a hidden intervention is a 404 exactly like a missing one.
  *   GET /position                   -> PositionView
  *   GET /trusts?search=&region=&kind=&codes=  -> TrustView[]   (search matches code or name, case-insensitive)
  *     `codes=RJ1,RXX` (batch lookup): only the trusts with those codes that exist, combined with

@@ -1,6 +1,13 @@
 import type { AbandonIntervention, ChangeSharing, CompleteIntervention, LogPdsaCycle, ProposeIntervention, StartIntervention } from './commands';
-import { ForbiddenError, IllegalInterventionTransitionError, InterventionAlreadyExistsError, InterventionNotFoundError, InvalidCommandError } from './errors';
-import type { InterventionAbandoned, InterventionCompleted, InterventionProposed, InterventionStarted, PdsaCycleLogged } from './events';
+import {
+  ForbiddenError,
+  IllegalInterventionTransitionError,
+  InterventionAlreadyExistsError,
+  InterventionNotFoundError,
+  InvalidCommandError,
+  type DomainError,
+} from './errors';
+import type { InterventionAbandoned, InterventionCompleted, InterventionEvent, InterventionProposed, InterventionStarted, PdsaCycleLogged } from './events';
 import { interventionDecider } from './intervention';
 import type { Actor, PdsaCycle, Target } from './shared';
 import { DeciderSpecification } from './testing/decider-spec';
@@ -391,5 +398,63 @@ describe('ChangeSharing', () => {
       .given([proposed])
       .when(command.share('PUBLIC', actors.editorOf('RR8')))
       .thenThrows(ForbiddenError);
+  });
+});
+
+describe('an intervention the actor may not see', () => {
+  const privateProposal: InterventionProposed = { type: 'InterventionProposed', data: { ...proposed.data, sharing: 'PRIVATE' } };
+  const publicProposal: InterventionProposed = { type: 'InterventionProposed', data: { ...proposed.data, sharing: 'PUBLIC' } };
+  const lifecycle = [
+    ['StartIntervention', (actor: Actor) => command.start('2025-02-01', actor), [] as const],
+    ['LogPdsaCycle', (actor: Actor) => command.log({}, actor), [started] as const],
+    ['CompleteIntervention', (actor: Actor) => command.complete({}, actor), [started] as const],
+    ['AbandonIntervention', (actor: Actor) => command.abandon({}, actor), [] as const],
+    ['ChangeSharing', (actor: Actor) => command.share('TRUSTS', actor), [] as const],
+  ] as const;
+  const { editorOf } = actors;
+  const noTrust: Actor = { id: 'editor-none', role: 'TRUST_EDITOR' };
+
+  /** What the decider throws, as a client sees it: kind, code and message. */
+  function answer(history: readonly InterventionEvent[], when: Parameters<typeof interventionDecider.decide>[0]) {
+    const state = history.reduce(interventionDecider.evolve, interventionDecider.initialState());
+    try {
+      interventionDecider.decide(when, state);
+    } catch (error) {
+      const e = error as DomainError;
+      return { kind: e.kind, code: e.code, message: e.message };
+    }
+    throw new Error(`${when.type} was accepted`);
+  }
+
+  describe.each(lifecycle)('%s', (_type, when, later) => {
+    it.each([
+      ['an editor of another trust', editorOf('RR8')],
+      ['an editor with no trust', noTrust],
+    ])("of another trust's PRIVATE intervention, by %s, is NOT_FOUND exactly like a missing one", (_who, actor) => {
+      const missing = answer([], when(actor));
+      expect(missing).toMatchObject({ kind: 'NOT_FOUND', code: 'INTERVENTION_NOT_FOUND' });
+      expect(answer([privateProposal, ...later], when(actor))).toEqual(missing);
+    });
+
+    it.each([
+      ['a community user', actors.community],
+      ['a policymaker', actors.policymaker],
+    ])('by %s is refused for the role, whether the intervention exists or not', (_who, actor) => {
+      const missing = answer([], when(actor));
+      expect(missing).toMatchObject({ kind: 'FORBIDDEN', code: 'ROLE_NOT_ALLOWED' });
+      expect(answer([privateProposal, ...later], when(actor))).toEqual(missing);
+    });
+
+    it("of another trust's intervention it may see is FORBIDDEN (naming the trust), not hidden", () => {
+      expect(answer([publicProposal, ...later], when(editorOf('RR8')))).toMatchObject({ kind: 'FORBIDDEN', code: 'OTHER_TRUST' });
+      expect(answer([proposed, ...later], when(editorOf('RR8')))).toMatchObject({ kind: 'FORBIDDEN', code: 'OTHER_TRUST' });
+    });
+
+    it('is still the business of its own trust and of admins', () => {
+      for (const actor of [owner, actors.admin, actors.system]) {
+        const state = [privateProposal, ...later].reduce(interventionDecider.evolve, interventionDecider.initialState());
+        expect(interventionDecider.decide(when(actor), state).length).toBeGreaterThan(0);
+      }
+    });
   });
 });

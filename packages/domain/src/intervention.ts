@@ -22,6 +22,7 @@ import {
   type Target,
 } from './shared';
 import { ENTITY_ID, FieldErrors, ODS_CODE, path, untrusted } from './validation';
+import { canSee } from './visibility';
 
 // ---- State ----
 
@@ -270,15 +271,18 @@ type LifecycleCommand = Exclude<InterventionCommand, ProposeIntervention>;
 
 /**
  * The common front of every lifecycle command, in a fixed order: the role may write at all,
- * the data is valid (all problems at once), the intervention exists, and the actor may act
- * for the trust that owns it.
+ * the data is valid (all problems at once), the intervention exists and the actor may see it,
+ * and the actor may act for the trust that owns it. One the actor may not see (another trust's
+ * PRIVATE intervention) is not found, exactly like a missing one: the answer must not tell that
+ * it exists. One the actor may see but not change (another trust's TRUSTS one) is forbidden.
  */
 function existing(command: LifecycleCommand, state: InterventionState, errors: FieldErrors): ExistingIntervention {
-  assertMayWrite(command.metadata.actor, command.type);
+  const { actor } = command.metadata;
+  assertMayWrite(actor, command.type);
   const interventionId = errors.requiredText('interventionId', untrusted(command.data).interventionId, { max: 64 });
   errors.throwIfAny(command.type);
-  if (state.status === 'INITIAL') throw new InterventionNotFoundError(interventionId ?? '');
-  assertMayActForTrust(command.metadata.actor, state.trustCode, command.type);
+  if (state.status === 'INITIAL' || !canSee(actor, state)) throw new InterventionNotFoundError(interventionId ?? '');
+  assertMayActForTrust(actor, state.trustCode, command.type);
   return state;
 }
 

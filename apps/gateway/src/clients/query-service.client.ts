@@ -70,7 +70,7 @@ export interface QueryServiceClient {
   listTrustSeries(code: string, options?: ReadOptions): Promise<readonly SeriesView[]>;
   listInterventions(query?: InterventionQuery, options?: ReadOptions): Promise<InterventionPage>;
   getIntervention(id: string, options?: ReadOptions): Promise<InterventionView | null>;
-  /** GET /interventions?ids=a,b: the interventions of those ids that exist (any order; unfiltered by visibility). */
+  /** GET /interventions?ids=a,b: the interventions of those ids that exist and the viewer may see (any order). */
   getInterventions(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionView[]>;
   getSeries(trustCode: string, metric: string, options?: ReadOptions): Promise<SeriesView | null>;
   /** GET /metric-coverage: every metric some trust has recorded. */

@@ -2,7 +2,7 @@ import type { EvidenceStudyView, EvidenceView } from '@longview/contracts';
 import { INTERVENTION_CATEGORIES, type InterventionCategory } from '@longview/domain';
 import type { VerdictCount } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { visibleIntervention } from '../interventions/interventions.reads';
+import { interventionById } from '../interventions/interventions.reads';
 import { SUSTAINABILITIES } from '../shared/enums';
 import { badUserInput } from '../shared/errors';
 
@@ -14,14 +14,12 @@ export async function evidence(context: GatewayContext, metric: string, category
   return context.queries.getEvidence(metric, (category ?? undefined) as InterventionCategory | undefined, context.position.options());
 }
 
-/** EvidenceStudy.intervention: null when the viewer may not see it (the study itself stays, anonymised to its trust). */
+/**
+ * EvidenceStudy.intervention. The query service pools only interventions the viewer may see, so
+ * every study is one of them; batched with the other studies' look-ups.
+ */
 export function studyIntervention(context: GatewayContext, study: EvidenceStudyView) {
-  return visibleIntervention(context, study.interventionId);
-}
-
-/** EvidenceStudy.title: a study the viewer may not see still counts in the pooled figures, but its title is withheld. */
-export async function studyTitle(context: GatewayContext, study: EvidenceStudyView): Promise<string> {
-  return (await studyIntervention(context, study)) ? study.title : 'Intervention not shared with you';
+  return interventionById(context, study.interventionId);
 }
 
 export function verdictCounts(view: EvidenceView): VerdictCount[] {

@@ -10,6 +10,5 @@ export const resolvers: Resolvers = {
   },
   EvidenceStudy: {
     intervention: (study, _, ctx) => reads.studyIntervention(ctx, study),
-    title: (study, _, ctx) => reads.studyTitle(ctx, study),
   },
 };

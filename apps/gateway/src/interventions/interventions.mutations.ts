@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CommandAccepted, InterventionView } from '@longview/contracts';
+import type { CommandAccepted } from '@longview/contracts';
+import { InterventionNotFoundError } from '@longview/domain';
 import type {
   AbandonInterventionInput,
   CompleteInterventionInput,
@@ -8,11 +9,19 @@ import type {
   StartInterventionInput,
 } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { readBack, send } from '../shared/commands';
+import { readBackOptions, send } from '../shared/commands';
 import { compact } from '../shared/compact';
+import { gatewayError } from '../shared/errors';
 
+/**
+ * The payload of every intervention mutation, first answer and replay alike: the intervention
+ * read back at the write through the viewer's client. One the viewer may not see (a replayed
+ * answer to a command about another trust's private intervention, say) is NOT_FOUND, in the very
+ * words the command side uses for a missing one.
+ */
 async function interventionPayload(context: GatewayContext, id: string, accepted: CommandAccepted) {
-  const intervention: InterventionView = await readBack(`Intervention ${id}`, accepted, (options) => context.queries.getIntervention(id, options));
+  const intervention = await context.queries.getIntervention(id, readBackOptions(accepted));
+  if (!intervention) throw gatewayError('NOT_FOUND', new InterventionNotFoundError(id).message);
   return { intervention, position: accepted.position };
 }
 

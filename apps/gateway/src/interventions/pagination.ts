@@ -1,4 +1,4 @@
-import type { InterventionPage, InterventionView } from '@longview/contracts';
+import type { InterventionPage } from '@longview/contracts';
 import type { ResolversTypes } from '../__generated__/resolvers-types';
 import { badUserInput } from '../shared/errors';
 
@@ -45,12 +45,8 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   };
 }
 
-/** Builds the Relay connection from a service page; `visible` drops what the viewer may not read. */
-export function toConnection(
-  page: InterventionPage,
-  request: { first?: number; after?: string; skip: number },
-  visible: (node: InterventionView) => boolean,
-): ResolversTypes['InterventionConnection'] {
+/** Builds the Relay connection from a service page (already only what the viewer may see, and counted so). */
+export function toConnection(page: InterventionPage, request: { first?: number; after?: string; skip: number }): ResolversTypes['InterventionConnection'] {
   const items = page.items.slice(request.skip);
   const edges = items.map((node, index) => ({
     node,
@@ -61,7 +57,7 @@ export function toConnection(
   }));
   const lastCursor = edges.at(-1)?.cursor ?? null;
   return {
-    edges: edges.filter((edge) => visible(edge.node)),
+    edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: lastCursor },
     totalCount: page.totalCount,
   };

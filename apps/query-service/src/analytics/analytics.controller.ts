@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import type { EvidenceView, OutcomeView, PeerView, ProjectionView, SpcView } from '@longview/contracts';
-import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory } from '@longview/domain';
+import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory, type Viewer } from '@longview/domain';
+import { CurrentViewer } from '../access/current-viewer.decorator';
+import { noIntervention } from '../read-models/intervention-summary/intervention-summary.routes';
 import { BadQueryError, found } from '../read-models/query-errors';
 import { ReadYourWritesInterceptor } from '../read-models/read-your-writes.interceptor';
 import { AnalyticsService, UnknownMetricError, type ProjectionRequest } from './analytics.service';
@@ -8,7 +10,7 @@ import { AnalyticsService, UnknownMetricError, type ProjectionRequest } from './
 const MAX_DRAWS = 20_000;
 const MAX_HORIZON = 60;
 
-/** The analytics routes of the query API (see packages/contracts/src/http.ts). */
+/** The analytics routes of the query API (see packages/contracts/src/http.ts), for the viewer of the request. */
 @Controller()
 @UseInterceptors(ReadYourWritesInterceptor)
 export class AnalyticsController {
@@ -20,8 +22,8 @@ export class AnalyticsController {
   }
 
   @Get('interventions/:id/outcomes')
-  async outcomes(@Param('id') id: string): Promise<OutcomeView[]> {
-    return found(await this.analytics.outcomes(id), `No intervention with id ${id}`);
+  async outcomes(@CurrentViewer() viewer: Viewer, @Param('id') id: string): Promise<OutcomeView[]> {
+    return found(await this.analytics.outcomes(viewer, id), noIntervention(id));
   }
 
   @Get('trusts/:code/peers')
@@ -30,13 +32,14 @@ export class AnalyticsController {
   }
 
   @Get('evidence')
-  evidence(@Query('metric') metric?: string, @Query('category') category?: string): Promise<EvidenceView> {
+  evidence(@CurrentViewer() viewer: Viewer, @Query('metric') metric?: string, @Query('category') category?: string): Promise<EvidenceView> {
     if (!metric) throw new BadQueryError('metric is required');
-    return known(() => this.analytics.evidence(metric, categoryOf(category)));
+    return known(() => this.analytics.evidence(viewer, metric, categoryOf(category)));
   }
 
   @Get('projection')
   projection(
+    @CurrentViewer() viewer: Viewer,
     @Query('metric') metric?: string,
     @Query('region') region?: string,
     @Query('horizonMonths') horizonMonths?: string,
@@ -62,7 +65,7 @@ export class AnalyticsController {
         ? { scenario: { category: scenarioCategory, adopters: wholeNumber('adopters', adopters, 10, 1, 500), ...(similarTo ? { similarTo } : {}) } }
         : {}),
     };
-    return known(() => this.analytics.projection(request));
+    return known(() => this.analytics.projection(viewer, request));
   }
 }
 

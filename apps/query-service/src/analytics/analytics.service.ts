@@ -25,7 +25,7 @@ import type {
   Sustainability,
   TrustView,
 } from '@longview/contracts';
-import { findMetric, type InterventionCategory } from '@longview/domain';
+import { findMetric, visibilityTier, type InterventionCategory, type Viewer, type VisibilityTier } from '@longview/domain';
 import type { InterventionSummaryQueries } from '../read-models/intervention-summary/intervention-summary.queries';
 import type { MetricSeriesQueries } from '../read-models/metric-series/metric-series.queries';
 import type { TrustDirectoryQueries } from '../read-models/trust-directory/trust-directory.queries';
@@ -61,7 +61,9 @@ export class UnknownMetricError extends Error {
 
 /**
  * The analytics of the read side: pure functions from @longview/analytics applied to the read
- * models, cached until the next event.
+ * models, cached until the next event. Whatever reads interventions (outcomes, evidence, the
+ * scenarios of projections) reads only those the viewer may see, and what is pooled over them is
+ * cached per visibility tier (viewers of one tier see the same things), never per viewer.
  */
 export class AnalyticsService {
   private readonly cache = new AnalyticsCache();
@@ -76,9 +78,11 @@ export class AnalyticsService {
     return series ? spcOf(series) : undefined;
   }
 
-  async outcomes(interventionId: string): Promise<OutcomeView[] | undefined> {
-    const intervention = await this.read.interventions.intervention(interventionId);
+  /** Undefined when the intervention is missing or hidden from the viewer (the same answer). */
+  async outcomes(viewer: Viewer, interventionId: string): Promise<OutcomeView[] | undefined> {
+    const intervention = await this.read.interventions.intervention(visibilityTier(viewer), interventionId);
     if (!intervention) return undefined;
+    // Keyed by intervention only: its outcomes are the same for everyone allowed to see it.
     return this.cached(`outcomes:${interventionId}`, () => this.outcomesOf(intervention));
   }
 
@@ -102,14 +106,23 @@ export class AnalyticsService {
     });
   }
 
-  async evidence(metric: string, category?: InterventionCategory): Promise<EvidenceView> {
-    if (!findMetric(metric)) throw new UnknownMetricError(metric);
-    return this.cached(`evidence:${metric}:${category ?? ''}`, () => this.computeEvidence(metric, category));
+  /** Pooled over the interventions the viewer may see (k, studies, verdicts and all). */
+  async evidence(viewer: Viewer, metric: string, category?: InterventionCategory): Promise<EvidenceView> {
+    return this.evidenceFor(visibilityTier(viewer), metric, category);
   }
 
-  async projection(request: ProjectionRequest): Promise<ProjectionView> {
+  /** A scenario is drawn from the evidence the viewer may see; the status quo reads no interventions. */
+  async projection(viewer: Viewer, request: ProjectionRequest): Promise<ProjectionView> {
     if (!findMetric(request.metric)) throw new UnknownMetricError(request.metric);
-    return this.cached(`projection:${JSON.stringify(request)}`, () => this.computeProjection(request));
+    const tier = visibilityTier(viewer);
+    // Only a scenario depends on what the viewer may see: the status quo is shared by every tier.
+    const scope = request.scenario ? tier.key : '*';
+    return this.cached(`projection:${scope}:${JSON.stringify(request)}`, () => this.computeProjection(tier, request));
+  }
+
+  private evidenceFor(tier: VisibilityTier, metric: string, category?: InterventionCategory): Promise<EvidenceView> {
+    if (!findMetric(metric)) return Promise.reject(new UnknownMetricError(metric));
+    return this.cached(`evidence:${tier.key}:${metric}:${category ?? ''}`, () => this.computeEvidence(tier, metric, category));
   }
 
   private cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -125,8 +138,8 @@ export class AnalyticsService {
     return outcomes;
   }
 
-  private async computeEvidence(metric: string, category?: InterventionCategory): Promise<EvidenceView> {
-    const started = await this.startedInterventions(metric, category);
+  private async computeEvidence(tier: VisibilityTier, metric: string, category?: InterventionCategory): Promise<EvidenceView> {
+    const started = await this.startedInterventions(tier, metric, category);
     const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Sustainability, number>;
     const candidates: Omit<EvidenceStudyView, 'shrunkEffect'>[] = [];
     for (const intervention of started) {
@@ -180,10 +193,10 @@ export class AnalyticsService {
     };
   }
 
-  private async computeProjection(request: ProjectionRequest): Promise<ProjectionView> {
+  private async computeProjection(tier: VisibilityTier, request: ProjectionRequest): Promise<ProjectionView> {
     const started = Date.now();
     const definition = findMetric(request.metric);
-    const trusts = (await this.read.trusts.trusts(request.region ? { region: request.region } : {})).filter((t) => t.metrics.includes(request.metric));
+    const trusts = (await this.read.trusts.trusts(tier, request.region ? { region: request.region } : {})).filter((t) => t.metrics.includes(request.metric));
     const inputs: { code: string; series: number[]; weight: number }[] = [];
     let lastPeriod: string | null = null;
     for (const trust of trusts) {
@@ -200,7 +213,7 @@ export class AnalyticsService {
     let scenario: ProjectionView['scenario'] = null;
     let scenarioInput: Parameters<typeof projectSystem>[0]['scenario'];
     if (request.scenario && inputs.length > 0) {
-      const evidence = await this.evidence(request.metric, request.scenario.category);
+      const evidence = await this.evidenceFor(tier, request.metric, request.scenario.category);
       const adopters = await this.chooseAdopters(request.scenario, evidence, new Set(inputs.map((i) => i.code)));
       const improvementSign = definition?.improvement === 'DECREASE' ? -1 : 1;
       const effectMean = evidence.pooledEffect ?? 0;
@@ -271,11 +284,11 @@ export class AnalyticsService {
       .map(([code]) => code);
   }
 
-  private async startedInterventions(metric: string, category?: InterventionCategory): Promise<InterventionView[]> {
+  private async startedInterventions(tier: VisibilityTier, metric: string, category?: InterventionCategory): Promise<InterventionView[]> {
     const all: InterventionView[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await this.read.interventions.interventions({ ...(category ? { category } : {}), first: 200, ...(after ? { after } : {}) });
+      const page = await this.read.interventions.interventions(tier, { ...(category ? { category } : {}), first: 200, ...(after ? { after } : {}) });
       all.push(...page.items);
       if (!page.hasNextPage || !page.endCursor) break;
       after = page.endCursor;
@@ -286,7 +299,8 @@ export class AnalyticsService {
   /** Every trust with the features peers are compared on (baseline = recent mean A&E 4-hour %). */
   private trustsWithBaseline(): Promise<{ view: TrustView; features: TrustFeatures }[]> {
     return this.cached('trusts-with-baseline', async () => {
-      const trusts = await this.read.trusts.trusts({});
+      // Trusts are visible to everyone; their (per-viewer) intervention counts are not read here.
+      const trusts = await this.read.trusts.trusts(visibilityTier(null), {});
       const out: { view: TrustView; features: TrustFeatures }[] = [];
       for (const view of trusts) {
         const ae = view.metrics.includes('ae-4hr') ? await this.read.series.series(view.code, 'ae-4hr') : undefined;

@@ -30,6 +30,8 @@ export const interventionSummaryProjection: Projection = {
     `ALTER TABLE rm_interventions ADD COLUMN IF NOT EXISTS stream_version integer NOT NULL DEFAULT 0`,
     `CREATE INDEX IF NOT EXISTS rm_interventions_trust ON rm_interventions (trust_code, proposed_position)`,
     `CREATE INDEX IF NOT EXISTS rm_interventions_position ON rm_interventions (proposed_position)`,
+    // Every read filters on the viewer's visibility (sharing, and the trust for PRIVATE ones).
+    `CREATE INDEX IF NOT EXISTS rm_interventions_sharing ON rm_interventions (sharing, proposed_position)`,
     `CREATE TABLE IF NOT EXISTS rm_intervention_trust_names (code text PRIMARY KEY, name text NOT NULL)`,
   ],
   tables: ['rm_interventions', 'rm_intervention_trust_names'],

@@ -1,5 +1,7 @@
 import type { InterventionPage, InterventionStatus, InterventionView } from '@longview/contracts';
+import type { VisibilityTier } from '@longview/domain';
 import type { Database } from '@longview/event-store';
+import { visibleTo } from '../../access/visible-to';
 import { parseJson } from '../json-column';
 
 export interface InterventionFilter {
@@ -12,22 +14,34 @@ export interface InterventionFilter {
 
 const MAX_PAGE = 200;
 
-/** The intervention summary's reads (rm_interventions only). */
+/**
+ * The intervention summary's reads (rm_interventions only). Every read is made for a viewer's
+ * visibility tier and filtered in SQL: what the tier may not see is neither returned nor counted,
+ * and an intervention it may not see is `undefined` exactly like a missing one.
+ */
 export class InterventionSummaryQueries {
   constructor(private readonly db: Database) {}
 
-  async intervention(id: string): Promise<InterventionView | undefined> {
-    const { rows } = await this.db.query<{ doc: InterventionView | string }>('SELECT doc FROM rm_interventions WHERE id = $1', [id]);
+  async intervention(tier: VisibilityTier, id: string): Promise<InterventionView | undefined> {
+    const params: unknown[] = [id];
+    const { rows } = await this.db.query<{ doc: InterventionView | string }>(
+      `SELECT doc FROM rm_interventions WHERE id = $1 AND ${visibleTo(tier, params)}`,
+      params,
+    );
     return rows[0] ? parseJson<InterventionView>(rows[0].doc) : undefined;
   }
 
   /**
-   * The interventions with these ids that exist (and match the filter), in the order asked: a
-   * batch lookup, so the page is never cut short (totalCount = items found).
+   * The interventions with these ids that exist, are visible to the tier (and match the filter),
+   * in the order asked: a batch lookup, so the page is never cut short (totalCount = items found).
    */
-  async interventionsById(ids: readonly string[], filter: Pick<InterventionFilter, 'trustCode' | 'status' | 'category'> = {}): Promise<InterventionPage> {
+  async interventionsById(
+    tier: VisibilityTier,
+    ids: readonly string[],
+    filter: Pick<InterventionFilter, 'trustCode' | 'status' | 'category'> = {},
+  ): Promise<InterventionPage> {
     if (ids.length === 0) return { items: [], totalCount: 0, hasNextPage: false, endCursor: null };
-    const { where, params } = conditions(filter);
+    const { where, params } = conditions(tier, filter);
     params.push(ids);
     where.push(`id = ANY($${params.length})`);
     const { rows } = await this.db.query<{ id: string; doc: InterventionView | string }>(
@@ -39,17 +53,17 @@ export class InterventionSummaryQueries {
     return { items, totalCount: items.length, hasNextPage: false, endCursor: null };
   }
 
-  /** Newest first; the cursor is the proposal's global position. */
-  async interventions(filter: InterventionFilter = {}): Promise<InterventionPage> {
-    const { where, params } = conditions(filter);
-    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  /** Newest first; the cursor is the proposal's global position. `totalCount` counts what the tier may see. */
+  async interventions(tier: VisibilityTier, filter: InterventionFilter = {}): Promise<InterventionPage> {
+    const { where, params } = conditions(tier, filter);
+    const filtered = `WHERE ${where.join(' AND ')}`;
     const total = await this.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM rm_interventions ${filtered}`, params);
     if (filter.after) {
       params.push(decodeCursor(filter.after));
       where.push(`proposed_position < $${params.length}`);
     }
     const first = Math.min(Math.max(filter.first ?? 50, 0), MAX_PAGE);
-    const pageWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const pageWhere = `WHERE ${where.join(' AND ')}`;
     const { rows } = await this.db.query<{ doc: InterventionView | string; proposed_position: string }>(
       `SELECT doc, proposed_position FROM rm_interventions ${pageWhere} ORDER BY proposed_position DESC LIMIT ${first + 1}`,
       params,
@@ -65,9 +79,9 @@ export class InterventionSummaryQueries {
   }
 }
 
-function conditions(filter: Pick<InterventionFilter, 'trustCode' | 'status' | 'category'>): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
+function conditions(tier: VisibilityTier, filter: Pick<InterventionFilter, 'trustCode' | 'status' | 'category'>): { where: string[]; params: unknown[] } {
   const params: unknown[] = [];
+  const where: string[] = [visibleTo(tier, params)];
   const add = (column: string, value: unknown) => {
     params.push(value);
     where.push(`${column} = $${params.length}`);

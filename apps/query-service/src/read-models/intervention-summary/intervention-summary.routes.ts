@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import type { InterventionPage, InterventionStatus, InterventionView } from '@longview/contracts';
+import { visibilityTier, type Viewer } from '@longview/domain';
+import { CurrentViewer } from '../../access/current-viewer.decorator';
 import { batchKeys } from '../batch-keys';
 import { BadQueryError, found } from '../query-errors';
 import { ReadYourWritesInterceptor } from '../read-your-writes.interceptor';
@@ -7,7 +9,10 @@ import { InterventionSummaryQueries, InvalidCursorError } from './intervention-s
 
 const STATUSES: readonly InterventionStatus[] = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'ABANDONED'];
 
-/** GET /interventions and /interventions/:id (see packages/contracts/src/http.ts). */
+/**
+ * GET /interventions and /interventions/:id (see packages/contracts/src/http.ts), as the viewer
+ * may see them: an intervention the viewer may not see is a 404 exactly like a missing one.
+ */
 @Controller()
 @UseInterceptors(ReadYourWritesInterceptor)
 export class InterventionSummaryController {
@@ -15,6 +20,7 @@ export class InterventionSummaryController {
 
   @Get('interventions')
   async interventions(
+    @CurrentViewer() viewer: Viewer,
     @Query('trustCode') trustCode?: string,
     @Query('status') status?: string,
     @Query('category') category?: string,
@@ -34,11 +40,15 @@ export class InterventionSummaryController {
     if (keys) {
       if (first !== undefined || after !== undefined)
         throw new BadQueryError('ids cannot be combined with first or after: the answer holds every intervention found');
-      return this.queries.interventionsById(keys, filter);
+      return this.queries.interventionsById(visibilityTier(viewer), keys, filter);
     }
     if (first !== undefined && !/^\d+$/.test(first)) throw new BadQueryError('first must be a whole number');
     try {
-      return await this.queries.interventions({ ...filter, ...(first !== undefined ? { first: Number(first) } : {}), ...(after ? { after } : {}) });
+      return await this.queries.interventions(visibilityTier(viewer), {
+        ...filter,
+        ...(first !== undefined ? { first: Number(first) } : {}),
+        ...(after ? { after } : {}),
+      });
     } catch (error) {
       if (error instanceof InvalidCursorError) throw new BadQueryError(error.message);
       throw error;
@@ -46,7 +56,12 @@ export class InterventionSummaryController {
   }
 
   @Get('interventions/:id')
-  async intervention(@Param('id') id: string): Promise<InterventionView> {
-    return found(await this.queries.intervention(id), `No intervention with id ${id}`);
+  async intervention(@CurrentViewer() viewer: Viewer, @Param('id') id: string): Promise<InterventionView> {
+    return found(await this.queries.intervention(visibilityTier(viewer), id), noIntervention(id));
   }
+}
+
+/** The 404 message of an intervention that is missing or hidden from the viewer (the same words for both). */
+export function noIntervention(id: string): string {
+  return `No intervention with id ${id}`;
 }

@@ -10,7 +10,8 @@ import { parseJson } from '../json-column';
 export const trustDirectoryProjection: Projection = {
   name: 'trust-directory',
   // 2: intervention_count is a count of distinct intervention ids (was a counter), stream_version gates trust events.
-  version: 2,
+  // 3: rm_trust_interventions keeps each intervention's sharing, so a trust's count is of what the viewer may see.
+  version: 3,
   schema: [
     `CREATE TABLE IF NOT EXISTS rm_trusts (
        code text PRIMARY KEY,
@@ -21,12 +22,13 @@ export const trustDirectoryProjection: Projection = {
        context_effective_from text NOT NULL,
        context_history jsonb NOT NULL,
        registered_at text NOT NULL,
-       intervention_count integer NOT NULL DEFAULT 0,
        metrics jsonb NOT NULL DEFAULT '[]'::jsonb,
        stream_version integer NOT NULL DEFAULT 0
      )`,
     // Tables of version 1 lack it.
     `ALTER TABLE rm_trusts ADD COLUMN IF NOT EXISTS stream_version integer NOT NULL DEFAULT 0`,
+    // Versions 1 and 2 stored one count for every viewer; it is counted per viewer at read time now.
+    `ALTER TABLE rm_trusts DROP COLUMN IF EXISTS intervention_count`,
     `CREATE INDEX IF NOT EXISTS rm_trusts_region ON rm_trusts (region)`,
     // Metrics of a trust recorded before its TrustRegistered was applied (in distributed mode each
     // aggregate has its own topic, so a series can arrive first); merged in on registration.
@@ -34,12 +36,19 @@ export const trustDirectoryProjection: Projection = {
        code text PRIMARY KEY,
        metrics jsonb NOT NULL DEFAULT '[]'::jsonb
      )`,
-    // Every intervention proposed for a trust, registered or not: the count is counted, never incremented.
+    // Every intervention proposed for a trust, registered or not, with its current sharing: a
+    // trust's intervention count is counted at read time from the rows the viewer may see.
     `CREATE TABLE IF NOT EXISTS rm_trust_interventions (
        trust_code text NOT NULL,
        intervention_id text NOT NULL,
+       sharing text NOT NULL,
+       stream_version integer NOT NULL DEFAULT 0,
        PRIMARY KEY (trust_code, intervention_id)
      )`,
+    // Tables of version 2 lack them (rebuilt from the log, which fills them in).
+    `ALTER TABLE rm_trust_interventions ADD COLUMN IF NOT EXISTS sharing text NOT NULL DEFAULT 'PRIVATE'`,
+    `ALTER TABLE rm_trust_interventions ADD COLUMN IF NOT EXISTS stream_version integer NOT NULL DEFAULT 0`,
+    `CREATE INDEX IF NOT EXISTS rm_trust_interventions_id ON rm_trust_interventions (intervention_id)`,
   ],
   tables: ['rm_trusts', 'rm_trust_pending', 'rm_trust_interventions'],
   async apply(tx, { event, streamVersion }) {
@@ -54,9 +63,8 @@ export const trustDirectoryProjection: Projection = {
         const { code, name, context, effectiveFrom, registeredAt } = event.data;
         const history = [{ context, effectiveFrom }];
         await tx.query(
-          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, intervention_count, metrics, stream_version)
+          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, metrics, stream_version)
            SELECT $1, $2, $3, $4, $5, $6, $7, $8,
-                  (SELECT count(*) FROM rm_trust_interventions WHERE trust_code = $1),
                   COALESCE((SELECT metrics FROM rm_trust_pending WHERE code = $1), '[]'::jsonb), $9
            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region = EXCLUDED.region,
              context = EXCLUDED.context, context_effective_from = EXCLUDED.context_effective_from,
@@ -86,10 +94,19 @@ export const trustDirectoryProjection: Projection = {
         return;
       }
       case 'InterventionProposed': {
-        const { trustCode, interventionId } = event.data;
-        await tx.query('INSERT INTO rm_trust_interventions (trust_code, intervention_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [trustCode, interventionId]);
-        await tx.query('UPDATE rm_trusts SET intervention_count = (SELECT count(*) FROM rm_trust_interventions WHERE trust_code = $1) WHERE code = $1', [
-          trustCode,
+        const { trustCode, interventionId, sharing } = event.data;
+        await tx.query(
+          'INSERT INTO rm_trust_interventions (trust_code, intervention_id, sharing, stream_version) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+          [trustCode, interventionId, sharing, streamVersion],
+        );
+        return;
+      }
+      case 'InterventionSharingChanged': {
+        // The intervention's own stream: applied once, in order (stream_version).
+        await tx.query('UPDATE rm_trust_interventions SET sharing = $2, stream_version = $3 WHERE intervention_id = $1 AND stream_version < $3', [
+          event.data.interventionId,
+          event.data.to,
+          streamVersion,
         ]);
         return;
       }

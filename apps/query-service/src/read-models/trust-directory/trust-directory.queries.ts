@@ -1,6 +1,7 @@
 import type { TrustView } from '@longview/contracts';
-import type { TrustContext } from '@longview/domain';
+import type { TrustContext, VisibilityTier } from '@longview/domain';
 import type { Database } from '@longview/event-store';
+import { visibleTo } from '../../access/visible-to';
 import { parseJson } from '../json-column';
 
 export interface TrustFilter {
@@ -18,18 +19,22 @@ interface TrustRow {
   context_effective_from: string;
   context_history: TrustView['contextHistory'] | string;
   registered_at: string;
-  intervention_count: number;
+  intervention_count: number | string;
   metrics: string[] | string;
 }
 
-/** The trust directory's reads (rm_trusts only). */
+/**
+ * The trust directory's reads (its own tables only), for a viewer's visibility tier: a trust's
+ * `interventionCount` counts the interventions that tier may see, in the same query.
+ */
 export class TrustDirectoryQueries {
   constructor(private readonly db: Database) {}
 
-  async trusts(filter: TrustFilter = {}): Promise<TrustView[]> {
+  async trusts(tier: VisibilityTier, filter: TrustFilter = {}): Promise<TrustView[]> {
     if (filter.codes?.length === 0) return [];
     const where: string[] = [];
     const params: unknown[] = [];
+    const counted = visibleCount(tier, params);
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replaceAll('?', `$${params.length}`));
@@ -38,14 +43,29 @@ export class TrustDirectoryQueries {
     if (filter.region) add('region = ?', filter.region);
     if (filter.kind) add('kind = ?', filter.kind);
     if (filter.codes) add('code = ANY(?)', filter.codes);
-    const { rows } = await this.db.query<TrustRow>(`SELECT * FROM rm_trusts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code`, params);
+    const { rows } = await this.db.query<TrustRow>(
+      `SELECT t.*, COALESCE(c.n, 0) AS intervention_count FROM rm_trusts t LEFT JOIN ${counted} c ON c.trust_code = t.code
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code`,
+      params,
+    );
     return rows.map(toTrustView);
   }
 
-  async trust(code: string): Promise<TrustView | undefined> {
-    const { rows } = await this.db.query<TrustRow>('SELECT * FROM rm_trusts WHERE code = $1', [code]);
+  async trust(tier: VisibilityTier, code: string): Promise<TrustView | undefined> {
+    const params: unknown[] = [code];
+    const counted = visibleCount(tier, params);
+    const { rows } = await this.db.query<TrustRow>(
+      `SELECT t.*, COALESCE(c.n, 0) AS intervention_count FROM rm_trusts t LEFT JOIN ${counted} c ON c.trust_code = t.code WHERE code = $1`,
+      params,
+    );
     return rows[0] ? toTrustView(rows[0]) : undefined;
   }
+}
+
+/** Per trust, how many of its interventions the tier may see (one grouped count for the whole list, joined on trust_code). */
+function visibleCount(tier: VisibilityTier, params: unknown[]): string {
+  return `(SELECT i.trust_code, count(*) AS n FROM rm_trust_interventions i
+            WHERE ${visibleTo(tier, params, { sharing: 'i.sharing', trustCode: 'i.trust_code' })} GROUP BY i.trust_code)`;
 }
 
 function toTrustView(row: TrustRow): TrustView {

@@ -1,9 +1,14 @@
+import { visibilityTier } from '@longview/domain';
 import type { Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { projectedLog, replayTwice, stateAfter } from '../testing/replay-twice';
 import { proposed, SAMPLE_LOG, WORKFORCE } from '../testing/sample-log';
+import { viewersOf, VISIBILITY_LOG } from '../testing/visibility-cases';
 import { trustDirectoryProjection } from './trust-directory.projection';
 import { TrustDirectoryQueries } from './trust-directory.queries';
+
+/** What an admin sees (everything), for the tests that are not about visibility. */
+const ALL = visibilityTier({ id: 'test-admin', role: 'ADMIN' });
 
 describe.each(testDatabases())('trust-directory on $name', ({ open }) => {
   let db: Database;
@@ -28,8 +33,8 @@ describe.each(testDatabases())('trust-directory on $name', ({ open }) => {
     const again = projectedLog([...SAMPLE_LOG, [`intervention-${WORKFORCE}`, proposed(WORKFORCE, 'ZB2')]]);
     await stateAfter(db, trustDirectoryProjection, again);
     const queries = new TrustDirectoryQueries(db);
-    expect(await queries.trust('ZB2')).toMatchObject({ name: 'Borsetshire NHS Trust', interventionCount: 1, metrics: ['sickness-absence'] });
-    const za1 = await queries.trust('ZA1');
+    expect(await queries.trust(ALL, 'ZB2')).toMatchObject({ name: 'Borsetshire NHS Trust', interventionCount: 1, metrics: ['sickness-absence'] });
+    const za1 = await queries.trust(ALL, 'ZA1');
     expect(za1).toMatchObject({ interventionCount: 1, metrics: ['ae-4hr'], context: { beds: 720 }, contextEffectiveFrom: '2025-04-01' });
     expect(za1?.contextHistory).toHaveLength(2);
   });
@@ -37,10 +42,22 @@ describe.each(testDatabases())('trust-directory on $name', ({ open }) => {
   it('looks up a batch of codes, alone or with the other filters', async () => {
     await stateAfter(db, trustDirectoryProjection, log);
     const queries = new TrustDirectoryQueries(db);
-    expect((await queries.trusts({ codes: ['ZB2', 'NOPE', 'ZA1'] })).map((t) => t.code)).toEqual(['ZA1', 'ZB2']);
-    expect((await queries.trusts({ codes: ['ZA1', 'ZB2'], search: 'borset' })).map((t) => t.code)).toEqual(['ZB2']);
-    expect(await queries.trusts({ codes: ['ZA1'], region: 'LONDON' })).toEqual([]);
-    expect(await queries.trusts({ codes: [] })).toEqual([]);
-    expect(await queries.trusts({})).toHaveLength(2);
+    expect((await queries.trusts(ALL, { codes: ['ZB2', 'NOPE', 'ZA1'] })).map((t) => t.code)).toEqual(['ZA1', 'ZB2']);
+    expect((await queries.trusts(ALL, { codes: ['ZA1', 'ZB2'], search: 'borset' })).map((t) => t.code)).toEqual(['ZB2']);
+    expect(await queries.trusts(ALL, { codes: ['ZA1'], region: 'LONDON' })).toEqual([]);
+    expect(await queries.trusts(ALL, { codes: [] })).toEqual([]);
+    expect(await queries.trusts(ALL, {})).toHaveLength(2);
+  });
+
+  it.each(viewersOf('ZA1', 'ZB2'))("counts a trust's interventions as %s may see them (after a change of sharing too)", async (_name, viewer, sees) => {
+    await stateAfter(db, trustDirectoryProjection, projectedLog(VISIBILITY_LOG));
+    const queries = new TrustDirectoryQueries(db);
+    const tier = visibilityTier(viewer);
+    // ZA1 has one PRIVATE (made private by a change), one TRUSTS and one PUBLIC intervention.
+    expect((await queries.trust(tier, 'ZA1'))?.interventionCount).toBe(sees.size);
+    expect((await queries.trusts(tier, {})).map((t) => [t.code, t.interventionCount])).toEqual([
+      ['ZA1', sees.size],
+      ['ZB2', 0],
+    ]);
   });
 });
