@@ -34,7 +34,10 @@ async function readModelRows(db: Database): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const { projection } of READ_MODELS) {
     for (const table of projection.tables) {
-      const { rows: cols } = await db.query<{ n: string }>('SELECT count(*) AS n FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped', [table]);
+      const { rows: cols } = await db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped',
+        [table],
+      );
       const order = Array.from({ length: Number(cols[0]?.n) }, (_v, i) => i + 1).join(', ');
       out[table] = (await db.query(`SELECT * FROM ${table} ORDER BY ${order}`)).rows;
     }
@@ -171,7 +174,10 @@ describe('longview backup, restore and export', () => {
     const head = await platform.eventStore.headPosition();
     const ndjson = await longview('export', '--data', source);
     expect(ndjson.code).toBe(0);
-    const lines = ndjson.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { position: string; type: string });
+    const lines = ndjson.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { position: string; type: string });
     expect(lines).toHaveLength(Number(head));
     expect(lines[0]).toMatchObject({ position: '1', type: 'TrustRegistered' });
 

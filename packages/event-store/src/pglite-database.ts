@@ -31,7 +31,7 @@ class DurableNodeFS extends NodeFS {
     const result = await super.init(pg, opts);
     const preRun = [...((result.emscriptenOpts.preRun as ((mod: unknown) => void)[] | undefined) ?? [])];
     preRun.push((mod) => installFsync(mod as EmscriptenWithNodefs));
-    return { emscriptenOpts: { ...result.emscriptenOpts, preRun } as typeof result.emscriptenOpts };
+    return { emscriptenOpts: { ...result.emscriptenOpts, preRun } };
   }
 }
 
@@ -70,9 +70,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   const durable = options.dataDir !== undefined && (options.durability ?? 'fsync') === 'fsync';
   const pglite = await PGlite.create({
     ...(options.dataDir === undefined ? {} : durable ? { fs: new DurableNodeFS(options.dataDir) } : { dataDir: options.dataDir }),
-    ...(durable
-      ? { startParams: [...PGlite.defaultStartParams.filter((p) => p !== NO_FSYNC_FLAG), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'] }
-      : {}),
+    ...(durable ? { startParams: [...PGlite.defaultStartParams.filter((p) => p !== NO_FSYNC_FLAG), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'] } : {}),
     parsers: {
       // PGlite parses int8 into a JS number by default (losing precision past 2^53);
       // node-postgres returns strings. Keep both identical.

@@ -11,13 +11,14 @@ jest.setTimeout(120_000);
 async function fsyncedFiles(dir: string, fn: () => Promise<void>): Promise<string[]> {
   const real = fs.realpathSync(dir);
   const files: string[] = [];
-  const spy = jest.spyOn(fs, 'fsyncSync').mockImplementation(function (this: unknown, fd: number) {
+  const original = fs.fsyncSync.bind(fs);
+  const spy = jest.spyOn(fs, 'fsyncSync').mockImplementation((fd: number) => {
     try {
       files.push(path.relative(real, fs.readlinkSync(`/proc/self/fd/${fd}`)));
     } catch {
       files.push('?');
     }
-    return (jest.requireActual('node:fs') as typeof fs).fsyncSync(fd);
+    original(fd);
   });
   try {
     await fn();

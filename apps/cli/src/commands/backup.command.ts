@@ -17,14 +17,7 @@ import { commandUsageError, dataDirFrom, displayPath, parseCommandLine } from '.
 import { EXPORT_FORMATS, ExportRequestError, readModelTable, writeExport, type ExportFormat } from '../export/data-export';
 import { fetchFromPlatform } from '../platform/admin-routes';
 import { devJwtSecret } from '../platform/dev-secret';
-import {
-  DataHeldError,
-  holdsEmbeddedData,
-  livePlatformHolding,
-  openDistributedTarget,
-  openEmbeddedTarget,
-  type StoreTarget,
-} from '../platform/store-target';
+import { DataHeldError, holdsEmbeddedData, livePlatformHolding, openDistributedTarget, openEmbeddedTarget, type StoreTarget } from '../platform/store-target';
 
 const WHERE_OPTIONS = {
   data: { type: 'string' },
