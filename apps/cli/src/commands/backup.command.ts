@@ -17,7 +17,16 @@ import { commandUsageError, dataDirFrom, displayPath, parseCommandLine } from '.
 import { EXPORT_FORMATS, ExportRequestError, readModelTable, writeExport, type ExportFormat } from '../export/data-export';
 import { fetchFromPlatform } from '../platform/admin-routes';
 import { devJwtSecret } from '../platform/dev-secret';
-import { DataHeldError, holdsEmbeddedData, livePlatformHolding, openDistributedTarget, openEmbeddedTarget, type StoreTarget } from '../platform/store-target';
+import {
+  DataHeldError,
+  distributedUrls,
+  holdsEmbeddedData,
+  livePlatformHolding,
+  openDistributedTarget,
+  openEmbeddedTarget,
+  redact,
+  type StoreTarget,
+} from '../platform/store-target';
 
 const WHERE_OPTIONS = {
   data: { type: 'string' },
@@ -98,7 +107,7 @@ export async function runBackup(args: readonly string[]): Promise<number> {
       try {
         if (!(await hasEventLog(target.events as Database))) return say(BACKUP.name, `no Longview event log in ${target.describe}`);
         await toFile(out, (sink) => writeBackup(target.events as Database, sink, { onProgress: progress }));
-        source = target.describe;
+        source = `events in ${redact(distributedUrls(values).events)}`;
       } finally {
         await target.close();
       }
