@@ -172,6 +172,7 @@ async function writeSnapshot(tx: Database, sink: BackupSink, options: BackupOpti
     done += events.length;
     options.onProgress?.({ phase: 'events', done, total: header.events });
   });
+  if (done !== header.events) throw new Error(`read ${done} events, expected ${header.events}: the snapshot changed under the backup`);
   done = 0;
   await pageCommands(tx, batchSize, async (commands) => {
     await emit(commands.map((command) => line({ command })));
