@@ -8,5 +8,6 @@ module.exports = require('@longview/jest-config').jestConfig({
     'test/distributed-graphql.test.ts',
     'test/demo-analytics-graphql.test.ts',
     'test/import-ae-platform.test.ts',
+    'test/backup-restore.test.ts',
   ],
 });

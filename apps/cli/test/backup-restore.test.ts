@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseCsv } from '@longview/analytics';
 import { EventStore, openPglite, type Database } from '@longview/event-store';
 import { openFreshPostgresDatabase, TEST_PG_URL_VARIABLE } from '@longview/event-store/testing';
+import { signDevToken } from '@longview/gateway';
 import { READ_MODELS } from '@longview/query-service';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
 import { graphqlData, longview } from './support';
@@ -197,6 +198,19 @@ describe('longview backup, restore and export', () => {
 
     const unknown = await longview('export', '--data', restored, '--read-model', 'nope');
     expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('no read model "nope"; known: trust-directory') });
+  });
+
+  it("serves the running platform's backup to the folder's ADMIN tokens only", async () => {
+    const url = `${platform.commandService.url}/admin/backup`;
+    expect((await fetch(url)).status).toBe(401);
+    const community = signDevToken({ role: 'community' }, platform.jwtSecret);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${community}` } })).status).toBe(403);
+    const otherKey = signDevToken({ role: 'admin' }, 'not-this-folders-key');
+    expect((await fetch(url, { headers: { authorization: `Bearer ${otherKey}` } })).status).toBe(401);
+    const admin = signDevToken({ role: 'admin' }, platform.jwtSecret);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${admin}` } });
+    expect(response.status).toBe(200);
+    expect((await response.text()).trimEnd().split('\n').at(-1)).toMatch(/^\{"end":\{"sha256":"[0-9a-f]{64}"/);
   });
 
   const pgUrl = process.env[TEST_PG_URL_VARIABLE];
