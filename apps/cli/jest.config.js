@@ -12,5 +12,6 @@ module.exports = require('@longview/jest-config').jestConfig({
     'test/import-ae-platform.test.ts',
     'test/fuzz-graphql.test.ts',
     'test/graphql-http-audit.test.ts',
+    'test/backup-restore.test.ts',
   ],
 });

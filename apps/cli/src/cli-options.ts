@@ -11,6 +11,11 @@ Commands:
   parked [--retry] [--stream ID] [--json] list events the query side parked (distributed mode); --retry re-applies them
   replay --projection NAME | --all        rebuild read models from the event log, with progress
                                           (parked/replay: QUERY_DATABASE_URL and DATABASE_URL, or --data DIR for embedded data)
+  backup --out FILE                       a consistent backup of the event log (embedded --data DIR, running or not,
+                                          or --distributed), NDJSON with a SHA-256 checksum
+  restore --in FILE [--force]             verify a backup, restore it into an empty store, rebuild the read models
+  export [--format ndjson|csv] [--read-model NAME] [--out FILE]
+                                          the event log (default) or a read model, for analysts; stdout unless --out
   bench pipeline [--rate 200] …           benchmark commands -> Kafka -> readable (see docs/benchmarks.md)
   import ae --file F [--ods F]            import NHS England A&E attendances (tidy CSV) as monthly ae-4hr series
                                           into the platform running on --data DIR, or into DIR directly

@@ -6,6 +6,7 @@ import { runToken, TOKEN } from './commands/token.command';
 import { runAnalyticsCommand } from './commands/analytics.command';
 import { PARKED, REPLAY, runParked, runReplay } from './commands/read-model-admin.command';
 import { BENCH_PIPELINE, runBench } from './commands/bench.command';
+import { BACKUP, EXPORT, RESTORE, runBackup, runExport, runRestore } from './commands/backup.command';
 
 /** Each command's usage, for `longview help COMMAND` (the commands print their own on --help). */
 const COMMAND_USAGE: Readonly<Record<string, string>> = {
@@ -15,6 +16,9 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
   parked: PARKED.usage,
   replay: REPLAY.usage,
   bench: BENCH_PIPELINE.usage,
+  backup: BACKUP.usage,
+  restore: RESTORE.usage,
+  export: EXPORT.usage,
   spc: `${SPC_USAGE}\n`,
   pool: `${POOL_USAGE}\n`,
 };
@@ -42,6 +46,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return runReplay(rest);
     case 'bench':
       return runBench(rest);
+    case 'backup':
+      return runBackup(rest);
+    case 'restore':
+      return runRestore(rest);
+    case 'export':
+      return runExport(rest);
     case 'spc':
     case 'pool':
       return runAnalyticsCommand(command, rest);

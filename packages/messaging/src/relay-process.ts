@@ -6,6 +6,7 @@ import { errorMessage, JsonLogger, type Logger } from './json-logger';
 import { MetricsRegistry } from './metrics';
 import type { HealthCheck } from './ops-http-server';
 import { OutboxRelay } from './outbox-relay';
+import { LeaderElectedRelay, PostgresAdvisoryLeaderLock } from './relay-leadership';
 import { TopicNames } from './topic-names';
 
 export interface RelayConfig {
@@ -21,6 +22,8 @@ export interface RelayConfig {
 
 export interface RunningRelay {
   readonly relay: OutboxRelay;
+  /** The relay publishes only while this instance leads (one leader per event store). */
+  readonly leadership: LeaderElectedRelay;
   readonly kafka: Kafka;
   readonly healthChecks: readonly HealthCheck[];
   stop(): Promise<void>;
@@ -60,7 +63,9 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
       }
     }
   })();
-  relay.start();
+  // Any number of instances may run; a PostgreSQL advisory lock picks the one that publishes.
+  const leadership = new LeaderElectedRelay(relay, new PostgresAdvisoryLeaderLock(config.databaseUrl), { logger });
+  leadership.start();
 
   const healthChecks: HealthCheck[] = [
     {
@@ -82,11 +87,12 @@ export async function startRelay(config: RelayConfig): Promise<RunningRelay> {
   ];
   return {
     relay,
+    leadership,
     kafka,
     healthChecks,
     async stop() {
       topicsReady = true;
-      await relay.stop();
+      await leadership.stop();
       await publisher.close();
       await admin.disconnect().catch(() => undefined);
       if (!config.database) await database.close();

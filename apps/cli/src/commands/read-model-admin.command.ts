@@ -1,9 +1,7 @@
-import path from 'node:path';
-import { EventStore, openPglite, openPostgres, type Database } from '@longview/event-store';
+import { EventStore } from '@longview/event-store';
 import { ProjectionRunner } from '@longview/query-service';
-import { commandUsageError, dataDirFrom, displayPath, parseCommandLine } from '../cli-options';
-import { isAlive, readRunFile } from '../platform/run-file';
-import { DEFAULT_EVENTS_DATABASE, DEFAULT_READ_DATABASE } from '../platform/distributed-platform';
+import { commandUsageError, parseCommandLine } from '../cli-options';
+import { DataHeldError, openStoreTarget, type StoreTarget, type StoreTargetOptions } from '../platform/store-target';
 
 const DB_OPTIONS = {
   data: { type: 'string' },
@@ -42,46 +40,6 @@ Rebuilds read models from the event log, with progress.
 ${DB_USAGE}`,
   options: { ...DB_OPTIONS, projection: { type: 'string', multiple: true }, all: { type: 'boolean' } },
 } as const;
-
-/** PGlite allows one process per folder: opening one a running platform holds could corrupt it. */
-class DataHeldError extends Error {}
-
-interface Target {
-  readonly read: Database;
-  /** The event log when it lives elsewhere (distributed); undefined = in `read` (embedded). */
-  readonly events: Database | undefined;
-  readonly describe: string;
-  close(): Promise<void>;
-}
-
-/**
- * Where the read models are: `--data DIR` (embedded PGlite; the platform must not be running),
- * else QUERY_DATABASE_URL / DATABASE_URL (or the flags), else the local distributed defaults.
- */
-async function openTarget(values: { data?: string; 'database-url'?: string; 'query-database-url'?: string }): Promise<Target> {
-  if (values.data !== undefined) {
-    const dir = dataDirFrom(values.data);
-    const holder = readRunFile(dir);
-    if (holder && isAlive(holder.pid))
-      throw new DataHeldError(`the platform at ${holder.gatewayUrl ?? holder.commandUrl} (pid ${holder.pid}) holds ${displayPath(dir)}: stop it first`);
-    const db = await openPglite({ dataDir: dir });
-    return { read: db, events: undefined, describe: `embedded data in ${path.relative(process.cwd(), dir) || dir}`, close: () => db.close() };
-  }
-  const server = `postgres://postgres@127.0.0.1:${process.env['LONGVIEW_PG_PORT'] ?? '54329'}`;
-  const readUrl = values['query-database-url'] ?? process.env['QUERY_DATABASE_URL'] ?? `${server}/${DEFAULT_READ_DATABASE}`;
-  const eventsUrl = values['database-url'] ?? process.env['DATABASE_URL'] ?? `${server}/${DEFAULT_EVENTS_DATABASE}`;
-  const read = await openPostgres(readUrl, { max: 2 });
-  const events = await openPostgres(eventsUrl, { max: 2 });
-  return {
-    read,
-    events,
-    describe: `read models in ${redact(readUrl)}, events in ${redact(eventsUrl)}`,
-    close: async () => {
-      await read.close();
-      await events.close();
-    },
-  };
-}
 
 /** `longview parked [--retry] [--stream ID] [--json]`: lists parked events; --retry re-applies them in stream order. */
 export async function runParked(args: readonly string[]): Promise<number> {
@@ -159,18 +117,12 @@ export async function runReplay(args: readonly string[]): Promise<number> {
   }
 }
 
-async function openTargetOrSay(command: string, values: Parameters<typeof openTarget>[0]): Promise<Target | undefined> {
+async function openTargetOrSay(command: string, values: StoreTargetOptions): Promise<StoreTarget | undefined> {
   try {
-    return await openTarget(values);
+    return await openStoreTarget(values);
   } catch (error) {
     if (!(error instanceof DataHeldError)) throw error;
     process.stderr.write(`longview ${command}: ${error.message}\n`);
     return undefined;
   }
-}
-
-function redact(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
 }

@@ -5,6 +5,7 @@ import { EventStore, openPglite, type Database } from '@longview/event-store';
 import { createGateway } from '@longview/gateway';
 import { startQueryService, type RunningQueryService } from '@longview/query-service';
 import { DEFAULT_GATEWAY_PORT, displayPath } from '../cli-options';
+import { adminHandler } from './admin-routes';
 import { devJwtSecret } from './dev-secret';
 import { serviceKey as serviceKeyOf } from './service-key';
 import { assertPortsFree, listening } from './ports';
@@ -83,6 +84,10 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
 
     // One key per data folder: the gateway and the CLI sign the services' credentials with it.
     const serviceKey = serviceKeyOf(dataDir);
+    // One key per data folder, the file `longview token --data DIR` signs with.
+    const jwtSecret = devJwtSecret(dataDir);
+    const admin = adminHandler({ database, jwtSecret });
+
     // The command side wakes the query side's log follower after each append (the in-process feed).
     const feed: { query?: RunningQueryService } = {};
     const identity: { value?: PlatformIdentity } = {};
@@ -94,7 +99,11 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
           port: claims.command.port,
           serviceKey,
           // Who this platform is, so `import` can tell whether it holds the data folder it was given.
-          beforeListen: (app) => app.use('/platform', (_req: unknown, res: { json(body: unknown): void }) => res.json(identity.value ?? null)),
+          beforeListen: (app) => {
+            app.use('/platform', (_req: unknown, res: { json(body: unknown): void }) => res.json(identity.value ?? null));
+            // Backups and exports of the running platform's data (PGlite allows no second process on the folder).
+            app.use('/admin', admin);
+          },
         },
       ),
     );
@@ -105,8 +114,6 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
     stops.push(() => queryService.close());
     feed.query = queryService;
 
-    // One key per data folder, the file `longview token --data DIR` signs with.
-    const jwtSecret = devJwtSecret(dataDir);
     let gateway: { url: string; stop(): Promise<void> } | undefined;
     if (withGateway) {
       const web = webDistDir();
