@@ -75,7 +75,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
   try {
     const database = await openPglite(dataDir ? { dataDir } : {});
     stops.push(() => database.close());
-    const eventStore = new EventStore(database);
+    const eventStore = new EventStore(database, { groupCommit: true });
     await eventStore.migrate();
 
     // The command side wakes the query side's log follower after each append (the in-process feed).
