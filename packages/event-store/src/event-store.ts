@@ -219,7 +219,7 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-type Outcome = { readonly ok: AppendResult } | { readonly error: unknown };
+type Outcome = { readonly ok: AppendResult } | { readonly error: unknown } | { readonly retry: true };
 
 /**
  * Collects the appends that arrive while a batch is in flight and writes them as the next
@@ -254,23 +254,25 @@ class GroupCommit {
   }
 
   /**
-   * The next batch: in arrival order, up to maxEvents events, and at most one append per
-   * command key (a second attempt of the same command waits for the next batch, where it
-   * finds the first one's answer).
+   * The next batch: in arrival order, up to maxEvents events, at most one append per stream
+   * (a second one waits for the next batch and sees the first) and one per command key (a
+   * second attempt of the same command finds the first one's answer there).
    */
   private takeBatch(): PendingAppend[] {
     const batch: PendingAppend[] = [];
     const rest: PendingAppend[] = [];
     const keys = new Set<string>();
+    const streams = new Set<string>();
     let events = 0;
     for (const append of this.queue) {
       const key = append.command ? `${append.command.scope}\u0000${append.command.commandId}` : undefined;
       const fits = batch.length === 0 || events + append.events.length <= this.maxEvents;
-      if (!fits || (key !== undefined && keys.has(key))) {
+      if (!fits || (key !== undefined && keys.has(key)) || streams.has(append.streamId)) {
         rest.push(append);
         continue;
       }
       if (key !== undefined) keys.add(key);
+      streams.add(append.streamId);
       events += append.events.length;
       batch.push(append);
     }
@@ -293,11 +295,14 @@ class GroupCommit {
       for (const append of batch) await settleAlone(append);
       return;
     }
+    const again: PendingAppend[] = [];
     outcomes.forEach((outcome, index) => {
       const append = batch[index] as PendingAppend;
       if ('ok' in outcome) append.resolve(outcome.ok);
-      else append.reject(outcome.error);
+      else if ('error' in outcome) append.reject(outcome.error);
+      else again.push(append);
     });
+    this.queue.unshift(...again);
   }
 }
 
@@ -337,18 +342,11 @@ async function appendBatch(tx: Database, batch: readonly PendingAppend[]): Promi
     }
   }
 
-  const order = batch.map((_, index) => index).filter((index) => outcomes[index] === undefined);
-  order.sort((a, b) => compareText((batch[a] as PendingAppend).streamId, (batch[b] as PendingAppend).streamId) || a - b);
-  const startVersions = new Map<number, number>();
-  for (const index of order) {
-    const append = batch[index] as PendingAppend;
-    try {
-      startVersions.set(index, await claimStreamVersions(tx, append.streamId, append.events.length, append.expected));
-    } catch (error) {
-      if (!isConcurrencyError(error)) throw error;
-      outcomes[index] = { error };
-    }
-  }
+  const startVersions = await claimBatchVersions(
+    tx,
+    batch.flatMap((append, index) => (outcomes[index] === undefined ? [{ index, append }] : [])),
+    outcomes,
+  );
   if (startVersions.size === 0) return outcomes as Outcome[];
 
   await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [ADVISORY_LOCK.globalPosition]);
@@ -393,6 +391,72 @@ async function appendBatch(tx: Database, batch: readonly PendingAppend[]): Promi
     );
   }
   return outcomes as Outcome[];
+}
+
+/**
+ * The version claims of a batch (one append per stream) in three statements: the existing
+ * stream rows locked in stream order (so two batches cannot deadlock) and read, the expectations
+ * checked here, then one UPDATE for the existing streams and one INSERT for the new ones. A
+ * failed expectation becomes that append's outcome. Returns each writing append's version before it.
+ */
+async function claimBatchVersions(
+  tx: Database,
+  claims: readonly { index: number; append: PendingAppend }[],
+  outcomes: (Outcome | undefined)[],
+): Promise<Map<number, number>> {
+  const startVersions = new Map<number, number>();
+  if (claims.length === 0) return startVersions;
+  const { rows } = await tx.query<{ stream_id: string; version: number }>(
+    'SELECT stream_id, version FROM streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
+    [claims.map((c) => c.append.streamId)],
+  );
+  const current = new Map(rows.map((row) => [row.stream_id, row.version]));
+  const updates: { index: number; streamId: string; version: number }[] = [];
+  const inserts: { index: number; streamId: string; version: number }[] = [];
+  for (const { index, append } of claims) {
+    const version = current.get(append.streamId);
+    const { expected } = append;
+    const matches = expected === 'any' || (expected === 'no_stream' || expected === 0 ? version === undefined : version === expected);
+    if (!matches) {
+      outcomes[index] = { error: new ConcurrencyError(append.streamId, expected, version ?? 0) };
+      continue;
+    }
+    startVersions.set(index, version ?? 0);
+    (version === undefined ? inserts : updates).push({ index, streamId: append.streamId, version: (version ?? 0) + append.events.length });
+  }
+  if (updates.length > 0) {
+    await tx.query('UPDATE streams s SET version = v.version FROM unnest($1::text[], $2::int[]) AS v(stream_id, version) WHERE s.stream_id = v.stream_id', [
+      updates.map((u) => u.streamId),
+      updates.map((u) => u.version),
+    ]);
+  }
+  if (inserts.length > 0) {
+    inserts.sort((a, b) => compareText(a.streamId, b.streamId));
+    // A stream created by a concurrent writer since the read above is not inserted: that append lost the race.
+    const { rows: created } = await tx.query<{ stream_id: string }>(
+      `INSERT INTO streams (stream_id, version) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id`,
+      [inserts.map((i) => i.streamId), inserts.map((i) => i.version)],
+    );
+    const made = new Set(created.map((row) => row.stream_id));
+    const lost = inserts.filter((i) => !made.has(i.streamId));
+    if (lost.length > 0) {
+      const { rows: now } = await tx.query<{ stream_id: string; version: number }>('SELECT stream_id, version FROM streams WHERE stream_id = ANY($1::text[])', [
+        lost.map((i) => i.streamId),
+      ]);
+      const actual = new Map(now.map((row) => [row.stream_id, row.version]));
+      for (const { index, streamId } of lost) {
+        const append = claims.find((c) => c.index === index)?.append as PendingAppend;
+        startVersions.delete(index);
+        if (append.expected === 'any') {
+          // 'any' never fails: it goes on in the next batch, after the stream's creator.
+          outcomes[index] = { retry: true };
+          continue;
+        }
+        outcomes[index] = { error: new ConcurrencyError(streamId, append.expected, actual.get(streamId) ?? 0) };
+      }
+    }
+  }
+  return startVersions;
 }
 
 function compareText(a: string, b: string): number {

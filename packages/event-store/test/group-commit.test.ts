@@ -71,7 +71,7 @@ describe.each(storeVariants().filter((v) => v.groupCommit))('group commit on $na
     expect((await store.findCommand(`cmd-${b}`, 'actor:TRUST_EDITOR:RJ1:user-1'))?.version).toBe(3);
   });
 
-  it('two appends to the same stream in one batch: the second sees the first (as if one ran after the other)', async () => {
+  it('two appends to the same stream at once: the second sees the first (as if one ran after the other)', async () => {
     const s = newStream();
     const [first, second] = await Promise.allSettled([
       store.appendToStream(s, events(1), { expectedVersion: 'no_stream' }),
