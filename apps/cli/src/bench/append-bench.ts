@@ -49,7 +49,14 @@ async function appendPath(db: Database, groupCommit: boolean, options: Options, 
     const expected = i % 1000 === 0 ? 'no_stream' : (versions[worker] as number);
     const result = await store.appendToStream(
       streamId,
-      [{ type: 'BenchHappened', schemaVersion: 1, data: { worker, i }, metadata: { occurredAt: new Date().toISOString(), actor: { id: `w${worker}`, role: 'TRUST_EDITOR', trustCode: 'RJ1' } } }],
+      [
+        {
+          type: 'BenchHappened',
+          schemaVersion: 1,
+          data: { worker, i },
+          metadata: { occurredAt: new Date().toISOString(), actor: { id: `w${worker}`, role: 'TRUST_EDITOR', trustCode: 'RJ1' } },
+        },
+      ],
       { expectedVersion: expected, commandId: `${run}-${label}-${worker}-${i}`, commandType: 'Bench', fingerprint: `${worker}-${i}` },
     );
     versions[worker] = result.version;
@@ -75,7 +82,9 @@ export async function runAppendBench(options: Options, log: (line: string) => vo
       );
       solo.push(await appendPath(db, false, options, `${run}r${round}`));
       grouped.push(await appendPath(db, true, options, `${run}r${round}`));
-      log(`round ${round}: raw pg ${raw.at(-1)?.toFixed(0)}/s, append alone ${solo.at(-1)?.toFixed(0)}/s, append with group commit ${grouped.at(-1)?.toFixed(0)}/s`);
+      log(
+        `round ${round}: raw pg ${raw.at(-1)?.toFixed(0)}/s, append alone ${solo.at(-1)?.toFixed(0)}/s, append with group commit ${grouped.at(-1)?.toFixed(0)}/s`,
+      );
     }
     const baseline = median(raw);
     const baselineName = `raw pg single-row insert, 1 row/txn, ${options.workers} clients`;

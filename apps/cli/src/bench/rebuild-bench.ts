@@ -27,7 +27,7 @@ export async function runRebuildBench(options: { rounds: number }, log: (line: s
     for (let round = 1; round <= options.rounds; round++) {
       let started = process.hrtime.bigint();
       let read = 0;
-      for (let after = 0n; ; ) {
+      for (let after = 0n; ;) {
         const page = await platform.eventStore.readAll({ after, limit: 5000 });
         if (page.length === 0) break;
         read += page.length;
@@ -37,7 +37,9 @@ export async function runRebuildBench(options: { rounds: number }, log: (line: s
       started = process.hrtime.bigint();
       const result = await platform.queryService.runner.rebuild({});
       rebuilds.push(result.applied / (Number(process.hrtime.bigint() - started) / 1e9));
-      log(`round ${round}: ${read} events (head ${head}); readAll ${reads.at(-1)?.toFixed(0)} ev/s, rebuild ${rebuilds.at(-1)?.toFixed(0)} ev/s (${result.applied} applied)`);
+      log(
+        `round ${round}: ${read} events (head ${head}); readAll ${reads.at(-1)?.toFixed(0)} ev/s, rebuild ${rebuilds.at(-1)?.toFixed(0)} ev/s (${result.applied} applied)`,
+      );
     }
     log(benchLine('rebuild', median(rebuilds), 'events/s', median(reads), 'readAll alone, pages of 5000, same log'));
   } finally {
