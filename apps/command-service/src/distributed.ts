@@ -40,7 +40,7 @@ class CountingEventStore extends EventStore {
     database: Database,
     private readonly appended: Counter,
   ) {
-    super(database);
+    super(database, { groupCommit: true });
   }
 
   override async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {

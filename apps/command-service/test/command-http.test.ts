@@ -21,7 +21,11 @@ const REGISTER = {
   effectiveFrom: '2020-04-01',
 };
 
-describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) => {
+const variants = testDatabases().flatMap((db) =>
+  [false, true].map((groupCommit) => ({ ...db, groupCommit, label: `${db.name}${groupCommit ? ' with group commit' : ''}` })),
+);
+
+describe.each(variants)('command-service over HTTP on $label', ({ open, groupCommit }) => {
   let db: Database;
   let store: EventStore;
   let service: RunningService;
@@ -42,7 +46,7 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
 
   beforeEach(async () => {
     db = await open();
-    store = new EventStore(db);
+    store = new EventStore(db, { groupCommit });
     await store.migrate();
     service = await startCommandService(
       { eventStore: store, clock: new FixedClock(), onAppended: (p) => appended.push(p) },
@@ -277,5 +281,86 @@ describe.each(testDatabases())('command-service over HTTP on $name', ({ open }) 
       const response = await fetch(`${service.url}/health`);
       expect(response.status).toBe(200);
     });
+  });
+});
+
+describe.each(variants)('state cached by a command service, with another writer on the same log, on $label', ({ open, groupCommit }) => {
+  let db: Database;
+  let store: EventStore;
+  let mine: RunningService;
+  let theirs: RunningService;
+  const INTERVENTION = '6b8d4c3a-0e5f-4a71-9c2d-3e4f5a6b7c8d';
+  const editor = { id: 'editor', role: 'TRUST_EDITOR', trustCode: 'ZT1' };
+  const cycle = (n: number) => ({ plan: `plan ${n}`, do: 'did it', study: 'looked', act: 'adopt', cycleDate: '2026-02-01' });
+
+  const postTo = async <T = CommandAccepted>(service: RunningService, type: string, body: unknown): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${service.url}/commands/${type}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  beforeEach(async () => {
+    db = await open();
+    store = new EventStore(db, { groupCommit });
+    await store.migrate();
+    // Two services, two caches, one log: as two command-service processes.
+    mine = await startCommandService({ eventStore: store, clock: new FixedClock() }, { port: 0, logger: false });
+    theirs = await startCommandService({ eventStore: new EventStore(db, { groupCommit }), clock: new FixedClock() }, { port: 0, logger: false });
+    expect((await postTo(mine, 'RegisterTrust', { data: REGISTER })).status).toBe(200);
+    const proposed = await postTo(mine, 'ProposeIntervention', {
+      actor: editor,
+      data: {
+        interventionId: INTERVENTION,
+        trustCode: 'ZT1',
+        title: 'Discharge before noon',
+        summary: 'Plan discharges the day before.',
+        category: 'PATIENT_FLOW',
+        approach: 'SYSTEMIC',
+        targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+        sharing: 'PRIVATE',
+      },
+    });
+    expect(proposed.status).toBe(200);
+    // PGlite takes seconds to boot on a loaded machine.
+  }, 60_000);
+  afterEach(async () => {
+    await mine.close();
+    await theirs.close();
+    await db.close();
+  });
+
+  it('a command decided on a stale state that would be refused is decided again on the fresh one', async () => {
+    // Mine holds the intervention as PROPOSED; the other service starts it.
+    expect((await postTo(theirs, 'StartIntervention', { actor: editor, data: { interventionId: INTERVENTION, startedOn: '2026-01-05' } })).status).toBe(200);
+    const logged = await postTo(mine, 'LogPdsaCycle', { actor: editor, data: { interventionId: INTERVENTION, cycle: cycle(1) } });
+    expect(logged).toMatchObject({ status: 200, body: { version: 3, events: ['PdsaCycleLogged'] } });
+  });
+
+  it('a command decided on a stale state that would succeed fails its expected version and is retried with the fresh state', async () => {
+    expect((await postTo(mine, 'StartIntervention', { actor: editor, data: { interventionId: INTERVENTION, startedOn: '2026-01-05' } })).status).toBe(200);
+    // Mine now holds ACTIVE with no cycles at version 2; the other service logs cycle 1.
+    expect((await postTo(theirs, 'LogPdsaCycle', { actor: editor, data: { interventionId: INTERVENTION, cycle: cycle(1) } })).body).toMatchObject({
+      version: 3,
+    });
+    const second = await postTo(mine, 'LogPdsaCycle', { actor: editor, data: { interventionId: INTERVENTION, cycle: cycle(2) } });
+    expect(second).toMatchObject({ status: 200, body: { version: 4 } });
+    const stream = await store.readStream(`intervention-${INTERVENTION}`);
+    // Decided on the stale state it would have been cycle 1 again.
+    expect(stream.events.filter((e) => e.type === 'PdsaCycleLogged').map((e) => (e.data as { cycleNumber: number }).cycleNumber)).toEqual([1, 2]);
+  });
+
+  it('an expected version that matches the stale cache but not the log is a 409; one that matches the log is accepted', async () => {
+    expect((await postTo(theirs, 'StartIntervention', { actor: editor, data: { interventionId: INTERVENTION, startedOn: '2026-01-05' } })).status).toBe(200);
+    const stale = await postTo<ErrorBody>(mine, 'ChangeSharing', {
+      actor: editor,
+      expectedVersion: 1,
+      data: { interventionId: INTERVENTION, sharing: 'PUBLIC' },
+    });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    const fresh = await postTo(mine, 'ChangeSharing', { actor: editor, expectedVersion: 2, data: { interventionId: INTERVENTION, sharing: 'PUBLIC' } });
+    expect(fresh).toMatchObject({ status: 200, body: { version: 3 } });
   });
 });

@@ -49,6 +49,42 @@ function evolve(state: MetricSeriesState, event: MetricSeriesEvent): MetricSerie
   }
 }
 
+/**
+ * evolve over many events without copying the observations per event (evolve alone is
+ * O(n) per event, so a history of n events would cost O(n^2)): one private Map for the whole
+ * fold, copied once from `state`.
+ */
+function fold(state: MetricSeriesState, events: readonly MetricSeriesEvent[]): MetricSeriesState {
+  if (events.length === 0) return state;
+  let acc: { trustCode: string; metric: string; observations: Map<IsoMonth, Observation>; rebasePeriods: IsoMonth[] } | undefined =
+    state.status === 'RECORDING'
+      ? { trustCode: state.trustCode, metric: state.metric, observations: new Map(state.observations), rebasePeriods: [...state.rebasePeriods] }
+      : undefined;
+  for (const event of events) {
+    switch (event.type) {
+      case 'ObservationsRecorded':
+        acc ??= { trustCode: event.data.trustCode, metric: event.data.metric, observations: new Map(), rebasePeriods: [] };
+        for (const observation of event.data.observations) acc.observations.set(observation.period, observation);
+        break;
+      case 'ObservationCorrected': {
+        if (acc === undefined) break;
+        const { period, value, numerator, denominator } = event.data;
+        acc.observations.set(period, withCounts({ period, value }, numerator, denominator));
+        break;
+      }
+      case 'SeriesRebased':
+        if (acc === undefined) break;
+        acc.rebasePeriods.push(event.data.fromPeriod);
+        break;
+      default: {
+        const _never: never = event;
+      }
+    }
+  }
+  if (acc === undefined) return state;
+  return { status: 'RECORDING', ...acc, rebasePeriods: acc.rebasePeriods.sort() };
+}
+
 // ---- Decide ----
 
 function recordObservations(command: RecordObservations, state: MetricSeriesState): MetricSeriesEvent[] {
@@ -169,6 +205,7 @@ export const metricSeriesDecider: Decider<MetricSeriesCommand, MetricSeriesEvent
   initialState,
   evolve,
   decide,
+  fold,
 };
 
 // ---- Helpers ----

@@ -2,7 +2,7 @@ import type { LongviewCommand, LongviewCommandType } from './commands';
 import type { LongviewEvent, LongviewEventType } from './events';
 import { interventionDecider } from './intervention';
 import { metricSeriesDecider } from './metric-series';
-import { streamIds, type Decider } from './shared';
+import { foldEvents, streamIds, type Decider } from './shared';
 import { trustDecider } from './trust';
 
 /**
@@ -90,7 +90,7 @@ export function streamIdFor(command: LongviewCommand): string {
 /** Folds the stream's history and decides: the whole pure part of handling a command. */
 export function decideFromHistory(command: LongviewCommand, history: readonly LongviewEvent[]): readonly LongviewEvent[] {
   const decider = deciderFor(command.type);
-  const state = history.reduce(decider.evolve, decider.initialState());
+  const state = foldEvents(decider, decider.initialState(), history);
   return decider.decide(command, state);
 }
 

@@ -46,7 +46,19 @@ const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, typ
  * make an append part of a larger transaction.
  */
 export class EventStore {
-  constructor(private readonly db: Database) {}
+  private readonly batches: GroupCommit | undefined;
+
+  /**
+   * `groupCommit`: concurrent appends of this process share one transaction (see
+   * {@link EventStoreOptions}). Only for a store over a pool or PGlite, never over a
+   * transaction handle: a batched append commits on its own.
+   */
+  constructor(
+    private readonly db: Database,
+    options: EventStoreOptions = {},
+  ) {
+    this.batches = options.groupCommit ? new GroupCommit(db, options.maxBatchEvents ?? DEFAULT_MAX_BATCH_EVENTS) : undefined;
+  }
 
   /** Creates the tables if they do not exist. Safe to call concurrently and repeatedly. */
   async migrate(): Promise<void> {
@@ -84,6 +96,14 @@ export class EventStore {
             ...(options.fingerprint !== undefined ? { fingerprint: options.fingerprint } : {}),
           };
 
+    // Batched: the command id is looked up inside the batch, once for all of its appends.
+    if (this.batches && events.length > 0)
+      return this.batches.submit({ streamId, events, expected, command }, () => this.appendAlone(streamId, events, expected, command));
+    return this.appendAlone(streamId, events, expected, command);
+  }
+
+  /** One append in its own transaction (also the fallback of a batch that failed as a whole). */
+  private async appendAlone(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion, command: CommandKey | undefined): Promise<AppendResult> {
     if (command) {
       const previous = await this.findCommand(command.commandId, command.scope);
       if (previous) return idempotentResult(previous, command);
@@ -170,18 +190,298 @@ export class EventStore {
       [scope, commandId],
     );
     const row = rows[0];
-    if (!row) return undefined;
-    return {
-      commandId: row.command_id,
-      scope: row.scope,
-      ...(row.command_type !== null ? { commandType: row.command_type } : {}),
-      ...(row.fingerprint !== null ? { fingerprint: row.fingerprint } : {}),
-      streamId: row.stream_id,
-      version: row.version,
-      position: BigInt(row.position),
-      recordedAt: toIsoString(row.recorded_at),
-    };
+    return row === undefined ? undefined : toCommandRecord(row);
   }
+}
+
+export interface EventStoreOptions {
+  /**
+   * Group commit (default off): appends issued while another batch is being written wait for
+   * it and are then written together, in one transaction under one position lock. Each append
+   * keeps its own expected-version check, idempotency check and answer; one failing does not
+   * fail the others. Positions stay gap-free and in commit order.
+   */
+  groupCommit?: boolean;
+  /** Most events written by one batch (default 2000); a larger append is written alone. */
+  maxBatchEvents?: number;
+}
+
+const DEFAULT_MAX_BATCH_EVENTS = 2000;
+
+/** One append waiting for its batch. */
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedVersion;
+  readonly command: CommandKey | undefined;
+  readonly alone: () => Promise<AppendResult>;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { readonly ok: AppendResult } | { readonly error: unknown } | { readonly retry: true };
+
+/**
+ * Collects the appends that arrive while a batch is in flight and writes them as the next
+ * batch (one at a time, so the batch grows with the load and costs one transaction).
+ */
+class GroupCommit {
+  private queue: PendingAppend[] = [];
+  private running = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly maxEvents: number,
+  ) {}
+
+  submit(append: Omit<PendingAppend, 'resolve' | 'reject' | 'alone'>, alone: () => Promise<AppendResult>): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ ...append, alone, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        // Appends issued in the same turn of the event loop join the first batch.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.write(this.takeBatch());
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * The next batch: in arrival order, up to maxEvents events, at most one append per stream
+   * (a second one waits for the next batch and sees the first) and one per command key (a
+   * second attempt of the same command finds the first one's answer there).
+   */
+  private takeBatch(): PendingAppend[] {
+    const batch: PendingAppend[] = [];
+    const rest: PendingAppend[] = [];
+    const keys = new Set<string>();
+    const streams = new Set<string>();
+    let events = 0;
+    for (const append of this.queue) {
+      const key = append.command ? `${append.command.scope}\u0000${append.command.commandId}` : undefined;
+      const fits = batch.length === 0 || events + append.events.length <= this.maxEvents;
+      if (!fits || (key !== undefined && keys.has(key)) || streams.has(append.streamId)) {
+        rest.push(append);
+        continue;
+      }
+      if (key !== undefined) keys.add(key);
+      streams.add(append.streamId);
+      events += append.events.length;
+      batch.push(append);
+    }
+    this.queue = rest;
+    return batch;
+  }
+
+  private async write(batch: PendingAppend[]): Promise<void> {
+    if (batch.length === 1) {
+      await settleAlone(batch[0] as PendingAppend);
+      return;
+    }
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.db.transaction((tx) => appendBatch(tx, batch));
+    } catch {
+      // The batch failed as a whole (a duplicate event id, a racing retry of one of its
+      // commands, a lost connection): each append is written alone, so only the faulty one
+      // reports its error.
+      for (const append of batch) await settleAlone(append);
+      return;
+    }
+    const again: PendingAppend[] = [];
+    outcomes.forEach((outcome, index) => {
+      const append = batch[index] as PendingAppend;
+      if ('ok' in outcome) append.resolve(outcome.ok);
+      else if ('error' in outcome) append.reject(outcome.error);
+      else again.push(append);
+    });
+    this.queue.unshift(...again);
+  }
+}
+
+async function settleAlone(append: PendingAppend): Promise<void> {
+  try {
+    append.resolve(await append.alone());
+  } catch (error) {
+    append.reject(error);
+  }
+}
+
+/**
+ * Writes a batch of appends in `tx`: one lookup of their command ids, a version claim per
+ * append (stream rows locked in stream order, so two batches cannot deadlock), the position
+ * lock, then all events in one INSERT and all command records in another. A failed
+ * expectation becomes that append's outcome; the others go on.
+ */
+async function appendBatch(tx: Database, batch: readonly PendingAppend[]): Promise<Outcome[]> {
+  const outcomes: (Outcome | undefined)[] = batch.map(() => undefined);
+
+  const keyed = batch.flatMap((append, index) => (append.command ? [{ index, command: append.command }] : []));
+  if (keyed.length > 0) {
+    const { rows } = await tx.query<CommandRow>(
+      `SELECT c.command_id, c.scope, c.command_type, c.fingerprint, c.stream_id, c.version, c.position, c.recorded_at
+         FROM commands c JOIN unnest($1::text[], $2::text[]) AS k(scope, command_id) ON c.scope = k.scope AND c.command_id = k.command_id`,
+      [keyed.map((k) => k.command.scope), keyed.map((k) => k.command.commandId)],
+    );
+    const found = new Map(rows.map((row) => [`${row.scope}\u0000${row.command_id}`, toCommandRecord(row)]));
+    for (const { index, command } of keyed) {
+      const record = found.get(`${command.scope}\u0000${command.commandId}`);
+      if (record === undefined) continue;
+      try {
+        outcomes[index] = { ok: idempotentResult(record, command) };
+      } catch (error) {
+        outcomes[index] = { error };
+      }
+    }
+  }
+
+  const startVersions = await claimBatchVersions(
+    tx,
+    batch.flatMap((append, index) => (outcomes[index] === undefined ? [{ index, append }] : [])),
+    outcomes,
+  );
+  if (startVersions.size === 0) return outcomes as Outcome[];
+
+  await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [ADVISORY_LOCK.globalPosition]);
+
+  const writing = [...startVersions.keys()].sort((a, b) => a - b);
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const index of writing) {
+    const append = batch[index] as PendingAppend;
+    const start = startVersions.get(index) as number;
+    append.events.forEach((event, offset) => {
+      params.push(...eventParams(event, append.streamId, start + offset + 1, append.command));
+      tuples.push(eventTuple(tuples.length));
+    });
+  }
+  const { rows } = await tx.query<{ global_position: string; stream_id: string; stream_version: number }>(
+    `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+     VALUES ${tuples.join(', ')}
+     RETURNING global_position, stream_id, stream_version`,
+    params,
+  );
+  const positions = new Map(rows.map((row) => [`${row.stream_id}\u0000${row.stream_version}`, BigInt(row.global_position)]));
+
+  const commandParams: unknown[] = [];
+  const commandTuples: string[] = [];
+  for (const index of writing) {
+    const append = batch[index] as PendingAppend;
+    const version = (startVersions.get(index) as number) + append.events.length;
+    const position = positions.get(`${append.streamId}\u0000${version}`);
+    if (position === undefined) throw new Error(`the insert returned no position for ${append.streamId} version ${version}`);
+    outcomes[index] = { ok: { streamId: append.streamId, version, position, appended: true } };
+    if (append.command === undefined) continue;
+    const c = append.command;
+    const p = commandParams.length;
+    commandParams.push(c.commandId, c.scope, c.commandType ?? null, c.fingerprint ?? null, append.streamId, version, position.toString());
+    commandTuples.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::bigint)`);
+  }
+  if (commandTuples.length > 0) {
+    await tx.query(
+      `INSERT INTO commands (command_id, scope, command_type, fingerprint, stream_id, version, position) VALUES ${commandTuples.join(', ')}`,
+      commandParams,
+    );
+  }
+  return outcomes as Outcome[];
+}
+
+/**
+ * The version claims of a batch (one append per stream) in three statements: the existing
+ * stream rows locked in stream order (so two batches cannot deadlock) and read, the expectations
+ * checked here, then one UPDATE for the existing streams and one INSERT for the new ones. A
+ * failed expectation becomes that append's outcome. Returns each writing append's version before it.
+ */
+async function claimBatchVersions(
+  tx: Database,
+  claims: readonly { index: number; append: PendingAppend }[],
+  outcomes: (Outcome | undefined)[],
+): Promise<Map<number, number>> {
+  const startVersions = new Map<number, number>();
+  if (claims.length === 0) return startVersions;
+  const { rows } = await tx.query<{ stream_id: string; version: number }>(
+    'SELECT stream_id, version FROM streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
+    [claims.map((c) => c.append.streamId)],
+  );
+  const current = new Map(rows.map((row) => [row.stream_id, row.version]));
+  const updates: { index: number; streamId: string; version: number }[] = [];
+  const inserts: { index: number; streamId: string; version: number }[] = [];
+  for (const { index, append } of claims) {
+    const version = current.get(append.streamId);
+    const { expected } = append;
+    const matches = expected === 'any' || (expected === 'no_stream' || expected === 0 ? version === undefined : version === expected);
+    if (!matches) {
+      outcomes[index] = { error: new ConcurrencyError(append.streamId, expected, version ?? 0) };
+      continue;
+    }
+    startVersions.set(index, version ?? 0);
+    (version === undefined ? inserts : updates).push({ index, streamId: append.streamId, version: (version ?? 0) + append.events.length });
+  }
+  if (updates.length > 0) {
+    await tx.query('UPDATE streams s SET version = v.version FROM unnest($1::text[], $2::int[]) AS v(stream_id, version) WHERE s.stream_id = v.stream_id', [
+      updates.map((u) => u.streamId),
+      updates.map((u) => u.version),
+    ]);
+  }
+  if (inserts.length > 0) {
+    inserts.sort((a, b) => compareText(a.streamId, b.streamId));
+    // A stream created by a concurrent writer since the read above is not inserted: that append lost the race.
+    const { rows: created } = await tx.query<{ stream_id: string }>(
+      `INSERT INTO streams (stream_id, version) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id`,
+      [inserts.map((i) => i.streamId), inserts.map((i) => i.version)],
+    );
+    const made = new Set(created.map((row) => row.stream_id));
+    const lost = inserts.filter((i) => !made.has(i.streamId));
+    if (lost.length > 0) {
+      const { rows: now } = await tx.query<{ stream_id: string; version: number }>('SELECT stream_id, version FROM streams WHERE stream_id = ANY($1::text[])', [
+        lost.map((i) => i.streamId),
+      ]);
+      const actual = new Map(now.map((row) => [row.stream_id, row.version]));
+      for (const { index, streamId } of lost) {
+        const append = claims.find((c) => c.index === index)?.append as PendingAppend;
+        startVersions.delete(index);
+        if (append.expected === 'any') {
+          // 'any' never fails: it goes on in the next batch, after the stream's creator.
+          outcomes[index] = { retry: true };
+          continue;
+        }
+        outcomes[index] = { error: new ConcurrencyError(streamId, append.expected, actual.get(streamId) ?? 0) };
+      }
+    }
+  }
+  return startVersions;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The seven parameters of one events row (see eventTuple). */
+function eventParams(event: NewEvent, streamId: string, version: number, command: CommandKey | undefined): unknown[] {
+  const metadata: EventMetadata =
+    command !== undefined && event.metadata.commandId === undefined ? { ...event.metadata, commandId: command.commandId } : event.metadata;
+  return [
+    event.eventId ?? randomUUID(),
+    streamId,
+    version,
+    event.type,
+    event.schemaVersion,
+    // Serialised here: node-postgres would turn a top-level JS array into a PostgreSQL array.
+    JSON.stringify(event.data ?? null),
+    JSON.stringify(metadata),
+  ];
+}
+
+function eventTuple(row: number): string {
+  const p = row * 7;
+  return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb)`;
 }
 
 async function appendInTransaction(
@@ -201,20 +501,8 @@ async function appendInTransaction(
 
   const params: unknown[] = [];
   const tuples = events.map((event, index) => {
-    const metadata: EventMetadata =
-      command !== undefined && event.metadata.commandId === undefined ? { ...event.metadata, commandId: command.commandId } : event.metadata;
-    params.push(
-      event.eventId ?? randomUUID(),
-      streamId,
-      startVersion + index + 1,
-      event.type,
-      event.schemaVersion,
-      // Serialised here: node-postgres would turn a top-level JS array into a PostgreSQL array.
-      JSON.stringify(event.data ?? null),
-      JSON.stringify(metadata),
-    );
-    const p = index * 7;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb)`;
+    params.push(...eventParams(event, streamId, startVersion + index + 1, command));
+    return eventTuple(index);
   });
   const { rows } = await tx.query<{ global_position: string }>(
     `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
@@ -326,6 +614,19 @@ function requireRow<R>(rows: R[]): R {
   const row = rows[0];
   if (row === undefined) throw new Error('expected the statement to return a row');
   return row;
+}
+
+function toCommandRecord(row: CommandRow): CommandRecord {
+  return {
+    commandId: row.command_id,
+    scope: row.scope,
+    ...(row.command_type !== null ? { commandType: row.command_type } : {}),
+    ...(row.fingerprint !== null ? { fingerprint: row.fingerprint } : {}),
+    streamId: row.stream_id,
+    version: row.version,
+    position: BigInt(row.position),
+    recordedAt: toIsoString(row.recorded_at),
+  };
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {

@@ -1,7 +1,7 @@
 export type { Database, Dialect, QueryResult } from './database';
 export { openPglite, type PgliteOptions } from './pglite-database';
 export { openPostgres, type PostgresOptions } from './postgres-database';
-export { EventStore, assertSameCommand } from './event-store';
+export { EventStore, assertSameCommand, type EventStoreOptions } from './event-store';
 export { actorScope, canonicalJson, commandFingerprint } from './idempotency';
 export { SYSTEM_SCOPE } from './schema';
 export { ConcurrencyError, IdempotencyConflictError, isConcurrencyError } from './errors';

@@ -1,8 +1,7 @@
 import { ConcurrencyError, EventStore, actorScope, type Database } from '../src';
-import { testDatabases } from '../src/testing';
-import { anEvent, events } from './fixtures';
+import { anEvent, events, storeVariants } from './fixtures';
 
-describe.each(testDatabases())('EventStore on $name', ({ name, open }) => {
+describe.each(storeVariants())('EventStore on $label', ({ name, open, groupCommit }) => {
   let db: Database;
   let store: EventStore;
   let streamCounter = 0;
@@ -11,7 +10,7 @@ describe.each(testDatabases())('EventStore on $name', ({ name, open }) => {
 
   beforeAll(async () => {
     db = await open();
-    store = new EventStore(db);
+    store = new EventStore(db, { groupCommit });
     await store.migrate();
   });
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { testDatabases, type TestDatabase } from '../src/testing';
 import type { NewEvent } from '../src';
 
 /** A minimal valid event; `n` makes payloads distinguishable. */
@@ -27,4 +28,11 @@ export async function stillPendingAfter(promise: Promise<unknown>, ms: number): 
     sleep(ms).then(() => pending),
   ]);
   return winner === pending;
+}
+
+/** Every test database, with the store writing alone and with group commit (the same tests must pass both ways). */
+export function storeVariants(): (TestDatabase & { groupCommit: boolean; label: string })[] {
+  return testDatabases().flatMap((db) =>
+    [false, true].map((groupCommit) => ({ ...db, groupCommit, label: `${db.name}${groupCommit ? ' with group commit' : ''}` })),
+  );
 }

@@ -1,18 +1,18 @@
 import { EventStore, type Database, type StoredEvent } from '../src';
 import { testDatabases } from '../src/testing';
-import { anEvent, sleep, stillPendingAfter } from './fixtures';
+import { anEvent, sleep, stillPendingAfter, storeVariants } from './fixtures';
 
-async function openStore(open: () => Promise<Database>): Promise<{ db: Database; store: EventStore }> {
+async function openStore(open: () => Promise<Database>, groupCommit = false): Promise<{ db: Database; store: EventStore }> {
   const db = await open();
-  const store = new EventStore(db);
+  const store = new EventStore(db, { groupCommit });
   await store.migrate();
   return { db, store };
 }
 
-describe.each(testDatabases())('global log under concurrent writers on $name', ({ name, open }) => {
+describe.each(storeVariants())('global log under concurrent writers on $label', ({ name, open, groupCommit }) => {
   let db: Database;
   let store: EventStore;
-  beforeAll(async () => ({ db, store } = await openStore(open)));
+  beforeAll(async () => ({ db, store } = await openStore(open, groupCommit)));
   afterAll(async () => db?.close());
 
   // PGlite is one connection, so its writers interleave but never overlap; PostgreSQL runs them in parallel.

@@ -9,7 +9,7 @@ import {
   type Database,
   type NewEvent,
 } from '../src';
-import { testDatabases } from '../src/testing';
+import { storeVariants } from './fixtures';
 
 const editorRJ1: Actor = { id: 'user-1', role: 'TRUST_EDITOR', trustCode: 'RJ1' };
 const editorZE3: Actor = { id: 'user-1', role: 'TRUST_EDITOR', trustCode: 'ZE3' };
@@ -36,7 +36,7 @@ describe('actorScope and commandFingerprint', () => {
   });
 });
 
-describe.each(testDatabases())('scoped idempotency on $name', ({ open }) => {
+describe.each(storeVariants())('scoped idempotency on $label', ({ open, groupCommit }) => {
   let db: Database;
   let store: EventStore;
   let counter = 0;
@@ -44,7 +44,7 @@ describe.each(testDatabases())('scoped idempotency on $name', ({ open }) => {
 
   beforeAll(async () => {
     db = await open();
-    store = new EventStore(db);
+    store = new EventStore(db, { groupCommit });
     await store.migrate();
   });
   afterAll(async () => {

@@ -79,7 +79,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
   try {
     const database = await openPglite(dataDir ? { dataDir } : {});
     stops.push(() => database.close());
-    const eventStore = new EventStore(database);
+    const eventStore = new EventStore(database, { groupCommit: true });
     await eventStore.migrate();
 
     // One key per data folder: the gateway and the CLI sign the services' credentials with it.

@@ -1,11 +1,20 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decodeEvent, encodeEvent, type CommandAccepted } from '@longview/contracts';
-import { COMMAND_ROUTES, TrustNotFoundError, streamIds, type Command, type DomainEvent, type LongviewEvent } from '@longview/domain';
-import { ConcurrencyError, actorScope, assertSameCommand, commandFingerprint, type EventStore, type StoredEvent } from '@longview/event-store';
+import { COMMAND_ROUTES, TrustNotFoundError, foldEvents, streamIds, type Command, type Decider, type DomainEvent, type LongviewEvent } from '@longview/domain';
+import {
+  ConcurrencyError,
+  actorScope,
+  assertSameCommand,
+  commandFingerprint,
+  type AppendResult,
+  type EventStore,
+  type StoredEvent,
+} from '@longview/event-store';
 import { Clock } from '../clock';
 import { APPEND_LISTENER, EVENT_STORE, type AppendListener } from '../tokens';
 import { ExecuteDomainCommand } from './execute-domain-command.command';
+import { StreamStateCache, type CachedStream } from './stream-state-cache';
 
 /** Commands that name a trust which must already be registered (a cross-stream check). */
 const NEEDS_REGISTERED_TRUST = new Set<string>(['ProposeIntervention', 'RecordObservations', 'CorrectObservation', 'RebaseSeries']);
@@ -29,16 +38,29 @@ interface Route {
     initialState(): unknown;
     evolve(state: unknown, event: DomainEvent): unknown;
     decide(command: Command, state: unknown): readonly DomainEvent[];
+    fold?(state: unknown, events: readonly DomainEvent[]): unknown;
   };
   streamId(data: never): string;
 }
 
 /**
- * The generic command path: read the stream, fold it, decide, append with the expected version.
- * Domain rules live in the deciders; this class only moves data between them and the store.
+ * The generic command path: fold the stream (kept folded in memory between commands), decide,
+ * append with the expected version. Domain rules live in the deciders; this class only moves
+ * data between them and the store.
+ *
+ * Round trips of a command on a known stream: the append only (with a group-committing store,
+ * shared with the commands appended at the same time), which also checks the command id. The
+ * cached state is trusted only as far as the append's version check: a stale entry makes the
+ * append fail, and the command is decided again from the log. A rejection, a "nothing to do"
+ * or a version mismatch found on a cached state is re-checked on a fresh read before it is
+ * reported.
  */
 @CommandHandler(ExecuteDomainCommand)
 export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomainCommand, CommandAccepted> {
+  private readonly streams = new StreamStateCache();
+  /** Trusts seen registered (a registration is never undone). */
+  private readonly registeredTrusts = new Set<string>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
@@ -54,14 +76,13 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
       scope: actorScope(command.actor),
       fingerprint: commandFingerprint(command.type, streamId, command.data),
     };
-    const previous = await this.replay(key);
-    if (previous) return previous;
     try {
       return await this.decideAndAppendWithRetries(command, route, streamId, key);
     } catch (error) {
-      // A concurrent attempt of the same command that committed while we decided makes ours
-      // fail on the domain rules (e.g. "already exists") rather than in the store: it is a
-      // retry all the same and gets the first answer.
+      // A retry of a command that already succeeded (or a concurrent attempt that committed
+      // while we decided) can fail on the domain rules (e.g. "already exists") rather than in
+      // the store: it gets the first answer. A success needs no lookup: the append itself
+      // answers a known command id with the first result.
       const raced = await this.replay(key);
       if (raced) return raced;
       throw error;
@@ -81,7 +102,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
 
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.decideAndAppend(command, route, streamId, key);
+        return await this.decideAndAppend(command, route, streamId, key, attempt > 1);
       } catch (error) {
         const retry = error instanceof ConcurrencyError && command.expectedVersion === undefined && attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
@@ -90,44 +111,87 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
     }
   }
 
-  private async decideAndAppend(command: ExecuteDomainCommand, route: Route, streamId: string, key: IdempotencyKey): Promise<CommandAccepted> {
-    const stream = await this.store.readStream(streamId);
+  /** The stream folded: from the cache unless `fresh`, else read from the log (and cached). */
+  private async current(route: Route, streamId: string, fresh: boolean): Promise<{ stream: CachedStream; cached: boolean }> {
+    const cached = fresh ? undefined : this.streams.get(streamId);
+    if (cached) return { stream: cached, cached: true };
+    const read = await this.store.readStream(streamId);
+    const history = read.events.map(toDomainEvent);
+    const stream: CachedStream = {
+      version: read.version,
+      state: foldEvents(route.decider as Decider<Command, DomainEvent, unknown>, route.decider.initialState(), history),
+      position: read.events.at(-1)?.globalPosition ?? 0n,
+      trustCode: trustOfEvent(history[0]),
+    };
+    this.streams.set(streamId, stream);
+    return { stream, cached: false };
+  }
+
+  private async decideAndAppend(command: ExecuteDomainCommand, route: Route, streamId: string, key: IdempotencyKey, fresh: boolean): Promise<CommandAccepted> {
+    const { stream, cached } = await this.current(route, streamId, fresh);
+    const again = () => this.decideAndAppend(command, route, streamId, key, true);
     if (command.expectedVersion !== undefined && command.expectedVersion !== stream.version) {
+      if (cached) return again();
       throw new ConcurrencyError(streamId, command.expectedVersion, stream.version);
     }
-    const history = stream.events.map(toDomainEvent);
-    const state = history.reduce((s, e) => route.decider.evolve(s, e), route.decider.initialState());
     const domainCommand: Command = {
       type: command.type,
       data: command.data,
       metadata: { commandId: command.commandId, actor: command.actor, now: this.clock.now().toISOString() },
     };
-    const decided = route.decider.decide(domainCommand, state) as readonly LongviewEvent[];
-    if (decided.length === 0) {
-      const last = stream.events.at(-1);
-      return { streamId, version: stream.version, position: (last?.globalPosition ?? 0n).toString(), events: [] };
+    let decided: readonly LongviewEvent[];
+    try {
+      decided = route.decider.decide(domainCommand, stream.state) as readonly LongviewEvent[];
+    } catch (error) {
+      if (cached) return again();
+      throw error;
     }
-    const trustCode = trustOf(command.data, history);
+    if (decided.length === 0) {
+      if (cached) return again();
+      // Nothing to do, or a retry of a command that did something the first time.
+      const previous = await this.replay(key);
+      if (previous) return previous;
+      return { streamId, version: stream.version, position: stream.position.toString(), events: [] };
+    }
+    const trustCode = trustOf(command.data) ?? stream.trustCode;
     const occurredAt = domainCommand.metadata.now;
-    const result = await this.store.appendToStream(
-      streamId,
-      decided.map((event) => {
-        const wire = encodeEvent(event);
-        return {
+    const wires = decided.map(encodeEvent);
+    let result: AppendResult;
+    try {
+      result = await this.store.appendToStream(
+        streamId,
+        wires.map((wire) => ({
           type: wire.type,
           schemaVersion: wire.schemaVersion,
           data: wire.data,
           metadata: { commandId: command.commandId, actor: command.actor, occurredAt, ...(trustCode ? { trustCode } : {}) },
-        };
-      }),
-      {
-        expectedVersion: stream.version === 0 ? 'no_stream' : stream.version,
-        commandId: key.commandId,
-        idempotencyScope: key.scope,
-        commandType: command.type,
-        fingerprint: key.fingerprint,
-      },
-    );
+        })),
+        {
+          expectedVersion: stream.version === 0 ? 'no_stream' : stream.version,
+          commandId: key.commandId,
+          idempotencyScope: key.scope,
+          commandType: command.type,
+          fingerprint: key.fingerprint,
+        },
+      );
+    } catch (error) {
+      this.streams.delete(streamId);
+      throw error;
+    }
+    if (result.appended && result.version === stream.version + decided.length) {
+      // The new state as a later read would fold it: from the events as stored (JSON), decoded.
+      const stored = wires.map((wire) =>
+        decodeEvent({ type: wire.type, schemaVersion: wire.schemaVersion, data: JSON.parse(JSON.stringify(wire.data ?? null)) as unknown }),
+      );
+      this.streams.set(streamId, {
+        version: result.version,
+        state: foldEvents(route.decider as Decider<Command, DomainEvent, unknown>, stream.state, stored),
+        position: result.position,
+        trustCode: stream.trustCode ?? trustOfEvent(stored[0]),
+      });
+    } else {
+      this.streams.delete(streamId);
+    }
     if (result.appended) this.onAppended?.(result.position);
     return {
       streamId,
@@ -141,8 +205,10 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
     if (!NEEDS_REGISTERED_TRUST.has(command.type)) return;
     const trustCode = command.data['trustCode'];
     if (typeof trustCode !== 'string' || trustCode.trim() === '') return; // the decider reports the missing field
+    if (this.registeredTrusts.has(trustCode)) return;
     const trust = await this.store.readStream(streamIds.trust(trustCode));
     if (trust.version === 0) throw new TrustNotFoundError(trustCode);
+    this.registeredTrusts.add(trustCode);
   }
 }
 
@@ -150,10 +216,14 @@ function toDomainEvent(stored: StoredEvent): LongviewEvent {
   return decodeEvent({ type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data });
 }
 
-/** The trust an event belongs to, for metadata: from the command, else from the stream's first event. */
-function trustOf(data: Record<string, unknown>, history: readonly LongviewEvent[]): string | undefined {
+/** The trust an event belongs to, for metadata: named by the command. */
+function trustOf(data: Record<string, unknown>): string | undefined {
   const direct = data['trustCode'] ?? data['code'];
-  if (typeof direct === 'string') return direct;
-  const first = history[0]?.data as { trustCode?: unknown } | undefined;
-  return typeof first?.trustCode === 'string' ? first.trustCode : undefined;
+  return typeof direct === 'string' ? direct : undefined;
+}
+
+/** The trust named by an event (a stream's first event names it). */
+function trustOfEvent(event: DomainEvent | undefined): string | undefined {
+  const data = event?.data as { trustCode?: unknown; code?: unknown } | undefined;
+  return typeof data?.trustCode === 'string' ? data.trustCode : undefined;
 }

@@ -3,7 +3,7 @@ import type { FeedPositionStore } from './feed-position-store';
 import type { ParkingStore } from './parking-store';
 import type { Projection } from './projection';
 import { recordVersion } from './read-model-schema';
-import { StreamBatchApplier } from './stream-batch-applier';
+import { ProjectionFailed, StreamBatchApplier, type StreamBatchResult } from './stream-batch-applier';
 import type { StreamCheckpointStore } from './stream-checkpoint-store';
 
 export interface RebuildOptions {
@@ -55,9 +55,9 @@ export async function rebuildProjections(
     let applied = 0;
     let parked = 0;
     for (;;) {
-      const batch = await store.readAll({ after, limit: options.batchSize ?? 1000 });
+      const batch = await store.readAll({ after, limit: options.batchSize ?? DEFAULT_REBUILD_PAGE });
       if (batch.length === 0) break;
-      const result = await applier.apply(tx, batch, { withSavepoints: true });
+      const result = await applyPage(tx, applier, batch);
       applied += result.applied;
       parked += result.parked.length;
       after = (batch[batch.length - 1] as StoredEvent).globalPosition;
@@ -67,6 +67,27 @@ export async function rebuildProjections(
     for (const p of chosen) await recordVersion(tx, p);
     return { applied, position: after, parked };
   });
+}
+
+/** Events per page of a rebuild: large enough to amortise the per-page statements, small enough to bound memory. */
+export const DEFAULT_REBUILD_PAGE = 5000;
+
+/**
+ * One page of a rebuild: first without a savepoint per event (two statements per event fewer),
+ * inside one savepoint for the page; if a projection throws, the page is rolled back to it and
+ * applied again event by event, so only the failing event is parked.
+ */
+async function applyPage(tx: Database, applier: StreamBatchApplier, batch: readonly StoredEvent[]): Promise<StreamBatchResult> {
+  await tx.query('SAVEPOINT rebuild_page');
+  try {
+    const result = await applier.apply(tx, batch, { withSavepoints: false });
+    await tx.query('RELEASE SAVEPOINT rebuild_page');
+    return result;
+  } catch (error) {
+    if (!(error instanceof ProjectionFailed)) throw error;
+    await tx.query('ROLLBACK TO SAVEPOINT rebuild_page');
+    return applier.apply(tx, batch, { withSavepoints: true });
+  }
 }
 
 /** Empties the chosen projections and resets their checkpoints (global and per stream). */

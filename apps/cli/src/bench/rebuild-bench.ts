@@ -1,0 +1,55 @@
+/**
+ * Rebuild benchmark (not a test; no thresholds): `npm run bench:rebuild`, or after a build
+ * `node apps/cli/dist/bench/rebuild-bench.js [--rounds 3]`.
+ *
+ * An embedded platform in memory (PGlite) loaded with the generated demo data (seed 20161), then,
+ * in `rounds` interleaved rounds (medians reported):
+ * - baseline `readAll`: the whole log read in pages of 5000 (what any replay must at least do);
+ * - `rebuild`: every projection rebuilt from the log (`longview replay --all`).
+ * Ends with one JSON line: {"bench":"rebuild","value","unit","baseline","baselineName","ratio"}.
+ */
+import { HttpCommandServiceClient } from '@longview/gateway';
+import { DEMO_SEED, generateDemoData } from '../demo';
+import { sendSteps } from '../platform/demo-loader';
+import { startEmbeddedPlatform } from '../platform/embedded-platform';
+import { benchLine, flag, median } from './bench-lines';
+
+export async function runRebuildBench(options: { rounds: number }, log: (line: string) => void): Promise<void> {
+  const platform = await startEmbeddedPlatform({ gatewayPort: 0, commandPort: 0, queryPort: 0, withGateway: false });
+  try {
+    const plan = generateDemoData(DEMO_SEED);
+    log(`loading the demo data (${plan.steps.length} commands)…`);
+    await sendSteps(new HttpCommandServiceClient(platform.commandService.url), plan.steps, { idPrefix: `bench-${DEMO_SEED}` });
+    await platform.queryService.follower?.catchUp();
+    const head = await platform.eventStore.headPosition();
+    const reads: number[] = [];
+    const rebuilds: number[] = [];
+    for (let round = 1; round <= options.rounds; round++) {
+      let started = process.hrtime.bigint();
+      let read = 0;
+      for (let after = 0n; ;) {
+        const page = await platform.eventStore.readAll({ after, limit: 5000 });
+        if (page.length === 0) break;
+        read += page.length;
+        after = page[page.length - 1]?.globalPosition ?? after;
+      }
+      reads.push(read / (Number(process.hrtime.bigint() - started) / 1e9));
+      started = process.hrtime.bigint();
+      const result = await platform.queryService.runner.rebuild({});
+      rebuilds.push(result.applied / (Number(process.hrtime.bigint() - started) / 1e9));
+      log(
+        `round ${round}: ${read} events (head ${head}); readAll ${reads.at(-1)?.toFixed(0)} ev/s, rebuild ${rebuilds.at(-1)?.toFixed(0)} ev/s (${result.applied} applied)`,
+      );
+    }
+    log(benchLine('rebuild', median(rebuilds), 'events/s', median(reads), 'readAll alone, pages of 5000, same log'));
+  } finally {
+    await platform.stop();
+  }
+}
+
+if (require.main === module) {
+  runRebuildBench({ rounds: flag(process.argv.slice(2), '--rounds', 3) }, (line) => console.log(line)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exitCode = 1;
+  });
+}
