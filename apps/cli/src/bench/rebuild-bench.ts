@@ -8,9 +8,9 @@
  * - `rebuild`: every projection rebuilt from the log (`longview replay --all`).
  * Ends with one JSON line: {"bench":"rebuild","value","unit","baseline","baselineName","ratio"}.
  */
-import { HttpCommandServiceClient } from '@longview/gateway';
 import { DEMO_SEED, generateDemoData } from '../demo';
 import { sendSteps } from '../platform/demo-loader';
+import { cliClients } from '../platform/service-key';
 import { startEmbeddedPlatform } from '../platform/embedded-platform';
 import { benchLine, flag, median } from './bench-lines';
 
@@ -19,7 +19,11 @@ export async function runRebuildBench(options: { rounds: number }, log: (line: s
   try {
     const plan = generateDemoData(DEMO_SEED);
     log(`loading the demo data (${plan.steps.length} commands)…`);
-    await sendSteps(new HttpCommandServiceClient(platform.commandService.url), plan.steps, { idPrefix: `bench-${DEMO_SEED}` });
+    const { commands } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, {
+      id: 'bench-loader',
+      role: 'SYSTEM',
+    });
+    await sendSteps(commands, plan.steps, { idPrefix: `bench-${DEMO_SEED}` });
     await platform.queryService.follower?.catchUp();
     const head = await platform.eventStore.headPosition();
     const reads: number[] = [];
