@@ -91,14 +91,17 @@ describe('longview backup, restore and export', () => {
   let platform: EmbeddedPlatform;
   let quietBackup: string;
   let liveRows: Record<string, unknown[]>;
+  /** Writes need a token: no token is public and read-only. */
+  let adminHeaders: Record<string, string>;
 
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'lv-backup-cli-'));
     source = path.join(root, 'source');
     platform = await startEmbeddedPlatform({ dataDir: source, gatewayPort: 0, commandPort: 0, queryPort: 0 });
     const url = platform.gatewayUrl as string;
-    for (const n of [0, 1, 2]) await graphqlData(url, REGISTER, { input: trust(n) });
-    for (let n = 0; n < 15; n++) await graphqlData(url, PROPOSE, { input: proposal(n) });
+    adminHeaders = { authorization: `Bearer ${signDevToken({ role: 'admin' }, platform.jwtSecret)}` };
+    for (const n of [0, 1, 2]) await graphqlData(url, REGISTER, { input: trust(n) }, adminHeaders);
+    for (let n = 0; n < 15; n++) await graphqlData(url, PROPOSE, { input: proposal(n) }, adminHeaders);
   });
   afterAll(async () => {
     await platform.stop();
@@ -111,7 +114,7 @@ describe('longview backup, restore and export', () => {
     let written = 0;
     const writer = (async () => {
       while (writing) {
-        await graphqlData(url, PROPOSE, { input: proposal(100 + written) });
+        await graphqlData(url, PROPOSE, { input: proposal(100 + written) }, adminHeaders);
         written += 1;
       }
     })();

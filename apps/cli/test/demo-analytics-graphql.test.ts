@@ -2,6 +2,7 @@ import { generateDemoData } from '../src/demo';
 import { sendSteps } from '../src/platform/demo-loader';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
 import { cliClients, DEMO_LOADER } from '../src/platform/service-key';
+import { signDevToken } from '@longview/gateway';
 import { graphqlData } from './support';
 
 jest.setTimeout(180_000);
@@ -15,10 +16,13 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
   const plan = generateDemoData(20161);
   let platform: EmbeddedPlatform;
   let url: string;
+  /** The demo's interventions are PRIVATE, TRUSTS and PUBLIC: an admin sees them all (visibility has its own tests). */
+  let admin: Record<string, string>;
 
   beforeAll(async () => {
     platform = await startEmbeddedPlatform({ gatewayPort: 0, commandPort: 0, queryPort: 0 });
     url = platform.gatewayUrl as string;
+    admin = { authorization: `Bearer ${signDevToken({ role: 'admin' }, platform.jwtSecret)}` };
     const { commands } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, DEMO_LOADER);
     await sendSteps(commands, plan.steps, { idPrefix: 'demo' });
     await platform.queryService.follower?.catchUp();
@@ -36,6 +40,7 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
         url,
         `query($id: ID!) { intervention(id: $id) { outcomes { metric sustainability } } }`,
         { id: expectation.interventionId },
+        admin,
       );
       verdicts.push({ effect: expectation.effect, verdict: intervention.outcomes.find((o) => o.metric === expectation.metric)?.sustainability });
     }
@@ -54,9 +59,8 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
     }>(
       url,
       `query($code: ID!) { trust(code: $code) { peers(limit: 3) { distance trust { code } } series(metric: "ae-4hr") { spc { chart mean lpl upl points { rule } } } } }`,
-      {
-        code: acute.trustCode,
-      },
+      { code: acute.trustCode },
+      admin,
     );
     expect(trust.peers).toHaveLength(3);
     expect(trust.peers.map((p) => p.trust.code)).not.toContain(acute.trustCode);
@@ -67,7 +71,7 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
 
     const { evidence } = await graphqlData<{
       evidence: { k: number; pooledEffect: number; ciLow: number; ciHigh: number; sustainedShare: number; method: { estimator: string; test: string } };
-    }>(url, `{ evidence(metric: "ae-4hr") { k pooledEffect ciLow ciHigh sustainedShare method { estimator test } } }`);
+    }>(url, `{ evidence(metric: "ae-4hr") { k pooledEffect ciLow ciHigh sustainedShare method { estimator test } } }`, {}, admin);
     expect(evidence.k).toBeGreaterThan(3);
     expect(evidence.method).toEqual({ estimator: 'REML', test: 'knha' });
     expect(spc?.chart).toBe('xmr');
@@ -79,9 +83,9 @@ describe('analytics through GraphQL on the demo data (embedded)', () => {
       trusts statusQuo { p50 } scenario { adopters { code region } difference { p50 } } } }`;
     const first = await graphqlData<{
       systemProjection: { trusts: number; statusQuo: unknown[]; scenario: { adopters: { region: string }[]; difference: { p50: number }[] } };
-    }>(url, query);
+    }>(url, query, {}, admin);
     expect(first.systemProjection.statusQuo).toHaveLength(12);
     expect(first.systemProjection.scenario.adopters.map((a) => a.region)).toEqual(['LONDON', 'LONDON', 'LONDON']);
-    expect(await graphqlData(url, query)).toEqual(first);
+    expect(await graphqlData(url, query, {}, admin)).toEqual(first);
   });
 });

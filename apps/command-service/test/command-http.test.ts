@@ -293,11 +293,16 @@ describe.each(variants)('state cached by a command service, with another writer 
   const editor = { id: 'editor', role: 'TRUST_EDITOR', trustCode: 'ZT1' };
   const cycle = (n: number) => ({ plan: `plan ${n}`, do: 'did it', study: 'looked', act: 'adopt', cycleDate: '2026-02-01' });
 
-  const postTo = async <T = CommandAccepted>(service: RunningService, type: string, body: unknown): Promise<{ status: number; body: T }> => {
+  /** POST as `actor` (in the service credential, never the body): `{ actor, ...request }` is split here. */
+  const postTo = async <T = CommandAccepted>(
+    service: RunningService,
+    type: string,
+    { actor = SYSTEM, ...request }: { actor?: Actor } & Record<string, unknown>,
+  ): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${service.url}/commands/${type}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', authorization: await authorizationFor(SERVICE_KEY, actor) },
+      body: JSON.stringify(request),
     });
     return { status: response.status, body: (await response.json()) as T };
   };
@@ -307,8 +312,11 @@ describe.each(variants)('state cached by a command service, with another writer 
     store = new EventStore(db, { groupCommit });
     await store.migrate();
     // Two services, two caches, one log: as two command-service processes.
-    mine = await startCommandService({ eventStore: store, clock: new FixedClock() }, { port: 0, logger: false });
-    theirs = await startCommandService({ eventStore: new EventStore(db, { groupCommit }), clock: new FixedClock() }, { port: 0, logger: false });
+    mine = await startCommandService({ eventStore: store, clock: new FixedClock() }, { port: 0, logger: false, serviceKey: SERVICE_KEY });
+    theirs = await startCommandService(
+      { eventStore: new EventStore(db, { groupCommit }), clock: new FixedClock() },
+      { port: 0, logger: false, serviceKey: SERVICE_KEY },
+    );
     expect((await postTo(mine, 'RegisterTrust', { data: REGISTER })).status).toBe(200);
     const proposed = await postTo(mine, 'ProposeIntervention', {
       actor: editor,

@@ -76,7 +76,8 @@ export function interventionHistory(trustCode: string, cycles: number): { stream
 /** Every read-model table, ordered, for comparing two databases. */
 export async function dumpReadModels(db: Database): Promise<Record<string, unknown[]>> {
   const tables: Record<string, string> = {
-    rm_trusts: 'SELECT code, name, context, context_history, intervention_count, metrics FROM rm_trusts ORDER BY code',
+    rm_trusts: 'SELECT code, name, context, context_history, metrics FROM rm_trusts ORDER BY code',
+    rm_trust_interventions: 'SELECT trust_code, intervention_id, sharing, stream_version FROM rm_trust_interventions ORDER BY trust_code, intervention_id',
     rm_interventions: 'SELECT id, trust_code, status, doc FROM rm_interventions ORDER BY id',
     rm_series: 'SELECT trust_code, metric, doc FROM rm_series ORDER BY trust_code, metric',
     rm_stream_checkpoints: 'SELECT projection, stream_id, version, position FROM rm_stream_checkpoints WHERE version > 0 ORDER BY projection, stream_id',
