@@ -290,7 +290,7 @@ describe.each(variants)('state cached by a command service, with another writer 
   let mine: RunningService;
   let theirs: RunningService;
   const INTERVENTION = '6b8d4c3a-0e5f-4a71-9c2d-3e4f5a6b7c8d';
-  const editor = { id: 'editor', role: 'TRUST_EDITOR', trustCode: 'ZT1' };
+  const editor: Actor = { id: 'editor', role: 'TRUST_EDITOR', trustCode: 'ZT1' };
   const cycle = (n: number) => ({ plan: `plan ${n}`, do: 'did it', study: 'looked', act: 'adopt', cycleDate: '2026-02-01' });
 
   /** POST as `actor` (in the service credential, never the body): `{ actor, ...request }` is split here. */
