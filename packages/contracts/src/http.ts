@@ -164,6 +164,9 @@ export interface MetricCoverageView {
 //   GET /evidence?metric=&category=                    -> EvidenceView (400 for an unknown metric)
 //   GET /projection?metric=&region=&horizonMonths=24&draws=&seed=&category=&adopters=&similarTo=
 //                                                      -> ProjectionView (a scenario when category and adopters are given)
+//     &maxDataAgeMonths=3: trusts whose latest data are older than this (months before the newest in scope) are left out
+//   GET /trusts/:code/benchmark?metric=&period=         -> BenchmarkView | 404 (period defaults to the trust's latest)
+//   GET /funnel?metric=&period=                        -> FunnelView (400 for an unknown metric or one without numerators and denominators)
 
 /** The verdict on an intervention's effect: defined once, by the analytics that judge it. */
 export type { Sustainability };
@@ -346,5 +349,64 @@ export interface ProjectionView {
     readonly months: readonly ProjectionMonthView[];
     readonly difference: readonly ProjectionMonthView[];
   } | null;
+  /** A trust enters only if its latest data are at most this many months older than `lastPeriod`. */
+  readonly maxDataAgeMonths: number;
+  /** Trusts in scope that were left out, and why. */
+  readonly excluded: readonly ProjectionExclusionView[];
   readonly computeMs: number;
+}
+
+export interface ProjectionExclusionView {
+  readonly trustCode: string;
+  /** The trust's latest period of the metric; null when it has none. */
+  readonly lastPeriod: IsoMonth | null;
+  readonly reason: string;
+}
+
+/** A trust's value of a metric in one month against every trust with a value that month. */
+export interface BenchmarkView {
+  readonly trustCode: string;
+  readonly metric: string;
+  readonly period: IsoMonth;
+  readonly value: number;
+  /** Median and quartiles (Hyndman & Fan type 7, as R's quantile()) over the trusts with a value that month. */
+  readonly nationalMedian: number;
+  readonly q1: number;
+  readonly q3: number;
+  /** Median over the trusts of its region; its context peers' median (null when none has a value that month). */
+  readonly regionMedian: number | null;
+  readonly peerMedian: number | null;
+  readonly peers: readonly string[];
+  /** 1 = best in the metric's improving direction; ties share the better rank. */
+  readonly rank: number;
+  readonly n: number;
+}
+
+export interface FunnelPointView {
+  readonly trustCode: string;
+  /** In the metric's unit (a percentage for a % metric): 100 x numerator / denominator. */
+  readonly value: number;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly outside95: boolean;
+  readonly outside998: boolean;
+}
+
+export interface FunnelLimitView {
+  readonly denominator: number;
+  readonly lower95: number;
+  readonly upper95: number;
+  readonly lower998: number;
+  readonly upper998: number;
+}
+
+/** Every trust's proportion against its denominator, with Spiegelhalter's exact binomial limits. */
+export interface FunnelView {
+  readonly metric: string;
+  readonly period: IsoMonth;
+  /** The pooled proportion (sum of numerators / sum of denominators), in the metric's unit. */
+  readonly target: number;
+  readonly points: readonly FunnelPointView[];
+  /** The limits along the denominator axis, for drawing. */
+  readonly limits: readonly FunnelLimitView[];
 }
