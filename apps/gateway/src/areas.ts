@@ -14,3 +14,4 @@ export { resolvers as outcomes } from './outcomes/outcomes.resolvers';
 export { resolvers as peers } from './peers/peers.resolvers';
 export { resolvers as evidence } from './evidence/evidence.resolvers';
 export { resolvers as projection } from './projection/projection.resolvers';
+export { resolvers as benchmark } from './benchmark/benchmark.resolvers';

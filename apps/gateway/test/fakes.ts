@@ -1,4 +1,6 @@
 import type {
+  BenchmarkView,
+  FunnelView,
   CommandAccepted,
   CommandRequest,
   EvidenceView,
@@ -65,6 +67,10 @@ export class FakeQueryService implements QueryServiceClient {
   evidence: (metric: string, category: InterventionCategory | undefined) => EvidenceView = (metric, category) => evidenceView(metric, category);
   /** Answer for getProjection. */
   projection: (query: ProjectionQuery) => ProjectionView = (query) => projectionView(query);
+  /** Benchmarks by `${trustCode}|${metric}|${period ?? ''}` (absent = 404 -> null). */
+  benchmarks = new Map<string, BenchmarkView>();
+  /** Answer for getFunnel. */
+  funnel: (metric: string, period: string) => FunnelView = (metric, period) => ({ metric, period, target: 0, points: [], limits: [] });
   /** Answer for listInterventions; default = all interventions matching the trust filter, one page. */
   page: ((query: InterventionQuery) => InterventionPage) | undefined;
   /** Make the next calls fail. */
@@ -161,6 +167,16 @@ export class FakeQueryService implements QueryServiceClient {
   async getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {
     this.record('getProjection', options, query);
     return this.projection(query);
+  }
+
+  async getTrustBenchmark(code: string, metric: string, period?: string, options?: ReadOptions): Promise<BenchmarkView | null> {
+    this.record('getTrustBenchmark', options, code, metric, period);
+    return this.benchmarks.get(`${code}|${metric}|${period ?? ''}`) ?? null;
+  }
+
+  async getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView> {
+    this.record('getFunnel', options, metric, period);
+    return this.funnel(metric, period);
   }
 }
 
@@ -317,6 +333,8 @@ export function projectionView(query: ProjectionQuery): ProjectionView {
             difference: months(2),
           }
         : null,
+    maxDataAgeMonths: query.maxDataAgeMonths ?? 3,
+    excluded: [{ trustCode: 'RZZ', lastPeriod: '2019-03', reason: 'latest data 2019-03 are 75 months older than the newest (2025-06); the limit is 3' }],
     computeMs: 12.5,
   };
 }

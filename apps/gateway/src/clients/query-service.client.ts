@@ -1,4 +1,6 @@
 import type {
+  BenchmarkView,
+  FunnelView,
   EvidenceView,
   InterventionPage,
   InterventionStatus,
@@ -38,6 +40,8 @@ export interface ProjectionQuery {
   readonly category?: InterventionCategory;
   readonly adopters?: number;
   readonly similarTo?: string;
+  /** Leave out trusts whose latest data are older than this many months before the newest (service default 3). */
+  readonly maxDataAgeMonths?: number;
 }
 
 export interface TrustQuery {
@@ -82,6 +86,10 @@ export interface QueryServiceClient {
   getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView>;
   /** GET /projection?metric=&region=&horizonMonths=&draws=&seed=&category=&adopters=&similarTo= */
   getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView>;
+  /** GET /trusts/:code/benchmark?metric=&period= (null when the trust has no value that month). */
+  getTrustBenchmark(code: string, metric: string, period?: string, options?: ReadOptions): Promise<BenchmarkView | null>;
+  /** GET /funnel?metric=&period= (400 for an unknown metric or one without numerators and denominators). */
+  getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView>;
 }
 
 type QueryValue = string | number | undefined;
@@ -151,8 +159,16 @@ export class HttpQueryServiceClient implements QueryServiceClient {
   }
 
   getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {
-    const { metric, region, horizonMonths, draws, seed, category, adopters, similarTo } = query;
-    return this.get<ProjectionView>('/projection', { metric, region, horizonMonths, draws, seed, category, adopters, similarTo }, options);
+    const { metric, region, horizonMonths, draws, seed, category, adopters, similarTo, maxDataAgeMonths } = query;
+    return this.get<ProjectionView>('/projection', { metric, region, horizonMonths, draws, seed, category, adopters, similarTo, maxDataAgeMonths }, options);
+  }
+
+  getTrustBenchmark(code: string, metric: string, period?: string, options?: ReadOptions): Promise<BenchmarkView | null> {
+    return this.getOrNull<BenchmarkView>(`/trusts/${encodeURIComponent(code)}/benchmark`, options, { metric, period });
+  }
+
+  getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView> {
+    return this.get<FunnelView>('/funnel', { metric, period }, options);
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */
