@@ -12,6 +12,7 @@ import { SpcChart } from '../components/SpcChart';
 import { HowToReadSpc, SpcIcons } from '../components/SpcSummary';
 import { SeriesTable } from '../components/SeriesTable';
 import { Peers } from '../components/Peers';
+import { Benchmark } from '../components/Benchmark';
 import { pointsFromSpc } from '../lib/spc';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -96,7 +97,17 @@ function Interventions({ trust }: { trust: TrustDetail }) {
   );
 }
 
-function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcAnalysisFieldsFragment | null; spcState: 'loading' | 'failed' | 'ready' }) {
+function Series({
+  trust,
+  series,
+  spc,
+  spcState,
+}: {
+  trust: TrustDetail;
+  series: MetricSeriesData;
+  spc: SpcAnalysisFieldsFragment | null;
+  spcState: 'loading' | 'failed' | 'ready';
+}) {
   const name = series.metricInfo?.name ?? series.metric;
   const unit = series.metricInfo?.unit ?? '';
   const headingId = `series-${series.metric}`;
@@ -136,6 +147,14 @@ function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcA
         corrections={series.corrections}
         rebasePeriods={series.rebasePeriods}
         signals={spc?.points ?? null}
+      />
+      <Benchmark
+        code={trust.code}
+        name={trust.name}
+        metric={series.metric}
+        metricName={name}
+        unit={unit}
+        hasDenominators={series.observations.some((o) => o.denominator !== null && o.denominator !== undefined)}
       />
     </section>
   );
@@ -209,7 +228,7 @@ export function TrustPage() {
           </p>
           <HowToReadSpc />
           {series.map((s) => (
-            <Series key={s.metric} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
+            <Series key={s.metric} trust={trust} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
           ))}
         </>
       )}
