@@ -40,6 +40,12 @@ function recorded(code: string, observations: Observation[]): [string, LongviewE
 /** June 2025: A 90% of 1000, B 85% of 10000, C 93% of 100, D 92% of 10000, E 96% of 100. */
 const JUNE: Record<string, [number, number]> = { ZAA: [900, 1000], ZBB: [8500, 10000], ZCC: [93, 100], ZDD: [9200, 10000], ZEE: [96, 100] };
 
+/** ZAA's earlier months, 2024-01 to 2025-04: 88-90% of 1000, except June 2024, 70%. */
+const EARLIER: Observation[] = Array.from({ length: 16 }, (_, i) => {
+  const period = `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return seen(period, period === '2024-06' ? 700 : 880 + (i % 3) * 10, 1000);
+});
+
 const HISTORY: [string, LongviewEvent][] = [
   trust('ZAA', 'LONDON', 800),
   trust('ZBB', 'LONDON', 780),
@@ -48,7 +54,9 @@ const HISTORY: [string, LongviewEvent][] = [
   trust('ZEE', 'MIDLANDS', 200),
   trust('ZSS', 'MIDLANDS', 500),
   trust('ZFF', 'LONDON', 400),
-  ...Object.entries(JUNE).map(([code, [num, den]]) => recorded(code, [seen('2025-05', num - 10, den), seen('2025-06', num, den)])),
+  ...Object.entries(JUNE).map(([code, [num, den]]) =>
+    recorded(code, [...(code === 'ZAA' ? EARLIER : []), seen('2025-05', num - 10, den), seen('2025-06', num, den)]),
+  ),
   // Stale: its data end in March 2019, as the real A&E import's do.
   recorded('ZSS', [seen('2019-02', 700, 1000), seen('2019-03', 720, 1000)]),
   // One month only.
@@ -93,7 +101,7 @@ describe.each(testDatabases())('benchmarks, funnel plots and honest projections 
   it('benchmarks a given month, and answers nothing for a month the trust has no value for', async () => {
     // May: every June numerator less 10 -> 89, 84.9, 83, 91.9, 86.
     expect(await analytics.benchmark('ZEE', 'ae-4hr', '2025-05')).toMatchObject({ value: 86, nationalMedian: 86, rank: 3, n: 5, regionMedian: 86 });
-    expect(await analytics.benchmark('ZAA', 'ae-4hr', '2024-01')).toBeUndefined();
+    expect(await analytics.benchmark('ZAA', 'ae-4hr', '2023-01')).toBeUndefined();
   });
 
   it("draws a funnel of every trust's June proportion with Spiegelhalter's limits, marking those outside", async () => {
@@ -111,6 +119,27 @@ describe.each(testDatabases())('benchmarks, funnel plots and honest projections 
     await expect(analytics.funnel('cancer-62d', '2025-06')).rejects.toThrow(
       'A funnel plot needs numerators and denominators, and no cancer-62d series has them',
     );
+  });
+
+  it('shows a series with numerators and denominators as a P′ chart on request, saying why', async () => {
+    const spc = await analytics.seriesAttributeSpc('ZAA', 'ae-4hr', 'pp');
+    expect(spc).toMatchObject({ chart: 'pp', variation: null, assurance: null, groups: [] });
+    expect(spc?.chartReason).toMatch(/^P′ chart \(Laney\)/);
+    expect(spc?.points).toHaveLength(18);
+    // The centre line is the pooled proportion of all 18 months, as a percentage.
+    const numerators = [...EARLIER.map((o) => o.numerator as number), 890, 900];
+    expect(spc?.mean).toBeCloseTo((100 * numerators.reduce((a, b) => a + b, 0)) / 18000, 12);
+    // June 2024 (70%) is far below its limits: a concern for a higher-is-better metric; no other month is outside.
+    const flagged = spc?.points.filter((p) => p.pointType !== 'common_cause').map((p) => [p.period, p.rule, p.pointType]);
+    expect(flagged).toEqual([['2024-06', 'Below LCL', 'special_cause_concern']]);
+    expect(spc?.points.every((p) => p.lpl !== null && p.upl !== null && p.lpl < p.mean && p.mean < p.upl)).toBe(true);
+  });
+
+  it('refuses a P′ chart of a series without numerators and denominators, and answers nothing for no series', async () => {
+    await expect(analytics.seriesAttributeSpc('ZAA', 'cancer-62d', 'pp')).rejects.toThrow(
+      'A P′ or U′ chart needs a numerator and a denominator for every month, and the cancer-62d series of ZAA does not have them',
+    );
+    expect(await analytics.seriesAttributeSpc('ZAA', 'rtt-18wk', 'up')).toBeUndefined();
   });
 
   it('projects only trusts with recent data, from their own last period, and says who was left out and why', async () => {

@@ -158,7 +158,7 @@ export interface MetricCoverageView {
 
 // ---------------------------------------------------------------- analytics views
 // query-service routes (all honour ?minPosition):
-//   GET /series/:trustCode/:metric/spc                 -> SpcView | 404
+//   GET /series/:trustCode/:metric/spc?chart=pp|up     -> SpcView | 404 (chart: P′/U′ of a series with numerators and denominators, else 400)
 //   GET /interventions/:id/outcomes                    -> OutcomeView[] | 404 (one per target metric)
 //   GET /trusts/:code/peers?limit=5                    -> PeerView[] | 404
 //   GET /evidence?metric=&category=                    -> EvidenceView (400 for an unknown metric)
@@ -202,8 +202,11 @@ export interface RunsAnalysisView {
 export interface SpcView {
   readonly trustCode: string;
   readonly metric: string;
-  /** 'xmr' (Making Data Count XmR chart) or 'run' (run chart with the Anhøj rules, for series too short for XmR limits). */
-  readonly chart: 'xmr' | 'run';
+  /**
+   * 'xmr' (Making Data Count XmR chart) or 'run' (run chart with the Anhøj rules, for series too short for XmR limits);
+   * on request (?chart=pp|up), for a series with numerators and denominators, 'pp' (Laney P′) or 'up' (Laney U′).
+   */
+  readonly chart: 'xmr' | 'run' | 'pp' | 'up';
   /** Why this chart, in plain English. */
   readonly chartReason: string;
   /** The runs analysis (run charts only; null for XmR). */

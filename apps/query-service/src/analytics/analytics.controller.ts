@@ -3,7 +3,15 @@ import type { BenchmarkView, EvidenceView, FunnelView, OutcomeView, PeerView, Pr
 import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory } from '@longview/domain';
 import { BadQueryError, found } from '../read-models/query-errors';
 import { ReadYourWritesInterceptor } from '../read-models/read-your-writes.interceptor';
-import { AnalyticsService, DEFAULT_MAX_DATA_AGE_MONTHS, NotAProportionError, UnknownMetricError, type ProjectionRequest } from './analytics.service';
+import { ATTRIBUTE_CHART_CHOICES, type AttributeChartChoice } from './spc-view';
+import {
+  AnalyticsService,
+  DEFAULT_MAX_DATA_AGE_MONTHS,
+  NoCountsError,
+  NotAProportionError,
+  UnknownMetricError,
+  type ProjectionRequest,
+} from './analytics.service';
 
 const MAX_DRAWS = 20_000;
 const MAX_HORIZON = 60;
@@ -15,8 +23,12 @@ export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('series/:trustCode/:metric/spc')
-  async spc(@Param('trustCode') trustCode: string, @Param('metric') metric: string): Promise<SpcView> {
-    return found(await this.analytics.seriesSpc(trustCode, metric), `No ${metric} series for trust ${trustCode}`);
+  async spc(@Param('trustCode') trustCode: string, @Param('metric') metric: string, @Query('chart') chart?: string): Promise<SpcView> {
+    const missing = `No ${metric} series for trust ${trustCode}`;
+    if (chart === undefined || chart === '') return found(await this.analytics.seriesSpc(trustCode, metric), missing);
+    if (!(ATTRIBUTE_CHART_CHOICES as readonly string[]).includes(chart))
+      throw new BadQueryError(`chart must be one of ${ATTRIBUTE_CHART_CHOICES.join(', ')} (or absent)`);
+    return found(await known(() => this.analytics.seriesAttributeSpc(trustCode, metric, chart as AttributeChartChoice)), missing);
   }
 
   @Get('interventions/:id/outcomes')
@@ -109,7 +121,7 @@ async function known<T>(compute: () => Promise<T>): Promise<T> {
   try {
     return await compute();
   } catch (error) {
-    if (error instanceof UnknownMetricError || error instanceof NotAProportionError) throw new BadQueryError(error.message);
+    if (error instanceof UnknownMetricError || error instanceof NotAProportionError || error instanceof NoCountsError) throw new BadQueryError(error.message);
     throw error;
   }
 }

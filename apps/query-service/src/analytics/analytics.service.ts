@@ -38,7 +38,7 @@ import type { InterventionSummaryQueries } from '../read-models/intervention-sum
 import type { MetricSeriesQueries } from '../read-models/metric-series/metric-series.queries';
 import type { TrustDirectoryQueries } from '../read-models/trust-directory/trust-directory.queries';
 import { AnalyticsCache } from './analytics-cache';
-import { XMR_REASON, runChartView, wantsRunChart } from './spc-view';
+import { XMR_REASON, attributeChartView, hasCounts, runChartView, wantsRunChart, type AttributeChartChoice } from './spc-view';
 
 /** The read models analytics reads, through their slices' queries. */
 export interface AnalyticsSources {
@@ -68,6 +68,14 @@ export interface ProjectionRequest {
   /** Default DEFAULT_MAX_DATA_AGE_MONTHS. */
   maxDataAgeMonths?: number;
   scenario?: { category: InterventionCategory; adopters: number; similarTo?: string };
+}
+
+/** A P′/U′ chart asked of a series whose observations do not all carry numerators and denominators. */
+export class NoCountsError extends Error {
+  constructor(trustCode: string, metric: string) {
+    super(`A P′ or U′ chart needs a numerator and a denominator for every month, and the ${metric} series of ${trustCode} does not have them`);
+    this.name = 'NoCountsError';
+  }
 }
 
 /** A funnel plot asked of a metric whose series carry no numerators and denominators. */
@@ -100,6 +108,16 @@ export class AnalyticsService {
   async seriesSpc(trustCode: string, metric: string): Promise<SpcView | undefined> {
     const series = await this.read.series.series(trustCode, metric);
     return series ? spcOf(series) : undefined;
+  }
+
+  /** The series as a P′ or U′ chart (its numerators and denominators); undefined when there is no such series. */
+  async seriesAttributeSpc(trustCode: string, metric: string, chart: AttributeChartChoice): Promise<SpcView | undefined> {
+    const series = await this.read.series.series(trustCode, metric);
+    if (!series) return undefined;
+    if (!hasCounts(series)) throw new NoCountsError(trustCode, metric);
+    const definition = findMetric(metric);
+    const direction = definition?.improvement === 'DECREASE' ? 'decrease' : 'increase';
+    return attributeChartView(series, chart, direction, definition?.nationalStandard?.value ?? null, definition?.unit === '%' ? 100 : 1);
   }
 
   async outcomes(interventionId: string): Promise<OutcomeView[] | undefined> {
