@@ -1,6 +1,7 @@
 import type { Actor } from '@longview/domain';
 import type { BenchmarkView, FunnelView } from '@longview/contracts';
-import { FakeQueryService, trustView } from './fakes';
+import { ServiceError } from '../src/clients/service-error';
+import { FakeQueryService, seriesView, spcView, trustView } from './fakes';
 import { errorOf, useGatewayHarness } from './harness';
 
 /** Trust.benchmark, Query.funnel and the projection's exclusions over the fake query service. */
@@ -97,5 +98,28 @@ describe('Query.systemProjection: honest inputs', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ path: 'maxDataAgeMonths', message: 'Must not be negative' }],
     });
+  });
+});
+
+describe('MetricSeries.spc(chart:)', () => {
+  it('asks the query service for a P′ chart by name and maps it; AUTO (the default) stays the batched automatic chart', async () => {
+    queries.series = [seriesView('RJ1', 'ae-4hr')];
+    queries.spcs = [spcView('RJ1', 'ae-4hr')];
+    queries.attributeSpcs.set('RJ1|ae-4hr|pp', spcView('RJ1', 'ae-4hr', { chart: 'pp', chartReason: 'P′ chart (Laney): because', groups: [] }));
+    const result = await run(
+      `{ series(trustCode: "RJ1", metric: "ae-4hr") { auto: spc { chart } pp: spc(chart: P_PRIME) { chart chartReason groups { n } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ series: { auto: { chart: 'xmr' }, pp: { chart: 'pp', chartReason: 'P′ chart (Laney): because', groups: [] } } });
+    expect(queries.callsTo('getSeriesAttributeSpc').map((c) => c.args)).toEqual([['RJ1', 'ae-4hr', 'pp']]);
+    expect(queries.callsTo('getSeriesSpc')).toHaveLength(1);
+  });
+
+  it("passes on the query service's refusal of a series without numerators and denominators as BAD_USER_INPUT", async () => {
+    queries.series = [seriesView('RJ1', 'ae-4hr')];
+    const message = 'A P′ or U′ chart needs a numerator and a denominator for every month, and the ae-4hr series of RJ1 does not have them';
+    queries.getSeriesAttributeSpc = () => Promise.reject(new ServiceError('query-service', 400, { code: 'BAD_USER_INPUT', message }));
+    const error = errorOf(await run(`{ series(trustCode: "RJ1", metric: "ae-4hr") { spc(chart: U_PRIME) { chart } } }`));
+    expect(error).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

@@ -149,6 +149,14 @@ export class FakeQueryService implements QueryServiceClient {
     return this.spcs.find((spc) => spc.trustCode === trustCode && spc.metric === metric) ?? null;
   }
 
+  /** P′/U′ views by `${trustCode}|${metric}|${chart}` (absent = 404 -> null). */
+  attributeSpcs = new Map<string, SpcView>();
+
+  async getSeriesAttributeSpc(trustCode: string, metric: string, chart: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null> {
+    this.record('getSeriesAttributeSpc', options, trustCode, metric, chart);
+    return this.attributeSpcs.get(`${trustCode}|${metric}|${chart}`) ?? null;
+  }
+
   async getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
     this.record('getInterventionOutcomes', options, id);
     return this.outcomes.get(id) ?? null;

@@ -78,6 +78,8 @@ export interface QueryServiceClient {
   listMetricCoverage(options?: ReadOptions): Promise<readonly MetricCoverageView[]>;
   /** GET /series/:trustCode/:metric/spc (null when there is no such series). */
   getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null>;
+  /** GET /series/:trustCode/:metric/spc?chart=pp|up: Laney P′ or U′ (null when there is no such series; 400 without numerators and denominators). */
+  getSeriesAttributeSpc(trustCode: string, metric: string, chart: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null>;
   /** GET /interventions/:id/outcomes, one per target metric (null when there is no such intervention). */
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null>;
   /** GET /trusts/:code/peers?limit= (null when there is no such trust). */
@@ -144,6 +146,10 @@ export class HttpQueryServiceClient implements QueryServiceClient {
 
   getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null> {
     return this.getOrNull<SpcView>(`/series/${encodeURIComponent(trustCode)}/${encodeURIComponent(metric)}/spc`, options);
+  }
+
+  getSeriesAttributeSpc(trustCode: string, metric: string, chart: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null> {
+    return this.getOrNull<SpcView>(`/series/${encodeURIComponent(trustCode)}/${encodeURIComponent(metric)}/spc`, options, { chart });
   }
 
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
