@@ -165,3 +165,16 @@ export const FUNNEL_QUERY = graphql(`
     }
   }
 `);
+
+/** One series drawn as the chart asked for (P′ or U′ for a series with numerators and denominators). */
+export const SERIES_SPC_AS_QUERY = graphql(`
+  query SeriesSpcAs($code: ID!, $metric: String!, $chart: SpcChartChoice!) {
+    series(trustCode: $code, metric: $metric) {
+      trustCode
+      metric
+      spc(chart: $chart) {
+        ...SpcAnalysisFields
+      }
+    }
+  }
+`);
