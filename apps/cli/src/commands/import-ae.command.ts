@@ -4,8 +4,7 @@ import { HttpCommandServiceClient, HttpQueryServiceClient } from '@longview/gate
 import { commandUsageError, dataDirFrom, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { AeImportError, OdsImportError } from '../import';
 import { importAeAttendances } from '../platform/ae-import';
-import { DataInUseError, startEmbeddedPlatform } from '../platform/embedded-platform';
-import { locatePlatform, PlatformNotAnsweringError } from '../platform/locate-platform';
+import { openImportTarget } from '../platform/import-target';
 
 const ODS_FILE = 'nhs-trusts-ods-2017.csv';
 
@@ -66,28 +65,15 @@ export async function runImportAe(args: readonly string[]): Promise<number> {
 
   const started = Date.now();
   const dataDir = dataDirFrom(values.data);
-  let target: { commandUrl: string; queryUrl: string; stop(): Promise<void> };
-  try {
-    if (values['command-url'] && values['query-url']) {
-      log(`Talking to the services at ${values['command-url']} and ${values['query-url']} (as given)`);
-      target = { commandUrl: values['command-url'], queryUrl: values['query-url'], stop: async () => undefined };
-    } else {
-      const located = await locatePlatform({ dataDir, dataGiven: values.data !== undefined, ports });
-      log(located.line);
-      if (located.running) {
-        target = { commandUrl: located.platform.commandUrl, queryUrl: located.platform.queryUrl, stop: async () => undefined };
-      } else {
-        const platform = await startEmbeddedPlatform({ dataDir, withGateway: false, commandPort: 0, queryPort: 0 });
-        target = { commandUrl: platform.commandService.url, queryUrl: platform.queryService.url, stop: () => platform.stop() };
-      }
-    }
-  } catch (error) {
-    if (error instanceof PlatformNotAnsweringError || error instanceof DataInUseError) {
-      process.stderr.write(`longview import ae: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const target = await openImportTarget('import ae', {
+    ...(values['command-url'] ? { commandUrl: values['command-url'] } : {}),
+    ...(values['query-url'] ? { queryUrl: values['query-url'] } : {}),
+    dataDir,
+    dataGiven: values.data !== undefined,
+    ports,
+    log,
+  });
+  if (!target) return 1;
   try {
     const result = await importAeAttendances({
       text: fs.readFileSync(file, 'utf8'),

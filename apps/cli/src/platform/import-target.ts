@@ -1,0 +1,39 @@
+import { DataInUseError, startEmbeddedPlatform } from './embedded-platform';
+import { locatePlatform, PlatformNotAnsweringError } from './locate-platform';
+import type { Ports } from '../cli-options';
+
+/** Where an import writes: the services' URLs, and how to let go of them afterwards. */
+export interface ImportTarget {
+  readonly commandUrl: string;
+  readonly queryUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The platform an import writes into (shared by `import ae` and `import series`): the services
+ * given by URL, else the platform that holds the data folder while one runs, else the folder
+ * opened in process. Says which on `log`. Null (after writing why on stderr) when it cannot.
+ */
+export async function openImportTarget(
+  command: string,
+  options: { commandUrl?: string; queryUrl?: string; dataDir: string; dataGiven: boolean; ports: Ports; log: (line: string) => void },
+): Promise<ImportTarget | null> {
+  const { log } = options;
+  try {
+    if (options.commandUrl && options.queryUrl) {
+      log(`Talking to the services at ${options.commandUrl} and ${options.queryUrl} (as given)`);
+      return { commandUrl: options.commandUrl, queryUrl: options.queryUrl, stop: async () => undefined };
+    }
+    const located = await locatePlatform({ dataDir: options.dataDir, dataGiven: options.dataGiven, ports: options.ports });
+    log(located.line);
+    if (located.running) return { commandUrl: located.platform.commandUrl, queryUrl: located.platform.queryUrl, stop: async () => undefined };
+    const platform = await startEmbeddedPlatform({ dataDir: options.dataDir, withGateway: false, commandPort: 0, queryPort: 0 });
+    return { commandUrl: platform.commandService.url, queryUrl: platform.queryService.url, stop: () => platform.stop() };
+  } catch (error) {
+    if (error instanceof PlatformNotAnsweringError || error instanceof DataInUseError) {
+      process.stderr.write(`longview ${command}: ${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
