@@ -3,7 +3,7 @@ import path from 'node:path';
 import { portsFrom } from '../src/cli-options';
 import { longview } from './support';
 
-const SUBCOMMANDS = ['start', 'import ae', 'token', 'parked', 'replay', 'bench pipeline', 'spc', 'pool'];
+const SUBCOMMANDS = ['start', 'import ae', 'import series', 'token', 'parked', 'replay', 'bench pipeline', 'spc', 'pool'];
 
 describe('longview --help', () => {
   it.each(['--help', '-h', 'help'])('longview %s prints every command and the port settings, exit 0', async (flag) => {
