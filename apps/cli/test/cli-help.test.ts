@@ -62,6 +62,11 @@ describe('bad values are usage errors too', () => {
     [['token', '--role', 'king'], /^longview token: --role must be one of trust-editor, policymaker, community, admin\n/],
     [['import', 'ae'], /^longview import ae: --file F is required/],
     [['import', 'xml'], /^longview import: unknown source "xml"/],
+    [['import', 'series', '--file', 'x.csv'], /^longview import series: --trust is required/],
+    [
+      ['import', 'series', '--file', 'x.csv', '--trust', 'a', '--metric', 'ae-4hr', '--date', 'd', '--value', 'v', '--numerator', 'n'],
+      /^longview import series: --numerator and --denominator go together/,
+    ],
     [['replay'], /^longview replay: give --projection NAME \(repeatable\) or --all\n/],
     [['start', 'now'], /^longview start: unexpected argument now\n/],
   ])('longview %j', async (args, message) => {

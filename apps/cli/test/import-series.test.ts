@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { HttpCommandServiceClient, HttpQueryServiceClient } from '@longview/gateway';
 import { median, quantile } from '@longview/analytics';
 import { parseAeAttendances, SeriesImportError } from '../src/import';
 import { importAeAttendances } from '../src/platform/ae-import';
 import { importSeriesFile } from '../src/platform/series-import';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { aeFile, odsFile, requireOrSkip } from './support';
+import { aeFile, longview, odsFile, requireOrSkip } from './support';
 
 jest.setTimeout(240_000);
 
@@ -67,6 +69,24 @@ describe('longview import series through the command path', () => {
     expect(error).toBeInstanceOf(SeriesImportError);
     expect((error as Error).message).toBe('line 3, column "org": trust RZQ is not registered in Longview (register it first)');
     expect(await platform.eventStore.headPosition()).toBe(head);
+  });
+});
+
+describe('longview import series on the command line', () => {
+  it('exits 2 on a bad file, naming the file, line and column', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-import-series-'));
+    try {
+      const file = path.join(dir, 'mine.csv');
+      fs.writeFileSync(file, `${HEADER}\nRZA,2024-01,90,900,1000\nRZA,2024-02,90,nine hundred,1000\n`);
+      const args = ['--trust', 'org', '--metric', 'ae-4hr', '--date', 'month', '--value', 'pct', '--numerator', 'seen', '--denominator', 'attended'];
+      const r = await longview('import', 'series', '--file', file, ...args, '--data', path.join(dir, 'data'));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'longview import series: mine.csv line 3, column "seen": "nine hundred" is not a whole number of 0 or more\nNothing was imported.\n',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
