@@ -52,7 +52,8 @@ export function Benchmark({
           <>
             <p className="nhsuk-body-s">
               A funnel plot compares trusts of different sizes fairly: a small trust varies more by chance, so its limits are wider. A trust outside the 99.8%
-              limits is unlikely to differ from the target by chance alone (Spiegelhalter&apos;s method, exact binomial limits).
+              limits is unlikely to differ from the target by chance alone (Spiegelhalter&apos;s method, exact binomial limits): a reason to look closer, not a
+              verdict.
             </p>
             <FunnelPlot funnel={funnel.data.funnel} unit={unit} metricName={metricName} highlight={code} />
           </>

@@ -106,6 +106,12 @@ export function FunnelPlot({ funnel, unit, metricName, highlight }: { funnel: Fu
           )}
         </ul>
       </figcaption>
+      {n998 > points.length / 10 && (
+        <p className="nhsuk-body-s">
+          {formatNumber(n998)} of {formatNumber(points.length)} trusts are outside the 99.8% limits, far more than chance would put there: trusts differ by more
+          than the binomial limits allow (over-dispersion), so read a point outside as a large difference, not as proof of a special cause.
+        </p>
+      )}
       {outside.length > 0 && (
         <details className="nhsuk-details">
           <summary className="nhsuk-details__summary">
