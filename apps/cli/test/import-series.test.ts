@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HttpCommandServiceClient, HttpQueryServiceClient } from '@longview/gateway';
+import type { CommandServiceClient, QueryServiceClient } from '@longview/gateway';
 import { median, quantile } from '@longview/analytics';
 import { parseAeAttendances, SeriesImportError } from '../src/import';
 import { importAeAttendances } from '../src/platform/ae-import';
 import { importSeriesFile } from '../src/platform/series-import';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
+import { cliClients } from '../src/platform/service-key';
 import { aeFile, longview, odsFile, requireOrSkip } from './support';
 
 jest.setTimeout(240_000);
@@ -16,16 +17,17 @@ const HEADER = 'org,month,pct,seen,attended';
 
 describe('longview import series through the command path', () => {
   let platform: EmbeddedPlatform;
-  let commands: HttpCommandServiceClient;
-  let queries: HttpQueryServiceClient;
+  let commands: CommandServiceClient;
+  let queries: QueryServiceClient;
 
   beforeAll(async () => {
     platform = await startEmbeddedPlatform({ withGateway: false, commandPort: 0, queryPort: 0 });
-    commands = new HttpCommandServiceClient(platform.commandService.url);
-    queries = new HttpQueryServiceClient(platform.queryService.url);
+    ({ commands, queries } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, {
+      id: 'test',
+      role: 'SYSTEM',
+    }));
     for (const code of ['RZA', 'RZB']) {
       await commands.send('RegisterTrust', {
-        actor: { id: 'test', role: 'SYSTEM' },
         data: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-01-01' },
       });
     }
@@ -94,13 +96,15 @@ const haveData = requireOrSkip(fs.existsSync(aeFile) && fs.existsSync(odsFile), 
 
 (haveData ? describe : describe.skip)('the real A&E data as a trust series file, benchmarked', () => {
   let platform: EmbeddedPlatform;
-  let queries: HttpQueryServiceClient;
-  let commands: HttpCommandServiceClient;
+  let queries: QueryServiceClient;
+  let commands: CommandServiceClient;
 
   beforeAll(async () => {
     platform = await startEmbeddedPlatform({ withGateway: false, commandPort: 0, queryPort: 0 });
-    commands = new HttpCommandServiceClient(platform.commandService.url);
-    queries = new HttpQueryServiceClient(platform.queryService.url);
+    ({ commands, queries } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, {
+      id: 'test',
+      role: 'SYSTEM',
+    }));
   });
   afterAll(async () => {
     await platform?.stop();

@@ -143,7 +143,7 @@ describe.each(testDatabases())('benchmarks, funnel plots and honest projections 
   });
 
   it('projects only trusts with recent data, from their own last period, and says who was left out and why', async () => {
-    const projection = await analytics.projection({ metric: 'ae-4hr', horizonMonths: 6, draws: 500, seed: 1 });
+    const projection = await analytics.projection(null, { metric: 'ae-4hr', horizonMonths: 6, draws: 500, seed: 1 });
     expect(projection).toMatchObject({ trusts: 5, lastPeriod: '2025-06', maxDataAgeMonths: 3 });
     expect(projection.excluded).toEqual([
       { trustCode: 'ZFF', lastPeriod: '2025-04', reason: 'fewer than 2 months of data' },
@@ -151,7 +151,7 @@ describe.each(testDatabases())('benchmarks, funnel plots and honest projections 
     ]);
     // The stale trust (about 71%) no longer drags the system figure: the weighted June level is ~88.6%.
     expect(projection.statusQuo[0]?.mean).toBeGreaterThan(85);
-    const lenient = await analytics.projection({ metric: 'ae-4hr', horizonMonths: 6, draws: 500, seed: 1, maxDataAgeMonths: 100 });
+    const lenient = await analytics.projection(null, { metric: 'ae-4hr', horizonMonths: 6, draws: 500, seed: 1, maxDataAgeMonths: 100 });
     expect(lenient.trusts).toBe(6);
     expect(lenient.excluded.map((e) => e.trustCode)).toEqual(['ZFF']);
   });
