@@ -18,6 +18,8 @@ Commands:
                                           the event log (default) or a read model, for analysts; stdout unless --out
   bench pipeline [--rate 200] …           benchmark commands -> Kafka -> readable (see docs/benchmarks.md)
   import ae --file F [--ods F]            import NHS England A&E attendances (tidy CSV) as monthly ae-4hr series
+  import series --file F --trust COL --metric CODE --date COL --value COL [--numerator COL --denominator COL]
+                                          import any trust's own monthly series of a catalogue metric
                                           into the platform running on --data DIR, or into DIR directly
   token --role ROLE [--trust CODE]        print a dev token (embedded mode) for trust-editor|policymaker|community|admin
   spc --input F --value COL --date COL …  SPC on a CSV: --chart xmr (Making Data Count), run, p, pp, u, up; see docs/analytics.md

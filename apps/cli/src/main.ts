@@ -1,6 +1,7 @@
 import { SPC_USAGE, POOL_USAGE } from '@longview/analytics';
 import { commandUsageError, USAGE, usageError, wantsHelp } from './cli-options';
 import { IMPORT_AE, runImportAe } from './commands/import-ae.command';
+import { IMPORT_SERIES, runImportSeries } from './commands/import-series.command';
 import { runStart, START } from './commands/start.command';
 import { runToken, TOKEN } from './commands/token.command';
 import { runAnalyticsCommand } from './commands/analytics.command';
@@ -11,7 +12,7 @@ import { BACKUP, EXPORT, RESTORE, runBackup, runExport, runRestore } from './com
 /** Each command's usage, for `longview help COMMAND` (the commands print their own on --help). */
 const COMMAND_USAGE: Readonly<Record<string, string>> = {
   start: START.usage,
-  import: IMPORT_AE.usage,
+  import: `${IMPORT_AE.usage}\n${IMPORT_SERIES.usage}`,
   token: TOKEN.usage,
   parked: PARKED.usage,
   replay: REPLAY.usage,
@@ -32,11 +33,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'import': {
       const [what, ...importArgs] = rest;
       if (what === 'ae') return runImportAe(importArgs);
+      if (what === 'series') return runImportSeries(importArgs);
       if (what !== undefined && wantsHelp([what])) {
-        process.stdout.write(IMPORT_AE.usage);
+        process.stdout.write(`${IMPORT_AE.usage}\n${IMPORT_SERIES.usage}`);
         return 0;
       }
-      return commandUsageError({ name: 'import', usage: IMPORT_AE.usage }, `unknown source "${what ?? ''}" (only "ae" is supported)`);
+      return commandUsageError(
+        { name: 'import', usage: `${IMPORT_AE.usage}\n${IMPORT_SERIES.usage}` },
+        `unknown source "${what ?? ''}" (use "ae" or "series")`,
+      );
     }
     case 'token':
       return runToken(rest);

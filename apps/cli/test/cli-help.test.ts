@@ -3,7 +3,7 @@ import path from 'node:path';
 import { portsFrom } from '../src/cli-options';
 import { longview } from './support';
 
-const SUBCOMMANDS = ['start', 'import ae', 'token', 'parked', 'replay', 'backup', 'restore', 'export', 'bench pipeline', 'spc', 'pool'];
+const SUBCOMMANDS = ['start', 'import ae', 'import series', 'token', 'parked', 'replay', 'backup', 'restore', 'export', 'bench pipeline', 'spc', 'pool'];
 
 describe('longview --help', () => {
   it.each(['--help', '-h', 'help'])('longview %s prints every command and the port settings, exit 0', async (flag) => {
@@ -63,6 +63,11 @@ describe('bad values are usage errors too', () => {
     [['token', '--role', 'admin', '--hours', '25'], /^longview token: --hours must be a number above 0 and at most 24\n/],
     [['import', 'ae'], /^longview import ae: --file F is required/],
     [['import', 'xml'], /^longview import: unknown source "xml"/],
+    [['import', 'series', '--file', 'x.csv'], /^longview import series: --trust is required/],
+    [
+      ['import', 'series', '--file', 'x.csv', '--trust', 'a', '--metric', 'ae-4hr', '--date', 'd', '--value', 'v', '--numerator', 'n'],
+      /^longview import series: --numerator and --denominator go together/,
+    ],
     [['replay'], /^longview replay: give --projection NAME \(repeatable\) or --all\n/],
     [['start', 'now'], /^longview start: unexpected argument now\n/],
   ])('longview %j', async (args, message) => {

@@ -15,3 +15,4 @@ export { resolvers as peers } from './peers/peers.resolvers';
 export { resolvers as evidence } from './evidence/evidence.resolvers';
 export { resolvers as projection } from './projection/projection.resolvers';
 export { resolvers as viewer } from './viewer/viewer.resolvers';
+export { resolvers as benchmark } from './benchmark/benchmark.resolvers';

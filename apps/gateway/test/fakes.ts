@@ -1,4 +1,6 @@
 import type {
+  BenchmarkView,
+  FunnelView,
   CommandAccepted,
   CommandRequest,
   EvidenceView,
@@ -89,6 +91,10 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   evidence: (metric: string, category: InterventionCategory | undefined, viewer: Viewer) => EvidenceView = (metric, category) => evidenceView(metric, category);
   /** Answer for getProjection. */
   projection: (query: ProjectionQuery) => ProjectionView = (query) => projectionView(query);
+  /** Benchmarks by `${trustCode}|${metric}|${period ?? ''}` (absent = 404 -> null). */
+  benchmarks = new Map<string, BenchmarkView>();
+  /** Answer for getFunnel. */
+  funnel: (metric: string, period: string) => FunnelView = (metric, period) => ({ metric, period, target: 0, points: [], limits: [] });
   /** Answer for listInterventions; default = the visible interventions matching the trust filter, one page. */
   page: ((query: InterventionQuery, viewer: Viewer) => InterventionPage) | undefined;
   /** Make the next calls fail. */
@@ -183,6 +189,14 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
     return this.spcs.find((spc) => spc.trustCode === trustCode && spc.metric === metric) ?? null;
   }
 
+  /** P′/U′ views by `${trustCode}|${metric}|${chart}` (absent = 404 -> null). */
+  attributeSpcs = new Map<string, SpcView>();
+
+  async getSeriesAttributeSpc(trustCode: string, metric: string, chart: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null> {
+    this.record('getSeriesAttributeSpc', options, trustCode, metric, chart);
+    return this.attributeSpcs.get(`${trustCode}|${metric}|${chart}`) ?? null;
+  }
+
   async getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
     this.record('getInterventionOutcomes', options, id);
     // Like the real service: none (404) for an intervention that is missing or hidden from the viewer.
@@ -207,6 +221,16 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {
     this.record('getProjection', options, query);
     return this.projection(query);
+  }
+
+  async getTrustBenchmark(code: string, metric: string, period?: string, options?: ReadOptions): Promise<BenchmarkView | null> {
+    this.record('getTrustBenchmark', options, code, metric, period);
+    return this.benchmarks.get(`${code}|${metric}|${period ?? ''}`) ?? null;
+  }
+
+  async getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView> {
+    this.record('getFunnel', options, metric, period);
+    return this.funnel(metric, period);
   }
 }
 
@@ -363,6 +387,8 @@ export function projectionView(query: ProjectionQuery): ProjectionView {
             difference: months(2),
           }
         : null,
+    maxDataAgeMonths: query.maxDataAgeMonths ?? 3,
+    excluded: [{ trustCode: 'RZZ', lastPeriod: '2019-03', reason: 'latest data 2019-03 are 75 months older than the newest (2025-06); the limit is 3' }],
     computeMs: 12.5,
   };
 }

@@ -63,3 +63,5 @@ export {
   runSpcCommand,
 } from './cli';
 export type { CommandResult, ReadFile } from './cli';
+export { FUNNEL_COVERAGES, binomialFunnelLimit, funnelLimits, funnelPlot, quantile, rankOf, summarise } from './benchmark';
+export type { BenchmarkSummary, FunnelInput, FunnelLimits, FunnelPlot, FunnelPoint } from './benchmark';

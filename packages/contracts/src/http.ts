@@ -173,12 +173,15 @@ export interface MetricCoverageView {
 
 // ---------------------------------------------------------------- analytics views
 // query-service routes (all honour ?minPosition):
-//   GET /series/:trustCode/:metric/spc                 -> SpcView | 404
+//   GET /series/:trustCode/:metric/spc?chart=pp|up     -> SpcView | 404 (chart: P′/U′ of a series with numerators and denominators, else 400)
 //   GET /interventions/:id/outcomes                    -> OutcomeView[] | 404 (one per target metric)
 //   GET /trusts/:code/peers?limit=5                    -> PeerView[] | 404
 //   GET /evidence?metric=&category=                    -> EvidenceView (400 for an unknown metric)
 //   GET /projection?metric=&region=&horizonMonths=24&draws=&seed=&category=&adopters=&similarTo=
 //                                                      -> ProjectionView (a scenario when category and adopters are given)
+//     &maxDataAgeMonths=3: trusts whose latest data are older than this (months before the newest in scope) are left out
+//   GET /trusts/:code/benchmark?metric=&period=         -> BenchmarkView | 404 (period defaults to the trust's latest)
+//   GET /funnel?metric=&period=                        -> FunnelView (400 for an unknown metric or one without numerators and denominators)
 
 /** The verdict on an intervention's effect: defined once, by the analytics that judge it. */
 export type { Sustainability };
@@ -214,8 +217,11 @@ export interface RunsAnalysisView {
 export interface SpcView {
   readonly trustCode: string;
   readonly metric: string;
-  /** 'xmr' (Making Data Count XmR chart) or 'run' (run chart with the Anhøj rules, for series too short for XmR limits). */
-  readonly chart: 'xmr' | 'run';
+  /**
+   * 'xmr' (Making Data Count XmR chart) or 'run' (run chart with the Anhøj rules, for series too short for XmR limits);
+   * on request (?chart=pp|up), for a series with numerators and denominators, 'pp' (Laney P′) or 'up' (Laney U′).
+   */
+  readonly chart: 'xmr' | 'run' | 'pp' | 'up';
   /** Why this chart, in plain English. */
   readonly chartReason: string;
   /** The runs analysis (run charts only; null for XmR). */
@@ -361,5 +367,64 @@ export interface ProjectionView {
     readonly months: readonly ProjectionMonthView[];
     readonly difference: readonly ProjectionMonthView[];
   } | null;
+  /** A trust enters only if its latest data are at most this many months older than `lastPeriod`. */
+  readonly maxDataAgeMonths: number;
+  /** Trusts in scope that were left out, and why. */
+  readonly excluded: readonly ProjectionExclusionView[];
   readonly computeMs: number;
+}
+
+export interface ProjectionExclusionView {
+  readonly trustCode: string;
+  /** The trust's latest period of the metric; null when it has none. */
+  readonly lastPeriod: IsoMonth | null;
+  readonly reason: string;
+}
+
+/** A trust's value of a metric in one month against every trust with a value that month. */
+export interface BenchmarkView {
+  readonly trustCode: string;
+  readonly metric: string;
+  readonly period: IsoMonth;
+  readonly value: number;
+  /** Median and quartiles (Hyndman & Fan type 7, as R's quantile()) over the trusts with a value that month. */
+  readonly nationalMedian: number;
+  readonly q1: number;
+  readonly q3: number;
+  /** Median over the trusts of its region; its context peers' median (null when none has a value that month). */
+  readonly regionMedian: number | null;
+  readonly peerMedian: number | null;
+  readonly peers: readonly string[];
+  /** 1 = best in the metric's improving direction; ties share the better rank. */
+  readonly rank: number;
+  readonly n: number;
+}
+
+export interface FunnelPointView {
+  readonly trustCode: string;
+  /** In the metric's unit (a percentage for a % metric): 100 x numerator / denominator. */
+  readonly value: number;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly outside95: boolean;
+  readonly outside998: boolean;
+}
+
+export interface FunnelLimitView {
+  readonly denominator: number;
+  readonly lower95: number;
+  readonly upper95: number;
+  readonly lower998: number;
+  readonly upper998: number;
+}
+
+/** Every trust's proportion against its denominator, with Spiegelhalter's exact binomial limits. */
+export interface FunnelView {
+  readonly metric: string;
+  readonly period: IsoMonth;
+  /** The pooled proportion (sum of numerators / sum of denominators), in the metric's unit. */
+  readonly target: number;
+  readonly points: readonly FunnelPointView[];
+  /** The limits along the denominator axis, for drawing. */
+  readonly limits: readonly FunnelLimitView[];
 }

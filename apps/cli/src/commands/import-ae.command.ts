@@ -3,9 +3,8 @@ import path from 'node:path';
 import { commandUsageError, dataDirFrom, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { AeImportError, OdsImportError } from '../import';
 import { importAeAttendances } from '../platform/ae-import';
-import { DataInUseError, startEmbeddedPlatform } from '../platform/embedded-platform';
-import { locatePlatform, PlatformNotAnsweringError } from '../platform/locate-platform';
-import { AE_IMPORTER, cliClients, runningPlatformServiceKey, serviceKey, ServiceKeyMissingError } from '../platform/service-key';
+import { openImportTarget } from '../platform/import-target';
+import { AE_IMPORTER, cliClients } from '../platform/service-key';
 
 const ODS_FILE = 'nhs-trusts-ods-2017.csv';
 
@@ -66,34 +65,15 @@ export async function runImportAe(args: readonly string[]): Promise<number> {
 
   const started = Date.now();
   const dataDir = dataDirFrom(values.data);
-  let target: { commandUrl: string; queryUrl: string; serviceKey: string; stop(): Promise<void> };
-  try {
-    if (values['command-url'] && values['query-url']) {
-      log(`Talking to the services at ${values['command-url']} and ${values['query-url']} (as given)`);
-      // A distributed platform's key: LONGVIEW_SERVICE_KEY, else the default data folder's (what `start --distributed` uses).
-      target = { commandUrl: values['command-url'], queryUrl: values['query-url'], serviceKey: serviceKey(dataDir), stop: async () => undefined };
-    } else {
-      const located = await locatePlatform({ dataDir, dataGiven: values.data !== undefined, ports });
-      log(located.line);
-      if (located.running) {
-        target = {
-          commandUrl: located.platform.commandUrl,
-          queryUrl: located.platform.queryUrl,
-          serviceKey: runningPlatformServiceKey(located.platform.dataDir),
-          stop: async () => undefined,
-        };
-      } else {
-        const platform = await startEmbeddedPlatform({ dataDir, withGateway: false, commandPort: 0, queryPort: 0 });
-        target = { commandUrl: platform.commandService.url, queryUrl: platform.queryService.url, serviceKey: platform.serviceKey, stop: () => platform.stop() };
-      }
-    }
-  } catch (error) {
-    if (error instanceof PlatformNotAnsweringError || error instanceof DataInUseError || error instanceof ServiceKeyMissingError) {
-      process.stderr.write(`longview import ae: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const target = await openImportTarget('import ae', {
+    ...(values['command-url'] ? { commandUrl: values['command-url'] } : {}),
+    ...(values['query-url'] ? { queryUrl: values['query-url'] } : {}),
+    dataDir,
+    dataGiven: values.data !== undefined,
+    ports,
+    log,
+  });
+  if (!target) return 1;
   try {
     const result = await importAeAttendances({
       text: fs.readFileSync(file, 'utf8'),

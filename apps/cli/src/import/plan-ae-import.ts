@@ -39,6 +39,8 @@ export interface AeImportOptions {
   readonly effectiveFrom?: IsoDate;
   /** Split RecordObservations into batches of at most this many months (default: one command per trust). */
   readonly maxObservationsPerCommand?: number;
+  /** The metric of the series (default ae-4hr); `longview import series` plans any catalogue metric. */
+  readonly metric?: string;
 }
 
 export interface AeImportSkip {
@@ -57,6 +59,15 @@ export interface AeImportPlan {
     readonly observationsRecorded: number;
     readonly observationsCorrected: number;
     readonly observationsUnchanged: number;
+  };
+}
+
+/** The observation with its counts only when it has them (an absent count is left out, not sent as undefined). */
+function withCounts(observation: Observation, counts: Pick<Observation, 'numerator' | 'denominator'>): Observation {
+  return {
+    ...observation,
+    ...(counts.numerator !== undefined ? { numerator: counts.numerator } : {}),
+    ...(counts.denominator !== undefined ? { denominator: counts.denominator } : {}),
   };
 }
 
@@ -79,7 +90,12 @@ function isSame(existing: ExistingObservation, incoming: Observation): boolean {
  * not know, RecordObservations for months not yet recorded, CorrectObservation for months
  * whose value (or counts) differ, nothing for identical months.
  */
-export function planAeImport(series: readonly AeTrustSeries[], knowledge: AeImportKnowledge, options: AeImportOptions = {}): AeImportPlan {
+export function planAeImport(
+  series: readonly (AeTrustSeries | { readonly trustCode: string; readonly observations: readonly Observation[] })[],
+  knowledge: AeImportKnowledge,
+  options: AeImportOptions = {},
+): AeImportPlan {
+  const metric = options.metric ?? AE_METRIC;
   const source = options.source ?? AE_SOURCE;
   const reason = options.correctionReason ?? AE_CORRECTION_REASON;
   const batch = Math.max(1, options.maxObservationsPerCommand ?? Number.POSITIVE_INFINITY);
@@ -120,22 +136,14 @@ export function planAeImport(series: readonly AeTrustSeries[], knowledge: AeImpo
     for (const o of s.observations) {
       const before = existing?.get(o.period);
       if (before === undefined) {
-        fresh.push({ period: o.period, value: o.value, numerator: o.numerator, denominator: o.denominator });
+        fresh.push(withCounts({ period: o.period, value: o.value }, o));
       } else if (isSame(before, o)) {
         unchanged += 1;
       } else {
         corrected += 1;
         corrections.push({
           type: 'CorrectObservation',
-          data: {
-            trustCode: s.trustCode,
-            metric: AE_METRIC,
-            period: o.period,
-            value: o.value,
-            numerator: o.numerator,
-            denominator: o.denominator,
-            reason,
-          },
+          data: { trustCode: s.trustCode, metric, ...withCounts({ period: o.period, value: o.value }, o), reason },
         });
       }
     }
@@ -144,7 +152,7 @@ export function planAeImport(series: readonly AeTrustSeries[], knowledge: AeImpo
       recorded += observations.length;
       seriesCommands.push({
         type: 'RecordObservations',
-        data: { trustCode: s.trustCode, metric: AE_METRIC, observations, source },
+        data: { trustCode: s.trustCode, metric, observations, source },
       });
     }
     // New months first, then the corrections of months already recorded.

@@ -6,9 +6,10 @@ import { existingLocalKey, localKey } from './local-key';
 
 export const SERVICE_KEY_FILE = 'service-key';
 
-/** Who the demo loader and the A&E import act as: SYSTEM, which only the CLI may sign for. */
+/** Who the demo loader and the imports (A&E, trust series) act as: SYSTEM, which only the CLI may sign for. */
 export const DEMO_LOADER: Actor = { id: 'demo-loader', role: 'SYSTEM' };
 export const AE_IMPORTER: Actor = { id: 'ae-import', role: 'SYSTEM' };
+export const SERIES_IMPORTER: Actor = { id: 'series-import', role: 'SYSTEM' };
 
 /**
  * The key of the service credentials (see @longview/service-auth): the gateway and the CLI sign

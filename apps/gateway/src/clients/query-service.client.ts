@@ -1,4 +1,6 @@
 import type {
+  BenchmarkView,
+  FunnelView,
   EvidenceView,
   InterventionPage,
   InterventionStatus,
@@ -41,6 +43,8 @@ export interface ProjectionQuery {
   readonly category?: InterventionCategory;
   readonly adopters?: number;
   readonly similarTo?: string;
+  /** Leave out trusts whose latest data are older than this many months before the newest (service default 3). */
+  readonly maxDataAgeMonths?: number;
 }
 
 export interface TrustQuery {
@@ -77,6 +81,8 @@ export interface QueryServiceClient {
   listMetricCoverage(options?: ReadOptions): Promise<readonly MetricCoverageView[]>;
   /** GET /series/:trustCode/:metric/spc (null when there is no such series). */
   getSeriesSpc(trustCode: string, metric: string, options?: ReadOptions): Promise<SpcView | null>;
+  /** GET /series/:trustCode/:metric/spc?chart=pp|up: Laney P′ or U′ (null when there is no such series; 400 without numerators and denominators). */
+  getSeriesAttributeSpc(trustCode: string, metric: string, chart: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null>;
   /** GET /interventions/:id/outcomes, one per target metric (null when there is no such intervention). */
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null>;
   /** GET /trusts/:code/peers?limit= (null when there is no such trust). */
@@ -85,6 +91,10 @@ export interface QueryServiceClient {
   getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView>;
   /** GET /projection?metric=&region=&horizonMonths=&draws=&seed=&category=&adopters=&similarTo= */
   getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView>;
+  /** GET /trusts/:code/benchmark?metric=&period= (null when the trust has no value that month). */
+  getTrustBenchmark(code: string, metric: string, period?: string, options?: ReadOptions): Promise<BenchmarkView | null>;
+  /** GET /funnel?metric=&period= (400 for an unknown metric or one without numerators and denominators). */
+  getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -158,6 +168,10 @@ class BoundQueryServiceClient implements QueryServiceClient {
     return this.getOrNull<SpcView>(`/series/${segment(trustCode)}/${segment(metric)}/spc`, options);
   }
 
+  getSeriesAttributeSpc(trustCode: string, metric: string, chart: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null> {
+    return this.getOrNull<SpcView>(`/series/${encodeURIComponent(trustCode)}/${encodeURIComponent(metric)}/spc`, options, { chart });
+  }
+
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
     return this.getOrNull<OutcomeView[]>(`/interventions/${segment(id)}/outcomes`, options);
   }
@@ -171,8 +185,16 @@ class BoundQueryServiceClient implements QueryServiceClient {
   }
 
   getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {
-    const { metric, region, horizonMonths, draws, seed, category, adopters, similarTo } = query;
-    return this.get<ProjectionView>('/projection', { metric, region, horizonMonths, draws, seed, category, adopters, similarTo }, options);
+    const { metric, region, horizonMonths, draws, seed, category, adopters, similarTo, maxDataAgeMonths } = query;
+    return this.get<ProjectionView>('/projection', { metric, region, horizonMonths, draws, seed, category, adopters, similarTo, maxDataAgeMonths }, options);
+  }
+
+  getTrustBenchmark(code: string, metric: string, period?: string, options?: ReadOptions): Promise<BenchmarkView | null> {
+    return this.getOrNull<BenchmarkView>(`/trusts/${encodeURIComponent(code)}/benchmark`, options, { metric, period });
+  }
+
+  getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView> {
+    return this.get<FunnelView>('/funnel', { metric, period }, options);
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */

@@ -14,13 +14,16 @@ export function systemProjection(context: GatewayContext, args: QuerySystemProje
 
 /** Validates the GraphQL arguments (BAD_USER_INPUT with every bad field) and maps them to the query-service route. */
 export function projectionQuery(args: QuerySystemProjectionArgs): ProjectionQuery {
-  const { metric, region, scenario, horizonMonths } = args;
+  const { metric, region, scenario, horizonMonths, maxDataAgeMonths } = args;
   const fields: FieldError[] = [];
   if (region !== null && region !== undefined && !(REGIONS as readonly string[]).includes(region)) {
     fields.push({ path: 'region', message: `Must be one of ${REGIONS.join(', ')}` });
   }
   if (horizonMonths !== null && horizonMonths !== undefined && horizonMonths < 1) {
     fields.push({ path: 'horizonMonths', message: 'Must be at least 1' });
+  }
+  if (maxDataAgeMonths !== null && maxDataAgeMonths !== undefined && maxDataAgeMonths < 0) {
+    fields.push({ path: 'maxDataAgeMonths', message: 'Must not be negative' });
   }
   if (scenario) {
     if (scenario.adopters < 1) fields.push({ path: 'scenario.adopters', message: 'Must be greater than 0' });
@@ -36,6 +39,7 @@ export function projectionQuery(args: QuerySystemProjectionArgs): ProjectionQuer
     metric,
     ...(region ? { region: region as Region } : {}),
     ...(typeof horizonMonths === 'number' ? { horizonMonths } : {}),
+    ...(typeof maxDataAgeMonths === 'number' ? { maxDataAgeMonths } : {}),
     ...(scenario
       ? {
           category: scenario.category,

@@ -1,5 +1,6 @@
 import type { SpcView } from '@longview/contracts';
 import { findMetric } from '@longview/domain';
+import type { SpcChartChoice } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 
 /** The SPC of a series without observations (or not yet projected): no limits, no points. */
@@ -32,4 +33,12 @@ export function spcOf(context: GatewayContext, trustCode: string, metric: string
 /** MetricSeries.spc: never null (an empty analysis when the query service has none). */
 export async function seriesSpc(context: GatewayContext, trustCode: string, metric: string): Promise<SpcView> {
   return (await spcOf(context, trustCode, metric)) ?? emptySpc(trustCode, metric);
+}
+
+const ATTRIBUTE_ROUTE = { P_PRIME: 'pp', U_PRIME: 'up' } as const;
+
+/** MetricSeries.spc(chart:): the automatic chart (batched), or a P′/U′ chart asked for by name. */
+export async function seriesSpcAs(context: GatewayContext, trustCode: string, metric: string, chart: SpcChartChoice | null | undefined): Promise<SpcView> {
+  if (!chart || chart === 'AUTO') return seriesSpc(context, trustCode, metric);
+  return (await context.queries.getSeriesAttributeSpc(trustCode, metric, ATTRIBUTE_ROUTE[chart], context.position.options())) ?? emptySpc(trustCode, metric);
 }

@@ -4,7 +4,7 @@ import * as reads from './spc.reads';
 
 export const resolvers: Resolvers = {
   MetricSeries: {
-    spc: (series, _, ctx) => reads.seriesSpc(ctx, series.trustCode, series.metric),
+    spc: (series, { chart }, ctx) => reads.seriesSpcAs(ctx, series.trustCode, series.metric, chart),
   },
   SpcAnalysis: {
     direction: (spc) => spcDirection(spc),

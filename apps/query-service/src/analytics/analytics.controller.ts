@@ -1,11 +1,19 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
-import type { EvidenceView, OutcomeView, PeerView, ProjectionView, SpcView } from '@longview/contracts';
+import type { BenchmarkView, EvidenceView, FunnelView, OutcomeView, PeerView, ProjectionView, SpcView } from '@longview/contracts';
 import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory, type Viewer } from '@longview/domain';
 import { CurrentViewer } from '../access/current-viewer.decorator';
 import { noIntervention } from '../read-models/intervention-summary/intervention-summary.routes';
 import { BadQueryError, found } from '../read-models/query-errors';
 import { ReadYourWritesInterceptor } from '../read-models/read-your-writes.interceptor';
-import { AnalyticsService, UnknownMetricError, type ProjectionRequest } from './analytics.service';
+import { ATTRIBUTE_CHART_CHOICES, type AttributeChartChoice } from './spc-view';
+import {
+  AnalyticsService,
+  DEFAULT_MAX_DATA_AGE_MONTHS,
+  NoCountsError,
+  NotAProportionError,
+  UnknownMetricError,
+  type ProjectionRequest,
+} from './analytics.service';
 
 const MAX_DRAWS = 20_000;
 const MAX_HORIZON = 60;
@@ -17,8 +25,12 @@ export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('series/:trustCode/:metric/spc')
-  async spc(@Param('trustCode') trustCode: string, @Param('metric') metric: string): Promise<SpcView> {
-    return found(await this.analytics.seriesSpc(trustCode, metric), `No ${metric} series for trust ${trustCode}`);
+  async spc(@Param('trustCode') trustCode: string, @Param('metric') metric: string, @Query('chart') chart?: string): Promise<SpcView> {
+    const missing = `No ${metric} series for trust ${trustCode}`;
+    if (chart === undefined || chart === '') return found(await this.analytics.seriesSpc(trustCode, metric), missing);
+    if (!(ATTRIBUTE_CHART_CHOICES as readonly string[]).includes(chart))
+      throw new BadQueryError(`chart must be one of ${ATTRIBUTE_CHART_CHOICES.join(', ')} (or absent)`);
+    return found(await known(() => this.analytics.seriesAttributeSpc(trustCode, metric, chart as AttributeChartChoice)), missing);
   }
 
   @Get('interventions/:id/outcomes')
@@ -48,6 +60,7 @@ export class AnalyticsController {
     @Query('category') category?: string,
     @Query('adopters') adopters?: string,
     @Query('similarTo') similarTo?: string,
+    @Query('maxDataAgeMonths') maxDataAgeMonths?: string,
   ): Promise<ProjectionView> {
     if (!metric) throw new BadQueryError('metric is required');
     if (region && !(REGIONS as readonly string[]).includes(region)) throw new BadQueryError(`region must be one of ${REGIONS.join(', ')}`);
@@ -61,12 +74,35 @@ export class AnalyticsController {
       horizonMonths: wholeNumber('horizonMonths', horizonMonths, 24, 1, MAX_HORIZON),
       draws: wholeNumber('draws', draws, 10_000, 100, MAX_DRAWS),
       seed: wholeNumber('seed', seed, 1, 0, 2 ** 31 - 1),
+      maxDataAgeMonths: wholeNumber('maxDataAgeMonths', maxDataAgeMonths, DEFAULT_MAX_DATA_AGE_MONTHS, 0, 1200),
       ...(scenarioCategory
         ? { scenario: { category: scenarioCategory, adopters: wholeNumber('adopters', adopters, 10, 1, 500), ...(similarTo ? { similarTo } : {}) } }
         : {}),
     };
     return known(() => this.analytics.projection(viewer, request));
   }
+
+  @Get('trusts/:code/benchmark')
+  async benchmark(@Param('code') code: string, @Query('metric') metric?: string, @Query('period') period?: string): Promise<BenchmarkView> {
+    if (!metric) throw new BadQueryError('metric is required');
+    const month = period ? monthOf('period', period) : undefined;
+    return found(await known(() => this.analytics.benchmark(code, metric, month)), `Trust ${code} has no ${metric} value${month ? ` for ${month}` : ''}`);
+  }
+
+  @Get('funnel')
+  funnel(@Query('metric') metric?: string, @Query('period') period?: string): Promise<FunnelView> {
+    if (!metric) throw new BadQueryError('metric is required');
+    if (!period) throw new BadQueryError('period is required (YYYY-MM)');
+    const month = monthOf('period', period);
+    return known(() => this.analytics.funnel(metric, month));
+  }
+}
+
+/** A month as YYYY-MM (a YYYY-MM-DD date is taken as its month). */
+function monthOf(name: string, value: string): string {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])(-\d{2})?$/.exec(value);
+  if (!match) throw new BadQueryError(`${name} must be a month as YYYY-MM (got "${value}")`);
+  return `${match[1]}-${match[2]}`;
 }
 
 function categoryOf(category: string | undefined): InterventionCategory | undefined {
@@ -88,7 +124,7 @@ async function known<T>(compute: () => Promise<T>): Promise<T> {
   try {
     return await compute();
   } catch (error) {
-    if (error instanceof UnknownMetricError) throw new BadQueryError(error.message);
+    if (error instanceof UnknownMetricError || error instanceof NotAProportionError || error instanceof NoCountsError) throw new BadQueryError(error.message);
     throw error;
   }
 }

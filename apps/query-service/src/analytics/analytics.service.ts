@@ -5,7 +5,12 @@ import {
   PeerIndex,
   describePooling,
   evidencePoolOptions,
+  funnelPlot,
+  monthsBetween,
   pool,
+  quantile,
+  rankOf,
+  summarise,
   projectSystem,
   spc,
   sustainedShare,
@@ -13,7 +18,10 @@ import {
   type TrustFeatures,
 } from '@longview/analytics';
 import type {
+  BenchmarkView,
   EvidenceStudyView,
+  FunnelView,
+  ProjectionExclusionView,
   EvidenceView,
   InterventionView,
   OutcomeView,
@@ -30,7 +38,7 @@ import type { InterventionSummaryQueries } from '../read-models/intervention-sum
 import type { MetricSeriesQueries } from '../read-models/metric-series/metric-series.queries';
 import type { TrustDirectoryQueries } from '../read-models/trust-directory/trust-directory.queries';
 import { AnalyticsCache } from './analytics-cache';
-import { XMR_REASON, runChartView, wantsRunChart } from './spc-view';
+import { XMR_REASON, attributeChartView, hasCounts, runChartView, wantsRunChart, type AttributeChartChoice } from './spc-view';
 
 /** The read models analytics reads, through their slices' queries. */
 export interface AnalyticsSources {
@@ -41,6 +49,14 @@ export interface AnalyticsSources {
 
 /** How many recent months describe a trust's current process (peers' baseline, projections). */
 const RECENT_MONTHS = 24;
+/**
+ * A trust enters a projection only if its latest data are at most this many months older than the
+ * newest data of the metric among the trusts in scope (overridable per request): a trust whose
+ * data ended years ago says nothing about the system now.
+ */
+export const DEFAULT_MAX_DATA_AGE_MONTHS = 3;
+/** How many context peers a benchmark's peer median is taken over. */
+export const BENCHMARK_PEERS = 5;
 const VERDICTS: readonly Sustainability[] = ['SUSTAINED', 'FADED', 'NOT_YET_EVIDENT', 'NO_SIGNAL', 'DETERIORATED', 'INSUFFICIENT_DATA'];
 
 export interface ProjectionRequest {
@@ -49,7 +65,25 @@ export interface ProjectionRequest {
   horizonMonths: number;
   draws: number;
   seed: number;
+  /** Default DEFAULT_MAX_DATA_AGE_MONTHS. */
+  maxDataAgeMonths?: number;
   scenario?: { category: InterventionCategory; adopters: number; similarTo?: string };
+}
+
+/** A P′/U′ chart asked of a series whose observations do not all carry numerators and denominators. */
+export class NoCountsError extends Error {
+  constructor(trustCode: string, metric: string) {
+    super(`A P′ or U′ chart needs a numerator and a denominator for every month, and the ${metric} series of ${trustCode} does not have them`);
+    this.name = 'NoCountsError';
+  }
+}
+
+/** A funnel plot asked of a metric whose series carry no numerators and denominators. */
+export class NotAProportionError extends Error {
+  constructor(metric: string) {
+    super(`A funnel plot needs numerators and denominators, and no ${metric} series has them`);
+    this.name = 'NotAProportionError';
+  }
 }
 
 export class UnknownMetricError extends Error {
@@ -76,6 +110,16 @@ export class AnalyticsService {
   async seriesSpc(trustCode: string, metric: string): Promise<SpcView | undefined> {
     const series = await this.read.series.series(trustCode, metric);
     return series ? spcOf(series) : undefined;
+  }
+
+  /** The series as a P′ or U′ chart (its numerators and denominators); undefined when there is no such series. */
+  async seriesAttributeSpc(trustCode: string, metric: string, chart: AttributeChartChoice): Promise<SpcView | undefined> {
+    const series = await this.read.series.series(trustCode, metric);
+    if (!series) return undefined;
+    if (!hasCounts(series)) throw new NoCountsError(trustCode, metric);
+    const definition = findMetric(metric);
+    const direction = definition?.improvement === 'DECREASE' ? 'decrease' : 'increase';
+    return attributeChartView(series, chart, direction, definition?.nationalStandard?.value ?? null, definition?.unit === '%' ? 100 : 1);
   }
 
   /** Undefined when the intervention is missing or hidden from the viewer (the same answer). */
@@ -197,19 +241,41 @@ export class AnalyticsService {
     const started = Date.now();
     const definition = findMetric(request.metric);
     const trusts = (await this.read.trusts.trusts(tier, request.region ? { region: request.region } : {})).filter((t) => t.metrics.includes(request.metric));
-    const inputs: { code: string; series: number[]; weight: number }[] = [];
-    let lastPeriod: string | null = null;
+    const maxAge = request.maxDataAgeMonths ?? DEFAULT_MAX_DATA_AGE_MONTHS;
+    const candidates: { code: string; recent: SeriesView['observations'] }[] = [];
+    const excluded: ProjectionExclusionView[] = [];
     for (const trust of trusts) {
       const series = await this.read.series.series(trust.code, request.metric);
+      // Each trust's own last RECENT_MONTHS: its projection starts from its own last period.
       const recent = series?.observations.slice(-RECENT_MONTHS) ?? [];
-      if (recent.length < 2) continue;
-      const last = recent[recent.length - 1]?.period ?? null;
-      if (last && (lastPeriod === null || last > lastPeriod)) lastPeriod = last;
+      if (recent.length < 2) {
+        excluded.push({ trustCode: trust.code, lastPeriod: recent.at(-1)?.period ?? null, reason: 'fewer than 2 months of data' });
+        continue;
+      }
+      candidates.push({ code: trust.code, recent });
+    }
+    const lastPeriod = candidates.reduce<string | null>((latest, c) => {
+      const last = c.recent.at(-1)?.period ?? null;
+      return last !== null && (latest === null || last > latest) ? last : latest;
+    }, null);
+    const inputs: { code: string; series: number[]; weight: number }[] = [];
+    for (const { code, recent } of candidates) {
+      const last = recent.at(-1)?.period as string;
+      const age = lastPeriod ? monthsBetween(last, lastPeriod) : 0;
+      if (age > maxAge) {
+        excluded.push({
+          trustCode: code,
+          lastPeriod: last,
+          reason: `latest data ${last} are ${age} months older than the newest (${lastPeriod}); the limit is ${maxAge}`,
+        });
+        continue;
+      }
       // Weight a trust by its activity when the series carries it (e.g. A&E attendances), else equally.
       const denominators = recent.map((o) => o.denominator).filter((d): d is number => d !== undefined);
       const weight = denominators.length > 0 ? denominators.reduce((a, b) => a + b, 0) / denominators.length : 1;
-      inputs.push({ code: trust.code, series: recent.map((o) => o.value), weight });
+      inputs.push({ code, series: recent.map((o) => o.value), weight });
     }
+    excluded.sort((a, b) => a.trustCode.localeCompare(b.trustCode));
     let scenario: ProjectionView['scenario'] = null;
     let scenarioInput: Parameters<typeof projectSystem>[0]['scenario'];
     if (request.scenario && inputs.length > 0) {
@@ -251,8 +317,102 @@ export class AnalyticsService {
       lastPeriod,
       statusQuo: result ? label(result.statusQuo) : [],
       scenario,
+      maxDataAgeMonths: maxAge,
+      excluded,
       computeMs: Date.now() - started,
     };
+  }
+
+  /**
+   * A trust's value of `metric` in `period` (default: its latest) against every trust with a value
+   * that month: national median and quartiles, its region's median, its context peers' median,
+   * and its rank (1 = best). Undefined when the trust has no value that month.
+   */
+  async benchmark(trustCode: string, metric: string, period?: string): Promise<BenchmarkView | undefined> {
+    const definition = findMetric(metric);
+    if (!definition) throw new UnknownMetricError(metric);
+    return this.cached(`benchmark:${trustCode}:${metric}:${period ?? ''}`, async () => {
+      const own = await this.read.series.series(trustCode, metric);
+      const month = period ?? own?.observations.at(-1)?.period;
+      const value = own?.observations.find((o) => o.period === month)?.value;
+      if (!month || value === undefined) return undefined;
+      const values = await this.valuesInPeriod(metric, month);
+      const regions = new Map((await this.trustsWithBaseline()).map((t) => [t.view.code, t.view.context.region]));
+      const region = regions.get(trustCode);
+      const regional = [...values].filter(([code]) => regions.get(code) === region).map(([, v]) => v);
+      const peers = (await this.peers(trustCode, BENCHMARK_PEERS))?.map((p) => p.code) ?? [];
+      const peerValues = peers.map((code) => values.get(code)).filter((v): v is number => v !== undefined);
+      const all = [...values.values()];
+      const national = summarise(all);
+      return {
+        trustCode,
+        metric,
+        period: month,
+        value,
+        nationalMedian: national.median,
+        q1: national.q1,
+        q3: national.q3,
+        regionMedian: regional.length > 0 ? quantile(regional, 0.5) : null,
+        peerMedian: peerValues.length > 0 ? quantile(peerValues, 0.5) : null,
+        peers,
+        rank: rankOf(value, all, definition.improvement === 'DECREASE' ? 'decrease' : 'increase'),
+        n: all.length,
+      };
+    });
+  }
+
+  /** Every trust's value of `metric` in `month`, by trust code. */
+  private valuesInPeriod(metric: string, month: string): Promise<Map<string, number>> {
+    return this.cached(`values:${metric}:${month}`, async () => {
+      const values = new Map<string, number>();
+      for (const series of await this.read.series.seriesOfMetric(metric)) {
+        const o = series.observations.find((x) => x.period === month);
+        if (o) values.set(series.trustCode, o.value);
+      }
+      return values;
+    });
+  }
+
+  /**
+   * A funnel plot (Spiegelhalter 2005) of every trust's proportion in `period` against its
+   * denominator, with exact binomial 95% and 99.8% limits around the pooled proportion.
+   * Values and limits are in the metric's unit (x100 for a % metric).
+   */
+  async funnel(metric: string, period: string): Promise<FunnelView> {
+    const definition = findMetric(metric);
+    if (!definition) throw new UnknownMetricError(metric);
+    return this.cached(`funnel:${metric}:${period}`, async () => {
+      const all = await this.read.series.seriesOfMetric(metric);
+      if (all.length > 0 && !all.some((s) => s.observations.some((o) => o.denominator !== undefined))) throw new NotAProportionError(metric);
+      const inputs = all.flatMap((s) => {
+        const o = s.observations.find((x) => x.period === period);
+        return o && o.numerator !== undefined && o.denominator !== undefined && o.denominator > 0
+          ? [{ id: s.trustCode, numerator: o.numerator, denominator: o.denominator }]
+          : [];
+      });
+      const plot = funnelPlot(inputs);
+      const scale = definition.unit === '%' ? 100 : 1;
+      return {
+        metric,
+        period,
+        target: plot.target * scale,
+        points: plot.points.map((p) => ({
+          trustCode: p.id,
+          value: p.proportion * scale,
+          numerator: p.numerator,
+          denominator: p.denominator,
+          outside95: p.outside95,
+          outside998: p.outside998,
+        })),
+        limits: plot.curve.map((l) => ({
+          denominator: l.denominator,
+          lower95: l.lower95 * scale,
+          upper95: l.upper95 * scale,
+          lower998: l.lower998 * scale,
+          upper998: l.upper998 * scale,
+        })),
+      };
+    });
   }
 
   /**

@@ -92,6 +92,12 @@ export const SYSTEM_PROJECTION_QUERY = graphql(`
       seed
       trusts
       lastPeriod
+      maxDataAgeMonths
+      excluded {
+        trustCode
+        lastPeriod
+        reason
+      }
       statusQuo {
         offset
         period

@@ -60,6 +60,7 @@ export const TRUST_PAGE_QUERY = graphql(`
         observations {
           period
           value
+          denominator
           corrected
         }
         rebasePeriods
@@ -111,6 +112,68 @@ export const TRUST_PEERS_QUERY = graphql(`
           weight
           difference
         }
+      }
+    }
+  }
+`);
+
+/** A trust's value of one metric against every trust's (the period defaults to its latest). */
+export const TRUST_BENCHMARK_QUERY = graphql(`
+  query TrustBenchmark($code: ID!, $metric: String!, $period: String) {
+    trust(code: $code) {
+      code
+      benchmark(metric: $metric, period: $period) {
+        period
+        value
+        nationalMedian
+        q1
+        q3
+        regionMedian
+        peerMedian
+        rank
+        n
+      }
+    }
+  }
+`);
+
+/** Every trust's proportion in a month against its denominator, with Spiegelhalter's limits. */
+export const FUNNEL_QUERY = graphql(`
+  query Funnel($metric: String!, $period: String!) {
+    funnel(metric: $metric, period: $period) {
+      metric
+      period
+      target
+      points {
+        trustCode
+        value
+        denominator
+        outside95
+        outside998
+        trust {
+          code
+          name
+        }
+      }
+      limits {
+        denominator
+        lower95
+        upper95
+        lower998
+        upper998
+      }
+    }
+  }
+`);
+
+/** One series drawn as the chart asked for (P′ or U′ for a series with numerators and denominators). */
+export const SERIES_SPC_AS_QUERY = graphql(`
+  query SeriesSpcAs($code: ID!, $metric: String!, $chart: SpcChartChoice!) {
+    series(trustCode: $code, metric: $metric) {
+      trustCode
+      metric
+      spc(chart: $chart) {
+        ...SpcAnalysisFields
       }
     }
   }

@@ -156,11 +156,40 @@ function ProjectionResult({ variables, info }: { variables: SystemProjectionQuer
           </tbody>
         </table>
       </div>
+      <ExcludedTrusts projection={p} />
       <p className="nhsuk-body-s app-secondary-text">
         {formatNumber(p.draws)} simulations (seed {p.seed}) from data up to {p.lastPeriod ? formatPeriod(p.lastPeriod) : 'not known'}, computed in{' '}
         {formatFixed(p.computeMs, p.computeMs < 10 ? 1 : 0)} ms.
       </p>
     </>
+  );
+}
+
+/** Which trusts were left out of the projection (stale or too little data), and why. */
+function ExcludedTrusts({ projection }: { projection: SystemProjectionQuery['systemProjection'] }) {
+  const { excluded, maxDataAgeMonths } = projection;
+  const months = `${maxDataAgeMonths} ${maxDataAgeMonths === 1 ? 'month' : 'months'}`;
+  const rule = `Only trusts whose latest data are at most ${months} older than the newest enter the projection; each is projected from its own latest months.`;
+  if (excluded.length === 0) return <p className="nhsuk-body-s">{rule} No trust was left out.</p>;
+  return (
+    <details className="nhsuk-details">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">
+          {excluded.length} {excluded.length === 1 ? 'trust was' : 'trusts were'} left out
+        </span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <p>{rule}</p>
+        <ul>
+          {excluded.map((e) => (
+            <li key={e.trustCode}>
+              <Link to={`/trusts/${encodeURIComponent(e.trustCode)}`}>{e.trustCode}</Link>: {e.reason}
+              {e.lastPeriod ? ` (latest data ${formatPeriod(e.lastPeriod)})` : ''}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
   );
 }
 

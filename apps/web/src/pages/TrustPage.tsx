@@ -1,7 +1,8 @@
+import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import type { SpcAnalysisFieldsFragment, TrustPageQuery } from '../__generated__/graphql';
-import { TRUST_PAGE_QUERY, TRUST_SPC_QUERY } from '../graphql/trusts';
+import { SpcChartChoice, type SpcAnalysisFieldsFragment, type TrustPageQuery } from '../__generated__/graphql';
+import { SERIES_SPC_AS_QUERY, TRUST_PAGE_QUERY, TRUST_SPC_QUERY } from '../graphql/trusts';
 import { CATEGORY_LABELS, CQC_LABELS, REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
 import { formatDate, formatNumber } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';
@@ -12,6 +13,7 @@ import { SpcChart } from '../components/SpcChart';
 import { HowToReadSpc, SpcIcons } from '../components/SpcSummary';
 import { SeriesTable } from '../components/SeriesTable';
 import { Peers } from '../components/Peers';
+import { Benchmark } from '../components/Benchmark';
 import { pointsFromSpc } from '../lib/spc';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -96,10 +98,72 @@ function Interventions({ trust }: { trust: TrustDetail }) {
   );
 }
 
-function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcAnalysisFieldsFragment | null; spcState: 'loading' | 'failed' | 'ready' }) {
+/** The chart choice of a series with numerators and denominators: automatic (XmR or run) or Laney's P′ (a %) / U′ (a rate). */
+function ChartChoice({ unit, value, onChange }: { unit: string; value: SpcChartChoice; onChange: (choice: SpcChartChoice) => void }) {
+  const id = useId();
+  const counted = unit === '%' ? SpcChartChoice.PPrime : SpcChartChoice.UPrime;
+  const options = [
+    { choice: SpcChartChoice.Auto, text: 'XmR chart (Making Data Count)', hint: 'Limits from the month-to-month variation of the values.' },
+    {
+      choice: counted,
+      text: unit === '%' ? 'P′ chart (Laney)' : 'U′ chart (Laney)',
+      hint: 'Limits from each month’s numerator and denominator, allowing for variation beyond chance: the usual chart for large denominators.',
+    },
+  ];
+  return (
+    <div className="nhsuk-form-group">
+      <fieldset className="nhsuk-fieldset" aria-describedby={`${id}-hint`}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Chart type</legend>
+        <div className="nhsuk-hint" id={`${id}-hint`}>
+          This measure has a numerator and a denominator each month, so it can also be drawn as a {unit === '%' ? 'P′' : 'U′'} chart.
+        </div>
+        <div className="nhsuk-radios nhsuk-radios--small nhsuk-radios--inline">
+          {options.map((o) => (
+            <div key={o.choice} className="nhsuk-radios__item">
+              <input
+                className="nhsuk-radios__input"
+                id={`${id}-${o.choice}`}
+                name={`${id}-chart`}
+                type="radio"
+                value={o.choice}
+                checked={value === o.choice}
+                onChange={() => onChange(o.choice)}
+                aria-describedby={`${id}-${o.choice}-hint`}
+              />
+              <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${id}-${o.choice}`}>
+                {o.text}
+              </label>
+              <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-${o.choice}-hint`}>
+                {o.hint}
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function Series({
+  trust,
+  series,
+  spc: autoSpc,
+  spcState: autoState,
+}: {
+  trust: TrustDetail;
+  series: MetricSeriesData;
+  spc: SpcAnalysisFieldsFragment | null;
+  spcState: 'loading' | 'failed' | 'ready';
+}) {
   const name = series.metricInfo?.name ?? series.metric;
   const unit = series.metricInfo?.unit ?? '';
   const headingId = `series-${series.metric}`;
+  const hasCounts =
+    series.observations.length > 0 && series.observations.every((o) => o.denominator !== null && o.denominator !== undefined && o.denominator > 0);
+  const [choice, setChoice] = useState<SpcChartChoice>(SpcChartChoice.Auto);
+  const chosen = useQuery(SERIES_SPC_AS_QUERY, { variables: { code: trust.code, metric: series.metric, chart: choice }, skip: choice === SpcChartChoice.Auto });
+  const spc = choice === SpcChartChoice.Auto ? autoSpc : (chosen.data?.series?.spc ?? null);
+  const spcState = choice === SpcChartChoice.Auto ? autoState : chosen.error ? 'failed' : chosen.data ? 'ready' : 'loading';
   const target = spc?.target ?? series.metricInfo?.nationalStandard ?? null;
   const trialGroups = spc?.groups.filter((g) => g.trialLimits).length ?? 0;
   return (
@@ -113,7 +177,12 @@ function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcA
             : ' No national standard.'}
         </p>
       )}
-      {spc && spc.chart === 'run' && <p className="nhsuk-body-s">{spc.chartReason}</p>}
+      {hasCounts && <ChartChoice unit={unit} value={choice} onChange={setChoice} />}
+      {spc && (spc.chart !== 'xmr' || hasCounts) && (
+        <p className="nhsuk-body-s" aria-live="polite">
+          <strong>Chart shown:</strong> {spc.chartReason}
+        </p>
+      )}
       {spc && <SpcIcons variation={spc.variation} assurance={spc.assurance} hasTarget={target !== null} />}
       {spcState === 'failed' && <p className="nhsuk-body-s">The statistical analysis of this series could not be loaded; the chart shows the values only.</p>}
       {spc && trialGroups > 0 && (
@@ -136,6 +205,14 @@ function Series({ series, spc, spcState }: { series: MetricSeriesData; spc: SpcA
         corrections={series.corrections}
         rebasePeriods={series.rebasePeriods}
         signals={spc?.points ?? null}
+      />
+      <Benchmark
+        code={trust.code}
+        name={trust.name}
+        metric={series.metric}
+        metricName={name}
+        unit={unit}
+        hasDenominators={series.observations.some((o) => o.denominator !== null && o.denominator !== undefined)}
       />
     </section>
   );
@@ -209,7 +286,7 @@ export function TrustPage() {
           </p>
           <HowToReadSpc />
           {series.map((s) => (
-            <Series key={s.metric} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
+            <Series key={s.metric} trust={trust} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
           ))}
         </>
       )}

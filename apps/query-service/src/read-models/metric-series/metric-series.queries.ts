@@ -15,4 +15,10 @@ export class MetricSeriesQueries {
     const { rows } = await this.db.query<{ doc: SeriesView | string }>('SELECT doc FROM rm_series WHERE trust_code = $1 ORDER BY metric', [trustCode]);
     return rows.map((r) => parseJson<SeriesView>(r.doc));
   }
+
+  /** Every trust's series of one metric (benchmarks and funnel plots), by trust code. */
+  async seriesOfMetric(metric: string): Promise<SeriesView[]> {
+    const { rows } = await this.db.query<{ doc: SeriesView | string }>('SELECT doc FROM rm_series WHERE metric = $1 ORDER BY trust_code', [metric]);
+    return rows.map((r) => parseJson<SeriesView>(r.doc));
+  }
 }
