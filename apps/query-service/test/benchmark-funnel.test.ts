@@ -1,7 +1,7 @@
 import { encodeEvent } from '@longview/contracts';
 import type { LongviewEvent, Observation } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
-import { testDatabases } from '@longview/event-store/testing';
+import { readWholeLog, testDatabases } from '@longview/event-store/testing';
 import { AnalyticsService } from '../src/analytics/analytics.service';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import { InterventionSummaryQueries } from '../src/read-models/intervention-summary/intervention-summary.queries';
@@ -78,7 +78,7 @@ describe.each(testDatabases())('benchmarks, funnel plots and honest projections 
     const runner = new ProjectionRunner(db);
     await runner.migrate();
     for (const [streamId, event] of HISTORY) await store.appendToStream(streamId, [{ ...encodeEvent(event), metadata: { occurredAt: NOW } }]);
-    await runner.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
+    await runner.applyBatch(await readWholeLog(db, store, 0n));
     analytics = new AnalyticsService(
       { trusts: new TrustDirectoryQueries(db), interventions: new InterventionSummaryQueries(db), series: new MetricSeriesQueries(db) },
       () => runner.position,

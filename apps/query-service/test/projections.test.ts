@@ -1,7 +1,7 @@
 import { encodeEvent } from '@longview/contracts';
 import { visibilityTier, type LongviewEvent } from '@longview/domain';
 import { EventStore, type Database } from '@longview/event-store';
-import { testDatabases } from '@longview/event-store/testing';
+import { readWholeLog, testDatabases } from '@longview/event-store/testing';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import { ReadModelQueries } from '../src/read-models/read-model-queries';
 import { READ_MODELS } from '../src/read-models/registry';
@@ -119,7 +119,7 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
     runner = new ProjectionRunner(db);
     await runner.migrate();
     await seed(store);
-    await runner.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
+    await runner.applyBatch(await readWholeLog(db, store, 0n));
   });
   afterEach(async () => {
     await db.close();
@@ -153,8 +153,8 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
 
   it('changes nothing when events are delivered again', async () => {
     const before = await snapshot(db);
-    await runner.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
-    await runner.applyBatch(await store.readAll({ after: 3n, limit: 1000 }));
+    await runner.applyBatch(await readWholeLog(db, store, 0n));
+    await runner.applyBatch(await readWholeLog(db, store, 3n));
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -163,7 +163,7 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
     await runner.reset();
     expect(runner.position).toBe(0n);
     expect(await new ReadModelQueries(db).trusts(ALL, {})).toEqual([]);
-    await runner.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
+    await runner.applyBatch(await readWholeLog(db, store, 0n));
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -175,7 +175,7 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
       [...READ_MODELS].reverse().map((m) => m.projection),
     );
     await reversed.migrate();
-    await reversed.applyBatch(await store.readAll({ after: 0n, limit: 1000 }));
+    await reversed.applyBatch(await readWholeLog(db, store, 0n));
     expect(await snapshot(db)).toEqual(expected);
   });
 
@@ -217,7 +217,7 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
         metadata: { occurredAt: NOW },
       },
     ]);
-    await runner.applyBatch(await store.readAll({ after: runner.position, limit: 100 }));
+    await runner.applyBatch(await readWholeLog(db, store, runner.position));
     await expect(waiting).resolves.toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { encodeEvent } from '@longview/contracts';
 import { visibilityTier, type LongviewEvent } from '@longview/domain';
 import { EventStore, type Database, type StoredEvent } from '@longview/event-store';
-import { testDatabases } from '@longview/event-store/testing';
+import { readWholeLog, testDatabases } from '@longview/event-store/testing';
 import { trustDirectoryProjection } from '../src/read-models/trust-directory/trust-directory.projection';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import type { Projection } from '../src/runner/projection';
@@ -43,7 +43,7 @@ async function append(store: EventStore, streamId: string, event: LongviewEvent)
   await store.appendToStream(streamId, [{ ...encodeEvent(event), metadata: { occurredAt: NOW } }]);
 }
 
-async function seed(store: EventStore): Promise<StoredEvent[]> {
+async function seed(db: Database, store: EventStore): Promise<StoredEvent[]> {
   for (const code of ['ZA1', 'ZA2']) await append(store, `trust-${code}`, registered(code));
   for (let i = 1; i <= 4; i++) {
     for (const code of ['ZA1', 'ZA2']) {
@@ -51,7 +51,7 @@ async function seed(store: EventStore): Promise<StoredEvent[]> {
       await append(store, `series-${code}-ae-4hr`, observations(code, `2025-0${i}`, 70 + i));
     }
   }
-  return store.readAll({ after: 0n, limit: 1000 });
+  return readWholeLog(db, store);
 }
 
 async function snapshot(db: Database): Promise<unknown> {
@@ -76,7 +76,7 @@ describe.each(testDatabases())('per-stream checkpoints and parking on $name', ({
     db = await open();
     store = new EventStore(db);
     await store.migrate();
-    events = await seed(store);
+    events = await seed(db, store);
   });
   afterEach(() => db.close());
 

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Dialect } from './database';
+import type { EventStore } from './event-store';
+import type { StoredEvent } from './types';
 import { openPglite } from './pglite-database';
 import { openPostgres } from './postgres-database';
 
@@ -69,5 +71,23 @@ async function withAdminClient<T>(serverUrl: string, fn: (client: pg.Client) => 
     return await fn(client);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Every event after `after`, once readAll can return all of them. On PostgreSQL readAll stops at
+ * the safe horizon, and a write transaction open anywhere in the cluster (another test's
+ * database included) holds that horizon back, so a single readAll right after an append may
+ * return a prefix. Tests that mean "the whole log" wait here instead (up to `timeoutMs`).
+ */
+export async function readWholeLog(db: Database, store: EventStore, after = 0n, timeoutMs = 10_000): Promise<StoredEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE global_position > $1::bigint', [after.toString()]);
+  const expected = Number(rows[0]?.n ?? 0);
+  for (;;) {
+    const events = await store.readAll({ after, limit: Math.max(expected, 1) });
+    if (events.length >= expected) return events;
+    if (Date.now() > deadline) throw new Error(`readAll returned ${events.length} of ${expected} events after ${timeoutMs} ms: a transaction stays open`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
