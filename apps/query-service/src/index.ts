@@ -8,6 +8,7 @@ export { EventLogFollower, type GlobalFeedTarget } from './feed/event-log-follow
 export { KafkaProjectionFeed, type KafkaProjectionFeedOptions, type StreamBatchTarget } from './feed/kafka-projection-feed';
 export { ProjectionRunner, type ParkedRecord, type RetryResult, type StreamBatchResult, type StreamWaitOutcome } from './runner/projection-runner';
 export type { Projection, ProjectedEvent } from './runner/projection';
+export { ReplayAborted, REPLAY_SCHEMA, type ReplayProgress, type ReplayResult } from './runner/blue-green-replay';
 export { READ_MODELS } from './read-models/registry';
 export type { ReadModel } from './read-models/read-model';
 export { ReadModelQueries } from './read-models/read-model-queries';

@@ -1,5 +1,5 @@
 import { EventStore } from '@longview/event-store';
-import { ProjectionRunner } from '@longview/query-service';
+import { ProjectionRunner, ReplayAborted } from '@longview/query-service';
 import { commandUsageError, parseCommandLine } from '../cli-options';
 import { DataHeldError, openStoreTarget, type StoreTarget, type StoreTargetOptions } from '../platform/store-target';
 
@@ -33,7 +33,9 @@ export const REPLAY = {
   name: 'replay',
   usage: `usage: longview replay (--projection NAME ... | --all) [--data DIR | --database-url URL --query-database-url URL]
 
-Rebuilds read models from the event log, with progress.
+Rebuilds read models from the event log beside the live ones, with progress and an ETA; the
+platform keeps serving (and applying new events to) the old tables until the new ones have caught
+up, then they change places in one transaction. Ctrl-C before that leaves the old ones untouched.
 
   --projection NAME          a projection to rebuild (repeatable)
   --all                      every projection
@@ -96,21 +98,40 @@ export async function runReplay(args: readonly string[]): Promise<number> {
     process.stdout.write(`Replaying ${values.all ? 'every projection' : values.projection?.join(', ')} from the log (head ${head}; ${target.describe})…\n`);
     const started = Date.now();
     let lastPrint = 0;
-    const result = await runner.rebuild({
-      ...(events ? { store: events } : {}),
-      ...(values.all ? {} : { names: values.projection ?? [] }),
-      onProgress: ({ applied, position }) => {
-        if (Date.now() - lastPrint < 1000) return;
-        lastPrint = Date.now();
-        const share = head > 0n ? Number((position * 100n) / head) : 100;
-        process.stdout.write(`  ${applied} events, position ${position} of ${head} (${share}%)\n`);
-      },
-    });
-    process.stdout.write(
-      `Replayed ${result.applied} events up to position ${result.position} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-        (result.parked > 0 ? `; ${result.parked} parked (see \`longview parked\`)` : '') +
-        '.\n',
-    );
+    const stop = new AbortController();
+    const onInterrupt = () => {
+      process.stderr.write('Stopping after this page…\n');
+      stop.abort();
+    };
+    process.once('SIGINT', onInterrupt);
+    process.once('SIGTERM', onInterrupt);
+    try {
+      const result = await runner.replay({
+        ...(events ? { store: events } : {}),
+        ...(values.all ? {} : { names: values.projection ?? [] }),
+        signal: stop.signal,
+        onProgress: ({ phase, applied, position, head: now, eventsPerSecond, etaSeconds }) => {
+          if (phase === 'switching' || Date.now() - lastPrint < 1000) return;
+          lastPrint = Date.now();
+          const share = now > 0n ? Number((position * 100n) / now) : 100;
+          const eta = etaSeconds === undefined ? '' : `, about ${Math.ceil(etaSeconds)} s to go`;
+          process.stdout.write(`  ${applied} events, position ${position} of ${now} (${share}%), ${Math.round(eventsPerSecond)} events/s${eta}\n`);
+        },
+      });
+      process.stdout.write(
+        `Replayed ${result.applied} events up to position ${result.position} in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+          `; the new read models took over with a ${result.switchPauseMs} ms pause of the feeds` +
+          (result.parked > 0 ? `; ${result.parked} parked (see \`longview parked\`)` : '') +
+          '.\n',
+      );
+    } catch (error) {
+      if (!(error instanceof ReplayAborted)) throw error;
+      process.stderr.write(`longview replay: ${error.message}\n`);
+      return 130;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+      process.off('SIGTERM', onInterrupt);
+    }
     return 0;
   } finally {
     await target.close();

@@ -9,6 +9,7 @@ import { PositionWaiters } from './position-waiters';
 import type { Projection } from './projection';
 import type { ReadProgress } from './read-progress';
 import { logIsHere, migrateReadModels } from './read-model-schema';
+import { replayBesideLive, type ReplayOptions, type ReplayResult } from './blue-green-replay';
 import { rebuildProjections, resetProjections, type RebuildOptions, type RebuildResult } from './rebuild';
 import { StreamBatchApplier, type StreamBatchResult } from './stream-batch-applier';
 import { StreamCheckpointStore } from './stream-checkpoint-store';
@@ -184,6 +185,18 @@ export class ProjectionRunner implements ReadProgress {
    */
   async rebuild(options: RebuildOptions = {}): Promise<RebuildResult> {
     const outcome = await rebuildProjections(this.db, this.projections, this.stores(), options);
+    this.positions.reset(await this.feedPositions.lowest(this.db, this.names));
+    if (outcome.position > this.positions.position) this.positions.advanceTo(outcome.position);
+    this.streams.wake();
+    return outcome;
+  }
+
+  /**
+   * Rebuilds the named projections (all when omitted) beside the live ones and switches to them
+   * when caught up (see replayBesideLive): what `longview replay` runs while the platform serves.
+   */
+  async replay(options: ReplayOptions = {}): Promise<ReplayResult> {
+    const outcome = await replayBesideLive(this.db, this.projections, this.stores(), options);
     this.positions.reset(await this.feedPositions.lowest(this.db, this.names));
     if (outcome.position > this.positions.position) this.positions.advanceTo(outcome.position);
     this.streams.wake();

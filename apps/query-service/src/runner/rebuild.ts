@@ -77,7 +77,7 @@ export const DEFAULT_REBUILD_PAGE = 5000;
  * inside one savepoint for the page; if a projection throws, the page is rolled back to it and
  * applied again event by event, so only the failing event is parked.
  */
-async function applyPage(tx: Database, applier: StreamBatchApplier, batch: readonly StoredEvent[]): Promise<StreamBatchResult> {
+export async function applyPage(tx: Database, applier: StreamBatchApplier, batch: readonly StoredEvent[]): Promise<StreamBatchResult> {
   await tx.query('SAVEPOINT rebuild_page');
   try {
     const result = await applier.apply(tx, batch, { withSavepoints: false });
