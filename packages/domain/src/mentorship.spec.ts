@@ -33,16 +33,35 @@ const end = (actor: Actor, mentorshipId = 'm-1'): EndMentorship => ({
   data: { offerId: OFFER, mentorshipId },
   metadata: commandMetadata(actor, NOW),
 });
-const withdraw = (actor: Actor = mentor): WithdrawMentorshipOffer => ({ type: 'WithdrawMentorshipOffer', data: { offerId: OFFER }, metadata: commandMetadata(actor, NOW) });
+const withdraw = (actor: Actor = mentor): WithdrawMentorshipOffer => ({
+  type: 'WithdrawMentorshipOffer',
+  data: { offerId: OFFER },
+  metadata: commandMetadata(actor, NOW),
+});
 
 const person = (a: Actor) => ({ id: a.id, name: a.name as string, role: a.role, trustCode: a.trustCode as string });
 const offered: MentorshipOffered = {
   type: 'MentorshipOffered',
-  data: { offerId: OFFER, mentor: person(mentor), categories: ['PATIENT_FLOW'], metrics: ['ae-4hr'], capacity: 1, note: 'Front-door streaming', offeredAt: NOW },
+  data: {
+    offerId: OFFER,
+    mentor: person(mentor),
+    categories: ['PATIENT_FLOW'],
+    metrics: ['ae-4hr'],
+    capacity: 1,
+    note: 'Front-door streaming',
+    offeredAt: NOW,
+  },
 };
 const requested = (mentorshipId = 'm-1', by: Actor = asker): MentorshipRequested => ({
   type: 'MentorshipRequested',
-  data: { offerId: OFFER, mentorshipId, trustCode: by.trustCode as string, requester: person(by), message: 'Our 4-hour performance fell after winter', requestedAt: NOW },
+  data: {
+    offerId: OFFER,
+    mentorshipId,
+    trustCode: by.trustCode as string,
+    requester: person(by),
+    message: 'Our 4-hour performance fell after winter',
+    requestedAt: NOW,
+  },
 });
 const accepted = (mentorshipId = 'm-1'): MentorshipAccepted => ({ type: 'MentorshipAccepted', data: { offerId: OFFER, mentorshipId, respondedAt: NOW } });
 
@@ -102,9 +121,18 @@ describe('RequestMentorship', () => {
   });
 
   it('is for an editor of the trust asking only', () => {
-    spec.given([offered]).when(request('m-1', other, 'RXH')).thenThrows(ForbiddenError);
-    spec.given([offered]).when(request('m-1', actors.community, 'RXH')).thenThrows(ForbiddenError);
-    spec.given([offered]).when(request('m-1', actors.policymaker, 'RXH')).thenThrows(ForbiddenError);
+    spec
+      .given([offered])
+      .when(request('m-1', other, 'RXH'))
+      .thenThrows(ForbiddenError);
+    spec
+      .given([offered])
+      .when(request('m-1', actors.community, 'RXH'))
+      .thenThrows(ForbiddenError);
+    spec
+      .given([offered])
+      .when(request('m-1', actors.policymaker, 'RXH'))
+      .thenThrows(ForbiddenError);
   });
 
   it('is not for your own offer, nor for a mentor at your own trust', () => {
@@ -114,19 +142,33 @@ describe('RequestMentorship', () => {
   });
 
   it('respects capacity: a full offer takes no request (pending requests do not take a place)', () => {
-    spec.given([offered, requested('m-1')]).when(request('m-2', other)).then([requested('m-2', other)]);
-    const error = spec.given([offered, requested('m-1'), accepted('m-1')]).when(request('m-2', other)).thenThrows(ConflictError);
+    spec
+      .given([offered, requested('m-1')])
+      .when(request('m-2', other))
+      .then([requested('m-2', other)]);
+    const error = spec
+      .given([offered, requested('m-1'), accepted('m-1')])
+      .when(request('m-2', other))
+      .thenThrows(ConflictError);
     expect(error.code).toBe('OFFER_FULL');
     expect(error.message).toMatch(/already mentoring 1 trust/);
   });
 
   it('frees the place when a mentorship ends', () => {
     const ended = { type: 'MentorshipEnded' as const, data: { offerId: OFFER, mentorshipId: 'm-1', endedBy: person(asker), endedAt: NOW } };
-    spec.given([offered, requested('m-1'), accepted('m-1'), ended]).when(request('m-2', other)).then([requested('m-2', other)]);
+    spec
+      .given([offered, requested('m-1'), accepted('m-1'), ended])
+      .when(request('m-2', other))
+      .then([requested('m-2', other)]);
   });
 
   it('is a conflict while the trust already has an open request, or once the offer is withdrawn', () => {
-    expect(spec.given([offered, requested('m-1')]).when(request('m-2')).thenThrows(ConflictError).code).toBe('ALREADY_REQUESTED');
+    expect(
+      spec
+        .given([offered, requested('m-1')])
+        .when(request('m-2'))
+        .thenThrows(ConflictError).code,
+    ).toBe('ALREADY_REQUESTED');
     const withdrawn = { type: 'MentorshipOfferWithdrawn' as const, data: { offerId: OFFER, withdrawnAt: NOW } };
     expect(spec.given([offered, withdrawn]).when(request()).thenThrows(ConflictError).code).toBe('OFFER_WITHDRAWN');
   });
@@ -150,12 +192,18 @@ describe('RespondToMentorship', () => {
 
   it('answers a stranger exactly as for a missing mentorship', () => {
     const hidden = spec.given([offered, requested()]).when(respond(true, other)).thenThrows(MentorshipNotFoundError);
-    const missing = spec.given([offered, requested()]).when(respond(true, other, 'm-9')).thenThrows(MentorshipNotFoundError);
+    const missing = spec
+      .given([offered, requested()])
+      .when(respond(true, other, 'm-9'))
+      .thenThrows(MentorshipNotFoundError);
     expect(hidden.message.replace('m-1', 'X')).toBe(missing.message.replace('m-9', 'X'));
   });
 
   it('does not accept beyond capacity, nor answer twice', () => {
-    const full = spec.given([offered, requested('m-1'), requested('m-2', other), accepted('m-1')]).when(respond(true, mentor, 'm-2')).thenThrows(ConflictError);
+    const full = spec
+      .given([offered, requested('m-1'), requested('m-2', other), accepted('m-1')])
+      .when(respond(true, mentor, 'm-2'))
+      .thenThrows(ConflictError);
     expect(full.code).toBe('OFFER_FULL');
     expect(spec.given([offered, requested(), accepted()]).when(respond(false)).thenThrows(ConflictError).code).toBe('ALREADY_ANSWERED');
   });
@@ -163,7 +211,7 @@ describe('RespondToMentorship', () => {
 
 describe('EndMentorship', () => {
   it('may be ended by either party or an admin, and ending twice changes nothing', () => {
-    for (const by of [mentor, asker, actors.admin]) {
+    for (const by of [mentor, asker, actors.admin] as Actor[]) {
       spec
         .given([offered, requested(), accepted()])
         .when(end(by))

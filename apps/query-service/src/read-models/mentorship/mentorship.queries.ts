@@ -107,7 +107,10 @@ export class MentorshipQueries {
     if (!maySeeOffers(viewer)) return [];
     const params: unknown[] = [];
     const where = filter.mine ? (params.push(viewer?.id), `o.mentor_id = $1`) : `o.status = 'OPEN'`;
-    const { rows } = await this.db.query<OfferRow>(`SELECT ${OFFER_COLUMNS} FROM rm_mentorship_offers o WHERE ${where} ORDER BY o.offered_at, o.offer_id`, params);
+    const { rows } = await this.db.query<OfferRow>(
+      `SELECT ${OFFER_COLUMNS} FROM rm_mentorship_offers o WHERE ${where} ORDER BY o.offered_at, o.offer_id`,
+      params,
+    );
     return rows.map(offerView);
   }
 

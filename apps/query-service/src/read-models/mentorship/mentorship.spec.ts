@@ -19,9 +19,15 @@ const LOG: (readonly [string, LongviewEvent])[] = [
     },
   ],
   ['mentorship-o2', { type: 'MentorshipOffered', data: { offerId: 'o2', mentor: kim, categories: ['WORKFORCE'], metrics: [], capacity: 1, offeredAt: T } }],
-  ['mentorship-o1', { type: 'MentorshipRequested', data: { offerId: 'o1', mentorshipId: 'm1', trustCode: 'ZB2', requester: sam, message: 'Help', requestedAt: T } }],
+  [
+    'mentorship-o1',
+    { type: 'MentorshipRequested', data: { offerId: 'o1', mentorshipId: 'm1', trustCode: 'ZB2', requester: sam, message: 'Help', requestedAt: T } },
+  ],
   ['mentorship-o1', { type: 'MentorshipAccepted', data: { offerId: 'o1', mentorshipId: 'm1', respondedAt: T } }],
-  ['mentorship-o1', { type: 'MentorshipRequested', data: { offerId: 'o1', mentorshipId: 'm2', trustCode: 'ZC3', requester: kim, message: 'Us too', requestedAt: T } }],
+  [
+    'mentorship-o1',
+    { type: 'MentorshipRequested', data: { offerId: 'o1', mentorshipId: 'm2', trustCode: 'ZC3', requester: kim, message: 'Us too', requestedAt: T } },
+  ],
   ['mentorship-o1', { type: 'MentorshipEnded', data: { offerId: 'o1', mentorshipId: 'm2', endedBy: kim, endedAt: T } }],
   ['mentorship-o2', { type: 'MentorshipOfferWithdrawn', data: { offerId: 'o2', withdrawnAt: T } }],
 ];
@@ -67,11 +73,11 @@ describe.each(testDatabases())('mentorship on $name', ({ open }) => {
   it.each([
     ['the mentor', viewer(asha), ['m1', 'm2']],
     ['the requester', viewer(sam), ['m1']],
-    ['another editor of the trust mentored', { id: 'sam2', role: 'TRUST_EDITOR', trustCode: 'ZB2' } as Viewer, ['m1']],
-    ['a third party', { id: 'zed', role: 'TRUST_EDITOR', trustCode: 'ZZ9' } as Viewer, []],
-    ['a policymaker', { id: 'p', role: 'POLICYMAKER' } as Viewer, []],
+    ['another editor of the trust mentored', { id: 'sam2', role: 'TRUST_EDITOR', trustCode: 'ZB2' }, ['m1']],
+    ['a third party', { id: 'zed', role: 'TRUST_EDITOR', trustCode: 'ZZ9' }, []],
+    ['a policymaker', { id: 'p', role: 'POLICYMAKER' }, []],
     ['the public', null, []],
-    ['an admin', { id: 'a', role: 'ADMIN' } as Viewer, ['m1', 'm2']],
+    ['an admin', { id: 'a', role: 'ADMIN' }, ['m1', 'm2']],
   ])('shows mentorships to their parties and admins only: %s', async (_name, who, expected) => {
     await stateAfter(db, mentorshipProjection, log);
     const queries = new MentorshipQueries(db);
