@@ -34,7 +34,10 @@ function observations(step: boolean): { period: string; value: number }[] {
   return Array.from({ length: 36 }, (_, i) => {
     seed = (seed * 16807) % 2147483647;
     const noise = (seed / 2147483647 - 0.5) * 1.6;
-    return { period: `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, value: Math.round((70 + noise + (step && i >= 12 ? 8 : 0)) * 100) / 100 };
+    return {
+      period: `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      value: Math.round((70 + noise + (step && i >= 12 ? 8 : 0)) * 100) / 100,
+    };
   });
 }
 
@@ -159,9 +162,11 @@ describe('mentorship through GraphQL (embedded)', () => {
 
     it('records trust editors as themselves (the verified name and trust), never from the input', async () => {
       const make = async (role: RoleName, capacity: number) =>
-        (await must<{ offerMentorship: { offer: { id: string } & Record<string, unknown> } }>(role, OFFER, {
-          input: { categories: ['PATIENT_FLOW'], metrics: ['ae-4hr'], capacity, note: `Coaching from ${String(ROLES[role].trust)}` },
-        })).offerMentorship.offer;
+        (
+          await must<{ offerMentorship: { offer: { id: string } & Record<string, unknown> } }>(role, OFFER, {
+            input: { categories: ['PATIENT_FLOW'], metrics: ['ae-4hr'], capacity, note: `Coaching from ${String(ROLES[role].trust)}` },
+          })
+        ).offerMentorship.offer;
       const far = await make('far', 1);
       expect(far).toMatchObject({ mentor: { name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'ZM3' }, capacity: 1, available: 1, open: true });
       offers.far = far.id;
@@ -235,16 +240,19 @@ describe('mentorship through GraphQL (embedded)', () => {
       mentorshipId = answer.requestMentorship.mentorship.id;
     });
 
-    it.each(['near', 'hidden', 'policymaker', 'community'] as const)('a third party (%s) cannot see the request: it answers exactly as a missing one', async (role) => {
-      const hidden = await ask(role, MENTORSHIP, { id: mentorshipId });
-      expect(hidden).toEqual({ data: { mentorship: null } });
-      expect(await ask(role, MENTORSHIP, { id: MISSING })).toEqual(hidden);
-      expect((await must<{ mentorships: { id: string }[] }>(role, MENTORSHIPS)).mentorships.map((m) => m.id)).not.toContain(mentorshipId);
-      const respond = await ask(role, RESPOND, { id: mentorshipId, accept: true });
-      const missing = await ask(role, RESPOND, { id: MISSING, accept: true });
-      expect(codeOf(respond)).toBe(codeOf(missing));
-      expect(respond.errors?.[0]?.message.replace(mentorshipId, 'X')).toBe(missing.errors?.[0]?.message.replace(MISSING, 'X'));
-    });
+    it.each(['near', 'hidden', 'policymaker', 'community'] as const)(
+      'a third party (%s) cannot see the request: it answers exactly as a missing one',
+      async (role) => {
+        const hidden = await ask(role, MENTORSHIP, { id: mentorshipId });
+        expect(hidden).toEqual({ data: { mentorship: null } });
+        expect(await ask(role, MENTORSHIP, { id: MISSING })).toEqual(hidden);
+        expect((await must<{ mentorships: { id: string }[] }>(role, MENTORSHIPS)).mentorships.map((m) => m.id)).not.toContain(mentorshipId);
+        const respond = await ask(role, RESPOND, { id: mentorshipId, accept: true });
+        const missing = await ask(role, RESPOND, { id: MISSING, accept: true });
+        expect(codeOf(respond)).toBe(codeOf(missing));
+        expect(respond.errors?.[0]?.message.replace(mentorshipId, 'X')).toBe(missing.errors?.[0]?.message.replace(MISSING, 'X'));
+      },
+    );
 
     it.each(['asker', 'colleague', 'far', 'admin'] as const)('its parties and admins see it (%s)', async (role) => {
       expect((await must<{ mentorship: { id: string } }>(role, MENTORSHIP, { id: mentorshipId })).mentorship.id).toBe(mentorshipId);

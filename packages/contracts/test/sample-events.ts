@@ -106,7 +106,10 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
       offeredAt: '2025-06-01T09:00:00.000Z',
     },
   },
-  MentorshipOfferWithdrawn: { type: 'MentorshipOfferWithdrawn', data: { offerId: 'c0ffee00-0000-4000-8000-0000000000a1', withdrawnAt: '2025-09-01T09:00:00.000Z' } },
+  MentorshipOfferWithdrawn: {
+    type: 'MentorshipOfferWithdrawn',
+    data: { offerId: 'c0ffee00-0000-4000-8000-0000000000a1', withdrawnAt: '2025-09-01T09:00:00.000Z' },
+  },
   MentorshipRequested: {
     type: 'MentorshipRequested',
     data: {

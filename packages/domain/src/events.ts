@@ -83,8 +83,7 @@ export type MentorshipRequested = DomainEvent<
 export type MentorshipAccepted = DomainEvent<'MentorshipAccepted', { offerId: string; mentorshipId: string; respondedAt: IsoDateTime }>;
 export type MentorshipDeclined = DomainEvent<'MentorshipDeclined', { offerId: string; mentorshipId: string; respondedAt: IsoDateTime }>;
 export type MentorshipEnded = DomainEvent<'MentorshipEnded', { offerId: string; mentorshipId: string; endedBy: MentorshipPerson; endedAt: IsoDateTime }>;
-export type MentorshipEvent =
-  MentorshipOffered | MentorshipOfferWithdrawn | MentorshipRequested | MentorshipAccepted | MentorshipDeclined | MentorshipEnded;
+export type MentorshipEvent = MentorshipOffered | MentorshipOfferWithdrawn | MentorshipRequested | MentorshipAccepted | MentorshipDeclined | MentorshipEnded;
 
 export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent;
 export type LongviewEventType = LongviewEvent['type'];

@@ -1,12 +1,5 @@
 import { assertMayActForTrust } from './authorisation';
-import type {
-  EndMentorship,
-  MentorshipCommand,
-  OfferMentorship,
-  RequestMentorship,
-  RespondToMentorship,
-  WithdrawMentorshipOffer,
-} from './commands';
+import type { EndMentorship, MentorshipCommand, OfferMentorship, RequestMentorship, RespondToMentorship, WithdrawMentorshipOffer } from './commands';
 import { ConflictError, ForbiddenError, StreamNotFoundError } from './errors';
 import type { MentorshipEvent, MentorshipPerson } from './events';
 import { INTERVENTION_CATEGORIES, type Actor, type Decider, type InterventionCategory } from './shared';
@@ -178,10 +171,16 @@ function respondToMentorship(command: RespondToMentorship, state: MentorshipOffe
 function endMentorship(command: EndMentorship, state: MentorshipOfferState): MentorshipEvent[] {
   const { actor } = command.metadata;
   const { offer, mentorship } = existingMentorship(command, state, new FieldErrors());
-  const party = actor.id === offer.mentor.id || actor.id === mentorship.requesterId || (actor.role === 'TRUST_EDITOR' && actor.trustCode === mentorship.trustCode);
+  const party =
+    actor.id === offer.mentor.id || actor.id === mentorship.requesterId || (actor.role === 'TRUST_EDITOR' && actor.trustCode === mentorship.trustCode);
   if (!party && !isAdmin(actor)) throw new ForbiddenError('ROLE_NOT_ALLOWED', 'Only the mentor or the trust being mentored can end a mentorship.');
   if (mentorship.status === 'ENDED' || mentorship.status === 'DECLINED') return [];
-  return [{ type: 'MentorshipEnded', data: { offerId: offer.offerId, mentorshipId: mentorship.mentorshipId, endedBy: personOf(actor), endedAt: command.metadata.now } }];
+  return [
+    {
+      type: 'MentorshipEnded',
+      data: { offerId: offer.offerId, mentorshipId: mentorship.mentorshipId, endedBy: personOf(actor), endedAt: command.metadata.now },
+    },
+  ];
 }
 
 function decide(command: MentorshipCommand, state: MentorshipOfferState): MentorshipEvent[] {
@@ -270,14 +269,21 @@ function existingOffer(command: MentorshipCommand, state: MentorshipOfferState, 
  * The mentorship the command names, in this offer. Anyone other than its two parties and admins
  * is told it does not exist, exactly as for a missing one: a request is private to its parties.
  */
-function existingMentorship(command: RespondToMentorship | EndMentorship, state: MentorshipOfferState, errors: FieldErrors): { offer: OpenOffer; mentorship: MentorshipEntry } {
+function existingMentorship(
+  command: RespondToMentorship | EndMentorship,
+  state: MentorshipOfferState,
+  errors: FieldErrors,
+): { offer: OpenOffer; mentorship: MentorshipEntry } {
   const mentorshipId = errors.requiredText('mentorshipId', untrusted(command.data).mentorshipId, { max: 64 });
   const offer = existingOffer(command, state, errors);
   const mentorship = offer.mentorships.find((m) => m.mentorshipId === mentorshipId);
   const { actor } = command.metadata;
   const party =
     !!mentorship &&
-    (actor.id === offer.mentor.id || actor.id === mentorship.requesterId || isAdmin(actor) || (actor.role === 'TRUST_EDITOR' && actor.trustCode === mentorship.trustCode));
+    (actor.id === offer.mentor.id ||
+      actor.id === mentorship.requesterId ||
+      isAdmin(actor) ||
+      (actor.role === 'TRUST_EDITOR' && actor.trustCode === mentorship.trustCode));
   if (!mentorship || !party) throw new MentorshipNotFoundError(mentorshipId ?? '');
   return { offer, mentorship };
 }
@@ -305,4 +311,3 @@ function validateMetrics(errors: FieldErrors, value: unknown): string[] | undefi
   });
   return errors.count > before ? undefined : out;
 }
-

@@ -35,8 +35,8 @@ export function MentorsPanel({ code, name }: { code: string; name: string }) {
     <section aria-labelledby={`${ids}-title`} className="nhsuk-u-margin-bottom-6">
       <h2 id={`${ids}-title`}>Mentors for this trust</h2>
       <p>
-        Leaders at other trusts who offer coaching, ranked by what the data shows: how many improvements their trust has sustained in the area
-        you choose, and how close their trust&apos;s context is to {name}&apos;s. What mentors say about themselves does not change the order.
+        Leaders at other trusts who offer coaching, ranked by what the data shows: how many improvements their trust has sustained in the area you choose, and
+        how close their trust&apos;s context is to {name}&apos;s. What mentors say about themselves does not change the order.
       </p>
       {!viewer ? (
         <p>
@@ -49,7 +49,12 @@ export function MentorsPanel({ code, name }: { code: string; name: string }) {
               <label className="nhsuk-label" htmlFor={`${ids}-category`}>
                 Area of improvement
               </label>
-              <select className="nhsuk-select" id={`${ids}-category`} value={category} onChange={(e) => setCategory(e.target.value as InterventionCategory | '')}>
+              <select
+                className="nhsuk-select"
+                id={`${ids}-category`}
+                value={category}
+                onChange={(e) => setCategory(e.target.value as InterventionCategory | '')}
+              >
                 <option value="">Any area</option>
                 {valuesOf(InterventionCategory).map((c) => (
                   <option key={c} value={c}>
@@ -137,13 +142,15 @@ function MentorCard({ match, trustCode, mayRequest }: { match: Match; trustCode:
         </p>
         <p className="nhsuk-body-s">
           Coaches on {offer.categories.map((c) => label(CATEGORY_LABELS, c).toLowerCase()).join(', ')}
-          {offer.metrics.length > 0 ? ` (${offer.metrics.join(', ')})` : ''}. {offer.available} of {offer.capacity}{' '}
-          {offer.capacity === 1 ? 'place' : 'places'} left.
+          {offer.metrics.length > 0 ? ` (${offer.metrics.join(', ')})` : ''}. {offer.available} of {offer.capacity} {offer.capacity === 1 ? 'place' : 'places'}{' '}
+          left.
         </p>
         {offer.note ? <p className="nhsuk-body-s">“{offer.note}”</p> : null}
         {sent ? (
           <div className="nhsuk-inset-text">
-            <p>Request sent. You can follow it in <Link to="/mentorships">My mentorships</Link>.</p>
+            <p>
+              Request sent. You can follow it in <Link to="/mentorships">My mentorships</Link>.
+            </p>
           </div>
         ) : mayRequest && !open ? (
           <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => setOpen(true)}>

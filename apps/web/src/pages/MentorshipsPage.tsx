@@ -2,12 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import type { MyMentorshipsQuery } from '../__generated__/graphql';
-import {
-  END_MENTORSHIP_MUTATION,
-  MY_MENTORSHIPS_QUERY,
-  RESPOND_TO_MENTORSHIP_MUTATION,
-  WITHDRAW_MENTORSHIP_OFFER_MUTATION,
-} from '../graphql/mentorship';
+import { END_MENTORSHIP_MUTATION, MY_MENTORSHIPS_QUERY, RESPOND_TO_MENTORSHIP_MUTATION, WITHDRAW_MENTORSHIP_OFFER_MUTATION } from '../graphql/mentorship';
 import { CATEGORY_LABELS, label } from '../lib/labels';
 import { formatDate } from '../lib/format';
 import { interpretMutationError } from '../lib/serverErrors';
@@ -64,7 +59,11 @@ export function MentorshipsPage() {
     <div className="nhsuk-button-group">
       {mentor && m.status === 'REQUESTED' ? (
         <>
-          <button type="button" className="nhsuk-button nhsuk-u-margin-bottom-0" onClick={() => act(() => respond({ variables: { mentorshipId: m.id, accept: true } }))}>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-u-margin-bottom-0"
+            onClick={() => act(() => respond({ variables: { mentorshipId: m.id, accept: true } }))}
+          >
             Accept
           </button>
           <button
@@ -77,7 +76,11 @@ export function MentorshipsPage() {
         </>
       ) : null}
       {m.status === 'ACCEPTED' || (!mentor && m.status === 'REQUESTED') ? (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => act(() => end({ variables: { mentorshipId: m.id } }))}>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+          onClick={() => act(() => end({ variables: { mentorshipId: m.id } }))}
+        >
           {m.status === 'REQUESTED' ? 'Cancel request' : 'End mentorship'}
         </button>
       ) : null}
@@ -93,7 +96,10 @@ export function MentorshipsPage() {
               {m.requester.name} for <Link to={`/trusts/${encodeURIComponent(m.trustCode)}`}>{m.trust?.name ?? m.trustCode}</Link>
             </>
           ) : (
-            <>With {m.offer.mentor.name}{m.offer.mentor.trust ? `, ${m.offer.mentor.trust.name}` : ''}</>
+            <>
+              With {m.offer.mentor.name}
+              {m.offer.mentor.trust ? `, ${m.offer.mentor.trust.name}` : ''}
+            </>
           )}{' '}
           <strong className={`nhsuk-tag ${STATUS_TEXT[m.status].tag}`}>{STATUS_TEXT[m.status].text}</strong>
         </h3>

@@ -104,7 +104,9 @@ export function OfferMentorshipPage() {
 
   const summary: ErrorSummaryItem[] = [
     ...general.map((text) => ({ text })),
-    ...['categories', 'metrics', 'capacity', 'note'].filter((k) => errors[k]).map((k) => ({ text: errors[k] as string, targetId: k === 'categories' ? 'category-0' : k })),
+    ...['categories', 'metrics', 'capacity', 'note']
+      .filter((k) => errors[k])
+      .map((k) => ({ text: errors[k] as string, targetId: k === 'categories' ? 'category-0' : k })),
   ];
 
   return (
@@ -112,8 +114,8 @@ export function OfferMentorshipPage() {
       <ErrorSummary ref={summaryRef} items={summary} />
       <h1>Offer mentorship</h1>
       <p>
-        You offer coaching as yourself, {viewer.name}, at {viewer.trust?.name ?? viewer.trustCode}. Trusts that ask are matched to you by your
-        trust&apos;s sustained record and how alike your contexts are.
+        You offer coaching as yourself, {viewer.name}, at {viewer.trust?.name ?? viewer.trustCode}. Trusts that ask are matched to you by your trust&apos;s
+        sustained record and how alike your contexts are.
       </p>
       <form onSubmit={submit} noValidate>
         <div className={`nhsuk-form-group${errors.categories ? ' nhsuk-form-group--error' : ''}`}>

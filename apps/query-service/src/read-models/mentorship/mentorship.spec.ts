@@ -70,7 +70,7 @@ describe.each(testDatabases())('mentorship on $name', ({ open }) => {
     expect(await queries.offers({ id: 'p', role: 'POLICYMAKER' })).toHaveLength(1);
   });
 
-  it.each([
+  it.each<[string, Viewer, string[]]>([
     ['the mentor', viewer(asha), ['m1', 'm2']],
     ['the requester', viewer(sam), ['m1']],
     ['another editor of the trust mentored', { id: 'sam2', role: 'TRUST_EDITOR', trustCode: 'ZB2' }, ['m1']],
