@@ -164,7 +164,7 @@ describe('mentorship through GraphQL (embedded)', () => {
       const make = async (role: RoleName, capacity: number) =>
         (
           await must<{ offerMentorship: { offer: { id: string } & Record<string, unknown> } }>(role, OFFER, {
-            input: { categories: ['PATIENT_FLOW'], metrics: ['ae-4hr'], capacity, note: `Coaching from ${String(ROLES[role].trust)}` },
+            input: { categories: ['PATIENT_FLOW'], metrics: ['ae-4hr'], capacity, note: `Coaching from ${String((ROLES[role] as Token).trust)}` },
           })
         ).offerMentorship.offer;
       const far = await make('far', 1);

@@ -107,7 +107,7 @@ export async function sendDemoMentorships(
   for (const [index, { actor, step }] of steps.entries()) {
     const accepted = await clientFor(actor).send(step.type, {
       commandId: `${options.idPrefix}-mentorship-${index}`,
-      data: step.data as Record<string, unknown>,
+      data: step.data,
     });
     events += accepted.events.length;
   }
