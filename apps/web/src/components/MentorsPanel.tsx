@@ -158,7 +158,7 @@ function MentorCard({ match, trustCode, mayRequest }: { match: Match; trustCode:
           </button>
         ) : null}
         {mayRequest && open && !sent ? (
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={(e) => void submit(e)} noValidate>
             {problem ? (
               <div className="nhsuk-error-summary" role="alert" tabIndex={-1}>
                 <h4 className="nhsuk-error-summary__title">There is a problem</h4>

@@ -62,14 +62,14 @@ export function MentorshipsPage() {
           <button
             type="button"
             className="nhsuk-button nhsuk-u-margin-bottom-0"
-            onClick={() => act(() => respond({ variables: { mentorshipId: m.id, accept: true } }))}
+            onClick={() => void act(() => respond({ variables: { mentorshipId: m.id, accept: true } }))}
           >
             Accept
           </button>
           <button
             type="button"
             className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-            onClick={() => act(() => respond({ variables: { mentorshipId: m.id, accept: false } }))}
+            onClick={() => void act(() => respond({ variables: { mentorshipId: m.id, accept: false } }))}
           >
             Decline
           </button>
@@ -79,7 +79,7 @@ export function MentorshipsPage() {
         <button
           type="button"
           className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-          onClick={() => act(() => end({ variables: { mentorshipId: m.id } }))}
+          onClick={() => void act(() => end({ variables: { mentorshipId: m.id } }))}
         >
           {m.status === 'REQUESTED' ? 'Cancel request' : 'End mentorship'}
         </button>
@@ -141,7 +141,7 @@ export function MentorshipsPage() {
                   <button
                     type="button"
                     className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                    onClick={() => act(() => withdraw({ variables: { offerId: o.id } }))}
+                    onClick={() => void act(() => withdraw({ variables: { offerId: o.id } }))}
                   >
                     Withdraw offer
                   </button>

@@ -117,7 +117,7 @@ export function OfferMentorshipPage() {
         You offer coaching as yourself, {viewer.name}, at {viewer.trust?.name ?? viewer.trustCode}. Trusts that ask are matched to you by your trust&apos;s
         sustained record and how alike your contexts are.
       </p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <div className={`nhsuk-form-group${errors.categories ? ' nhsuk-form-group--error' : ''}`}>
           <fieldset className="nhsuk-fieldset" aria-describedby="categories-hint">
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Which areas can you coach on?</legend>
