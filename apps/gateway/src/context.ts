@@ -29,7 +29,8 @@ export interface GatewayContext {
 /** A new context per request: clients bound to its actor, fresh loaders (nothing cached across requests or viewers). */
 export function createGatewayContext(services: GatewayServices, actor: Actor | null, viewerName: string | null = null): GatewayContext {
   const position = new ReadPosition();
-  const commands = services.commands.forActor(actor);
+  // The command side records who acted by name too (a mentor, an author), from the verified token only.
+  const commands = services.commands.forActor(actor && viewerName ? { ...actor, name: viewerName } : actor);
   const queries = services.queries.forViewer(actor);
   const loaders = createLoaders(queries, position);
   // What was cached before a write is stale after it.

@@ -6,6 +6,9 @@ import type {
   EvidenceView,
   InterventionPage,
   InterventionView,
+  MentorMatchView,
+  MentorshipOfferView,
+  MentorshipView,
   MetricCoverageView,
   OutcomeView,
   PeerView,
@@ -231,6 +234,32 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView> {
     this.record('getFunnel', options, metric, period);
     return this.funnel(metric, period);
+  }
+
+  // Mentorship: the fake holds none (the real reads are tested in apps/cli/test/mentorship-graphql.test.ts).
+  async listMentors(trustCode: string, category?: string, metric?: string, options?: ReadOptions): Promise<readonly MentorMatchView[] | null> {
+    this.record('listMentors', options, trustCode, category, metric);
+    return this.trusts.some((t) => t.code === trustCode) ? [] : null;
+  }
+
+  async listMentorshipOffers(mine: boolean, options?: ReadOptions): Promise<readonly MentorshipOfferView[]> {
+    this.record('listMentorshipOffers', options, mine);
+    return [];
+  }
+
+  async getMentorshipOffer(id: string, options?: ReadOptions): Promise<MentorshipOfferView | null> {
+    this.record('getMentorshipOffer', options, id);
+    return null;
+  }
+
+  async listMentorships(options?: ReadOptions): Promise<readonly MentorshipView[]> {
+    this.record('listMentorships', options);
+    return [];
+  }
+
+  async getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null> {
+    this.record('getMentorship', options, id);
+    return null;
   }
 }
 

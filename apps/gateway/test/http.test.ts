@@ -268,7 +268,8 @@ it('a signed-in mutation sends the command with the actor in its service credent
   const alice = { actor: { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' }, issuer: 'longview-gateway' };
   // The actor is in the credential only, for the write and for the read-back.
   expect(command?.body).not.toHaveProperty('actor');
-  expect(command?.credential).toEqual(alice);
+  // The command side also gets the name from the verified token (recorded as a mentor's or author's name).
+  expect(command?.credential).toEqual({ ...alice, actor: { ...alice.actor, name: 'Demo trust editor (RJ1)' } });
   expect(read?.credential).toEqual(alice);
   const id = (command?.body as { data: { interventionId: string } }).data.interventionId;
   expect(read?.url).toBe(`/interventions/${id}?minPosition=42&stream=intervention-x&minVersion=1`);

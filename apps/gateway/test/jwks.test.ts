@@ -90,7 +90,8 @@ it('accepts a token signed by a key of the key set, with the configured issuer a
   const { status, body } = await graphql(START, await token({}));
   expect(status).toBe(200);
   expect(body.errors).toBeUndefined();
-  expect(commands.sent.at(-1)?.actor).toEqual({ id: 'idp|alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' });
+  // The command side also gets the verified name (the token's, else a readable default).
+  expect(commands.sent.at(-1)?.actor).toEqual({ id: 'idp|alice', role: 'TRUST_EDITOR', trustCode: 'RJ1', name: 'Trust editor (RJ1)' });
   expect(jwksRequests).toBeGreaterThan(0);
 });
 

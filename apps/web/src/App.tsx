@@ -9,6 +9,8 @@ import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { ProjectionPage } from './pages/ProjectionPage';
+import { OfferMentorshipPage } from './pages/OfferMentorshipPage';
+import { MentorshipsPage } from './pages/MentorshipsPage';
 
 function AccessRedirect() {
   const { search } = useLocation();
@@ -26,6 +28,8 @@ export function App() {
         <Route path="/interventions/:id" element={<InterventionPage />} />
         <Route path="/evidence" element={<EvidencePage />} />
         <Route path="/projection" element={<ProjectionPage />} />
+        <Route path="/mentorships/offer" element={<OfferMentorshipPage />} />
+        <Route path="/mentorships" element={<MentorshipsPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         {/* The old paste-a-token page is part of the sign-in page now. */}
         <Route path="/access" element={<AccessRedirect />} />

@@ -428,3 +428,54 @@ export interface FunnelView {
   /** The limits along the denominator axis, for drawing. */
   readonly limits: readonly FunnelLimitView[];
 }
+
+// ---------------------------------------------------------------- mentorship views
+// query-service routes (all honour ?minPosition), for the viewer of the service credential:
+//   GET /mentorship-offers?mine=true               -> MentorshipOfferView[] (open offers; mine=true: the viewer's own, withdrawn too)
+//   GET /mentorship-offers/:id                     -> MentorshipOfferView | 404
+//   GET /mentorships                               -> MentorshipView[] (only those the viewer is a party to; admins all)
+//   GET /mentorships/:id                           -> MentorshipView | 404 (a stranger's answer is exactly a missing one's)
+//   GET /mentors?trustCode=&category=&metric=      -> MentorMatchView[] (ranked; see docs/collaboration.md) | 404 for an unknown trust
+// Offers are seen by signed-in NHS roles (trust editors, policymakers, admins); the community and the public see none.
+
+export interface MentorshipPersonView {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly trustCode: string | null;
+}
+
+export interface MentorshipOfferView {
+  readonly id: string;
+  readonly mentor: MentorshipPersonView;
+  readonly categories: readonly InterventionCategory[];
+  readonly metrics: readonly string[];
+  readonly capacity: number;
+  /** Places left: capacity minus accepted mentorships that have not ended (never below 0). */
+  readonly available: number;
+  readonly note: string | null;
+  readonly status: 'OPEN' | 'WITHDRAWN';
+  readonly offeredAt: string;
+}
+
+export type MentorshipStatusView = 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'ENDED';
+
+export interface MentorshipView {
+  readonly id: string;
+  readonly offer: MentorshipOfferView;
+  readonly trustCode: string;
+  readonly requester: MentorshipPersonView;
+  readonly message: string;
+  readonly status: MentorshipStatusView;
+  readonly createdAt: string;
+  readonly respondedAt: string | null;
+  readonly endedAt: string | null;
+}
+
+export interface MentorMatchView {
+  readonly offer: MentorshipOfferView;
+  readonly distance: number;
+  readonly sustainedCount: number;
+  readonly score: number;
+  readonly explanation: string;
+}

@@ -8,6 +8,14 @@ import {
   interventionStartedV1,
   pdsaCycleLoggedV1,
 } from './events/intervention';
+import {
+  mentorshipAcceptedV1,
+  mentorshipDeclinedV1,
+  mentorshipEndedV1,
+  mentorshipOfferedV1,
+  mentorshipOfferWithdrawnV1,
+  mentorshipRequestedV1,
+} from './events/mentorship';
 import { observationCorrectedV1, observationsRecordedV2, seriesRebasedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 import { EVENT_CONTRACTS, currentSchemaVersion, isKnownEventType, type EventDataOf } from './registry';
@@ -28,6 +36,12 @@ const CURRENT_SCHEMAS = {
   ObservationsRecorded: observationsRecordedV2,
   ObservationCorrected: observationCorrectedV1,
   SeriesRebased: seriesRebasedV1,
+  MentorshipOffered: mentorshipOfferedV1,
+  MentorshipOfferWithdrawn: mentorshipOfferWithdrawnV1,
+  MentorshipRequested: mentorshipRequestedV1,
+  MentorshipAccepted: mentorshipAcceptedV1,
+  MentorshipDeclined: mentorshipDeclinedV1,
+  MentorshipEnded: mentorshipEndedV1,
 } as const;
 type SchemaInput<T extends LongviewEventType> = z.input<(typeof CURRENT_SCHEMAS)[T]>;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;

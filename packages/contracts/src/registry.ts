@@ -8,6 +8,14 @@ import {
   interventionStartedV1,
   pdsaCycleLoggedV1,
 } from './events/intervention';
+import {
+  mentorshipAcceptedV1,
+  mentorshipDeclinedV1,
+  mentorshipEndedV1,
+  mentorshipOfferedV1,
+  mentorshipOfferWithdrawnV1,
+  mentorshipRequestedV1,
+} from './events/mentorship';
 import { observationCorrectedV1, observationsRecordedV1, observationsRecordedV2, seriesRebasedV1, upcastObservationsRecordedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 
@@ -74,6 +82,12 @@ export const EVENT_CONTRACTS: EventContracts = {
   },
   ObservationCorrected: { type: 'ObservationCorrected', schemaVersion: 1, schema: observationCorrectedV1, upcasters: [] },
   SeriesRebased: { type: 'SeriesRebased', schemaVersion: 1, schema: seriesRebasedV1, upcasters: [] },
+  MentorshipOffered: { type: 'MentorshipOffered', schemaVersion: 1, schema: mentorshipOfferedV1, upcasters: [] },
+  MentorshipOfferWithdrawn: { type: 'MentorshipOfferWithdrawn', schemaVersion: 1, schema: mentorshipOfferWithdrawnV1, upcasters: [] },
+  MentorshipRequested: { type: 'MentorshipRequested', schemaVersion: 1, schema: mentorshipRequestedV1, upcasters: [] },
+  MentorshipAccepted: { type: 'MentorshipAccepted', schemaVersion: 1, schema: mentorshipAcceptedV1, upcasters: [] },
+  MentorshipDeclined: { type: 'MentorshipDeclined', schemaVersion: 1, schema: mentorshipDeclinedV1, upcasters: [] },
+  MentorshipEnded: { type: 'MentorshipEnded', schemaVersion: 1, schema: mentorshipEndedV1, upcasters: [] },
 };
 
 export function isKnownEventType(type: string): type is LongviewEventType {

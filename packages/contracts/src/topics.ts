@@ -8,6 +8,7 @@ export const TOPICS = {
   trust: 'longview.events.trust',
   intervention: 'longview.events.intervention',
   series: 'longview.events.series',
+  mentorship: 'longview.events.mentorship',
   /** Messages a consumer could not process after retries, with the reason in headers. */
   deadLetter: 'longview.events.dead-letter',
 } as const satisfies Record<AggregateName | 'deadLetter', string>;
@@ -15,7 +16,7 @@ export const TOPICS = {
 export type EventTopic = (typeof TOPICS)[AggregateName];
 
 /** Every topic carrying events (the dead-letter topic excluded). */
-export const EVENT_TOPICS: readonly EventTopic[] = [TOPICS.trust, TOPICS.intervention, TOPICS.series];
+export const EVENT_TOPICS: readonly EventTopic[] = [TOPICS.trust, TOPICS.intervention, TOPICS.series, TOPICS.mentorship];
 
 export function topicForEvent(type: LongviewEventType): EventTopic {
   const aggregate = EVENT_AGGREGATES[type] as AggregateName | undefined;

@@ -41,6 +41,12 @@ describe('event round trip', () => {
       ObservationsRecorded: 2,
       ObservationCorrected: 1,
       SeriesRebased: 1,
+      MentorshipOffered: 1,
+      MentorshipOfferWithdrawn: 1,
+      MentorshipRequested: 1,
+      MentorshipAccepted: 1,
+      MentorshipDeclined: 1,
+      MentorshipEnded: 1,
     });
   });
 });

@@ -94,4 +94,48 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
     type: 'SeriesRebased',
     data: { trustCode: 'RJ1', metric: 'ae-4hr', fromPeriod: '2025-02', reason: 'New ED opened' },
   },
+  MentorshipOffered: {
+    type: 'MentorshipOffered',
+    data: {
+      offerId: 'c0ffee00-0000-4000-8000-0000000000a1',
+      mentor: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      categories: ['PATIENT_FLOW'],
+      metrics: ['ae-4hr'],
+      capacity: 2,
+      note: 'Ten years running front-door streaming',
+      offeredAt: '2025-06-01T09:00:00.000Z',
+    },
+  },
+  MentorshipOfferWithdrawn: {
+    type: 'MentorshipOfferWithdrawn',
+    data: { offerId: 'c0ffee00-0000-4000-8000-0000000000a1', withdrawnAt: '2025-09-01T09:00:00.000Z' },
+  },
+  MentorshipRequested: {
+    type: 'MentorshipRequested',
+    data: {
+      offerId: 'c0ffee00-0000-4000-8000-0000000000a1',
+      mentorshipId: 'c0ffee00-0000-4000-8000-0000000000b1',
+      trustCode: 'RXH',
+      requester: { id: 'editor-RXH', name: 'Sam Jones', role: 'TRUST_EDITOR', trustCode: 'RXH' },
+      message: 'Our 4-hour performance fell after winter; could we talk?',
+      requestedAt: '2025-06-10T09:00:00.000Z',
+    },
+  },
+  MentorshipAccepted: {
+    type: 'MentorshipAccepted',
+    data: { offerId: 'c0ffee00-0000-4000-8000-0000000000a1', mentorshipId: 'c0ffee00-0000-4000-8000-0000000000b1', respondedAt: '2025-06-11T09:00:00.000Z' },
+  },
+  MentorshipDeclined: {
+    type: 'MentorshipDeclined',
+    data: { offerId: 'c0ffee00-0000-4000-8000-0000000000a1', mentorshipId: 'c0ffee00-0000-4000-8000-0000000000b2', respondedAt: '2025-06-11T09:00:00.000Z' },
+  },
+  MentorshipEnded: {
+    type: 'MentorshipEnded',
+    data: {
+      offerId: 'c0ffee00-0000-4000-8000-0000000000a1',
+      mentorshipId: 'c0ffee00-0000-4000-8000-0000000000b1',
+      endedBy: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      endedAt: '2025-12-11T09:00:00.000Z',
+    },
+  },
 };

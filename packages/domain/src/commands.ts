@@ -44,5 +44,16 @@ export type CorrectObservation = Command<
 export type RebaseSeries = Command<'RebaseSeries', { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }>;
 export type MetricSeriesCommand = RecordObservations | CorrectObservation | RebaseSeries;
 
-export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand;
+// ---- Mentorship (an offer and its mentorships) ----
+export type OfferMentorship = Command<
+  'OfferMentorship',
+  { offerId: string; categories: InterventionCategory[]; metrics: string[]; capacity: number; note?: string }
+>;
+export type WithdrawMentorshipOffer = Command<'WithdrawMentorshipOffer', { offerId: string }>;
+export type RequestMentorship = Command<'RequestMentorship', { offerId: string; mentorshipId: string; trustCode: string; message: string }>;
+export type RespondToMentorship = Command<'RespondToMentorship', { offerId: string; mentorshipId: string; accept: boolean }>;
+export type EndMentorship = Command<'EndMentorship', { offerId: string; mentorshipId: string }>;
+export type MentorshipCommand = OfferMentorship | WithdrawMentorshipOffer | RequestMentorship | RespondToMentorship | EndMentorship;
+
+export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand;
 export type LongviewCommandType = LongviewCommand['type'];

@@ -7,6 +7,7 @@ import type {
   IsoMonth,
   Observation,
   PdsaCycle,
+  Role,
   Sharing,
   Target,
   TrustContext,
@@ -62,5 +63,27 @@ export type ObservationCorrected = DomainEvent<
 export type SeriesRebased = DomainEvent<'SeriesRebased', { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }>;
 export type MetricSeriesEvent = ObservationsRecorded | ObservationCorrected | SeriesRebased;
 
-export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent;
+// ---- Mentorship (stream `mentorship-<offerId>`: an offer and the mentorships made under it) ----
+/** A person as the verified actor named them when they acted. */
+export interface MentorshipPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly trustCode?: string;
+}
+export type MentorshipOffered = DomainEvent<
+  'MentorshipOffered',
+  { offerId: string; mentor: MentorshipPerson; categories: InterventionCategory[]; metrics: string[]; capacity: number; note?: string; offeredAt: IsoDateTime }
+>;
+export type MentorshipOfferWithdrawn = DomainEvent<'MentorshipOfferWithdrawn', { offerId: string; withdrawnAt: IsoDateTime }>;
+export type MentorshipRequested = DomainEvent<
+  'MentorshipRequested',
+  { offerId: string; mentorshipId: string; trustCode: string; requester: MentorshipPerson; message: string; requestedAt: IsoDateTime }
+>;
+export type MentorshipAccepted = DomainEvent<'MentorshipAccepted', { offerId: string; mentorshipId: string; respondedAt: IsoDateTime }>;
+export type MentorshipDeclined = DomainEvent<'MentorshipDeclined', { offerId: string; mentorshipId: string; respondedAt: IsoDateTime }>;
+export type MentorshipEnded = DomainEvent<'MentorshipEnded', { offerId: string; mentorshipId: string; endedBy: MentorshipPerson; endedAt: IsoDateTime }>;
+export type MentorshipEvent = MentorshipOffered | MentorshipOfferWithdrawn | MentorshipRequested | MentorshipAccepted | MentorshipDeclined | MentorshipEnded;
+
+export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent;
 export type LongviewEventType = LongviewEvent['type'];

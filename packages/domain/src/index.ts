@@ -8,5 +8,6 @@ export * from './authorisation';
 export * from './trust';
 export * from './intervention';
 export * from './metric-series';
+export * from './mentorship';
 export * from './routes';
 export * from './visibility';

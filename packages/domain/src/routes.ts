@@ -1,6 +1,7 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
 import type { LongviewEvent, LongviewEventType } from './events';
 import { interventionDecider } from './intervention';
+import { mentorshipDecider } from './mentorship';
 import { metricSeriesDecider } from './metric-series';
 import { foldEvents, streamIds, type Decider } from './shared';
 import { trustDecider } from './trust';
@@ -14,7 +15,7 @@ import { trustDecider } from './trust';
  *   await store.append(streamId, events, history.length);
  */
 
-export const AGGREGATES = ['trust', 'intervention', 'series'] as const;
+export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship'] as const;
 export type AggregateName = (typeof AGGREGATES)[number];
 
 /**
@@ -28,6 +29,7 @@ const DECIDERS: { readonly [A in AggregateName]: AnyDecider } = {
   trust: trustDecider as unknown as AnyDecider,
   intervention: interventionDecider as unknown as AnyDecider,
   series: metricSeriesDecider as unknown as AnyDecider,
+  mentorship: mentorshipDecider as unknown as AnyDecider,
 };
 
 type CommandOfType<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>;
@@ -52,6 +54,11 @@ export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute
   RecordObservations: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },
   CorrectObservation: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },
   RebaseSeries: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },
+  OfferMentorship: { aggregate: 'mentorship', decider: DECIDERS.mentorship, streamId: (data) => streamIds.mentorship(data.offerId) },
+  WithdrawMentorshipOffer: { aggregate: 'mentorship', decider: DECIDERS.mentorship, streamId: (data) => streamIds.mentorship(data.offerId) },
+  RequestMentorship: { aggregate: 'mentorship', decider: DECIDERS.mentorship, streamId: (data) => streamIds.mentorship(data.offerId) },
+  RespondToMentorship: { aggregate: 'mentorship', decider: DECIDERS.mentorship, streamId: (data) => streamIds.mentorship(data.offerId) },
+  EndMentorship: { aggregate: 'mentorship', decider: DECIDERS.mentorship, streamId: (data) => streamIds.mentorship(data.offerId) },
 };
 
 export const LONGVIEW_COMMAND_TYPES = Object.keys(COMMAND_ROUTES) as readonly LongviewCommandType[];
@@ -73,6 +80,12 @@ export const EVENT_AGGREGATES: { readonly [T in LongviewEventType]: AggregateNam
   ObservationsRecorded: 'series',
   ObservationCorrected: 'series',
   SeriesRebased: 'series',
+  MentorshipOffered: 'mentorship',
+  MentorshipOfferWithdrawn: 'mentorship',
+  MentorshipRequested: 'mentorship',
+  MentorshipAccepted: 'mentorship',
+  MentorshipDeclined: 'mentorship',
+  MentorshipEnded: 'mentorship',
 };
 
 export const LONGVIEW_EVENT_TYPES = Object.keys(EVENT_AGGREGATES) as readonly LongviewEventType[];
@@ -111,6 +124,13 @@ export function streamIdForEvent(event: LongviewEvent): string {
     case 'ObservationCorrected':
     case 'SeriesRebased':
       return streamIds.series(event.data.trustCode, event.data.metric);
+    case 'MentorshipOffered':
+    case 'MentorshipOfferWithdrawn':
+    case 'MentorshipRequested':
+    case 'MentorshipAccepted':
+    case 'MentorshipDeclined':
+    case 'MentorshipEnded':
+      return streamIds.mentorship(event.data.offerId);
     default: {
       const _never: never = event;
       throw new Error(`Unknown event type ${(_never as { type: string }).type}`);

@@ -16,6 +16,8 @@ export interface Actor {
   readonly role: Role;
   /** Set for TRUST_EDITOR: the trust they may act for. */
   readonly trustCode?: string;
+  /** The person's name from their verified token, when it has one (shown as a mentor's or author's name). */
+  readonly name?: string;
 }
 
 /** Everything a decider needs from the outside world arrives here: no clock or random ids inside. */
@@ -126,4 +128,6 @@ export const streamIds = {
   trust: (code: string) => `trust-${code}`,
   intervention: (id: string) => `intervention-${id}`,
   series: (trustCode: string, metric: string) => `series-${trustCode}-${metric}`,
+  /** A mentorship offer and the mentorships made under it. */
+  mentorship: (offerId: string) => `mentorship-${offerId}`,
 } as const;

@@ -161,12 +161,13 @@ function actorOf(value: unknown): Actor | null {
   if (value === null) return null;
   const bad = (why: string) => new InvalidServiceCredentialError(`The service credential's actor ${why}`);
   if (typeof value !== 'object' || Array.isArray(value)) throw bad('must be an object or null');
-  const { id, role, trustCode } = value as Record<string, unknown>;
+  const { id, role, trustCode, name } = value as Record<string, unknown>;
   if (typeof id !== 'string' || id === '') throw bad('has no id');
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw bad(`has no valid role (one of ${ROLES.join(', ')})`);
   if (trustCode !== undefined && (typeof trustCode !== 'string' || trustCode === '')) throw bad('has a trustCode that is not a non-empty string');
   if (role === 'TRUST_EDITOR' && trustCode === undefined) throw bad('is a TRUST_EDITOR without a trustCode');
-  return { id, role: role as Actor['role'], ...(typeof trustCode === 'string' ? { trustCode } : {}) };
+  if (name !== undefined && (typeof name !== 'string' || name === '' || name.length > 200)) throw bad('has a name that is not 1-200 characters of text');
+  return { id, role: role as Actor['role'], ...(typeof trustCode === 'string' ? { trustCode } : {}), ...(typeof name === 'string' ? { name } : {}) };
 }
 
 function reasonOf(error: unknown): string {

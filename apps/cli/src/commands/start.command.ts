@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { generateDemoData } from '../demo';
+import { demoMentorships, generateDemoData, sendDemoMentorships } from '../demo';
 import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { sendSteps } from '../platform/demo-loader';
 import { cliClients, DEMO_LOADER } from '../platform/service-key';
@@ -77,7 +77,11 @@ async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean):
       log(`First start: loading generated demo data (${plan.steps.length} commands)…`);
       const { commands } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, DEMO_LOADER);
       const result = await sendSteps(commands, plan.steps, { idPrefix: `demo-${DEMO_SEED}`, log });
-      log(`Demo data loaded: ${result.events} events.`);
+      const urls = { commandUrl: platform.commandService.url, queryUrl: platform.queryService.url };
+      const mentorship = await sendDemoMentorships((actor) => cliClients(urls, platform.serviceKey, actor).commands, demoMentorships(plan), {
+        idPrefix: `demo-${DEMO_SEED}`,
+      });
+      log(`Demo data loaded: ${result.events + mentorship} events.`);
     } else {
       log(`Reusing existing data (${head} events in the log).`);
     }
@@ -139,7 +143,11 @@ async function runStartDistributed(ports: Ports, noDemo: boolean): Promise<numbe
         idPrefix: `demo-${DEMO_SEED}`,
         log: (l) => log(`[platform] ${l}`),
       });
-      log(`[platform] demo data loaded: ${result.events} events.`);
+      const urls = { commandUrl: platform.commandServiceUrl, queryUrl: platform.queryServiceUrl };
+      const mentorship = await sendDemoMentorships((actor) => cliClients(urls, platform.serviceKey, actor).commands, demoMentorships(plan), {
+        idPrefix: `demo-${DEMO_SEED}`,
+      });
+      log(`[platform] demo data loaded: ${result.events + mentorship} events.`);
     } else {
       log(`[platform] reusing existing data (${head} events in the log).`);
     }

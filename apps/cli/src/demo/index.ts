@@ -1,2 +1,3 @@
 export * from './generate';
 export { Prng } from './prng';
+export * from './mentorship';

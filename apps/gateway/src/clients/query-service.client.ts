@@ -5,6 +5,9 @@ import type {
   InterventionPage,
   InterventionStatus,
   InterventionView,
+  MentorMatchView,
+  MentorshipOfferView,
+  MentorshipView,
   MetricCoverageView,
   OutcomeView,
   PeerView,
@@ -95,6 +98,15 @@ export interface QueryServiceClient {
   getTrustBenchmark(code: string, metric: string, period?: string, options?: ReadOptions): Promise<BenchmarkView | null>;
   /** GET /funnel?metric=&period= (400 for an unknown metric or one without numerators and denominators). */
   getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView>;
+  /** GET /mentors: ranked mentors for a trust (null when there is no such trust). */
+  listMentors(trustCode: string, category?: string, metric?: string, options?: ReadOptions): Promise<readonly MentorMatchView[] | null>;
+  /** GET /mentorship-offers (mine: the viewer's own, withdrawn too). */
+  listMentorshipOffers(mine: boolean, options?: ReadOptions): Promise<readonly MentorshipOfferView[]>;
+  getMentorshipOffer(id: string, options?: ReadOptions): Promise<MentorshipOfferView | null>;
+  /** GET /mentorships: those the viewer is a party to. */
+  listMentorships(options?: ReadOptions): Promise<readonly MentorshipView[]>;
+  /** Null when missing or the viewer is not a party (the same answer). */
+  getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -195,6 +207,26 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getFunnel(metric: string, period: string, options?: ReadOptions): Promise<FunnelView> {
     return this.get<FunnelView>('/funnel', { metric, period }, options);
+  }
+
+  listMentors(trustCode: string, category?: string, metric?: string, options?: ReadOptions): Promise<readonly MentorMatchView[] | null> {
+    return this.getOrNull<MentorMatchView[]>('/mentors', options, { trustCode, category, metric });
+  }
+
+  listMentorshipOffers(mine: boolean, options?: ReadOptions): Promise<readonly MentorshipOfferView[]> {
+    return this.get<MentorshipOfferView[]>('/mentorship-offers', { mine: mine ? 'true' : undefined }, options);
+  }
+
+  getMentorshipOffer(id: string, options?: ReadOptions): Promise<MentorshipOfferView | null> {
+    return this.getOrNull<MentorshipOfferView>(`/mentorship-offers/${segment(id)}`, options);
+  }
+
+  listMentorships(options?: ReadOptions): Promise<readonly MentorshipView[]> {
+    return this.get<MentorshipView[]>('/mentorships', {}, options);
+  }
+
+  getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null> {
+    return this.getOrNull<MentorshipView>(`/mentorships/${segment(id)}`, options);
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */

@@ -13,6 +13,7 @@ import { SpcChart } from '../components/SpcChart';
 import { HowToReadSpc, SpcIcons } from '../components/SpcSummary';
 import { SeriesTable } from '../components/SeriesTable';
 import { Peers } from '../components/Peers';
+import { MentorsPanel } from '../components/MentorsPanel';
 import { Benchmark } from '../components/Benchmark';
 import { pointsFromSpc } from '../lib/spc';
 import { NotFoundPage } from './NotFoundPage';
@@ -275,6 +276,7 @@ export function TrustPage() {
 
       <h2>Trusts like this one</h2>
       <Peers code={trust.code} name={trust.name} />
+      <MentorsPanel code={trust.code} name={trust.name} />
 
       <h2>Outcomes over time</h2>
       {series.length === 0 ? (

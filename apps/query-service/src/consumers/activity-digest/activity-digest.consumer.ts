@@ -143,5 +143,8 @@ function summaryOf(event: LongviewEvent): string {
       return `${event.data.metric} for ${event.data.period} corrected`;
     case 'SeriesRebased':
       return `${event.data.metric} rebased from ${event.data.fromPeriod}`;
+    default:
+      // Not in TYPES (mentorship is private to its parties): never digested.
+      return 'Activity';
   }
 }

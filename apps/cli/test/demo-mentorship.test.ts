@@ -1,0 +1,44 @@
+/**
+ * The demo's mentorship (a few offers from trusts with sustained records, one pending and one
+ * accepted mentorship), sent through the real decider as the people who issue it.
+ */
+import { decideFromHistory, streamIdFor, type LongviewCommand, type LongviewEvent } from '@longview/domain';
+import { demoMentorships, generateDemoData } from '../src/demo';
+
+describe('demo mentorship', () => {
+  const plan = generateDemoData();
+  const steps = demoMentorships(plan);
+
+  it('is deterministic', () => {
+    expect(demoMentorships(generateDemoData())).toEqual(steps);
+  });
+
+  it('is accepted by the decider, each command as its own person', () => {
+    const streams = new Map<string, LongviewEvent[]>();
+    const produced: LongviewEvent[] = [];
+    steps.forEach(({ actor, step }, i) => {
+      const command = { type: step.type, data: step.data, metadata: { commandId: `m-${i}`, actor, now: `${plan.today}T12:00:00.000Z` } } as LongviewCommand;
+      const stream = streamIdFor(command);
+      const events = decideFromHistory(command, streams.get(stream) ?? []);
+      streams.set(stream, [...(streams.get(stream) ?? []), ...events]);
+      produced.push(...events);
+    });
+    expect(produced.map((e) => e.type)).toEqual([
+      'MentorshipOffered',
+      'MentorshipOffered',
+      'MentorshipOffered',
+      'MentorshipRequested',
+      'MentorshipRequested',
+      'MentorshipAccepted',
+    ]);
+  });
+
+  it('offers come from trusts with lasting improvements shared beyond the trust, in those categories', () => {
+    const shared = new Set(plan.steps.flatMap((s) => (s.type === 'ProposeIntervention' && s.data.sharing !== 'PRIVATE' ? [s.data.interventionId] : [])));
+    for (const { actor, step } of steps.filter((s) => s.step.type === 'OfferMentorship')) {
+      const lasting = plan.expectations.filter((e) => e.trustCode === actor.trustCode && e.effect === 'LASTING' && shared.has(e.interventionId));
+      expect(lasting.length).toBeGreaterThan(0);
+      if (step.type === 'OfferMentorship') for (const c of step.data.categories) expect(lasting.map((e) => e.category)).toContain(c);
+    }
+  });
+});

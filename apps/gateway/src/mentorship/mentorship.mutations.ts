@@ -1,0 +1,81 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { CommandAccepted } from '@longview/contracts';
+import type {
+  EndMentorshipInput,
+  OfferMentorshipInput,
+  RequestMentorshipInput,
+  RespondToMentorshipInput,
+  WithdrawMentorshipOfferInput,
+} from '../__generated__/resolvers-types';
+import type { GatewayContext } from '../context';
+import { readBackOptions, send } from '../shared/commands';
+import { gatewayError } from '../shared/errors';
+import { offerNotFound, visibleMentorship } from './mentorship.reads';
+import { MentorshipNotFoundError } from '@longview/domain';
+
+/**
+ * A new offer's or request's id. With a command id it is derived from the actor and that id, so
+ * a retry names the same offer and replays (command ids are scoped to the actor); else random.
+ */
+function newId(context: GatewayContext, kind: string, commandId: string | null | undefined): string {
+  if (!commandId) return randomUUID();
+  const { actor } = context;
+  const hex = createHash('sha256')
+    .update([`longview-${kind}`, actor?.role ?? '', actor?.trustCode ?? '', actor?.id ?? '', commandId].join('\u0000'))
+    .digest('hex');
+  const variant = (8 | (parseInt(hex.charAt(16), 16) & 3)).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function offerPayload(context: GatewayContext, offerId: string, accepted: CommandAccepted) {
+  const offer = await context.queries.getMentorshipOffer(offerId, readBackOptions(accepted));
+  if (!offer) throw offerNotFound(offerId);
+  return { offer, position: accepted.position };
+}
+
+async function mentorshipPayload(context: GatewayContext, mentorshipId: string, accepted: CommandAccepted) {
+  const mentorship = await context.queries.getMentorship(mentorshipId, readBackOptions(accepted));
+  if (!mentorship) throw gatewayError('NOT_FOUND', new MentorshipNotFoundError(mentorshipId).message);
+  return { mentorship, position: accepted.position };
+}
+
+export async function offerMentorship(context: GatewayContext, input: OfferMentorshipInput) {
+  const offerId = newId(context, 'mentorship-offer', input.commandId);
+  const accepted = await send(context, 'OfferMentorship', input, {
+    offerId,
+    categories: [...input.categories],
+    metrics: [...input.metrics],
+    capacity: input.capacity,
+    ...(input.note ? { note: input.note } : {}),
+  });
+  return offerPayload(context, offerId, accepted);
+}
+
+export async function withdrawMentorshipOffer(context: GatewayContext, input: WithdrawMentorshipOfferInput) {
+  const accepted = await send(context, 'WithdrawMentorshipOffer', {}, { offerId: input.offerId });
+  return offerPayload(context, input.offerId, accepted);
+}
+
+export async function requestMentorship(context: GatewayContext, input: RequestMentorshipInput) {
+  const mentorshipId = newId(context, 'mentorship', input.commandId);
+  const accepted = await send(context, 'RequestMentorship', input, {
+    offerId: input.offerId,
+    mentorshipId,
+    trustCode: input.trustCode,
+    message: input.message,
+  });
+  return mentorshipPayload(context, mentorshipId, accepted);
+}
+
+/** The command side routes by offer: the offer of a mentorship the viewer may see (a stranger's is NOT_FOUND). */
+export async function respondToMentorship(context: GatewayContext, input: RespondToMentorshipInput) {
+  const { offer } = await visibleMentorship(context, input.mentorshipId);
+  const accepted = await send(context, 'RespondToMentorship', {}, { offerId: offer.id, mentorshipId: input.mentorshipId, accept: input.accept });
+  return mentorshipPayload(context, input.mentorshipId, accepted);
+}
+
+export async function endMentorship(context: GatewayContext, input: EndMentorshipInput) {
+  const { offer } = await visibleMentorship(context, input.mentorshipId);
+  const accepted = await send(context, 'EndMentorship', {}, { offerId: offer.id, mentorshipId: input.mentorshipId });
+  return mentorshipPayload(context, input.mentorshipId, accepted);
+}
