@@ -181,7 +181,7 @@ export function useFormErrors(order: readonly string[], fieldFor: (path: string)
   useEffect(() => {
     if (attempt > 0) ref.current?.focus();
   }, [attempt]);
-  const fail = (problem: Errors | unknown) => {
+  const fail = (problem: unknown) => {
     if (problem && typeof problem === 'object' && !(problem instanceof Error) && Object.values(problem).every((v) => typeof v === 'string')) {
       setErrors(problem as Errors);
       setGeneral([]);

@@ -84,7 +84,7 @@ export function periodFromText(text: string): string | undefined {
   if (match) return monthOk(match[2]!, match[1]!);
   match = /^([A-Za-z]{3,9})[ -](\d{4})$/.exec(t);
   if (match) {
-    const index = MONTH_NAMES.findIndex((name) => name.startsWith(match![1]!.toLowerCase()));
+    const index = MONTH_NAMES.findIndex((name) => name.startsWith(match[1]!.toLowerCase()));
     if (index >= 0) return monthOk(match[2]!, String(index + 1));
   }
   return undefined;
