@@ -1,4 +1,4 @@
-import { ForbiddenError } from './errors';
+import { ForbiddenError, describeCommand } from './errors';
 import type { Actor } from './shared';
 
 /**
@@ -9,7 +9,10 @@ import type { Actor } from './shared';
 /** Policymakers and the community read and comment; they never change a trust's record. */
 export function assertMayWrite(actor: Actor, commandType: string): void {
   if (actor.role === 'POLICYMAKER' || actor.role === 'COMMUNITY') {
-    throw new ForbiddenError('ROLE_NOT_ALLOWED', `A ${actor.role.toLowerCase()} user cannot ${commandType}; only editors of the trust concerned can.`);
+    throw new ForbiddenError(
+      'ROLE_NOT_ALLOWED',
+      `A ${actor.role.toLowerCase()} user cannot ${describeCommand(commandType)}; only editors of the trust concerned can.`,
+    );
   }
 }
 
@@ -20,8 +23,8 @@ export function assertMayActForTrust(actor: Actor, trustCode: string, commandTyp
     throw new ForbiddenError(
       'OTHER_TRUST',
       actor.trustCode
-        ? `You edit for trust ${actor.trustCode} and cannot ${commandType} for trust ${trustCode}.`
-        : `Your account is not linked to a trust, so you cannot ${commandType} for trust ${trustCode}.`,
+        ? `You edit for trust ${actor.trustCode} and cannot ${describeCommand(commandType)} for trust ${trustCode}.`
+        : `Your account is not linked to a trust, so you cannot ${describeCommand(commandType)} for trust ${trustCode}.`,
     );
   }
 }

@@ -31,10 +31,10 @@ describe('domain errors', () => {
 
   it('write messages a user can act on', () => {
     expect(new InvalidCommandError('RecordObservations', [{ path: 'observations.0.value', message: 'must be a finite number' }]).message).toBe(
-      'RecordObservations is invalid: observations.0.value: must be a finite number',
+      'Could not record monthly values: observations.0.value: must be a finite number',
     );
     expect(new IllegalInterventionTransitionError('abc', 'StartIntervention', 'ABANDONED', ['PROPOSED']).message).toBe(
-      'Cannot start intervention: intervention abc is ABANDONED; this is only possible when it is PROPOSED.',
+      'Cannot start an intervention: intervention abc is abandoned; this is only possible when it is proposed.',
     );
   });
 });

@@ -39,7 +39,7 @@ export class InvalidCommandError extends DomainError {
 
   constructor(commandType: string, fields: readonly FieldError[]) {
     const listed = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
-    super('INVALID_COMMAND', `${commandType} is invalid: ${listed}`);
+    super('INVALID_COMMAND', `Could not ${describeCommand(commandType)}: ${listed}`);
     this.fields = fields;
   }
 }
@@ -59,13 +59,13 @@ export class StreamNotFoundError extends NotFoundError {
 
 export class TrustNotFoundError extends NotFoundError {
   constructor(readonly trustCode: string) {
-    super('TRUST_NOT_FOUND', `Trust ${trustCode} is not registered. Register it with RegisterTrust first.`);
+    super('TRUST_NOT_FOUND', `Trust ${trustCode} is not registered. An administrator must register it before anything can be recorded for it.`);
   }
 }
 
 export class InterventionNotFoundError extends NotFoundError {
   constructor(readonly interventionId: string) {
-    super('INTERVENTION_NOT_FOUND', `Intervention ${interventionId} does not exist. Check the id, or propose it with ProposeIntervention first.`);
+    super('INTERVENTION_NOT_FOUND', `Intervention ${interventionId} does not exist. Check the address or id, or propose the intervention first.`);
   }
 }
 
@@ -76,7 +76,7 @@ export class ObservationNotFoundError extends NotFoundError {
     readonly metric: string,
     readonly period: string,
   ) {
-    super('OBSERVATION_NOT_FOUND', `${trustCode} has no ${metric} value for ${period} to correct. Record it with RecordObservations instead.`);
+    super('OBSERVATION_NOT_FOUND', `${trustCode} has no ${metric} value for ${period} to correct. Record a value for that month instead.`);
   }
 }
 
@@ -93,7 +93,7 @@ export class ConflictError extends DomainError {
 
 export class TrustAlreadyRegisteredError extends ConflictError {
   constructor(readonly trustCode: string) {
-    super('TRUST_ALREADY_REGISTERED', `Trust ${trustCode} is already registered. Use UpdateTrustContext to change its context.`);
+    super('TRUST_ALREADY_REGISTERED', `Trust ${trustCode} is already registered. Update its context instead.`);
   }
 }
 
@@ -113,8 +113,8 @@ export class IllegalInterventionTransitionError extends ConflictError {
   ) {
     super(
       'ILLEGAL_STATUS_TRANSITION',
-      `Cannot ${describeCommand(commandType)}: intervention ${interventionId} is ${currentStatus}; ` +
-        `this is only possible when it is ${allowedFrom.join(' or ')}.`,
+      `Cannot ${describeCommand(commandType)}: intervention ${interventionId} is ${currentStatus.toLowerCase()}; ` +
+        `this is only possible when it is ${allowedFrom.map((status) => status.toLowerCase()).join(' or ')}.`,
     );
   }
 }
@@ -127,7 +127,7 @@ export class PeriodAlreadyRecordedError extends ConflictError {
   ) {
     super(
       'PERIOD_ALREADY_RECORDED',
-      `${trustCode} already has ${metric} values for ${periods.join(', ')}. ` + `Use CorrectObservation, with a reason, to change a recorded value.`,
+      `${trustCode} already has ${metric} values for ${periods.join(', ')}. ` + `To change a recorded value, correct it and give a reason.`,
     );
   }
 }
@@ -166,7 +166,26 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-function describeCommand(commandType: string): string {
-  // "StartIntervention" -> "start intervention": reads naturally inside a sentence.
-  return commandType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+/**
+ * What a command does, in words that read inside a sentence ("cannot propose an intervention"):
+ * messages are for people, who never see command type names.
+ */
+const COMMAND_PHRASES: Readonly<Record<string, string>> = {
+  RegisterTrust: 'register a trust',
+  UpdateTrustContext: "update a trust's context",
+  ProposeIntervention: 'propose an intervention',
+  StartIntervention: 'start an intervention',
+  LogPdsaCycle: 'log a plan-do-study-act cycle',
+  CompleteIntervention: 'complete an intervention',
+  AbandonIntervention: 'abandon an intervention',
+  ChangeSharing: "change an intervention's sharing",
+  AdoptIntervention: 'adopt an intervention',
+  RecordObservations: 'record monthly values',
+  CorrectObservation: 'correct a monthly value',
+  RebaseSeries: 'rebase a series',
+};
+
+export function describeCommand(commandType: string): string {
+  // Unlisted commands: "ShareLesson" -> "share lesson" still reads naturally inside a sentence.
+  return COMMAND_PHRASES[commandType] ?? commandType.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -191,7 +191,10 @@ describe('StartIntervention', () => {
     spec
       .given([...history])
       .when(command.start())
-      .thenThrows(IllegalInterventionTransitionError, (e) => e.kind === 'CONFLICT' && e.currentStatus === status && e.message.includes(`is ${status}`));
+      .thenThrows(
+        IllegalInterventionTransitionError,
+        (e) => e.kind === 'CONFLICT' && e.currentStatus === status && e.message.includes(`is ${status.toLowerCase()}`),
+      );
   });
 
   it('rejects an impossible start date', () => {

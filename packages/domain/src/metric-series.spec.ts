@@ -89,7 +89,7 @@ describe('RecordObservations', () => {
       .then([{ type: 'ObservationsRecorded', data: { trustCode: 'RJ1', metric: 'ae-4hr', observations: [march] } }]);
   });
 
-  it('rejects periods already recorded and points to CorrectObservation', () => {
+  it('rejects periods already recorded and says to correct the value instead', () => {
     spec
       .given([recorded])
       .when(
@@ -102,7 +102,8 @@ describe('RecordObservations', () => {
       )
       .thenThrows(
         PeriodAlreadyRecordedError,
-        (e) => e.kind === 'CONFLICT' && e.code === 'PERIOD_ALREADY_RECORDED' && e.periods.join() === '2025-02' && e.message.includes('CorrectObservation'),
+        (e) =>
+          e.kind === 'CONFLICT' && e.code === 'PERIOD_ALREADY_RECORDED' && e.periods.join() === '2025-02' && e.message.includes('correct it and give a reason'),
       );
   });
 
@@ -247,7 +248,10 @@ describe('CorrectObservation', () => {
     spec
       .given([recorded])
       .when(correct({ period: '2024-12' }))
-      .thenThrows(ObservationNotFoundError, (e) => e.kind === 'NOT_FOUND' && e.period === '2024-12' && e.message.includes('RecordObservations'));
+      .thenThrows(
+        ObservationNotFoundError,
+        (e) => e.kind === 'NOT_FOUND' && e.period === '2024-12' && e.message.includes('Record a value for that month instead'),
+      );
     spec.given([]).when(correct()).thenThrows(ObservationNotFoundError);
   });
 

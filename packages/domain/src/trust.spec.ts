@@ -68,7 +68,7 @@ describe('RegisterTrust', () => {
     spec
       .given([registered])
       .when(register())
-      .thenThrows(TrustAlreadyRegisteredError, (e) => e.code === 'TRUST_ALREADY_REGISTERED' && /UpdateTrustContext/.test(e.message));
+      .thenThrows(TrustAlreadyRegisteredError, (e) => e.code === 'TRUST_ALREADY_REGISTERED' && /Update its context instead/.test(e.message));
   });
 
   it('lists every invalid field at once', () => {

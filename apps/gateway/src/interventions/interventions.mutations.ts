@@ -3,6 +3,7 @@ import type { CommandAccepted } from '@longview/contracts';
 import { InterventionNotFoundError } from '@longview/domain';
 import type {
   AbandonInterventionInput,
+  ChangeSharingInput,
   CompleteInterventionInput,
   LogPdsaCycleInput,
   ProposeInterventionInput,
@@ -71,5 +72,11 @@ export async function completeIntervention(context: GatewayContext, input: Compl
 export async function abandonIntervention(context: GatewayContext, input: AbandonInterventionInput) {
   const { interventionId, abandonedOn, reason } = input;
   const accepted = await send(context, 'AbandonIntervention', input, { interventionId, abandonedOn, reason });
+  return interventionPayload(context, interventionId, accepted);
+}
+
+export async function changeSharing(context: GatewayContext, input: ChangeSharingInput) {
+  const { interventionId, sharing } = input;
+  const accepted = await send(context, 'ChangeSharing', input, { interventionId, sharing });
   return interventionPayload(context, interventionId, accepted);
 }

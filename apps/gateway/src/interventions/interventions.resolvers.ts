@@ -15,6 +15,7 @@ export const resolvers: Resolvers = {
     logPdsaCycle: (_, { input }, ctx) => mutations.logPdsaCycle(ctx, input),
     completeIntervention: (_, { input }, ctx) => mutations.completeIntervention(ctx, input),
     abandonIntervention: (_, { input }, ctx) => mutations.abandonIntervention(ctx, input),
+    changeSharing: (_, { input }, ctx) => mutations.changeSharing(ctx, input),
   },
   Trust: {
     interventions: (trust, page, ctx) => reads.interventionConnection(ctx, { trustCode: trust.code }, page),

@@ -30,7 +30,9 @@ export async function trustOf(context: GatewayContext, code: string): Promise<Tr
 
 /** The current context, with the date it applies from. */
 export function currentContext(trust: TrustView) {
-  return { ...trust.context, effectiveFrom: trust.contextEffectiveFrom };
+  // The reason lives with the history entry of the context in force.
+  const entry = trust.contextHistory.findLast((h) => h.effectiveFrom === trust.contextEffectiveFrom);
+  return { ...trust.context, effectiveFrom: trust.contextEffectiveFrom, reason: entry?.reason };
 }
 
 export function contextHistory(trust: TrustView) {

@@ -9,6 +9,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     registerTrust: (_, { input }, ctx) => mutations.registerTrust(ctx, input),
+    updateTrustContext: (_, { input }, ctx) => mutations.updateTrustContext(ctx, input),
   },
   Trust: {
     kind: (trust) => trust.context.kind,
