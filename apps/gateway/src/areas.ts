@@ -16,3 +16,4 @@ export { resolvers as evidence } from './evidence/evidence.resolvers';
 export { resolvers as projection } from './projection/projection.resolvers';
 export { resolvers as viewer } from './viewer/viewer.resolvers';
 export { resolvers as benchmark } from './benchmark/benchmark.resolvers';
+export { resolvers as adoption } from './adoption/adoption.resolvers';

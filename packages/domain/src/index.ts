@@ -9,4 +9,5 @@ export * from './trust';
 export * from './intervention';
 export * from './metric-series';
 export * from './routes';
+export * from './command-context';
 export * from './visibility';
