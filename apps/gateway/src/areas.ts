@@ -17,3 +17,4 @@ export { resolvers as projection } from './projection/projection.resolvers';
 export { resolvers as viewer } from './viewer/viewer.resolvers';
 export { resolvers as benchmark } from './benchmark/benchmark.resolvers';
 export { resolvers as mentorship } from './mentorship/mentorship.resolvers';
+export { resolvers as adoption } from './adoption/adoption.resolvers';

@@ -1,4 +1,5 @@
 import type { QueryServiceClient } from './clients/query-service.client';
+import { lineageLoader } from './adoption/adoption.loaders';
 import { interventionLoader } from './interventions/interventions.loaders';
 import { metricCoverageLoader } from './coverage/coverage.loaders';
 import type { ReadPosition } from './shared/read-position';
@@ -12,6 +13,7 @@ export function createLoaders(queries: QueryServiceClient, position: ReadPositio
     interventions: interventionLoader(queries, position),
     spc: spcLoader(queries, position),
     metricCoverage: metricCoverageLoader(queries, position),
+    lineage: lineageLoader(queries, position),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   MentorMatchView,
   MentorshipOfferView,
   MentorshipView,
+  LineageView,
   MetricCoverageView,
   OutcomeView,
   PeerView,
@@ -207,6 +208,13 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
     return this.outcomes.get(id) ?? null;
   }
 
+  async getInterventionLineage(id: string, options?: ReadOptions): Promise<LineageView | null> {
+    this.record('getInterventionLineage', options, id);
+    // Like the real service: none (404) for an intervention that is missing or hidden from the viewer; no adoptions here.
+    if (!this.visible().some((item) => item.id === id)) return null;
+    return { interventionId: id, adoptedFrom: null, adoptions: [], ancestors: [], descendants: [] };
+  }
+
   async getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null> {
     this.record('getTrustPeers', options, code, limit);
     return this.peers.get(code)?.slice(0, limit) ?? null;
@@ -386,6 +394,8 @@ export function evidenceView(metric: string, category: InterventionCategory | un
     sustainedShare: null,
     verdicts: { SUSTAINED: 0, FADED: 0, NOT_YET_EVIDENT: 0, NO_SIGNAL: 0, DETERIORATED: 0, INSUFFICIENT_DATA: 0 },
     studies: [],
+    adoptions: { k: 0, sustainedShare: null },
+    originals: { k: 0, sustainedShare: null },
     ...overrides,
   };
 }

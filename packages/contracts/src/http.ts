@@ -45,6 +45,7 @@
  *     in the order asked; totalCount = items found, hasNextPage false, endCursor null. At most 200
  *     ids (more: 400 BAD_USER_INPUT); `first`/`after` do not apply and are a 400 with `ids`.
  *   GET /interventions/:id          -> InterventionView | 404
+ *   GET /interventions/:id/lineage  -> LineageView | 404   (the adoption tree, visibility-filtered)
  *   GET /series/:trustCode/:metric  -> SeriesView | 404
  *   GET /metric-coverage            -> MetricCoverageView[]   (every metric some trust has recorded, by code)
  *   GET /health                     -> { status: 'ok', position }
@@ -134,6 +135,42 @@ export interface InterventionView {
   readonly abandonReason?: string;
   readonly pdsaCycles: readonly (PdsaCycle & { readonly cycleNumber: number })[];
   readonly history: readonly HistoryEntry[];
+  /** Set on an adoption: the id of the intervention it was adopted from (which the viewer may or may not see). */
+  readonly adoptedFrom?: string;
+  /** Set on an adoption: what the adopting trust changed for its own context (plain text). */
+  readonly adaptations?: string;
+}
+
+/**
+ * GET /interventions/:id/lineage -> LineageView | 404 (missing or hidden: the same 404).
+ * The adoption tree around one intervention, as the viewer may see it. A node the viewer may not
+ * see has `interventionId: null` and nothing else about it; hidden descendants appear only where
+ * they connect the intervention to a visible adoption further down (else absent, uncounted).
+ */
+export interface LineageView {
+  readonly interventionId: string;
+  /** The source it was adopted from, if the viewer may see it. */
+  readonly adoptedFrom: string | null;
+  /** Its direct adoptions the viewer may see, oldest first. */
+  readonly adoptions: readonly string[];
+  /** From the original (root) down to the direct source; depth = generations above (the source is 1). */
+  readonly ancestors: readonly LineageNodeView[];
+  /** Depth-first, each node followed by its own adoptions, oldest first; depth = generations below (a direct adoption is 1). */
+  readonly descendants: readonly LineageNodeView[];
+}
+
+export interface LineageNodeView {
+  readonly depth: number;
+  /** Null when the viewer may not see the node. */
+  readonly interventionId: string | null;
+}
+
+/** How interventions of one kind (adoptions, or originals) fared: how many were pooled-eligible and the share judged SUSTAINED. */
+export interface AdoptionEvidenceView {
+  /** Interventions of the kind the viewer may see that target the metric and have started. */
+  readonly k: number;
+  /** Share of the judged ones that were SUSTAINED (null when none is judged yet). */
+  readonly sustainedShare: number | null;
 }
 
 export interface InterventionPage {
@@ -335,6 +372,10 @@ export interface EvidenceView {
   readonly sustainedShare: number | null;
   readonly verdicts: Readonly<Record<Sustainability, number>>;
   readonly studies: readonly EvidenceStudyView[];
+  /** The interventions above that are adoptions of another intervention... */
+  readonly adoptions: AdoptionEvidenceView;
+  /** ...and those that are not (originals), for comparison: does an improvement spread? */
+  readonly originals: AdoptionEvidenceView;
 }
 
 export interface ProjectionMonthView {

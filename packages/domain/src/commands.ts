@@ -1,3 +1,4 @@
+import type { InterventionState } from './intervention';
 import type { Approach, Command, InterventionCategory, IsoDate, IsoMonth, Observation, PdsaCycle, Sharing, Target, TrustContext } from './shared';
 
 // ---- Trust ----
@@ -25,7 +26,22 @@ export type LogPdsaCycle = Command<'LogPdsaCycle', { interventionId: string; cyc
 export type CompleteIntervention = Command<'CompleteIntervention', { interventionId: string; completedOn: IsoDate; summary?: string }>;
 export type AbandonIntervention = Command<'AbandonIntervention', { interventionId: string; abandonedOn: IsoDate; reason: string }>;
 export type ChangeSharing = Command<'ChangeSharing', { interventionId: string; sharing: Sharing }>;
-export type InterventionCommand = ProposeIntervention | StartIntervention | LogPdsaCycle | CompleteIntervention | AbandonIntervention | ChangeSharing;
+/**
+ * A trust adopts an intervention it may see (another trust's, or its own): a new intervention
+ * (`interventionId`, a new stream) at `trustCode`, adopted from `sourceInterventionId`. Category,
+ * approach, targets (and the title, unless given) are copied from the source's own stream, never
+ * from the sender: the command side loads that stream (see command-context.ts) into `context`.
+ */
+export type AdoptIntervention = Command<
+  'AdoptIntervention',
+  { interventionId: string; sourceInterventionId: string; trustCode: string; title?: string; adaptations: string; sharing: Sharing }
+> & { readonly context?: AdoptionContext };
+/** What AdoptIntervention needs from outside its own stream: the source folded (INITIAL when it does not exist). */
+export interface AdoptionContext {
+  readonly source: InterventionState;
+}
+export type InterventionCommand =
+  ProposeIntervention | StartIntervention | LogPdsaCycle | CompleteIntervention | AbandonIntervention | ChangeSharing | AdoptIntervention;
 
 // ---- Metric series ----
 export type RecordObservations = Command<'RecordObservations', { trustCode: string; metric: string; observations: Observation[]; source?: string }>;

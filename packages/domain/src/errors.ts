@@ -69,6 +69,16 @@ export class InterventionNotFoundError extends NotFoundError {
   }
 }
 
+/**
+ * AdoptIntervention names a source that does not exist or that the adopter may not see: the same
+ * words for both, so the answer never tells that a hidden intervention exists.
+ */
+export class AdoptionSourceNotFoundError extends NotFoundError {
+  constructor(readonly interventionId: string) {
+    super('INTERVENTION_NOT_FOUND', `There is no intervention ${interventionId} to adopt. Check the id of the intervention you want to adopt.`);
+  }
+}
+
 /** CorrectObservation names a period the series has no value for. */
 export class ObservationNotFoundError extends NotFoundError {
   constructor(

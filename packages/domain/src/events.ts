@@ -35,6 +35,15 @@ export type InterventionProposed = DomainEvent<
     targets: Target[];
     sharing: Sharing;
     proposedAt: IsoDateTime;
+    /**
+     * Set when the intervention is an adoption (AdoptIntervention): the intervention it was adopted
+     * from and what the adopting trust changed for its own context. An adopted intervention is a
+     * proposed intervention at the adopting trust with the same lifecycle, so it is this event with
+     * one more optional field rather than a new event type: every read model that knows
+     * interventions (lists, outcomes, evidence, trusts' counts, feeds) counts it without change,
+     * and every stored event stays valid.
+     */
+    adoptedFrom?: { interventionId: string; adaptations: string };
   }
 >;
 export type InterventionStarted = DomainEvent<'InterventionStarted', { interventionId: string; startedOn: IsoDate }>;

@@ -10,4 +10,5 @@ export * from './intervention';
 export * from './metric-series';
 export * from './mentorship';
 export * from './routes';
+export * from './command-context';
 export * from './visibility';

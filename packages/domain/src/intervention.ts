@@ -1,6 +1,7 @@
 import { assertMayActForTrust, assertMayWrite } from './authorisation';
 import type {
   AbandonIntervention,
+  AdoptIntervention,
   ChangeSharing,
   CompleteIntervention,
   InterventionCommand,
@@ -8,14 +9,22 @@ import type {
   ProposeIntervention,
   StartIntervention,
 } from './commands';
-import { IllegalInterventionTransitionError, InterventionAlreadyExistsError, InterventionNotFoundError, InvalidCommandError } from './errors';
+import {
+  AdoptionSourceNotFoundError,
+  IllegalInterventionTransitionError,
+  InterventionAlreadyExistsError,
+  InterventionNotFoundError,
+  InvalidCommandError,
+} from './errors';
 import type { InterventionEvent } from './events';
 import {
   APPROACHES,
   DIRECTIONS,
   INTERVENTION_CATEGORIES,
   SHARING_LEVELS,
+  type Approach,
   type Decider,
+  type InterventionCategory,
   type IsoDate,
   type PdsaCycle,
   type Sharing,
@@ -34,6 +43,12 @@ interface InterventionFacts {
   /** The owning trust: only its editors may change the intervention. */
   readonly trustCode: string;
   readonly sharing: Sharing;
+  /** What an adoption copies from its source (AdoptIntervention reads the source's state). */
+  readonly title: string;
+  readonly summary: string;
+  readonly category: InterventionCategory;
+  readonly approach: Approach;
+  readonly targets: readonly Target[];
 }
 export interface ProposedIntervention extends InterventionFacts {
   readonly status: 'PROPOSED';
@@ -68,6 +83,11 @@ function evolve(state: InterventionState, event: InterventionEvent): Interventio
         interventionId: event.data.interventionId,
         trustCode: event.data.trustCode,
         sharing: event.data.sharing,
+        title: event.data.title,
+        summary: event.data.summary,
+        category: event.data.category,
+        approach: event.data.approach,
+        targets: event.data.targets,
       };
     case 'InterventionStarted':
       if (state.status !== 'PROPOSED') return state;
@@ -81,12 +101,10 @@ function evolve(state: InterventionState, event: InterventionEvent): Interventio
     case 'InterventionAbandoned':
       if (state.status === 'PROPOSED') return { ...state, status: 'ABANDONED', abandonedOn: event.data.abandonedOn };
       if (state.status === 'ACTIVE') {
+        const { cyclesLogged: _cyclesLogged, ...facts } = state;
         return {
+          ...facts,
           status: 'ABANDONED',
-          interventionId: state.interventionId,
-          trustCode: state.trustCode,
-          sharing: state.sharing,
-          startedOn: state.startedOn,
           abandonedOn: event.data.abandonedOn,
         };
       }
@@ -234,6 +252,76 @@ function changeSharing(command: ChangeSharing, state: InterventionState): Interv
   ];
 }
 
+/** The plain words for the adoption in errors ("cannot adopt an intervention for trust RX1"). */
+const ADOPT = 'adopt an intervention';
+const ADAPTATIONS_MAX = 2000;
+// Control characters other than tab and line breaks have no place in a plain-text note.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * A trust adopts an intervention it may see: a new intervention at the adopting trust, proposed
+ * with `adoptedFrom`. What is copied (category, approach, targets, summary, and the title unless
+ * a local one is given) comes from the source's own state, which the command side loads into
+ * `command.context`; the sender supplies only what is the adopter's to say. A source the actor
+ * may not see answers exactly like a missing one.
+ */
+function adoptIntervention(command: AdoptIntervention, state: InterventionState): InterventionEvent[] {
+  const { actor } = command.metadata;
+  assertMayWrite(actor, ADOPT);
+  const data = untrusted(command.data);
+  const errors = new FieldErrors();
+  const interventionId = errors.pattern('interventionId', data.interventionId, ENTITY_ID, ENTITY_ID_DESCRIPTION);
+  const sourceInterventionId = errors.pattern('sourceInterventionId', data.sourceInterventionId, ENTITY_ID, ENTITY_ID_DESCRIPTION);
+  const trustCode = errors.pattern('trustCode', data.trustCode, ODS_CODE, ODS_DESCRIPTION);
+  const title = errors.optionalText('title', data.title, { max: 200 });
+  const adaptations = adaptationNote(errors, data.adaptations);
+  const sharing = errors.oneOf('sharing', data.sharing, SHARING_LEVELS);
+  errors.throwIfAny('The adoption');
+  if (!interventionId || !sourceInterventionId || !trustCode || !adaptations || !sharing) return [];
+
+  assertMayActForTrust(actor, trustCode, ADOPT);
+  const source = command.context?.source;
+  if (!source || source.status === 'INITIAL' || source.interventionId !== sourceInterventionId || !canSee(actor, source)) {
+    throw new AdoptionSourceNotFoundError(sourceInterventionId);
+  }
+  if (state.status !== 'INITIAL') throw new InterventionAlreadyExistsError(interventionId);
+
+  return [
+    {
+      type: 'InterventionProposed',
+      data: {
+        interventionId,
+        trustCode,
+        title: title ?? source.title,
+        summary: source.summary,
+        category: source.category,
+        approach: source.approach,
+        targets: source.targets.map((target) => ({ metric: target.metric, direction: target.direction })),
+        sharing,
+        proposedAt: command.metadata.now,
+        adoptedFrom: { interventionId: source.interventionId, adaptations },
+      },
+    },
+  ];
+}
+
+function adaptationNote(errors: FieldErrors, value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') {
+    errors.add('adaptations', 'is required: say what your trust changed to fit its own context');
+    return undefined;
+  }
+  const note = value.trim();
+  if (note.length > ADAPTATIONS_MAX) {
+    errors.add('adaptations', `must be at most ${ADAPTATIONS_MAX} characters (it has ${note.length})`);
+    return undefined;
+  }
+  if (CONTROL_CHARACTERS.test(note)) {
+    errors.add('adaptations', 'must be plain text: remove the control characters');
+    return undefined;
+  }
+  return note;
+}
+
 function decide(command: InterventionCommand, state: InterventionState): InterventionEvent[] {
   switch (command.type) {
     case 'ProposeIntervention':
@@ -248,6 +336,8 @@ function decide(command: InterventionCommand, state: InterventionState): Interve
       return abandonIntervention(command, state);
     case 'ChangeSharing':
       return changeSharing(command, state);
+    case 'AdoptIntervention':
+      return adoptIntervention(command, state);
     default: {
       const _never: never = command;
       throw new Error(`Unknown intervention command ${(_never as { type: string }).type}`);
@@ -267,7 +357,7 @@ const ODS_DESCRIPTION = 'an ODS code: 3 to 5 upper-case letters or digits, e.g. 
 const ENTITY_ID_DESCRIPTION = 'an id of up to 64 letters, digits and hyphens (a UUID)';
 const MAX_TARGETS = 10;
 
-type LifecycleCommand = Exclude<InterventionCommand, ProposeIntervention>;
+type LifecycleCommand = Exclude<InterventionCommand, ProposeIntervention | AdoptIntervention>;
 
 /**
  * The common front of every lifecycle command, in a fixed order: the role may write at all,

@@ -33,7 +33,8 @@ describe('command routing', () => {
     expect(deciderFor('UpdateTrustContext')).toBe(trustDecider);
     expect(deciderFor('ChangeSharing')).toBe(interventionDecider);
     expect(deciderFor('CorrectObservation')).toBe(metricSeriesDecider);
-    expect(LONGVIEW_COMMAND_TYPES).toHaveLength(16);
+    expect(LONGVIEW_COMMAND_TYPES).toHaveLength(17);
+    expect(deciderFor('AdoptIntervention')).toBe(interventionDecider);
     expect(COMMAND_ROUTES.RebaseSeries.decider).toBe(metricSeriesDecider);
     const byAggregate = new Map(LONGVIEW_COMMAND_TYPES.map((type) => [type, COMMAND_ROUTES[type].aggregate]));
     expect(byAggregate.get('RegisterTrust')).toBe('trust');

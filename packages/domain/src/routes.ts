@@ -51,6 +51,7 @@ export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute
   CompleteIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
   AbandonIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
   ChangeSharing: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
+  AdoptIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
   RecordObservations: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },
   CorrectObservation: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },
   RebaseSeries: { aggregate: 'series', decider: DECIDERS.series, streamId: (data) => streamIds.series(data.trustCode, data.metric) },

@@ -1,7 +1,17 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decodeEvent, encodeEvent, type CommandAccepted } from '@longview/contracts';
-import { COMMAND_ROUTES, TrustNotFoundError, foldEvents, streamIds, type Command, type Decider, type DomainEvent, type LongviewEvent } from '@longview/domain';
+import {
+  COMMAND_ROUTES,
+  TrustNotFoundError,
+  contextNeedsOf,
+  foldEvents,
+  streamIds,
+  type Command,
+  type Decider,
+  type DomainEvent,
+  type LongviewEvent,
+} from '@longview/domain';
 import {
   ConcurrencyError,
   actorScope,
@@ -17,7 +27,7 @@ import { ExecuteDomainCommand } from './execute-domain-command.command';
 import { StreamStateCache, type CachedStream } from './stream-state-cache';
 
 /** Commands that name a trust which must already be registered (a cross-stream check). */
-const NEEDS_REGISTERED_TRUST = new Set<string>(['ProposeIntervention', 'RecordObservations', 'CorrectObservation', 'RebaseSeries']);
+const NEEDS_REGISTERED_TRUST = new Set<string>(['ProposeIntervention', 'RecordObservations', 'CorrectObservation', 'RebaseSeries', 'AdoptIntervention']);
 
 /**
  * When the caller gave no expected version, a lost race is retried (re-read, re-decide). Each
@@ -134,10 +144,12 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
       if (cached) return again();
       throw new ConcurrencyError(streamId, command.expectedVersion, stream.version);
     }
-    const domainCommand: Command = {
+    const context = await this.loadContext(command);
+    const domainCommand: Command & { context?: Record<string, unknown> } = {
       type: command.type,
       data: command.data,
       metadata: { commandId: command.commandId, actor: command.actor, now: this.clock.now().toISOString() },
+      ...(context ? { context } : {}),
     };
     let decided: readonly LongviewEvent[];
     try {
@@ -199,6 +211,24 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
       position: result.position.toString(),
       events: result.appended ? decided.map((e) => e.type) : [],
     };
+  }
+
+  /**
+   * The other streams the command needs (COMMAND_CONTEXTS in the domain, e.g. the source of an
+   * adoption), read and folded for the decider. Always read fresh, not from the state cache: what
+   * they decide (may the actor see the source? what is copied from it?) must not rest on a stale
+   * entry, and the append's version check covers only the command's own stream.
+   */
+  private async loadContext(command: ExecuteDomainCommand): Promise<Record<string, unknown> | undefined> {
+    const needs = contextNeedsOf(command.type);
+    if (!needs) return undefined;
+    const context: Record<string, unknown> = {};
+    for (const [key, need] of Object.entries(needs)) {
+      const streamId = need.streamId(command.data);
+      const history = streamId ? (await this.store.readStream(streamId)).events.map(toDomainEvent) : [];
+      context[key] = foldEvents(need.decider, need.decider.initialState(), history);
+    }
+    return context;
   }
 
   private async requireRegisteredTrust(command: ExecuteDomainCommand): Promise<void> {

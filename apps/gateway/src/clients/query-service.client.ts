@@ -8,6 +8,7 @@ import type {
   MentorMatchView,
   MentorshipOfferView,
   MentorshipView,
+  LineageView,
   MetricCoverageView,
   OutcomeView,
   PeerView,
@@ -88,6 +89,8 @@ export interface QueryServiceClient {
   getSeriesAttributeSpc(trustCode: string, metric: string, chart: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null>;
   /** GET /interventions/:id/outcomes, one per target metric (null when there is no such intervention). */
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null>;
+  /** GET /interventions/:id/lineage: the adoption tree as the viewer may see it (null when missing or hidden). */
+  getInterventionLineage(id: string, options?: ReadOptions): Promise<LineageView | null>;
   /** GET /trusts/:code/peers?limit= (null when there is no such trust). */
   getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null>;
   /** GET /evidence?metric=&category= (400 for an unknown metric). */
@@ -186,6 +189,10 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
     return this.getOrNull<OutcomeView[]>(`/interventions/${segment(id)}/outcomes`, options);
+  }
+
+  getInterventionLineage(id: string, options?: ReadOptions): Promise<LineageView | null> {
+    return this.getOrNull<LineageView>(`/interventions/${segment(id)}/lineage`, options);
   }
 
   getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null> {

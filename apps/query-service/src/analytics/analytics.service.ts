@@ -186,12 +186,15 @@ export class AnalyticsService {
     const started = await this.startedInterventions(tier, metric, category);
     const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Sustainability, number>;
     const candidates: Omit<EvidenceStudyView, 'shrunkEffect'>[] = [];
+    // Adoptions next to originals (does an improvement spread?): the verdicts of each kind, over the same visible interventions.
+    const byKind = { adoptions: [] as string[], originals: [] as string[] };
     for (const intervention of started) {
       const target = intervention.targets.find((t) => t.metric === metric);
       if (!target) continue;
       const series = await this.read.series.series(intervention.trustCode, metric);
       const outcome = outcomeOf(intervention, metric, target.direction, series);
       verdicts[outcome.sustainability] += 1;
+      byKind[intervention.adoptedFrom !== undefined ? 'adoptions' : 'originals'].push(outcome.sustainability);
       const se = outcome.effect?.standardError;
       if (outcome.effect && se !== null && se !== undefined && se > 0) {
         candidates.push({
@@ -206,11 +209,13 @@ export class AnalyticsService {
       }
     }
     const share = sustainedShare(VERDICTS.flatMap((v) => Array<string>(verdicts[v]).fill(v)));
+    const adoptions = { k: byKind.adoptions.length, sustainedShare: sustainedShare(byKind.adoptions) };
+    const originals = { k: byKind.originals.length, sustainedShare: sustainedShare(byKind.originals) };
     const empty = { pooledEffect: null, se: null, ciLow: null, ciHigh: null, predictionLow: null, predictionHigh: null, i2: null, tau2: null, q: null };
     const options = evidencePoolOptions(candidates.length);
     const method = { estimator: options.method, test: options.test, description: describePooling(options.method, options.test) };
     if (candidates.length === 0) {
-      return { metric, category: category ?? null, method, k: 0, ...empty, sustainedShare: share, verdicts, studies: [] };
+      return { metric, category: category ?? null, method, k: 0, ...empty, sustainedShare: share, verdicts, studies: [], adoptions, originals };
     }
     const pooled = pool(
       candidates.map((c) => ({ id: c.interventionId, yi: c.effect, vi: c.standardError ** 2 })),
@@ -234,6 +239,8 @@ export class AnalyticsService {
       sustainedShare: share,
       verdicts,
       studies: candidates.map((c) => ({ ...c, shrunkEffect: shrunk.get(c.interventionId) ?? c.effect })),
+      adoptions,
+      originals,
     };
   }
 

@@ -1,3 +1,4 @@
+import { interventionLineage } from './intervention-lineage/intervention-lineage.read-model';
 import { interventionSummary } from './intervention-summary/intervention-summary.read-model';
 import { mentorship } from './mentorship/mentorship.read-model';
 import { metricCoverage } from './metric-coverage/metric-coverage.read-model';
@@ -9,4 +10,4 @@ import { trustDirectory } from './trust-directory/trust-directory.read-model';
  * Every read model, one line each. Order does not matter: each projection owns its tables and
  * reads no other's (tested by applying them in reverse order).
  */
-export const READ_MODELS: readonly ReadModel[] = [trustDirectory, interventionSummary, metricSeries, metricCoverage, mentorship];
+export const READ_MODELS: readonly ReadModel[] = [trustDirectory, interventionSummary, metricSeries, metricCoverage, mentorship, interventionLineage];

@@ -13,6 +13,9 @@ export const interventionProposedV1 = z.strictObject({
   targets: z.array(target).min(1),
   sharing,
   proposedAt: isoDateTime,
+  // An adoption (AdoptIntervention): optional, so every event stored before adoptions existed is
+  // this same v1 shape; readers that ignore it see an ordinary proposal at the adopting trust.
+  adoptedFrom: z.strictObject({ interventionId: entityId, adaptations: text }).optional(),
 });
 
 /** InterventionStarted v1 (current). */

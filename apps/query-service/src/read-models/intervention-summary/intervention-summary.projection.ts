@@ -69,6 +69,7 @@ export const interventionSummaryProjection: Projection = {
         proposedAt: d.proposedAt,
         pdsaCycles: [],
         history: [historyEntry(projected)],
+        ...(d.adoptedFrom ? { adoptedFrom: d.adoptedFrom.interventionId, adaptations: d.adoptedFrom.adaptations } : {}),
       };
       await tx.query(
         `INSERT INTO rm_interventions (id, trust_code, status, category, sharing, proposed_position, doc, stream_version)
@@ -146,7 +147,7 @@ function historyEntry({ event, metadata, recordedAt, position }: ProjectedEvent)
 function describe(event: LongviewEvent): string {
   switch (event.type) {
     case 'InterventionProposed':
-      return `Proposed: ${event.data.title}`;
+      return event.data.adoptedFrom ? `Adopted from another intervention: ${event.data.title}` : `Proposed: ${event.data.title}`;
     case 'InterventionStarted':
       return `Started on ${event.data.startedOn}`;
     case 'PdsaCycleLogged':

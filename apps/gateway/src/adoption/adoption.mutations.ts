@@ -1,0 +1,27 @@
+import { InterventionNotFoundError } from '@longview/domain';
+import type { AdoptInterventionInput } from '../__generated__/resolvers-types';
+import type { GatewayContext } from '../context';
+import { proposedInterventionId } from '../interventions/interventions.mutations';
+import { readBackOptions, send } from '../shared/commands';
+import { gatewayError } from '../shared/errors';
+
+/**
+ * adoptIntervention: the gateway names the new intervention and passes on only what is the
+ * adopter's to say; the command side copies category, approach, targets (and the default title)
+ * from the source's own stream and checks the adopter may see it.
+ */
+export async function adoptIntervention(context: GatewayContext, input: AdoptInterventionInput) {
+  const interventionId = proposedInterventionId(context, input.commandId);
+  const { sourceInterventionId, trustCode, title, adaptations, sharing } = input;
+  const accepted = await send(context, 'AdoptIntervention', input, {
+    interventionId,
+    sourceInterventionId,
+    trustCode,
+    ...(title !== null && title !== undefined ? { title } : {}),
+    adaptations,
+    sharing,
+  });
+  const intervention = await context.queries.getIntervention(interventionId, readBackOptions(accepted));
+  if (!intervention) throw gatewayError('NOT_FOUND', new InterventionNotFoundError(interventionId).message);
+  return { intervention, position: accepted.position };
+}
