@@ -37,9 +37,10 @@ export class InvalidCommandError extends DomainError {
   readonly kind = 'INVALID' as const;
   readonly fields: readonly FieldError[];
 
-  constructor(commandType: string, fields: readonly FieldError[]) {
+  /** `subject`: a command type ("Could not record monthly values: ...") or a phrase ("The mentorship offer is invalid: ..."). */
+  constructor(subject: string, fields: readonly FieldError[]) {
     const listed = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
-    super('INVALID_COMMAND', `Could not ${describeCommand(commandType)}: ${listed}`);
+    super('INVALID_COMMAND', subject.includes(' ') ? `${subject} is invalid: ${listed}` : `Could not ${describeCommand(subject)}: ${listed}`);
     this.fields = fields;
   }
 }
