@@ -144,7 +144,7 @@ describe('Trust.peers', () => {
         { feature: 'cqcRating', weight: 0.5, difference: null },
       ],
     });
-    expect(queries.callsTo('getTrustPeers')).toEqual([{ method: 'getTrustPeers', args: ['RJ1', 3], options: {} }]);
+    expect(queries.callsTo('getPeersOf')).toEqual([{ method: 'getPeersOf', args: [['RJ1'], 3], options: {} }]);
     expect(queries.callsTo('getTrusts')).toEqual([{ method: 'getTrusts', args: [['RXH', 'RJZ', 'R1H']], options: {} }]);
     expect(queries.callsTo('listTrusts')).toHaveLength(0);
     expect(queries.callsTo('getTrust')).toHaveLength(1); // trust(code: "RJ1") itself
@@ -153,7 +153,7 @@ describe('Trust.peers', () => {
   it('limit defaults to 5 and must be 1-50', async () => {
     queries.trusts = [trustView('RJ1')];
     await run(`{ trust(code: "RJ1") { peers { distance } } }`);
-    expect(queries.callsTo('getTrustPeers')[0]?.args).toEqual(['RJ1', 5]);
+    expect(queries.callsTo('getPeersOf')[0]?.args).toEqual([['RJ1'], 5]);
     const error = errorOf(await run(`{ trust(code: "RJ1") { peers(limit: 0) { distance } } }`));
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ path: 'limit', message: 'Must be 1-50' }] });
   });

@@ -13,6 +13,7 @@ import type {
   MetricCoverageView,
   OutcomeView,
   PeerView,
+  TrustPeersView,
   PositionView,
   ProjectionMonthView,
   ProjectionView,
@@ -218,6 +219,14 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null> {
     this.record('getTrustPeers', options, code, limit);
     return this.peers.get(code)?.slice(0, limit) ?? null;
+  }
+
+  async getPeersOf(codes: readonly string[], limit: number, options?: ReadOptions): Promise<readonly TrustPeersView[]> {
+    this.record('getPeersOf', options, codes, limit);
+    return codes.flatMap((code) => {
+      const peers = this.peers.get(code);
+      return peers ? [{ code, peers: peers.slice(0, limit) }] : [];
+    });
   }
 
   async getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView> {

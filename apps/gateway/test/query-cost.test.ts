@@ -50,8 +50,16 @@ async function callsOf(query: string, variables: Record<string, unknown> = {}): 
 it('the trust page: 3 + 4 + 3 calls, no whole list', async () => {
   expect(await callsOf(TRUST_PAGE, { code: 'RJ1' })).toEqual(['getTrust', 'listInterventions', 'listTrustSeries']);
   expect(await callsOf(TRUST_SPC, { code: 'RJ1' })).toEqual(['getTrust', 'listTrustSeries', 'getSeriesSpc', 'getSeriesSpc']);
-  expect(await callsOf(TRUST_PEERS, { code: 'RJ1' })).toEqual(['getTrust', 'getTrustPeers', 'getTrusts']);
+  expect(await callsOf(TRUST_PEERS, { code: 'RJ1' })).toEqual(['getTrust', 'getPeersOf', 'getTrusts']);
   expect(harness.queries.callsTo('getTrusts')[0]?.args).toEqual([['RXH', 'RJZ', 'R1H']]);
+});
+
+it('every trust with its peers: one batch read of peers, not one call per trust', async () => {
+  harness.queries.peers.set('RXH', [peerView('RJ1', 0.4)]);
+  const calls = await callsOf(`{ trusts { code peers(limit: 10) { distance trust { code } } } }`);
+  // The peers' trusts are among the listed ones, which the list primes into the trust loader.
+  expect(calls).toEqual(['listTrusts', 'getPeersOf']);
+  expect(harness.queries.callsTo('getPeersOf')[0]?.args).toEqual([TRUSTS, 10]);
 });
 
 it('the intervention list: one page and one batch read of its trusts', async () => {

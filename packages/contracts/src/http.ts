@@ -213,6 +213,7 @@ export interface MetricCoverageView {
 //   GET /series/:trustCode/:metric/spc?chart=pp|up     -> SpcView | 404 (chart: P′/U′ of a series with numerators and denominators, else 400)
 //   GET /interventions/:id/outcomes                    -> OutcomeView[] | 404 (one per target metric)
 //   GET /trusts/:code/peers?limit=5                    -> PeerView[] | 404
+//   GET /peers?codes=A,B&limit=5                       -> TrustPeersView[] (one per code that is a trust; at most 200 codes)
 //   GET /evidence?metric=&category=                    -> EvidenceView (400 for an unknown metric)
 //   GET /projection?metric=&region=&horizonMonths=24&draws=&seed=&category=&adopters=&similarTo=
 //                                                      -> ProjectionView (a scenario when category and adopters are given)
@@ -327,6 +328,12 @@ export interface PeerView {
   readonly distance: number;
   /** How much each context feature contributed (weight x standardised difference). */
   readonly contributions: readonly { readonly feature: string; readonly weight: number; readonly difference: number | null }[];
+}
+
+/** One trust's nearest peers, as a batch of `GET /peers?codes=` answers them. */
+export interface TrustPeersView {
+  readonly code: string;
+  readonly peers: readonly PeerView[];
 }
 
 export interface EvidenceStudyView {

@@ -12,6 +12,7 @@ import type {
   MetricCoverageView,
   OutcomeView,
   PeerView,
+  TrustPeersView,
   Position,
   PositionView,
   ProjectionView,
@@ -93,6 +94,8 @@ export interface QueryServiceClient {
   getInterventionLineage(id: string, options?: ReadOptions): Promise<LineageView | null>;
   /** GET /trusts/:code/peers?limit= (null when there is no such trust). */
   getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null>;
+  /** GET /peers?codes=A,B&limit=: the peers of each code that is a trust (any order), in batches of MAX_BATCH_KEYS. */
+  getPeersOf(codes: readonly string[], limit: number, options?: ReadOptions): Promise<readonly TrustPeersView[]>;
   /** GET /evidence?metric=&category= (400 for an unknown metric). */
   getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView>;
   /** GET /projection?metric=&region=&horizonMonths=&draws=&seed=&category=&adopters=&similarTo= */
@@ -197,6 +200,10 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getTrustPeers(code: string, limit?: number, options?: ReadOptions): Promise<readonly PeerView[] | null> {
     return this.getOrNull<PeerView[]>(`/trusts/${segment(code)}/peers`, options, { limit });
+  }
+
+  getPeersOf(codes: readonly string[], limit: number, options?: ReadOptions): Promise<readonly TrustPeersView[]> {
+    return this.inBatches(codes, (batch) => this.get<TrustPeersView[]>('/peers', { codes: batch.join(','), limit }, options));
   }
 
   getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView> {

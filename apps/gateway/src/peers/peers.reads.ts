@@ -9,5 +9,5 @@ export async function trustPeers(context: GatewayContext, trust: TrustView, limi
   if (!Number.isInteger(n) || n < 1 || n > MAX_PEERS) {
     throw badUserInput(`limit must be between 1 and ${MAX_PEERS}`, [{ path: 'limit', message: `Must be 1-${MAX_PEERS}` }]);
   }
-  return (await context.queries.getTrustPeers(trust.code, n, context.position.options())) ?? [];
+  return (await context.loaders.peers.load({ trustCode: trust.code, limit: n })) ?? [];
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
-import type { BenchmarkView, EvidenceView, FunnelView, OutcomeView, PeerView, ProjectionView, SpcView } from '@longview/contracts';
+import type { BenchmarkView, EvidenceView, FunnelView, OutcomeView, PeerView, ProjectionView, SpcView, TrustPeersView } from '@longview/contracts';
 import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory, type Viewer } from '@longview/domain';
 import { CurrentViewer } from '../access/current-viewer.decorator';
 import { noIntervention } from '../read-models/intervention-summary/intervention-summary.routes';
+import { batchKeys } from '../read-models/batch-keys';
 import { BadQueryError, found } from '../read-models/query-errors';
 import { ReadYourWritesInterceptor } from '../read-models/read-your-writes.interceptor';
 import { ATTRIBUTE_CHART_CHOICES, type AttributeChartChoice } from './spc-view';
@@ -39,8 +40,16 @@ export class AnalyticsController {
   }
 
   @Get('trusts/:code/peers')
-  async peers(@Param('code') code: string, @Query('limit') limit?: string): Promise<PeerView[]> {
+  async peers(@Param('code') code: string, @Query('limit') limit?: string): Promise<readonly PeerView[]> {
     return found(await this.analytics.peers(code, wholeNumber('limit', limit, 5, 1, 50)), `No trust with code ${code}`);
+  }
+
+  /** Peers of many trusts in one call (a page of trusts asking for peers); unknown codes are left out. */
+  @Get('peers')
+  async peersOf(@Query('codes') codes?: string | string[], @Query('limit') limit?: string): Promise<TrustPeersView[]> {
+    const keys = batchKeys('codes', codes);
+    if (!keys) throw new BadQueryError('codes is required (comma-separated ODS codes)');
+    return this.analytics.peersOf(keys, wholeNumber('limit', limit, 5, 1, 50));
   }
 
   @Get('evidence')

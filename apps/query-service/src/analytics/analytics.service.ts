@@ -26,6 +26,7 @@ import type {
   InterventionView,
   OutcomeView,
   PeerView,
+  TrustPeersView,
   ProjectionMonthView,
   ProjectionView,
   SeriesView,
@@ -135,11 +136,18 @@ export class AnalyticsService {
    * so the index over every trust is built once per read-model position and each call is a
    * lookup plus one pass over its arrays.
    */
-  async peers(trustCode: string, limit: number): Promise<PeerView[] | undefined> {
+  async peers(trustCode: string, limit: number): Promise<readonly PeerView[] | undefined> {
+    return (await this.peersOf([trustCode], limit))[0]?.peers;
+  }
+
+  /** The peers of each code that is a trust, in the order asked; one index lookup each. */
+  async peersOf(trustCodes: readonly string[], limit: number): Promise<TrustPeersView[]> {
     const { index, names } = await this.peerIndex();
-    return index
-      .nearest(trustCode, limit)
-      ?.map((p) => ({ code: p.code, name: names.get(p.code) ?? p.code, distance: p.distance, contributions: p.contributions }));
+    return trustCodes.flatMap((code) => {
+      const nearest = index.nearest(code, limit);
+      if (!nearest) return [];
+      return [{ code, peers: nearest.map((p) => ({ code: p.code, name: names.get(p.code) ?? p.code, distance: p.distance, contributions: p.contributions })) }];
+    });
   }
 
   private peerIndex(): Promise<{ index: PeerIndex; names: ReadonlyMap<string, string> }> {
