@@ -4,6 +4,7 @@ import { ScrollToTop } from './components/ScrollToTop';
 import { TrustListPage } from './pages/TrustListPage';
 import { TrustPage } from './pages/TrustPage';
 import { InterventionPage } from './pages/InterventionPage';
+import { AdoptInterventionPage } from './pages/AdoptInterventionPage';
 import { ProposeInterventionPage } from './pages/ProposeInterventionPage';
 import { SignInPage } from './pages/SignInPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -26,6 +27,7 @@ export function App() {
         <Route path="/trusts/:code" element={<TrustPage />} />
         <Route path="/interventions/new" element={<ProposeInterventionPage />} />
         <Route path="/interventions/:id" element={<InterventionPage />} />
+        <Route path="/interventions/:id/adopt" element={<AdoptInterventionPage />} />
         <Route path="/evidence" element={<EvidencePage />} />
         <Route path="/projection" element={<ProjectionPage />} />
         <Route path="/mentorships/offer" element={<OfferMentorshipPage />} />

@@ -9,6 +9,7 @@ import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
 import { Outcomes } from '../components/Outcomes';
+import { AdoptionLineage } from '../components/AdoptionLineage';
 import { NotFoundPage } from './NotFoundPage';
 
 function Paragraphs({ text }: { text: string }) {
@@ -99,7 +100,8 @@ function History({ intervention }: { intervention: InterventionDetail }) {
 export function InterventionPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const justProposed = (location.state as { proposed?: boolean } | null)?.proposed === true;
+  const state = location.state as { proposed?: boolean; adopted?: boolean } | null;
+  const justProposed = state?.proposed === true || state?.adopted === true;
   const { data, loading, error } = useQuery(INTERVENTION_PAGE_QUERY, { variables: { id } });
   const intervention = data?.intervention;
   usePageTitle(intervention ? intervention.title : loading ? 'Intervention' : error ? 'Intervention could not be loaded' : 'Intervention not found');
@@ -124,7 +126,7 @@ export function InterventionPage() {
       {justProposed && (
         <div className="nhsuk-inset-text" role="status">
           <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>Your intervention has been proposed.</p>
+          <p>{state?.adopted ? 'Your adoption has been proposed. It is linked to the intervention it came from.' : 'Your intervention has been proposed.'}</p>
         </div>
       )}
 
@@ -166,6 +168,9 @@ export function InterventionPage() {
 
       <h2>Target metrics</h2>
       <Targets intervention={i} />
+
+      <h2>Adoption</h2>
+      <AdoptionLineage interventionId={i.id} title={i.title} trustName={i.trust.name} />
 
       <h2>Dates</h2>
       <SummaryList rows={dateRows(i)} />
