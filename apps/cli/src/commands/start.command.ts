@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { demoMentorships, generateDemoData, sendDemoMentorships } from '../demo';
+import type { Actor } from '@longview/domain';
+import type { CommandServiceClient } from '@longview/gateway';
+import { demoAdoptions, demoMentorships, generateDemoData, sendDemoPersonSteps, type DemoPlan } from '../demo';
 import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { sendSteps } from '../platform/demo-loader';
 import { cliClients, DEMO_LOADER } from '../platform/service-key';
@@ -78,10 +80,8 @@ async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean):
       const { commands } = cliClients({ commandUrl: platform.commandService.url, queryUrl: platform.queryService.url }, platform.serviceKey, DEMO_LOADER);
       const result = await sendSteps(commands, plan.steps, { idPrefix: `demo-${DEMO_SEED}`, log });
       const urls = { commandUrl: platform.commandService.url, queryUrl: platform.queryService.url };
-      const mentorship = await sendDemoMentorships((actor) => cliClients(urls, platform.serviceKey, actor).commands, demoMentorships(plan), {
-        idPrefix: `demo-${DEMO_SEED}`,
-      });
-      log(`Demo data loaded: ${result.events + mentorship} events.`);
+      const people = await sendDemoPeople((actor) => cliClients(urls, platform.serviceKey, actor).commands, plan);
+      log(`Demo data loaded: ${result.events + people} events.`);
     } else {
       log(`Reusing existing data (${head} events in the log).`);
     }
@@ -144,10 +144,8 @@ async function runStartDistributed(ports: Ports, noDemo: boolean): Promise<numbe
         log: (l) => log(`[platform] ${l}`),
       });
       const urls = { commandUrl: platform.commandServiceUrl, queryUrl: platform.queryServiceUrl };
-      const mentorship = await sendDemoMentorships((actor) => cliClients(urls, platform.serviceKey, actor).commands, demoMentorships(plan), {
-        idPrefix: `demo-${DEMO_SEED}`,
-      });
-      log(`[platform] demo data loaded: ${result.events + mentorship} events.`);
+      const people = await sendDemoPeople((actor) => cliClients(urls, platform.serviceKey, actor).commands, plan);
+      log(`[platform] demo data loaded: ${result.events + people} events.`);
     } else {
       log(`[platform] reusing existing data (${head} events in the log).`);
     }
@@ -162,4 +160,12 @@ async function runStartDistributed(ports: Ports, noDemo: boolean): Promise<numbe
     await platform.stop();
   }
   return 0;
+}
+
+/** The demo's acts by people (mentorship, adoption), each sent as the person who does it; returns the events written. */
+async function sendDemoPeople(clientFor: (actor: Actor) => CommandServiceClient, plan: DemoPlan): Promise<number> {
+  const idPrefix = `demo-${DEMO_SEED}`;
+  const mentorship = await sendDemoPersonSteps(clientFor, demoMentorships(plan), { idPrefix, kind: 'mentorship' });
+  const adoption = await sendDemoPersonSteps(clientFor, demoAdoptions(plan), { idPrefix, kind: 'adoption' });
+  return mentorship + adoption;
 }

@@ -3,12 +3,16 @@ import type { Actor, InterventionCategory, LongviewCommand } from '@longview/dom
 import type { DemoPlan, DemoStep } from './generate';
 
 type StepOf<C> = C extends { readonly type: infer T; readonly data: infer D } ? { readonly type: T; readonly data: D } : never;
-type MentorshipStep = StepOf<Extract<LongviewCommand, { type: 'OfferMentorship' | 'RequestMentorship' | 'RespondToMentorship' }>>;
+type PersonCommand = StepOf<Extract<LongviewCommand, { type: 'OfferMentorship' | 'RequestMentorship' | 'RespondToMentorship' | 'AdoptIntervention' }>>;
+export type AdoptionStep = Extract<PersonCommand, { type: 'AdoptIntervention' }>;
 
-/** A mentorship command and the person who issues it (mentorship is always someone's own act, never the loader's). */
-export interface DemoPersonStep {
+/**
+ * A command and the person who issues it: mentorship and adoption are always someone's own act,
+ * never the loader's.
+ */
+export interface DemoPersonStep<S extends PersonCommand = PersonCommand> {
   readonly actor: Actor;
-  readonly step: MentorshipStep;
+  readonly step: S;
 }
 
 const MENTOR_NAMES = ['Dr Asha Patel', 'Gareth Hughes', 'Nkechi Okafor'] as const;
@@ -97,16 +101,19 @@ export function demoMentorships(plan: DemoPlan): DemoPersonStep[] {
   return steps;
 }
 
-/** Sends each step as its own person (`clientFor` binds a command client to an actor). */
-export async function sendDemoMentorships(
+/**
+ * Sends each step as its own person (`clientFor` binds a command client to an actor). Command ids
+ * are `<idPrefix>-<kind>-<index>`, so a restart that re-sends them changes nothing.
+ */
+export async function sendDemoPersonSteps(
   clientFor: (actor: Actor) => CommandServiceClient,
   steps: readonly DemoPersonStep[],
-  options: { idPrefix: string },
+  options: { idPrefix: string; kind: string },
 ): Promise<number> {
   let events = 0;
   for (const [index, { actor, step }] of steps.entries()) {
     const accepted = await clientFor(actor).send(step.type, {
-      commandId: `${options.idPrefix}-mentorship-${index}`,
+      commandId: `${options.idPrefix}-${options.kind}-${index}`,
       data: step.data,
     });
     events += accepted.events.length;
