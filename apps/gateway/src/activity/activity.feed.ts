@@ -117,6 +117,8 @@ export function activityStream(options: ActivityStreamOptions): AsyncIterableIte
     if (buffer.length > 0 || page.items.length === PAGE) return;
     const wait = options.ticker.wait(cursor);
     cancelWait = wait.cancel;
+    // Ended while this read was under way: do not wait for the next row.
+    if (finished) wait.cancel();
     await wait.done;
     cancelWait = undefined;
   };
