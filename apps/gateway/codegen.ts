@@ -43,6 +43,7 @@ const config: CodegenConfig = {
           LineageNode: '@longview/contracts#LineageNodeView',
           Lineage: '@longview/contracts#LineageView',
           AdoptionEvidence: '@longview/contracts#AdoptionEvidenceView',
+          Activity: '@longview/contracts#ActivityView',
         },
       },
     },

@@ -2,6 +2,7 @@ import type { Actor } from '@longview/domain';
 import type { CommandServiceClient, CommandServiceConnection } from './clients/command-service.client';
 import type { QueryServiceClient, QueryServiceConnection } from './clients/query-service.client';
 import { clearLoaders, createLoaders, type Loaders } from './loaders';
+import type { ActivityTicker } from './activity/activity.feed';
 import { ReadPosition } from './shared/read-position';
 
 /** The two services, for anyone: each request binds them to its actor. */
@@ -24,6 +25,8 @@ export interface GatewayContext {
   readonly position: ReadPosition;
   /** The request's DataLoaders (batched and cached look-ups by key). */
   readonly loaders: Loaders;
+  /** Over graphql-ws only: the gateway's one poll of the activity feed that subscriptions wait on. */
+  readonly activityTicker?: ActivityTicker;
 }
 
 /** A new context per request: clients bound to its actor, fresh loaders (nothing cached across requests or viewers). */

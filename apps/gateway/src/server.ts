@@ -15,6 +15,8 @@ import { loadResolvers, loadTypeDefs } from './schema';
 import { formatError, unauthenticated } from './shared/errors';
 import { apolloLimits, graphqlHttpGuards, hardeningConfigFromEnv, inputGuardPlugin, jsonErrorHandler, jsonNotFound, type HardeningConfig } from './hardening';
 import { demoSignIn } from './sign-in/demo-sign-in';
+import { serveActivityOverWebSocket } from './activity/activity.ws';
+import { noSubscriptionsOverHttpRule } from './hardening/operation-types';
 
 export interface ApolloServerOptions {
   readonly plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -26,11 +28,14 @@ export interface ApolloServerOptions {
 
 /** The Apollo server with the schema, resolvers and error mapping; transport-agnostic (tests call executeOperation). */
 export function createApolloServer(options: ApolloServerOptions = {}): ApolloServer<GatewayContext> {
+  const limits = apolloLimits(options.hardening ?? hardeningConfigFromEnv(process.env));
   return new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers: loadResolvers(),
     formatError,
-    ...apolloLimits(options.hardening ?? hardeningConfigFromEnv(process.env)),
+    ...limits,
+    // Subscriptions are served over graphql-ws (src/activity/activity.ws.ts); over HTTP they are a 400.
+    validationRules: [...(limits.validationRules ?? []), noSubscriptionsOverHttpRule],
     plugins: [inputGuardPlugin<GatewayContext>(), ...(options.plugins ?? [])],
     ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
   });
@@ -110,9 +115,18 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   // Last: unknown routes and every error answer JSON, never an HTML page with a stack trace.
   app.use(jsonNotFound, jsonErrorHandler);
 
+  const websocket = serveActivityOverWebSocket({
+    httpServer,
+    services: { commands, queries },
+    verifyToken,
+    hardening,
+    validationRules: apolloLimits(hardening).validationRules ?? [],
+  });
+
   try {
     await listen(httpServer, options.port ?? 4000, host);
   } catch (error) {
+    await websocket.stop();
     await apollo.stop();
     throw error;
   }
@@ -122,7 +136,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   return {
     url,
     // The drain plugin closes the HTTP server when Apollo stops.
-    stop: () => (stopping ??= apollo.stop()),
+    stop: () => (stopping ??= websocket.stop().then(() => apollo.stop())),
   };
 }
 

@@ -1,4 +1,7 @@
 import type {
+  ActivityPage,
+  ActivityHeadView,
+  ActivityView,
   BenchmarkView,
   FunnelView,
   CommandAccepted,
@@ -24,6 +27,7 @@ import type {
 import { canSee, type InterventionCategory, type LongviewCommandType, type Viewer } from '@longview/domain';
 import type { CommandServiceClient, CommandServiceConnection } from '../src/clients/command-service.client';
 import type {
+  ActivityQuery,
   InterventionQuery,
   ProjectionQuery,
   QueryServiceClient,
@@ -102,6 +106,8 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   funnel: (metric: string, period: string) => FunnelView = (metric, period) => ({ metric, period, target: 0, points: [], limits: [] });
   /** Answer for listInterventions; default = the visible interventions matching the trust filter, one page. */
   page: ((query: InterventionQuery, viewer: Viewer) => InterventionPage) | undefined;
+  /** The live feed's rows, in position order; each is visible with its intervention (by `interventions`, as the real feed joins the current sharing). */
+  activity: ActivityView[] = [];
   /** Make the next calls fail. */
   failWith: Error | undefined;
 
@@ -277,6 +283,28 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null> {
     this.record('getMentorship', options, id);
     return null;
+  }
+
+  async listActivity(query: ActivityQuery = {}, options?: ReadOptions): Promise<ActivityPage> {
+    this.record('listActivity', options, query);
+    const visible = new Set(this.visible().map((item) => item.id));
+    const limit = query.limit ?? 50;
+    const rows = this.activity.filter(
+      (row) =>
+        visible.has(row.interventionId) &&
+        (!query.trustCode || row.trustCode === query.trustCode) &&
+        (!query.category || row.category === query.category) &&
+        (query.since === undefined || BigInt(row.position) > BigInt(query.since)),
+    );
+    const items = query.since === undefined ? rows.slice(-limit) : rows.slice(0, limit);
+    const head = this.activity.at(-1)?.position ?? '0';
+    const full = query.since !== undefined && items.length === limit;
+    return { items, cursor: full ? (items.at(-1) as ActivityView).position : head };
+  }
+
+  async activityHead(): Promise<ActivityHeadView> {
+    this.record('activityHead', undefined);
+    return { position: this.activity.at(-1)?.position ?? '0' };
   }
 }
 

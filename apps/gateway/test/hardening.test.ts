@@ -142,11 +142,13 @@ describe('query limits (graphql-armor and the parser)', () => {
     expect((await query(open, '{ trustz { code } }')).json?.errors?.[0]?.message).toMatch(/did you mean .*"trusts"/i);
   });
 
-  it('a subscription (the schema has none) fails validation, not execution', async () => {
-    const answer = await query(await gatewayWith(), 'subscription { activity { type } }');
+  it('a subscription over HTTP (it is served over graphql-ws) fails validation, not execution', async () => {
+    const answer = await query(await gatewayWith(), 'subscription { activity { position summary } }');
     expect(answer.status).toBe(400);
     expect(codeOf(answer)).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(answer.json?.errors?.[0]?.message).toBe('This API has no subscription operations');
+    expect(answer.json?.errors?.[0]?.message).toBe(
+      'Subscriptions are served over WebSocket (graphql-ws protocol) at this same /graphql address, not over HTTP',
+    );
   });
 
   it('reads its defaults and the production switch from the environment', () => {

@@ -1,7 +1,10 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
-import { OperationTypeNode } from 'graphql';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
 import { readToken, signOutRefused } from './session/session';
 
 interface AuthContext {
@@ -40,9 +43,48 @@ const refusedTokenLink = new ErrorLink(({ error, operation, forward }) => {
   return forward(operation);
 });
 
+let liveClient: Client | undefined;
+
+/**
+ * Subscriptions (the live activity feed) go over graphql-ws to the same /graphql address; the
+ * signed-in token travels in connection_init, read anew at every (re)connection. Lazy: the
+ * socket opens with the first subscription and closes after the last.
+ */
+function liveLink(): GraphQLWsLink {
+  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
+  liveClient = createClient({
+    url,
+    lazy: true,
+    connectionParams: (): Record<string, string> => {
+      const token = readToken();
+      return token ? { Authorization: `Bearer ${token}` } : {};
+    },
+    // A refused token (4401) signs the browser out; the next connection is then public.
+    on: {
+      closed: (event) => {
+        if ((event as CloseEvent | undefined)?.code === 4401 && readToken()) signOutRefused();
+      },
+    },
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+  });
+  return new GraphQLWsLink(liveClient);
+}
+
+/** After signing in or out: reconnect the live socket so it reads as the new viewer (subscriptions resume on their own). */
+export function restartLiveConnection(): void {
+  liveClient?.terminate();
+}
+
+const isSubscription = ({ query }: ApolloLink.Operation) => {
+  const definition = getMainDefinition(query);
+  return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
+};
+
 export function createApolloClient(): ApolloClient {
+  const http = ApolloLink.from([refusedTokenLink, authLink, new HttpLink({ uri: '/graphql' })]);
   return new ApolloClient({
-    link: ApolloLink.from([refusedTokenLink, authLink, new HttpLink({ uri: '/graphql' })]),
+    link: typeof window !== 'undefined' && typeof WebSocket !== 'undefined' ? ApolloLink.split(isSubscription, liveLink(), http) : http,
     cache: new InMemoryCache({
       typePolicies: {
         Trust: { keyFields: ['code'] },

@@ -48,6 +48,8 @@
  *   GET /interventions/:id/lineage  -> LineageView | 404   (the adoption tree, visibility-filtered)
  *   GET /series/:trustCode/:metric  -> SeriesView | 404
  *   GET /metric-coverage            -> MetricCoverageView[]   (every metric some trust has recorded, by code)
+ *   GET /activity?since=&trustCode=&category=&limit=  -> ActivityPage   (the live feed, see ActivityPage)
+ *   GET /activity/head              -> ActivityHeadView   (the feed's last position)
  *   GET /health                     -> { status: 'ok', position }
  */
 import type { Sustainability } from '@longview/analytics';
@@ -526,4 +528,48 @@ export interface MentorMatchView {
   readonly sustainedCount: number;
   readonly score: number;
   readonly explanation: string;
+}
+
+// ---- Live activity (read-models/activity-feed) ----
+//   GET /activity?since=&trustCode=&category=&limit=  -> ActivityPage
+//   GET /activity/head                                -> ActivityHeadView
+
+/** What happened, in plain words a feed can group by. */
+export type ActivityKindView = 'INTERVENTION_PROPOSED' | 'INTERVENTION_ADOPTED' | 'INTERVENTION_STARTED' | 'INTERVENTION_COMPLETED' | 'VERDICT_CHANGED';
+
+/** One row of the live feed, as the viewer may see it. */
+export interface ActivityView {
+  /** The feed's own position (1, 2, 3, ... in the order rows were added; decimal string). */
+  readonly position: Position;
+  readonly kind: ActivityKindView;
+  readonly occurredAt: string;
+  readonly interventionId: string;
+  readonly interventionTitle: string;
+  readonly trustCode: string;
+  /** The trust's name when the feed has seen it registered, else its code. */
+  readonly trustName: string;
+  readonly category: InterventionCategory;
+  /** A short plain-English sentence: "Started “Same-day emergency care”". */
+  readonly summary: string;
+  /** VERDICT_CHANGED only: the target metric and the verdicts before and after. */
+  readonly metric: string | null;
+  readonly verdict: Sustainability | null;
+  readonly previousVerdict: Sustainability | null;
+}
+
+/**
+ * GET /activity: with `since`, the rows after that position the viewer may see, oldest first (at
+ * most `limit`, default 50, max 200); without it, the latest `limit` rows, oldest first.
+ * `cursor` is the position to ask `since=` next time: no row the viewer may see lies at or below
+ * it that was not in this page or an earlier one (the feed's positions are handed out in commit
+ * order), so polling with it has no gap and no duplicate.
+ */
+export interface ActivityPage {
+  readonly items: readonly ActivityView[];
+  readonly cursor: Position;
+}
+
+export interface ActivityHeadView {
+  /** The feed's last position ("0" when empty). */
+  readonly position: Position;
 }

@@ -1,4 +1,6 @@
 import type {
+  ActivityHeadView,
+  ActivityPage,
   BenchmarkView,
   FunnelView,
   EvidenceView,
@@ -66,6 +68,14 @@ export interface InterventionQuery {
   readonly after?: string;
 }
 
+/** GET /activity: see ActivityPage in @longview/contracts. */
+export interface ActivityQuery {
+  readonly since?: string;
+  readonly trustCode?: string;
+  readonly category?: InterventionCategory;
+  readonly limit?: number;
+}
+
 /** The query service answers at most this many keys in one batch read (`?codes=` / `?ids=`). */
 export const MAX_KEYS_PER_BATCH = 200;
 
@@ -113,6 +123,10 @@ export interface QueryServiceClient {
   listMentorships(options?: ReadOptions): Promise<readonly MentorshipView[]>;
   /** Null when missing or the viewer is not a party (the same answer). */
   getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null>;
+  /** GET /activity: the live feed's rows the viewer may see (after `since`, or the latest). */
+  listActivity(query?: ActivityQuery, options?: ReadOptions): Promise<ActivityPage>;
+  /** GET /activity/head: the feed's last position. */
+  activityHead(): Promise<ActivityHeadView>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -241,6 +255,15 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null> {
     return this.getOrNull<MentorshipView>(`/mentorships/${segment(id)}`, options);
+  }
+
+  listActivity(query: ActivityQuery = {}, options?: ReadOptions): Promise<ActivityPage> {
+    const { since, trustCode, category, limit } = query;
+    return this.get<ActivityPage>('/activity', { since, trustCode, category, limit }, options);
+  }
+
+  activityHead(): Promise<ActivityHeadView> {
+    return this.get<ActivityHeadView>('/activity/head', {});
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */

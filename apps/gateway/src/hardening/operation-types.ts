@@ -24,3 +24,17 @@ export const knownOperationTypesRule: ValidationRule = (context) => ({
     }
   },
 });
+
+/**
+ * Over HTTP a subscription fails validation (400, GRAPHQL_VALIDATION_FAILED) with where to send
+ * it: subscriptions are served over graphql-ws on the same port and path.
+ */
+export const noSubscriptionsOverHttpRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === OperationTypeNode.SUBSCRIPTION) {
+      context.reportError(
+        new GraphQLError('Subscriptions are served over WebSocket (graphql-ws protocol) at this same /graphql address, not over HTTP', { nodes: [node] }),
+      );
+    }
+  },
+});

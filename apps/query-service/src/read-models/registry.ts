@@ -1,3 +1,4 @@
+import { activityFeed } from './activity-feed/activity-feed.read-model';
 import { interventionLineage } from './intervention-lineage/intervention-lineage.read-model';
 import { interventionSummary } from './intervention-summary/intervention-summary.read-model';
 import { mentorship } from './mentorship/mentorship.read-model';
@@ -10,4 +11,12 @@ import { trustDirectory } from './trust-directory/trust-directory.read-model';
  * Every read model, one line each. Order does not matter: each projection owns its tables and
  * reads no other's (tested by applying them in reverse order).
  */
-export const READ_MODELS: readonly ReadModel[] = [trustDirectory, interventionSummary, metricSeries, metricCoverage, mentorship, interventionLineage];
+export const READ_MODELS: readonly ReadModel[] = [
+  trustDirectory,
+  interventionSummary,
+  metricSeries,
+  metricCoverage,
+  mentorship,
+  interventionLineage,
+  activityFeed,
+];

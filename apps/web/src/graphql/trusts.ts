@@ -178,3 +178,31 @@ export const SERIES_SPC_AS_QUERY = graphql(`
     }
   }
 `);
+
+export const ACTIVITY_FIELDS = graphql(`
+  fragment ActivityFields on Activity {
+    position
+    kind
+    occurredAt
+    summary
+    trustCode
+    trustName
+    interventionId
+  }
+`);
+
+export const RECENT_ACTIVITY_QUERY = graphql(`
+  query RecentActivity($first: Int) {
+    recentActivity(first: $first) {
+      ...ActivityFields
+    }
+  }
+`);
+
+export const ACTIVITY_SUBSCRIPTION = graphql(`
+  subscription LiveActivity($since: Int) {
+    activity(since: $since) {
+      ...ActivityFields
+    }
+  }
+`);

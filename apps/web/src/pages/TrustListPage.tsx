@@ -8,6 +8,7 @@ import { REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
 import { formatNumber } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
+import { ActivityFeed } from '../components/ActivityFeed';
 
 /** `/`: every trust, searchable by code or name and filterable by region and kind. */
 export function TrustListPage() {
@@ -160,6 +161,7 @@ export function TrustListPage() {
           )}
         </>
       )}
+      <ActivityFeed />
     </>
   );
 }
