@@ -198,6 +198,47 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await page.close();
   });
 
+  it('a trust editor adopts a demo intervention, saying what was adapted, and the lineage links both ways', async () => {
+    const { intervention } = await graphqlData<{ intervention: { trustCode: string; adoptedFrom: { id: string; title: string; trustCode: string } } }>(
+      URL,
+      '{ intervention(id: "demo-adoption-1") { trustCode adoptedFrom { id title trustCode } } }',
+    );
+    const source = intervention.adoptedFrom;
+    const { trusts } = await graphqlData<{ trusts: { code: string; name: string }[] }>(URL, '{ trusts(filter: { kind: ACUTE }) { code name } }');
+    const adopter = trusts.find((t) => t.code !== source.trustCode && t.code !== intervention.trustCode);
+    if (!adopter) throw new Error('no other acute trust in the demo data');
+    const token = signDevToken({ role: 'TRUST_EDITOR', trust: adopter.code, name: 'Browser adopter' }, devJwtSecret(path.join(dir, 'data')));
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${URL}/`);
+    await page.evaluate((t) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('longview.token', t), token);
+
+    // The source's page shows the demo's adoption of it in the lineage, and offers to adopt.
+    await page.goto(`${URL}/interventions/${source.id}`);
+    const lineage = page.getByRole('figure', { name: 'Adoption lineage' });
+    await lineage.waitFor();
+    expect(await lineage.getByRole('link').count()).toBeGreaterThanOrEqual(1);
+    await page.getByRole('link', { name: `Adopt this intervention at ${adopter.name}` }).click();
+    await page.waitForURL(`${URL}/interventions/${source.id}/adopt`);
+
+    // Nothing is sent without saying what was adapted; the error summary says so in plain English.
+    await page.getByRole('button', { name: 'Adopt intervention' }).click();
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Say what your trust changed to fit its own context' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('What did you change to fit your trust?').fill('Run by our site team on weekdays first');
+    await page.getByRole('button', { name: 'Adopt intervention' }).click();
+
+    await page.waitForURL(/\/interventions\/[0-9a-f-]{36}$/);
+    await page.getByText('Your adoption has been proposed. It is linked to the intervention it came from.').waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(source.title);
+    await page.getByText('Run by our site team on weekdays first').waitFor();
+    await page.getByRole('link', { name: source.title }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('an expired token in the browser signs out with a message, and the public page still shows', async () => {
     const trust = await acuteTrust();
     // Issued three hours ago for one hour, with the platform's own key: only its age is wrong.
