@@ -1,5 +1,7 @@
+import { comments } from './comments/comments.read-model';
 import { interventionLineage } from './intervention-lineage/intervention-lineage.read-model';
 import { interventionSummary } from './intervention-summary/intervention-summary.read-model';
+import { lessons } from './lessons/lessons.read-model';
 import { mentorship } from './mentorship/mentorship.read-model';
 import { metricCoverage } from './metric-coverage/metric-coverage.read-model';
 import { metricSeries } from './metric-series/metric-series.read-model';
@@ -10,4 +12,13 @@ import { trustDirectory } from './trust-directory/trust-directory.read-model';
  * Every read model, one line each. Order does not matter: each projection owns its tables and
  * reads no other's (tested by applying them in reverse order).
  */
-export const READ_MODELS: readonly ReadModel[] = [trustDirectory, interventionSummary, metricSeries, metricCoverage, mentorship, interventionLineage];
+export const READ_MODELS: readonly ReadModel[] = [
+  trustDirectory,
+  interventionSummary,
+  metricSeries,
+  metricCoverage,
+  mentorship,
+  interventionLineage,
+  lessons,
+  comments,
+];
