@@ -18,3 +18,4 @@ export { resolvers as viewer } from './viewer/viewer.resolvers';
 export { resolvers as benchmark } from './benchmark/benchmark.resolvers';
 export { resolvers as mentorship } from './mentorship/mentorship.resolvers';
 export { resolvers as adoption } from './adoption/adoption.resolvers';
+export { resolvers as lessons } from './lessons/lessons.resolvers';

@@ -1,5 +1,8 @@
 import type {
   BenchmarkView,
+  CommentView,
+  LessonPage,
+  LessonView,
   FunnelView,
   CommandAccepted,
   CommandRequest,
@@ -24,6 +27,7 @@ import { canSee, type InterventionCategory, type LongviewCommandType, type Viewe
 import type { CommandServiceClient, CommandServiceConnection } from '../src/clients/command-service.client';
 import type {
   InterventionQuery,
+  LessonQuery,
   ProjectionQuery,
   QueryServiceClient,
   QueryServiceConnection,
@@ -267,6 +271,27 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
 
   async getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null> {
     this.record('getMentorship', options, id);
+    return null;
+  }
+
+  // Lessons and comments: none in this fake (their visibility is tested against the real query service in apps/cli/test).
+  async listLessons(filter: LessonQuery, options?: ReadOptions): Promise<LessonPage> {
+    this.record('listLessons', options, filter.interventionId ?? '');
+    return { items: [], totalCount: 0, hasNextPage: false, endCursor: null };
+  }
+
+  async getLesson(id: string, options?: ReadOptions): Promise<LessonView | null> {
+    this.record('getLesson', options, id);
+    return null;
+  }
+
+  async listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]> {
+    this.record('listComments', options, interventionId);
+    return [];
+  }
+
+  async getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
+    this.record('getComment', options, id);
     return null;
   }
 }

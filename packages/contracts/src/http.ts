@@ -542,6 +542,8 @@ export interface LessonView {
   /** Whether the viewer has endorsed it (false when signed out). */
   readonly endorsedByViewer: boolean;
   readonly createdAt: string;
+  /** Opaque: pass as `after` to list the lessons after this one. */
+  readonly cursor: string;
 }
 
 export interface LessonPage {

@@ -5,6 +5,9 @@ import type {
   InterventionPage,
   InterventionStatus,
   InterventionView,
+  CommentView,
+  LessonPage,
+  LessonView,
   MentorMatchView,
   MentorshipOfferView,
   MentorshipView,
@@ -110,6 +113,13 @@ export interface QueryServiceClient {
   listMentorships(options?: ReadOptions): Promise<readonly MentorshipView[]>;
   /** Null when missing or the viewer is not a party (the same answer). */
   getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null>;
+  /** GET /lessons: the lessons the viewer may see, filtered, newest first. */
+  listLessons(filter: LessonQuery, options?: ReadOptions): Promise<LessonPage>;
+  /** Null when missing or hidden from the viewer (the same answer). */
+  getLesson(id: string, options?: ReadOptions): Promise<LessonView | null>;
+  /** GET /interventions/:id/comments: the comments the viewer may see. */
+  listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]>;
+  getComment(id: string, options?: ReadOptions): Promise<CommentView | null>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -236,6 +246,34 @@ class BoundQueryServiceClient implements QueryServiceClient {
     return this.getOrNull<MentorshipView>(`/mentorships/${segment(id)}`, options);
   }
 
+  listLessons(filter: LessonQuery, options?: ReadOptions): Promise<LessonPage> {
+    return this.get<LessonPage>(
+      '/lessons',
+      {
+        category: filter.category,
+        metric: filter.metric,
+        trustCode: filter.trustCode,
+        search: filter.search,
+        interventionId: filter.interventionId,
+        first: filter.first === undefined ? undefined : String(filter.first),
+        after: filter.after,
+      },
+      options,
+    );
+  }
+
+  getLesson(id: string, options?: ReadOptions): Promise<LessonView | null> {
+    return this.getOrNull<LessonView>(`/lessons/${segment(id)}`, options);
+  }
+
+  listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]> {
+    return this.get<CommentView[]>(`/interventions/${segment(interventionId)}/comments`, {}, options);
+  }
+
+  getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
+    return this.getOrNull<CommentView>(`/comments/${segment(id)}`, options);
+  }
+
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */
   private async inBatches<T>(keys: readonly string[], read: (batch: readonly string[]) => Promise<readonly T[]>): Promise<readonly T[]> {
     const batches: (readonly string[])[] = [];
@@ -271,4 +309,15 @@ class BoundQueryServiceClient implements QueryServiceClient {
     if (body === undefined) throw new Error(`query-service answered ${path} without a body`);
     return body;
   }
+}
+
+/** The filter of GET /lessons. */
+export interface LessonQuery {
+  readonly category?: string;
+  readonly metric?: string;
+  readonly trustCode?: string;
+  readonly search?: string;
+  readonly interventionId?: string;
+  readonly first?: number;
+  readonly after?: string;
 }

@@ -118,5 +118,6 @@ function toView(row: LessonRow): LessonView {
     endorsements: Number(row.endorsements),
     endorsedByViewer: row.endorsed_by_viewer === true,
     createdAt: row.shared_at,
+    cursor: encodeCursor(String(row.shared_position)),
   };
 }
