@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { demoMentorships, generateDemoData, sendDemoMentorships } from '../demo';
+import { demoLessons, demoMentorships, generateDemoData, sendDemoLessons, sendDemoMentorships } from '../demo';
 import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { sendSteps } from '../platform/demo-loader';
 import { cliClients, DEMO_LOADER } from '../platform/service-key';
@@ -81,7 +81,10 @@ async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean):
       const mentorship = await sendDemoMentorships((actor) => cliClients(urls, platform.serviceKey, actor).commands, demoMentorships(plan), {
         idPrefix: `demo-${DEMO_SEED}`,
       });
-      log(`Demo data loaded: ${result.events + mentorship} events.`);
+      const lessons = await sendDemoLessons((actor) => cliClients(urls, platform.serviceKey, actor).commands, demoLessons(plan), {
+        idPrefix: `demo-${DEMO_SEED}`,
+      });
+      log(`Demo data loaded: ${result.events + mentorship + lessons} events.`);
     } else {
       log(`Reusing existing data (${head} events in the log).`);
     }
@@ -147,7 +150,10 @@ async function runStartDistributed(ports: Ports, noDemo: boolean): Promise<numbe
       const mentorship = await sendDemoMentorships((actor) => cliClients(urls, platform.serviceKey, actor).commands, demoMentorships(plan), {
         idPrefix: `demo-${DEMO_SEED}`,
       });
-      log(`[platform] demo data loaded: ${result.events + mentorship} events.`);
+      const lessons = await sendDemoLessons((actor) => cliClients(urls, platform.serviceKey, actor).commands, demoLessons(plan), {
+        idPrefix: `demo-${DEMO_SEED}`,
+      });
+      log(`[platform] demo data loaded: ${result.events + mentorship + lessons} events.`);
     } else {
       log(`[platform] reusing existing data (${head} events in the log).`);
     }

@@ -1,3 +1,4 @@
 export * from './generate';
 export { Prng } from './prng';
 export * from './mentorship';
+export * from './lessons';
