@@ -21,7 +21,7 @@ describe('demo lessons and comments', () => {
       const needs = contextNeedsOf(command.type);
       const context = Object.fromEntries(
         Object.entries(needs ?? {}).map(([key, need]) => {
-          const id = need.streamId(command.data as Record<string, unknown>, own);
+          const id = need.streamId(command.data, own);
           return [key, foldEvents(need.decider, need.decider.initialState(), id ? (streams.get(id) ?? []) : [])];
         }),
       );
