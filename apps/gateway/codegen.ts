@@ -40,6 +40,8 @@ const config: CodegenConfig = {
           Mentorship: '@longview/contracts#MentorshipView',
           MentorMatch: '@longview/contracts#MentorMatchView',
           MentorshipPerson: '@longview/contracts#MentorshipPersonView',
+          Lesson: '@longview/contracts#LessonView',
+          Comment: '@longview/contracts#CommentView',
           LineageNode: '@longview/contracts#LineageNodeView',
           Lineage: '@longview/contracts#LineageView',
           AdoptionEvidence: '@longview/contracts#AdoptionEvidenceView',

@@ -171,6 +171,11 @@ const TABLED_ELSEWHERE: Readonly<Record<string, string>> = {
   respondToMentorship: 'mentorship-graphql.test.ts',
   endMentorship: 'mentorship-graphql.test.ts',
   withdrawMentorshipOffer: 'mentorship-graphql.test.ts',
+  shareLesson: 'lessons-graphql.test.ts',
+  endorseLesson: 'lessons-graphql.test.ts',
+  commentOnIntervention: 'lessons-graphql.test.ts',
+  retractComment: 'lessons-graphql.test.ts',
+  hideComment: 'lessons-graphql.test.ts',
 };
 
 const ROWS: readonly Row[] = [

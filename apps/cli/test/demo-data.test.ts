@@ -197,6 +197,7 @@ describe('generateDemoData', () => {
     for (const step of plan.steps) {
       if (!('interventionId' in step.data)) continue;
       const id = step.data.interventionId;
+      if (id === undefined) continue; // a lesson about a trust's work in general names none
       const seq = byId.get(id) ?? [];
       seq.push(step.type);
       byId.set(id, seq);

@@ -19,3 +19,4 @@ export { resolvers as benchmark } from './benchmark/benchmark.resolvers';
 export { resolvers as mentorship } from './mentorship/mentorship.resolvers';
 export { resolvers as adoption } from './adoption/adoption.resolvers';
 export { resolvers as activity } from './activity/activity.resolvers';
+export { resolvers as lessons } from './lessons/lessons.resolvers';

@@ -3,6 +3,9 @@ import type {
   ActivityHeadView,
   ActivityView,
   BenchmarkView,
+  CommentView,
+  LessonPage,
+  LessonView,
   FunnelView,
   CommandAccepted,
   CommandRequest,
@@ -29,6 +32,7 @@ import type { CommandServiceClient, CommandServiceConnection } from '../src/clie
 import type {
   ActivityQuery,
   InterventionQuery,
+  LessonQuery,
   ProjectionQuery,
   QueryServiceClient,
   QueryServiceConnection,
@@ -305,6 +309,27 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async activityHead(): Promise<ActivityHeadView> {
     this.record('activityHead', undefined);
     return { position: this.activity.at(-1)?.position ?? '0' };
+  }
+
+  // Lessons and comments: none in this fake (their visibility is tested against the real query service in apps/cli/test).
+  async listLessons(filter: LessonQuery, options?: ReadOptions): Promise<LessonPage> {
+    this.record('listLessons', options, filter.interventionId ?? '');
+    return { items: [], totalCount: 0, hasNextPage: false, endCursor: null };
+  }
+
+  async getLesson(id: string, options?: ReadOptions): Promise<LessonView | null> {
+    this.record('getLesson', options, id);
+    return null;
+  }
+
+  async listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]> {
+    this.record('listComments', options, interventionId);
+    return [];
+  }
+
+  async getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
+    this.record('getComment', options, id);
+    return null;
   }
 }
 

@@ -573,3 +573,45 @@ export interface ActivityHeadView {
   /** The feed's last position ("0" when empty). */
   readonly position: Position;
 }
+
+// ---------------------------------------------------------------- lessons and comments views
+// query-service routes (all honour ?minPosition), for the viewer of the service credential:
+//   GET /lessons?category=&metric=&trustCode=&search=&interventionId=&first=&after=  -> LessonPage (newest first)
+//   GET /lessons/:id                                   -> LessonView | 404 (a lesson hidden from the viewer answers like a missing one)
+//   GET /interventions/:id/comments                    -> CommentView[] (oldest first; retracted ones absent; hidden ones for admins only)
+//   GET /comments/:id                                  -> CommentView | 404
+// A lesson is seen by whoever may see both its own sharing and, when it is about an
+// intervention, that intervention's; a comment by whoever may see its intervention.
+
+export interface LessonView {
+  readonly id: string;
+  readonly interventionId: string | null;
+  readonly trustCode: string;
+  readonly title: string;
+  readonly body: string;
+  readonly sharing: 'PRIVATE' | 'TRUSTS' | 'PUBLIC';
+  readonly author: MentorshipPersonView;
+  readonly endorsements: number;
+  /** Whether the viewer has endorsed it (false when signed out). */
+  readonly endorsedByViewer: boolean;
+  readonly createdAt: string;
+  /** Opaque: pass as `after` to list the lessons after this one. */
+  readonly cursor: string;
+}
+
+export interface LessonPage {
+  readonly items: readonly LessonView[];
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
+export interface CommentView {
+  readonly id: string;
+  readonly interventionId: string;
+  readonly author: MentorshipPersonView;
+  readonly body: string;
+  readonly createdAt: string;
+  /** Set for admins only, on a comment an administrator hid. */
+  readonly hidden: { readonly reason: string; readonly by: string; readonly at: string } | null;
+}

@@ -16,6 +16,8 @@ import {
   mentorshipOfferWithdrawnV1,
   mentorshipRequestedV1,
 } from './events/mentorship';
+import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
+import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { observationCorrectedV1, observationsRecordedV2, seriesRebasedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 import { EVENT_CONTRACTS, currentSchemaVersion, isKnownEventType, type EventDataOf } from './registry';
@@ -42,6 +44,11 @@ const CURRENT_SCHEMAS = {
   MentorshipAccepted: mentorshipAcceptedV1,
   MentorshipDeclined: mentorshipDeclinedV1,
   MentorshipEnded: mentorshipEndedV1,
+  LessonShared: lessonSharedV1,
+  LessonEndorsed: lessonEndorsedV1,
+  CommentPosted: commentPostedV1,
+  CommentRetracted: commentRetractedV1,
+  CommentHidden: commentHiddenV1,
 } as const;
 type SchemaInput<T extends LongviewEventType> = z.input<(typeof CURRENT_SCHEMAS)[T]>;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;

@@ -16,6 +16,8 @@ import {
   mentorshipOfferWithdrawnV1,
   mentorshipRequestedV1,
 } from './events/mentorship';
+import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
+import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { observationCorrectedV1, observationsRecordedV1, observationsRecordedV2, seriesRebasedV1, upcastObservationsRecordedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 
@@ -88,6 +90,11 @@ export const EVENT_CONTRACTS: EventContracts = {
   MentorshipAccepted: { type: 'MentorshipAccepted', schemaVersion: 1, schema: mentorshipAcceptedV1, upcasters: [] },
   MentorshipDeclined: { type: 'MentorshipDeclined', schemaVersion: 1, schema: mentorshipDeclinedV1, upcasters: [] },
   MentorshipEnded: { type: 'MentorshipEnded', schemaVersion: 1, schema: mentorshipEndedV1, upcasters: [] },
+  LessonShared: { type: 'LessonShared', schemaVersion: 1, schema: lessonSharedV1, upcasters: [] },
+  LessonEndorsed: { type: 'LessonEndorsed', schemaVersion: 1, schema: lessonEndorsedV1, upcasters: [] },
+  CommentPosted: { type: 'CommentPosted', schemaVersion: 1, schema: commentPostedV1, upcasters: [] },
+  CommentRetracted: { type: 'CommentRetracted', schemaVersion: 1, schema: commentRetractedV1, upcasters: [] },
+  CommentHidden: { type: 'CommentHidden', schemaVersion: 1, schema: commentHiddenV1, upcasters: [] },
 };
 
 export function isKnownEventType(type: string): type is LongviewEventType {

@@ -47,6 +47,11 @@ describe('event round trip', () => {
       MentorshipAccepted: 1,
       MentorshipDeclined: 1,
       MentorshipEnded: 1,
+      LessonShared: 1,
+      LessonEndorsed: 1,
+      CommentPosted: 1,
+      CommentRetracted: 1,
+      CommentHidden: 1,
     });
   });
 });

@@ -138,4 +138,54 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
       endedAt: '2025-12-11T09:00:00.000Z',
     },
   },
+  LessonShared: {
+    type: 'LessonShared',
+    data: {
+      lessonId: 'c0ffee00-0000-4000-8000-0000000000c1',
+      interventionId: 'c0ffee00-0000-4000-8000-000000000001',
+      trustCode: 'RJ1',
+      title: 'Start with the wards that asked for it',
+      body: 'It faded when we pushed it to every ward at once.',
+      sharing: 'PUBLIC',
+      author: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      sharedAt: '2025-06-01T09:00:00.000Z',
+    },
+  },
+  LessonEndorsed: {
+    type: 'LessonEndorsed',
+    data: {
+      lessonId: 'c0ffee00-0000-4000-8000-0000000000c1',
+      endorser: { id: 'editor-RXH', name: 'Sam Jones', role: 'TRUST_EDITOR', trustCode: 'RXH' },
+      endorsedAt: '2025-06-02T09:00:00.000Z',
+    },
+  },
+  CommentPosted: {
+    type: 'CommentPosted',
+    data: {
+      commentId: 'c0ffee00-0000-4000-8000-0000000000d1',
+      interventionId: 'c0ffee00-0000-4000-8000-000000000001',
+      trustCode: 'RJ1',
+      author: { id: 'community-1', name: 'Pat Doe', role: 'COMMUNITY' },
+      body: 'Did you involve social care early?',
+      postedAt: '2025-06-03T09:00:00.000Z',
+    },
+  },
+  CommentRetracted: {
+    type: 'CommentRetracted',
+    data: {
+      commentId: 'c0ffee00-0000-4000-8000-0000000000d1',
+      interventionId: 'c0ffee00-0000-4000-8000-000000000001',
+      retractedAt: '2025-06-04T09:00:00.000Z',
+    },
+  },
+  CommentHidden: {
+    type: 'CommentHidden',
+    data: {
+      commentId: 'c0ffee00-0000-4000-8000-0000000000d1',
+      interventionId: 'c0ffee00-0000-4000-8000-000000000001',
+      reason: 'Names a patient',
+      hiddenBy: { id: 'admin-1', name: 'Alex Admin', role: 'ADMIN' },
+      hiddenAt: '2025-06-05T09:00:00.000Z',
+    },
+  },
 };

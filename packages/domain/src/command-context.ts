@@ -10,8 +10,12 @@ import type { AnyDecider } from './routes';
  * never supplies facts the domain must trust. Commands without an entry need only their stream.
  */
 export interface ContextStream {
-  /** The stream to read, from the command's (still unvalidated) data; undefined when the data does not name one (the decider reports it). */
-  readonly streamId: (data: Readonly<Record<string, unknown>>) => string | undefined;
+  /**
+   * The stream to read, from the command's (still unvalidated) data or from its own stream's
+   * folded state (`own`: e.g. the intervention a lesson is about, recorded when it was shared);
+   * undefined when neither names one (the decider reports it).
+   */
+  readonly streamId: (data: Readonly<Record<string, unknown>>, own: unknown) => string | undefined;
   /** Folds that stream's events into the state the decider expects. */
   readonly decider: AnyDecider;
 }
@@ -28,7 +32,23 @@ export const COMMAND_CONTEXTS: { readonly [T in LongviewCommandType]?: CommandCo
       decider: interventionDecider as unknown as AnyDecider,
     },
   },
+  // Lessons and comments must be about an intervention the actor may see.
+  ShareLesson: { intervention: { streamId: (data) => interventionStream(data['interventionId']), decider: interventionDecider as unknown as AnyDecider } },
+  CommentOnIntervention: {
+    intervention: { streamId: (data) => interventionStream(data['interventionId']), decider: interventionDecider as unknown as AnyDecider },
+  },
+  // Endorsing and retracting name only the lesson or comment: its intervention is the one its own stream recorded.
+  EndorseLesson: { intervention: { streamId: (_, own) => interventionStream(ownIntervention(own)), decider: interventionDecider as unknown as AnyDecider } },
+  RetractComment: { intervention: { streamId: (_, own) => interventionStream(ownIntervention(own)), decider: interventionDecider as unknown as AnyDecider } },
 };
+
+function interventionStream(id: unknown): string | undefined {
+  return typeof id === 'string' && id.trim() !== '' ? streamIds.intervention(id.trim()) : undefined;
+}
+
+function ownIntervention(own: unknown): unknown {
+  return typeof own === 'object' && own !== null ? (own as { interventionId?: unknown }).interventionId : undefined;
+}
 
 /** The context streams `command` needs (none for most commands). */
 export function contextNeedsOf(type: LongviewCommand['type']): CommandContextNeeds | undefined {

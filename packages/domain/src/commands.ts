@@ -71,5 +71,24 @@ export type RespondToMentorship = Command<'RespondToMentorship', { offerId: stri
 export type EndMentorship = Command<'EndMentorship', { offerId: string; mentorshipId: string }>;
 export type MentorshipCommand = OfferMentorship | WithdrawMentorshipOffer | RequestMentorship | RespondToMentorship | EndMentorship;
 
-export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand;
+// ---- Lessons ----
+/** What a lesson or comment needs from the intervention it is about: that stream folded (INITIAL when it does not exist). */
+export interface InterventionContext {
+  readonly intervention?: InterventionState;
+}
+export type ShareLesson = Command<'ShareLesson', { lessonId: string; interventionId?: string; title: string; body: string; sharing: Sharing }> & {
+  readonly context?: InterventionContext;
+};
+export type EndorseLesson = Command<'EndorseLesson', { lessonId: string }> & { readonly context?: InterventionContext };
+export type LessonCommand = ShareLesson | EndorseLesson;
+
+// ---- Comments ----
+export type CommentOnIntervention = Command<'CommentOnIntervention', { commentId: string; interventionId: string; body: string }> & {
+  readonly context?: InterventionContext;
+};
+export type RetractComment = Command<'RetractComment', { commentId: string }> & { readonly context?: InterventionContext };
+export type HideComment = Command<'HideComment', { commentId: string; reason: string }>;
+export type CommentCommand = CommentOnIntervention | RetractComment | HideComment;
+
+export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand;
 export type LongviewCommandType = LongviewCommand['type'];

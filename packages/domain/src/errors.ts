@@ -194,6 +194,11 @@ const COMMAND_PHRASES: Readonly<Record<string, string>> = {
   RecordObservations: 'record monthly values',
   CorrectObservation: 'correct a monthly value',
   RebaseSeries: 'rebase a series',
+  ShareLesson: 'share a lesson',
+  EndorseLesson: 'endorse a lesson',
+  CommentOnIntervention: 'comment on an intervention',
+  RetractComment: 'retract a comment',
+  HideComment: 'hide a comment',
 };
 
 export function describeCommand(commandType: string): string {

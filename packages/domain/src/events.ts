@@ -94,5 +94,36 @@ export type MentorshipDeclined = DomainEvent<'MentorshipDeclined', { offerId: st
 export type MentorshipEnded = DomainEvent<'MentorshipEnded', { offerId: string; mentorshipId: string; endedBy: MentorshipPerson; endedAt: IsoDateTime }>;
 export type MentorshipEvent = MentorshipOffered | MentorshipOfferWithdrawn | MentorshipRequested | MentorshipAccepted | MentorshipDeclined | MentorshipEnded;
 
-export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent;
+// ---- Lesson (stream `lesson-<lessonId>`: a lesson and its endorsements) ----
+export type LessonShared = DomainEvent<
+  'LessonShared',
+  {
+    lessonId: string;
+    /** The intervention the lesson is about; absent for a lesson about the trust's work in general. */
+    interventionId?: string;
+    /** The trust whose experience it is (the author's; the intervention's when tied to one). */
+    trustCode: string;
+    title: string;
+    body: string;
+    sharing: Sharing;
+    author: MentorshipPerson;
+    sharedAt: IsoDateTime;
+  }
+>;
+export type LessonEndorsed = DomainEvent<'LessonEndorsed', { lessonId: string; endorser: MentorshipPerson; endorsedAt: IsoDateTime }>;
+export type LessonEvent = LessonShared | LessonEndorsed;
+
+// ---- Comment (stream `comment-<commentId>`: one comment on an intervention and its moderation) ----
+export type CommentPosted = DomainEvent<
+  'CommentPosted',
+  { commentId: string; interventionId: string; trustCode: string; author: MentorshipPerson; body: string; postedAt: IsoDateTime }
+>;
+export type CommentRetracted = DomainEvent<'CommentRetracted', { commentId: string; interventionId: string; retractedAt: IsoDateTime }>;
+export type CommentHidden = DomainEvent<
+  'CommentHidden',
+  { commentId: string; interventionId: string; reason: string; hiddenBy: MentorshipPerson; hiddenAt: IsoDateTime }
+>;
+export type CommentEvent = CommentPosted | CommentRetracted | CommentHidden;
+
+export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent | LessonEvent | CommentEvent;
 export type LongviewEventType = LongviewEvent['type'];

@@ -9,6 +9,8 @@ export * from './trust';
 export * from './intervention';
 export * from './metric-series';
 export * from './mentorship';
+export * from './lesson';
+export * from './comment';
 export * from './routes';
 export * from './command-context';
 export * from './visibility';

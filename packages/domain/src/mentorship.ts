@@ -230,7 +230,7 @@ function isAdmin(actor: Actor): boolean {
 }
 
 /** The person as the verified actor names them (never from the command's data). */
-function personOf(actor: Actor): MentorshipPerson {
+export function personOf(actor: Actor): MentorshipPerson {
   return {
     id: actor.id,
     name: actor.name ?? (actor.trustCode ? `Trust editor (${actor.trustCode})` : actor.role === 'ADMIN' ? 'Administrator' : 'Longview'),

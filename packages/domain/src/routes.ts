@@ -1,6 +1,8 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
 import type { LongviewEvent, LongviewEventType } from './events';
+import { commentDecider } from './comment';
 import { interventionDecider } from './intervention';
+import { lessonDecider } from './lesson';
 import { mentorshipDecider } from './mentorship';
 import { metricSeriesDecider } from './metric-series';
 import { foldEvents, streamIds, type Decider } from './shared';
@@ -15,7 +17,7 @@ import { trustDecider } from './trust';
  *   await store.append(streamId, events, history.length);
  */
 
-export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship'] as const;
+export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment'] as const;
 export type AggregateName = (typeof AGGREGATES)[number];
 
 /**
@@ -30,6 +32,8 @@ const DECIDERS: { readonly [A in AggregateName]: AnyDecider } = {
   intervention: interventionDecider as unknown as AnyDecider,
   series: metricSeriesDecider as unknown as AnyDecider,
   mentorship: mentorshipDecider as unknown as AnyDecider,
+  lesson: lessonDecider as unknown as AnyDecider,
+  comment: commentDecider as unknown as AnyDecider,
 };
 
 type CommandOfType<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>;
@@ -60,6 +64,11 @@ export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute
   RequestMentorship: { aggregate: 'mentorship', decider: DECIDERS.mentorship, streamId: (data) => streamIds.mentorship(data.offerId) },
   RespondToMentorship: { aggregate: 'mentorship', decider: DECIDERS.mentorship, streamId: (data) => streamIds.mentorship(data.offerId) },
   EndMentorship: { aggregate: 'mentorship', decider: DECIDERS.mentorship, streamId: (data) => streamIds.mentorship(data.offerId) },
+  ShareLesson: { aggregate: 'lesson', decider: DECIDERS.lesson, streamId: (data) => streamIds.lesson(data.lessonId) },
+  EndorseLesson: { aggregate: 'lesson', decider: DECIDERS.lesson, streamId: (data) => streamIds.lesson(data.lessonId) },
+  CommentOnIntervention: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
+  RetractComment: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
+  HideComment: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
 };
 
 export const LONGVIEW_COMMAND_TYPES = Object.keys(COMMAND_ROUTES) as readonly LongviewCommandType[];
@@ -87,6 +96,11 @@ export const EVENT_AGGREGATES: { readonly [T in LongviewEventType]: AggregateNam
   MentorshipAccepted: 'mentorship',
   MentorshipDeclined: 'mentorship',
   MentorshipEnded: 'mentorship',
+  LessonShared: 'lesson',
+  LessonEndorsed: 'lesson',
+  CommentPosted: 'comment',
+  CommentRetracted: 'comment',
+  CommentHidden: 'comment',
 };
 
 export const LONGVIEW_EVENT_TYPES = Object.keys(EVENT_AGGREGATES) as readonly LongviewEventType[];
@@ -132,6 +146,13 @@ export function streamIdForEvent(event: LongviewEvent): string {
     case 'MentorshipDeclined':
     case 'MentorshipEnded':
       return streamIds.mentorship(event.data.offerId);
+    case 'LessonShared':
+    case 'LessonEndorsed':
+      return streamIds.lesson(event.data.lessonId);
+    case 'CommentPosted':
+    case 'CommentRetracted':
+    case 'CommentHidden':
+      return streamIds.comment(event.data.commentId);
     default: {
       const _never: never = event;
       throw new Error(`Unknown event type ${(_never as { type: string }).type}`);

@@ -130,4 +130,8 @@ export const streamIds = {
   series: (trustCode: string, metric: string) => `series-${trustCode}-${metric}`,
   /** A mentorship offer and the mentorships made under it. */
   mentorship: (offerId: string) => `mentorship-${offerId}`,
+  /** A lesson and its endorsements. */
+  lesson: (lessonId: string) => `lesson-${lessonId}`,
+  /** One comment on an intervention, with its retraction or moderation. */
+  comment: (commentId: string) => `comment-${commentId}`,
 } as const;

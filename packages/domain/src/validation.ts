@@ -178,6 +178,20 @@ export class FieldErrors {
     return value as Record<string, unknown>;
   }
 
+  /**
+   * Required plain text a person wrote (a lesson, a comment): trimmed, non-empty, at most `max`
+   * characters, and without control characters other than tab and line breaks. It is stored and
+   * shown as text, never as HTML.
+   */
+  plainText(path: string, value: unknown, { max }: TextLimits): string | undefined {
+    const text = this.requiredText(path, value, { max });
+    if (text !== undefined && CONTROL_CHARACTERS.test(text)) {
+      this.add(path, 'must be plain text: remove the control characters');
+      return undefined;
+    }
+    return text;
+  }
+
   private withinLength(path: string, value: string, max: number): string | undefined {
     if (value.length > max) {
       this.add(path, `must be at most ${max} characters (it is ${value.length})`);
@@ -186,6 +200,9 @@ export class FieldErrors {
     return value;
   }
 }
+
+// Control characters other than tab and line breaks have no place in plain text a person wrote.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Reads command data as an untrusted record: fields may be missing or of the wrong type at runtime. */
 export function untrusted(data: unknown): Readonly<Record<string, unknown>> {

@@ -1,6 +1,6 @@
 import type { Actor } from '@longview/domain';
 import type { DemoPlan, DemoStep } from './generate';
-import type { AdoptionStep, DemoPersonStep } from './mentorship';
+import type { AdoptionStep, DemoPersonStep } from './people';
 
 type Proposal = Extract<DemoStep, { type: 'ProposeIntervention' }>['data'];
 

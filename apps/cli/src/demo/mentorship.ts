@@ -1,19 +1,6 @@
-import type { CommandServiceClient } from '@longview/gateway';
-import type { Actor, InterventionCategory, LongviewCommand } from '@longview/domain';
+import type { Actor, InterventionCategory } from '@longview/domain';
 import type { DemoPlan, DemoStep } from './generate';
-
-type StepOf<C> = C extends { readonly type: infer T; readonly data: infer D } ? { readonly type: T; readonly data: D } : never;
-type PersonCommand = StepOf<Extract<LongviewCommand, { type: 'OfferMentorship' | 'RequestMentorship' | 'RespondToMentorship' | 'AdoptIntervention' }>>;
-export type AdoptionStep = Extract<PersonCommand, { type: 'AdoptIntervention' }>;
-
-/**
- * A command and the person who issues it: mentorship and adoption are always someone's own act,
- * never the loader's.
- */
-export interface DemoPersonStep<S extends PersonCommand = PersonCommand> {
-  readonly actor: Actor;
-  readonly step: S;
-}
+import type { DemoPersonStep, MentorshipStep } from './people';
 
 const MENTOR_NAMES = ['Dr Asha Patel', 'Gareth Hughes', 'Nkechi Okafor'] as const;
 const REQUESTER_NAMES = ['Sam Jones', 'Priya Shah'] as const;
@@ -30,7 +17,7 @@ const NOTES = [
  * People act as the demo sign-in's editors (`demo-trust-editor-<code>`), so signing in on the demo
  * as a mentor's trust lets you answer requests.
  */
-export function demoMentorships(plan: DemoPlan): DemoPersonStep[] {
+export function demoMentorships(plan: DemoPlan): DemoPersonStep<MentorshipStep>[] {
   const proposals = new Map<string, Extract<DemoStep, { type: 'ProposeIntervention' }>['data']>();
   for (const step of plan.steps) if (step.type === 'ProposeIntervention') proposals.set(step.data.interventionId, step.data);
   const records = new Map<string, { categories: InterventionCategory[]; metrics: string[]; count: number }>();
@@ -48,7 +35,7 @@ export function demoMentorships(plan: DemoPlan): DemoPersonStep[] {
   const askers = trusts.filter((code) => !mentors.some(([m]) => m === code)).slice(0, 2);
   const person = (code: string, name: string): Actor => ({ id: `demo-trust-editor-${code}`, role: 'TRUST_EDITOR', trustCode: code, name });
 
-  const steps: DemoPersonStep[] = [];
+  const steps: DemoPersonStep<MentorshipStep>[] = [];
   mentors.forEach(([code, record], i) => {
     steps.push({
       actor: person(code, MENTOR_NAMES[i] ?? `Mentor at ${code}`),
@@ -99,24 +86,4 @@ export function demoMentorships(plan: DemoPlan): DemoPersonStep[] {
     });
   }
   return steps;
-}
-
-/**
- * Sends each step as its own person (`clientFor` binds a command client to an actor). Command ids
- * are `<idPrefix>-<kind>-<index>`, so a restart that re-sends them changes nothing.
- */
-export async function sendDemoPersonSteps(
-  clientFor: (actor: Actor) => CommandServiceClient,
-  steps: readonly DemoPersonStep[],
-  options: { idPrefix: string; kind: string },
-): Promise<number> {
-  let events = 0;
-  for (const [index, { actor, step }] of steps.entries()) {
-    const accepted = await clientFor(actor).send(step.type, {
-      commandId: `${options.idPrefix}-${options.kind}-${index}`,
-      data: step.data,
-    });
-    events += accepted.events.length;
-  }
-  return events;
 }

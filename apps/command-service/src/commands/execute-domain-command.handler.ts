@@ -144,7 +144,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
       if (cached) return again();
       throw new ConcurrencyError(streamId, command.expectedVersion, stream.version);
     }
-    const context = await this.loadContext(command);
+    const context = await this.loadContext(command, stream.state);
     const domainCommand: Command & { context?: Record<string, unknown> } = {
       type: command.type,
       data: command.data,
@@ -165,7 +165,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
       if (previous) return previous;
       return { streamId, version: stream.version, position: stream.position.toString(), events: [] };
     }
-    const trustCode = trustOf(command.data) ?? stream.trustCode;
+    const trustCode = trustOf(command.data) ?? stream.trustCode ?? trustOfEvent(decided[0]);
     const occurredAt = domainCommand.metadata.now;
     const wires = decided.map(encodeEvent);
     let result: AppendResult;
@@ -219,12 +219,12 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
    * they decide (may the actor see the source? what is copied from it?) must not rest on a stale
    * entry, and the append's version check covers only the command's own stream.
    */
-  private async loadContext(command: ExecuteDomainCommand): Promise<Record<string, unknown> | undefined> {
+  private async loadContext(command: ExecuteDomainCommand, own: unknown): Promise<Record<string, unknown> | undefined> {
     const needs = contextNeedsOf(command.type);
     if (!needs) return undefined;
     const context: Record<string, unknown> = {};
     for (const [key, need] of Object.entries(needs)) {
-      const streamId = need.streamId(command.data);
+      const streamId = need.streamId(command.data, own);
       const history = streamId ? (await this.store.readStream(streamId)).events.map(toDomainEvent) : [];
       context[key] = foldEvents(need.decider, need.decider.initialState(), history);
     }

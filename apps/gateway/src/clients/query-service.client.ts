@@ -7,6 +7,9 @@ import type {
   InterventionPage,
   InterventionStatus,
   InterventionView,
+  CommentView,
+  LessonPage,
+  LessonView,
   MentorMatchView,
   MentorshipOfferView,
   MentorshipView,
@@ -127,6 +130,13 @@ export interface QueryServiceClient {
   listActivity(query?: ActivityQuery, options?: ReadOptions): Promise<ActivityPage>;
   /** GET /activity/head: the feed's last position. */
   activityHead(): Promise<ActivityHeadView>;
+  /** GET /lessons: the lessons the viewer may see, filtered, newest first. */
+  listLessons(filter: LessonQuery, options?: ReadOptions): Promise<LessonPage>;
+  /** Null when missing or hidden from the viewer (the same answer). */
+  getLesson(id: string, options?: ReadOptions): Promise<LessonView | null>;
+  /** GET /interventions/:id/comments: the comments the viewer may see. */
+  listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]>;
+  getComment(id: string, options?: ReadOptions): Promise<CommentView | null>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -266,6 +276,34 @@ class BoundQueryServiceClient implements QueryServiceClient {
     return this.get<ActivityHeadView>('/activity/head', {});
   }
 
+  listLessons(filter: LessonQuery, options?: ReadOptions): Promise<LessonPage> {
+    return this.get<LessonPage>(
+      '/lessons',
+      {
+        category: filter.category,
+        metric: filter.metric,
+        trustCode: filter.trustCode,
+        search: filter.search,
+        interventionId: filter.interventionId,
+        first: filter.first === undefined ? undefined : String(filter.first),
+        after: filter.after,
+      },
+      options,
+    );
+  }
+
+  getLesson(id: string, options?: ReadOptions): Promise<LessonView | null> {
+    return this.getOrNull<LessonView>(`/lessons/${segment(id)}`, options);
+  }
+
+  listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]> {
+    return this.get<CommentView[]>(`/interventions/${segment(interventionId)}/comments`, {}, options);
+  }
+
+  getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
+    return this.getOrNull<CommentView>(`/comments/${segment(id)}`, options);
+  }
+
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */
   private async inBatches<T>(keys: readonly string[], read: (batch: readonly string[]) => Promise<readonly T[]>): Promise<readonly T[]> {
     const batches: (readonly string[])[] = [];
@@ -301,4 +339,15 @@ class BoundQueryServiceClient implements QueryServiceClient {
     if (body === undefined) throw new Error(`query-service answered ${path} without a body`);
     return body;
   }
+}
+
+/** The filter of GET /lessons. */
+export interface LessonQuery {
+  readonly category?: string;
+  readonly metric?: string;
+  readonly trustCode?: string;
+  readonly search?: string;
+  readonly interventionId?: string;
+  readonly first?: number;
+  readonly after?: string;
 }

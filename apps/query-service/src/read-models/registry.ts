@@ -1,6 +1,8 @@
 import { activityFeed } from './activity-feed/activity-feed.read-model';
+import { comments } from './comments/comments.read-model';
 import { interventionLineage } from './intervention-lineage/intervention-lineage.read-model';
 import { interventionSummary } from './intervention-summary/intervention-summary.read-model';
+import { lessons } from './lessons/lessons.read-model';
 import { mentorship } from './mentorship/mentorship.read-model';
 import { metricCoverage } from './metric-coverage/metric-coverage.read-model';
 import { metricSeries } from './metric-series/metric-series.read-model';
@@ -19,4 +21,6 @@ export const READ_MODELS: readonly ReadModel[] = [
   mentorship,
   interventionLineage,
   activityFeed,
+  lessons,
+  comments,
 ];
