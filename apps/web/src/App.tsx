@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout';
 import { ScrollToTop } from './components/ScrollToTop';
@@ -11,6 +12,14 @@ import { EvidencePage } from './pages/EvidencePage';
 import { ProjectionPage } from './pages/ProjectionPage';
 import { OfferMentorshipPage } from './pages/OfferMentorshipPage';
 import { MentorshipsPage } from './pages/MentorshipsPage';
+import { Loading } from './components/QueryError';
+
+// The trust workspace is for signed-in editors only: its code loads when it is opened.
+const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>;
+}
 
 function AccessRedirect() {
   const { search } = useLocation();
@@ -30,6 +39,14 @@ export function App() {
         <Route path="/projection" element={<ProjectionPage />} />
         <Route path="/mentorships/offer" element={<OfferMentorshipPage />} />
         <Route path="/mentorships" element={<MentorshipsPage />} />
+        <Route
+          path="/workspace"
+          element={
+            <Lazy>
+              <WorkspacePage />
+            </Lazy>
+          }
+        />
         <Route path="/sign-in" element={<SignInPage />} />
         {/* The old paste-a-token page is part of the sign-in page now. */}
         <Route path="/access" element={<AccessRedirect />} />
