@@ -1,15 +1,11 @@
+import type { ApolloCache } from '@apollo/client';
 /**
  * After a change to a trust's data or interventions, the cached answers that depend on it are
  * stale: its series and analyses, its interventions' outcomes, the lists and the pooled
  * analytics. These are evicted, so every query on screen that read them fetches them again
  * (and the next page to read them fetches them anew).
  */
-interface EvictingCache {
-  identify(object: { __typename: string; [key: string]: unknown }): string | undefined;
-  evict(options: { id?: string; fieldName?: string }): boolean;
-  extract(): unknown;
-  gc(): string[];
-}
+type EvictingCache = Pick<ApolloCache, 'identify' | 'evict' | 'extract' | 'gc'>;
 
 const ROOT_FIELDS = ['series', 'interventions', 'evidence', 'funnel', 'systemProjection', 'trusts', 'mentors'];
 const TRUST_FIELDS = ['series', 'benchmark', 'interventions', 'interventionCount', 'context', 'contextHistory', 'kind', 'region', 'peers'];

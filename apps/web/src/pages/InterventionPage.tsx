@@ -9,6 +9,7 @@ import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
 import { Outcomes } from '../components/Outcomes';
+import { InterventionActions } from '../components/InterventionActions';
 import { NotFoundPage } from './NotFoundPage';
 
 function Paragraphs({ text }: { text: string }) {
@@ -154,6 +155,8 @@ export function InterventionPage() {
           { key: 'Sharing', value: label(SHARING_SHORT_LABELS, i.sharing) },
         ]}
       />
+
+      <InterventionActions intervention={i} />
 
       <h2>Summary</h2>
       <Paragraphs text={i.summary} />
