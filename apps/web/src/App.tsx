@@ -16,6 +16,9 @@ import { Loading } from './components/QueryError';
 
 // The trust workspace is for signed-in editors only: its code loads when it is opened.
 const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
+const RecordMonthPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RecordMonthPage })));
+const CorrectValuePage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.CorrectValuePage })));
+const RebaseSeriesPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RebaseSeriesPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>;
@@ -44,6 +47,30 @@ export function App() {
           element={
             <Lazy>
               <WorkspacePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/record"
+          element={
+            <Lazy>
+              <RecordMonthPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/correct"
+          element={
+            <Lazy>
+              <CorrectValuePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/rebase"
+          element={
+            <Lazy>
+              <RebaseSeriesPage />
             </Lazy>
           }
         />
