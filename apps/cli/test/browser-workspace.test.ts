@@ -21,12 +21,6 @@ const CHROMIUM_FLAGS = [
 const BIN = path.resolve(__dirname, '../bin/longview.js');
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** The little of the browser's globals the tests touch (this package compiles without the DOM library). */
-interface BrowserGlobals {
-  readonly localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
-  readonly document: { readonly documentElement: { readonly scrollWidth: number } };
-}
-
 const haveChromium = requireOrSkip(fs.existsSync(CHROMIUM), `Chromium (${CHROMIUM}, Debian's chromium package)`);
 
 /** A port nobody listens on now (the OS picks it), so the test never needs the default 4000-4002. */
