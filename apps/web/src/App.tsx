@@ -16,6 +16,7 @@ import { Loading } from './components/QueryError';
 
 // The trust workspace is for signed-in editors only: its code loads when it is opened.
 const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
+const UploadCsvPage = lazy(() => import('./pages/workspace/UploadCsvPage'));
 const RecordMonthPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RecordMonthPage })));
 const CorrectValuePage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.CorrectValuePage })));
 const RebaseSeriesPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RebaseSeriesPage })));
@@ -71,6 +72,14 @@ export function App() {
           element={
             <Lazy>
               <RebaseSeriesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/upload"
+          element={
+            <Lazy>
+              <UploadCsvPage />
             </Lazy>
           }
         />
