@@ -16,6 +16,7 @@ import { Loading } from './components/QueryError';
 
 // The trust workspace is for signed-in editors only: its code loads when it is opened.
 const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
+const TrustContextPage = lazy(() => import('./pages/workspace/TrustContextPage'));
 const UploadCsvPage = lazy(() => import('./pages/workspace/UploadCsvPage'));
 const RecordMonthPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RecordMonthPage })));
 const CorrectValuePage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.CorrectValuePage })));
@@ -80,6 +81,14 @@ export function App() {
           element={
             <Lazy>
               <UploadCsvPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/context"
+          element={
+            <Lazy>
+              <TrustContextPage />
             </Lazy>
           }
         />
