@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import type { InterventionDetailFragment as InterventionDetail } from '../__generated__/graphql';
@@ -9,8 +10,10 @@ import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
 import { Outcomes } from '../components/Outcomes';
-import { InterventionActions } from '../components/InterventionActions';
 import { NotFoundPage } from './NotFoundPage';
+
+// The editor's forms load only on an intervention page, and only when it is opened.
+const InterventionActions = lazy(() => import('../components/InterventionActions').then((m) => ({ default: m.InterventionActions })));
 
 function Paragraphs({ text }: { text: string }) {
   return <p className="nhsuk-body app-pre-wrap">{text}</p>;
@@ -156,7 +159,9 @@ export function InterventionPage() {
         ]}
       />
 
-      <InterventionActions intervention={i} />
+      <Suspense fallback={null}>
+        <InterventionActions intervention={i} />
+      </Suspense>
 
       <h2>Summary</h2>
       <Paragraphs text={i.summary} />
