@@ -4,6 +4,7 @@ module.exports = require('@longview/jest-config').jestConfig({
   // The whole platform (embedded or distributed) driven through the gateway, or a browser on it.
   e2e: [
     'test/browser.test.ts',
+    'test/browser-workspace.test.ts',
     'test/embedded-graphql.test.ts',
     'test/authorisation-table.test.ts',
     'test/visibility-graphql.test.ts',

@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout';
 import { ScrollToTop } from './components/ScrollToTop';
@@ -12,6 +13,19 @@ import { EvidencePage } from './pages/EvidencePage';
 import { ProjectionPage } from './pages/ProjectionPage';
 import { OfferMentorshipPage } from './pages/OfferMentorshipPage';
 import { MentorshipsPage } from './pages/MentorshipsPage';
+import { Loading } from './components/QueryError';
+
+// The trust workspace is for signed-in editors only: its code loads when it is opened.
+const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
+const TrustContextPage = lazy(() => import('./pages/workspace/TrustContextPage'));
+const UploadCsvPage = lazy(() => import('./pages/workspace/UploadCsvPage'));
+const RecordMonthPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RecordMonthPage })));
+const CorrectValuePage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.CorrectValuePage })));
+const RebaseSeriesPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RebaseSeriesPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>;
+}
 
 function AccessRedirect() {
   const { search } = useLocation();
@@ -32,6 +46,54 @@ export function App() {
         <Route path="/projection" element={<ProjectionPage />} />
         <Route path="/mentorships/offer" element={<OfferMentorshipPage />} />
         <Route path="/mentorships" element={<MentorshipsPage />} />
+        <Route
+          path="/workspace"
+          element={
+            <Lazy>
+              <WorkspacePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/record"
+          element={
+            <Lazy>
+              <RecordMonthPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/correct"
+          element={
+            <Lazy>
+              <CorrectValuePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/rebase"
+          element={
+            <Lazy>
+              <RebaseSeriesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/upload"
+          element={
+            <Lazy>
+              <UploadCsvPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/context"
+          element={
+            <Lazy>
+              <TrustContextPage />
+            </Lazy>
+          }
+        />
         <Route path="/sign-in" element={<SignInPage />} />
         {/* The old paste-a-token page is part of the sign-in page now. */}
         <Route path="/access" element={<AccessRedirect />} />

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { VIEWER_QUERY } from '../graphql/viewer';
 import { AccountNav } from './AccountNav';
 import { SessionNotice } from './SessionNotice';
 
@@ -38,8 +40,13 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/interventions/new', text: 'Propose an intervention', matches: (p) => p === '/interventions/new' },
 ];
 
+/** Shown to trust editors (and administrators, who pick a trust from its page) before the rest. */
+const WORKSPACE_ITEM: NavItem = { to: '/workspace', text: 'Your workspace', matches: (p) => p.startsWith('/workspace') };
+
 function Header() {
   const { pathname } = useLocation();
+  const { data } = useQuery(VIEWER_QUERY);
+  const items = data?.viewer?.role === 'TRUST_EDITOR' ? [WORKSPACE_ITEM, ...NAV_ITEMS] : NAV_ITEMS;
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -54,7 +61,7 @@ function Header() {
       <nav className="nhsuk-header__navigation" aria-label="Menu">
         <div className="nhsuk-header__navigation-container nhsuk-width-container">
           <ul className="nhsuk-header__navigation-list">
-            {NAV_ITEMS.map((item) => {
+            {items.map((item) => {
               const current = item.matches(pathname);
               return (
                 <li key={item.to} className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}>

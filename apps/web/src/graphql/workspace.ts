@@ -1,6 +1,10 @@
 import { graphql } from '../__generated__';
 
-/** The trust workspace's summary: each series' latest value, variation and assurance, and each intervention's verdicts. */
+/**
+ * The trust workspace's data: the trust, its context, each series' months (latest value,
+ * corrections, rebases) and the interventions with their targets. The analyses (SPC and
+ * verdicts) come in WORKSPACE_ANALYSIS_QUERY, so the data still show if the analytics fail.
+ */
 export const WORKSPACE_QUERY = graphql(`
   query Workspace($code: ID!) {
     trust(code: $code) {
@@ -21,19 +25,16 @@ export const WORKSPACE_QUERY = graphql(`
       interventions(first: 100) {
         totalCount
         edges {
+          cursor
           node {
             id
             title
             status
             sharing
             startedOn
-            outcomes {
+            targets {
               metric
-              metricInfo {
-                code
-                name
-              }
-              sustainability
+              direction
             }
           }
         }
@@ -45,11 +46,16 @@ export const WORKSPACE_QUERY = graphql(`
           code
           name
           unit
+          improvement
           nationalStandard
+          standardDescription
+          validMin
+          validMax
         }
         observations {
           period
           value
+          denominator
           corrected
         }
         corrections {
@@ -59,9 +65,33 @@ export const WORKSPACE_QUERY = graphql(`
           reason
         }
         rebasePeriods
+      }
+    }
+  }
+`);
+
+/** The workspace's analyses: each series' SPC and each intervention's verdict per target metric. */
+export const WORKSPACE_ANALYSIS_QUERY = graphql(`
+  query WorkspaceAnalysis($code: ID!) {
+    trust(code: $code) {
+      code
+      series {
+        trustCode
+        metric
         spc {
-          variation
-          assurance
+          ...SpcAnalysisFields
+        }
+      }
+    }
+    interventions(filter: { trustCode: $code }, first: 100) {
+      edges {
+        node {
+          id
+          outcomes {
+            metric
+            sustainability
+            reason
+          }
         }
       }
     }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import type { InterventionDetailFragment as InterventionDetail } from '../__generated__/graphql';
@@ -11,6 +12,9 @@ import { StatusTag } from '../components/StatusTag';
 import { Outcomes } from '../components/Outcomes';
 import { AdoptionLineage } from '../components/AdoptionLineage';
 import { NotFoundPage } from './NotFoundPage';
+
+// The editor's forms load only on an intervention page, and only when it is opened.
+const InterventionActions = lazy(() => import('../components/InterventionActions').then((m) => ({ default: m.InterventionActions })));
 
 function Paragraphs({ text }: { text: string }) {
   return <p className="nhsuk-body app-pre-wrap">{text}</p>;
@@ -156,6 +160,10 @@ export function InterventionPage() {
           { key: 'Sharing', value: label(SHARING_SHORT_LABELS, i.sharing) },
         ]}
       />
+
+      <Suspense fallback={null}>
+        <InterventionActions intervention={i} />
+      </Suspense>
 
       <h2>Summary</h2>
       <Paragraphs text={i.summary} />
