@@ -15,6 +15,7 @@ import { loadResolvers, loadTypeDefs } from './schema';
 import { formatError, unauthenticated } from './shared/errors';
 import { apolloLimits, graphqlHttpGuards, hardeningConfigFromEnv, inputGuardPlugin, jsonErrorHandler, jsonNotFound, type HardeningConfig } from './hardening';
 import { demoSignIn } from './sign-in/demo-sign-in';
+import { graphqlOperationSpan, operationSpanPlugin } from './tracing/operation-spans';
 
 export interface ApolloServerOptions {
   readonly plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -31,7 +32,7 @@ export function createApolloServer(options: ApolloServerOptions = {}): ApolloSer
     resolvers: loadResolvers(),
     formatError,
     ...apolloLimits(options.hardening ?? hardeningConfigFromEnv(process.env)),
-    plugins: [inputGuardPlugin<GatewayContext>(), ...(options.plugins ?? [])],
+    plugins: [inputGuardPlugin<GatewayContext>(), operationSpanPlugin<GatewayContext>(), ...(options.plugins ?? [])],
     ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
   });
 }
@@ -93,6 +94,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   app.use(
     '/graphql',
     ...graphqlHttpGuards(hardening),
+    graphqlOperationSpan,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
         try {
