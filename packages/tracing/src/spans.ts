@@ -84,7 +84,11 @@ export function withSpan<T>(component: Component, name: string, options: SpanOpt
   const parent = options.parent ?? context.active();
   return tracerOf(component).startActiveSpan(
     name,
-    { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}), ...(options.links ? { links: options.links } : {}) },
+    {
+      kind: options.kind ?? SpanKind.INTERNAL,
+      ...(options.attributes ? { attributes: options.attributes } : {}),
+      ...(options.links ? { links: options.links } : {}),
+    },
     parent,
     async (span) => {
       try {
@@ -103,7 +107,11 @@ export function withSpan<T>(component: Component, name: string, options: SpanOpt
 export function startSpan(component: Component, name: string, options: SpanOptions = {}): Span {
   return tracerOf(component).startSpan(
     name,
-    { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}), ...(options.links ? { links: options.links } : {}) },
+    {
+      kind: options.kind ?? SpanKind.INTERNAL,
+      ...(options.attributes ? { attributes: options.attributes } : {}),
+      ...(options.links ? { links: options.links } : {}),
+    },
     options.parent ?? context.active(),
   );
 }

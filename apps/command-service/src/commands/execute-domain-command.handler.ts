@@ -155,7 +155,12 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
     };
     let decided: readonly LongviewEvent[];
     const decideSpan = startSpan('command-service', `decide ${command.type}`, {
-      attributes: { 'longview.command_type': command.type, 'longview.stream_id': streamId, 'longview.stream_version': stream.version, 'longview.cached': cached },
+      attributes: {
+        'longview.command_type': command.type,
+        'longview.stream_id': streamId,
+        'longview.stream_version': stream.version,
+        'longview.cached': cached,
+      },
     });
     try {
       decided = route.decider.decide(domainCommand, stream.state) as readonly LongviewEvent[];
