@@ -41,4 +41,4 @@ async function main(): Promise<{ close(): Promise<void> }> {
   return service;
 }
 
-runServiceProcess(logger, main);
+runServiceProcess(logger, main, 'longview-command-service');

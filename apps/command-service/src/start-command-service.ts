@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { answerClientErrorsWithJson } from '@longview/contracts';
 import { serviceKeyFromEnv } from '@longview/service-auth';
+import { traceHttpRequests } from '@longview/tracing';
 import { CommandServiceModule, type CommandServiceDependencies } from './command-service.module';
 import { rejectMalformedText } from './commands/malformed-text.middleware';
 
@@ -38,6 +39,8 @@ export async function startCommandService(
   app.useBodyParser('json', { limit: '5mb' });
   // No NUL or lone surrogate reaches a decider or PostgreSQL (22021): a 400 naming the field.
   app.use(rejectMalformedText);
+  // A SERVER span per request, child of the gateway's traceparent: the command's trace.
+  app.use(traceHttpRequests('command-service'));
   // An over-long URL or header block: a JSON 400, not Node's bare 431.
   answerClientErrorsWithJson(app.getHttpServer());
   options.beforeListen?.(app);

@@ -1,9 +1,12 @@
 import { serviceKeyFromEnv } from '@longview/service-auth';
+import { startTracing } from '@longview/tracing';
 import { jwksOptionsFromEnv } from './auth';
 import { createGateway } from './server';
 
 /** Distributed mode: the gateway as its own process, configured from the environment. */
 async function main(): Promise<void> {
+  // LONGVIEW_TRACING=console|otlp (default off); OTLP endpoint from OTEL_EXPORTER_OTLP_ENDPOINT.
+  const tracing = startTracing({ serviceName: 'longview-gateway' });
   // HS256 with JWT_SECRET (the CLI's local key), an identity provider's key set, or both.
   const jwtSecret = process.env.JWT_SECRET || undefined;
   const jwks = jwksOptionsFromEnv(process.env);
@@ -21,7 +24,11 @@ async function main(): Promise<void> {
     ...(process.env.WEB_DIST_DIR ? { webDistDir: process.env.WEB_DIST_DIR } : {}),
   });
   console.log(`gateway: GraphQL at ${gateway.url}/graphql`);
-  const shutdown = () => void gateway.stop().then(() => process.exit(0));
+  const shutdown = () =>
+    void gateway
+      .stop()
+      .then(() => tracing.shutdown().catch(() => undefined))
+      .then(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }

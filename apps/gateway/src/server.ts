@@ -17,6 +17,7 @@ import { apolloLimits, graphqlHttpGuards, hardeningConfigFromEnv, inputGuardPlug
 import { demoSignIn } from './sign-in/demo-sign-in';
 import { serveActivityOverWebSocket } from './activity/activity.ws';
 import { noSubscriptionsOverHttpRule } from './hardening/operation-types';
+import { graphqlOperationSpan, operationSpanPlugin } from './tracing/operation-spans';
 
 export interface ApolloServerOptions {
   readonly plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -36,7 +37,7 @@ export function createApolloServer(options: ApolloServerOptions = {}): ApolloSer
     ...limits,
     // Subscriptions are served over graphql-ws (src/activity/activity.ws.ts); over HTTP they are a 400.
     validationRules: [...(limits.validationRules ?? []), noSubscriptionsOverHttpRule],
-    plugins: [inputGuardPlugin<GatewayContext>(), ...(options.plugins ?? [])],
+    plugins: [inputGuardPlugin<GatewayContext>(), operationSpanPlugin<GatewayContext>(), ...(options.plugins ?? [])],
     ...(options.introspection !== undefined ? { introspection: options.introspection } : {}),
   });
 }
@@ -98,6 +99,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   app.use(
     '/graphql',
     ...graphqlHttpGuards(hardening),
+    graphqlOperationSpan,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GatewayContext> => {
         try {

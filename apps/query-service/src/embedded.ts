@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { answerClientErrorsWithJson } from '@longview/contracts';
 import type { Database, EventStore } from '@longview/event-store';
 import { serviceKeyFromEnv } from '@longview/service-auth';
+import { traceHttpRequests } from '@longview/tracing';
 import { ConsumerRunner } from './consumers/consumer-runner';
 import type { EventConsumer } from './consumers/event-consumer';
 import { enabledConsumers } from './consumers/registry';
@@ -72,6 +73,8 @@ export async function startQueryService(options: QueryServiceOptions): Promise<R
   });
   // Before the routes: no NUL, lone surrogate or over-long id reaches SQL; 400s, not 22021 or 431.
   app.use(rejectMalformedUrl);
+  // A SERVER span per request, in the gateway's trace when it sends a traceparent.
+  app.use(traceHttpRequests('query-service'));
   answerClientErrorsWithJson(app.getHttpServer() as import('node:http').Server);
   options.beforeListen?.(app);
   const host = options.host ?? '127.0.0.1';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { injectTraceHeaders, SpanKind, withSpan } from '@longview/tracing';
 import type { Database } from './database';
 import { ConcurrencyError, IdempotencyConflictError, isConcurrencyError } from './errors';
 import { actorScope } from './idempotency';
@@ -83,6 +84,19 @@ export class EventStore {
    *   the stream's last position (0n for none) and `appended: false`.
    */
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    return withSpan(
+      'event-store',
+      'event-store.append',
+      { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'longview.stream_id': streamId, 'longview.event_count': events.length } },
+      async (span) => {
+        const result = await this.appendUntraced(streamId, withTraceContext(events), options);
+        span.setAttributes({ 'longview.global_position': result.position.toString(), 'longview.appended': result.appended });
+        return result;
+      },
+    );
+  }
+
+  private async appendUntraced(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedVersion ?? 'any';
     assertExpectedVersion(expected);
     const { commandId } = options;
@@ -192,6 +206,17 @@ export class EventStore {
     const row = rows[0];
     return row === undefined ? undefined : toCommandRecord(row);
   }
+}
+
+/**
+ * The events with the trace context of the append (its span) in their metadata, unless they carry
+ * one already: the relay publishes each event as part of the trace of the command that wrote it.
+ * Nothing is added when tracing is off.
+ */
+function withTraceContext(events: readonly NewEvent[]): readonly NewEvent[] {
+  const headers = injectTraceHeaders();
+  if (!headers.traceparent) return events;
+  return events.map((event) => (typeof event.metadata.traceparent === 'string' ? event : { ...event, metadata: { ...event.metadata, ...headers } }));
 }
 
 export interface EventStoreOptions {

@@ -1,5 +1,6 @@
 import { HEADERS } from '@longview/contracts';
 import type { StoredEvent } from '@longview/event-store';
+import { contextWith, extractTraceContext, rememberDeliveryContext, SpanKind, startSpan, type Span } from '@longview/tracing';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { fromEventMessage } from './event-message';
 import { errorMessage, silentLogger, type Logger } from './json-logger';
@@ -149,19 +150,32 @@ export class KafkaEventConsumer {
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    // kafkajs hands these over as closures over the batch, to be destructured (as its docs do).
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { batch } = payload;
     if (batch.messages.length === 0) return;
     const events: StoredEvent[] = [];
     const undecodable: { message: KafkaMessage; error: string }[] = [];
+    const spans: Span[] = [];
     for (const message of batch.messages) {
       try {
-        events.push(fromEventMessage(message.value));
+        const event = fromEventMessage(message.value);
+        events.push(event);
+        const span = processSpan(batch.topic, batch.partition, message, event);
+        if (span) spans.push(span);
       } catch (error) {
         undecodable.push({ message, error: errorMessage(error) });
       }
     }
+    try {
+      await this.handleDecoded(payload, events, undecodable);
+    } finally {
+      for (const span of spans) span.end();
+    }
+  }
+
+  private async handleDecoded(payload: EachBatchPayload, events: StoredEvent[], undecodable: { message: KafkaMessage; error: string }[]): Promise<void> {
+    // kafkajs hands these over as closures over the batch, to be destructured (as its docs do).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
 
     let result: EventBatchResult | undefined;
     for (let attempt = 1; result === undefined; attempt++) {
@@ -231,6 +245,31 @@ export class KafkaEventConsumer {
     this.parkedCounter?.inc(entries.length);
     this.logger.warn('copied messages to the dead-letter topic', { count: entries.length, sourceTopic, partition, firstError: entries[0]?.error });
   }
+}
+
+/**
+ * A CONSUMER span for a message sent within a trace (a traceparent header): the child of the
+ * relay's PRODUCER span, open until the batch is applied. The event is remembered with the span's
+ * context, so the handler's per-event spans (a projection applying it) become its children.
+ */
+function processSpan(topic: string, partition: number, message: KafkaMessage, event: StoredEvent): Span | undefined {
+  const parent = extractTraceContext(message.headers as Record<string, Buffer | string | undefined> | undefined);
+  if (!parent) return undefined;
+  const span = startSpan('kafka-consumer', `process ${topic}`, {
+    kind: SpanKind.CONSUMER,
+    parent,
+    attributes: {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': topic,
+      'messaging.destination.partition.id': String(partition),
+      'messaging.kafka.offset': Number(message.offset),
+      'longview.event_type': event.type,
+      'longview.global_position': event.globalPosition.toString(),
+    },
+  });
+  rememberDeliveryContext(event, contextWith(span, parent));
+  return span;
 }
 
 function stringHeaders(headers: IHeaders | undefined): Record<string, string> {

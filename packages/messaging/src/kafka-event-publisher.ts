@@ -1,6 +1,7 @@
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import type { StoredEvent } from '@longview/event-store';
-import { toEventMessage } from './event-message';
+import { contextWith, extractTraceContext, failSpan, injectTraceHeaders, SpanKind, startSpan, type Span } from '@longview/tracing';
+import { toEventMessage, type OutgoingMessage } from './event-message';
 import type { TopicNames } from './topic-names';
 
 /** Where the relay sends events. Resolves only once every event of the batch is acknowledged. */
@@ -28,18 +29,26 @@ export class KafkaEventPublisher implements EventPublisher {
   async publish(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     const producer = await this.connected();
-    const byTopic = new Map<string, ReturnType<typeof toEventMessage>[]>();
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    const spans: Span[] = [];
     for (const event of events) {
       const topic = this.topics.forEventType(event.type);
       const list = byTopic.get(topic) ?? [];
-      list.push(toEventMessage(event));
+      list.push(tracedMessage(event, topic, spans));
       byTopic.set(topic, list);
     }
-    await producer.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      for (const span of spans) failSpan(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
   }
 
   async reset(): Promise<void> {
@@ -69,4 +78,34 @@ export class KafkaEventPublisher implements EventPublisher {
     })();
     return this.connecting;
   }
+}
+
+/**
+ * The event's message; for an event written inside a trace (a traceparent in its metadata), a
+ * PRODUCER span in that trace from the send to the broker's acknowledgement, whose context
+ * replaces the message's traceparent header: the consumer's span becomes its child. Events
+ * without a trace context (imports, demo data) are sent as they are, with no span.
+ */
+function tracedMessage(event: StoredEvent, topic: string, spans: Span[]): OutgoingMessage {
+  const message = toEventMessage(event);
+  const { traceparent, tracestate } = event.metadata;
+  const parent = extractTraceContext({
+    ...(typeof traceparent === 'string' ? { traceparent } : {}),
+    ...(typeof tracestate === 'string' ? { tracestate } : {}),
+  });
+  if (!parent) return message;
+  const span = startSpan('relay', `publish ${topic}`, {
+    kind: SpanKind.PRODUCER,
+    parent,
+    attributes: {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'send',
+      'messaging.destination.name': topic,
+      'messaging.kafka.message.key': event.streamId,
+      'longview.event_type': event.type,
+      'longview.global_position': event.globalPosition.toString(),
+    },
+  });
+  spans.push(span);
+  return { ...message, headers: { ...message.headers, ...injectTraceHeaders(contextWith(span, parent)) } };
 }

@@ -37,4 +37,4 @@ async function main(): Promise<{ close(): Promise<void> }> {
   };
 }
 
-runServiceProcess(logger, main);
+runServiceProcess(logger, main, 'longview-relay');

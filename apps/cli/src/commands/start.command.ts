@@ -10,13 +10,14 @@ import { startDistributedPlatform } from '../platform/distributed-platform';
 import { assertPortsFree, PortInUseError } from '../platform/ports';
 import { EventStore, openPostgres } from '@longview/event-store';
 import { findRepoRoot } from '../platform/repo-root';
+import { startTracing, tracingModeFromEnv, type RunningTracing } from '@longview/tracing';
 
 export const DEMO_SEED = 20161;
 
 export const START = {
   name: 'start',
-  usage: `usage: longview start [--data DIR] [--port N] [--command-port N] [--query-port N] [--no-demo]
-       longview start --distributed [--port N] [--command-port N] [--query-port N] [--no-demo]
+  usage: `usage: longview start [--data DIR] [--port N] [--command-port N] [--query-port N] [--no-demo] [--dev]
+       longview start --distributed [--port N] [--command-port N] [--query-port N] [--no-demo] [--dev]
 
 Starts the whole platform: embedded (one process, PGlite in DIR, the in-process feed), or with
 --distributed every app its own process over Kafka and PostgreSQL. The first start loads the
@@ -28,6 +29,8 @@ generated demo data through the command path; later starts reuse the data. Ctrl-
                      running, longview-platform.json, through which \`longview import\` finds it
 ${PORTS_USAGE}  --distributed      Kafka + PostgreSQL (infra/) and separate processes (query instances on N+12, N+13)
   --no-demo          do not load the demo data into an empty log
+  --dev              development: traces of every request to the console (LONGVIEW_TRACING=console
+                     unless LONGVIEW_TRACING is set; otlp sends them to OTEL_EXPORTER_OTLP_ENDPOINT)
   -h, --help         this text
 `,
   options: {
@@ -35,6 +38,7 @@ ${PORTS_USAGE}  --distributed      Kafka + PostgreSQL (infra/) and separate proc
     ...PORT_OPTIONS,
     distributed: { type: 'boolean' },
     'no-demo': { type: 'boolean' },
+    dev: { type: 'boolean' },
   },
 } as const;
 
@@ -51,12 +55,19 @@ export async function runStart(args: readonly string[]): Promise<number> {
     throw error;
   }
   try {
+    tracingModeFromEnv(process.env);
+  } catch (error) {
+    return commandUsageError(START, (error as Error).message);
+  }
+  try {
     if (values.distributed) {
       if (values.data !== undefined)
         return commandUsageError(START, '--data is for the embedded mode; distributed mode uses DATABASE_URL / QUERY_DATABASE_URL');
+      // The apps' processes inherit the environment: each traces as LONGVIEW_TRACING says.
+      if (values.dev && !process.env['LONGVIEW_TRACING']) process.env['LONGVIEW_TRACING'] = 'console';
       return await runStartDistributed(ports, Boolean(values['no-demo']));
     }
-    return await runStartEmbedded(dataDirFrom(values.data), ports, Boolean(values['no-demo']));
+    return await runStartEmbedded(dataDirFrom(values.data), ports, Boolean(values['no-demo']), Boolean(values.dev));
   } catch (error) {
     // The two ways a start fails that the user fixes with a flag: one line, no stack trace.
     if (error instanceof PortInUseError || error instanceof DataInUseError) {
@@ -67,9 +78,12 @@ export async function runStart(args: readonly string[]): Promise<number> {
   }
 }
 
-async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean): Promise<number> {
+async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean, dev: boolean): Promise<number> {
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
+  // Checked before anything starts: a misspelt LONGVIEW_TRACING is a usage error, not a stack trace.
+  const tracingMode = tracingModeFromEnv(process.env, dev ? 'console' : 'off');
+  let tracing: RunningTracing | undefined;
   log(`Longview (embedded) — data in ${displayPath(dataDir)}`);
   const platform = await startEmbeddedPlatform({ dataDir, gatewayPort: ports.gateway, commandPort: ports.command, queryPort: ports.query });
   try {
@@ -86,6 +100,10 @@ async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean):
       log(`Reusing existing data (${head} events in the log).`);
     }
     await platform.queryService.follower?.catchUp();
+    // After the demo data: its thousands of commands would bury the console in spans.
+    tracing = startTracing({ serviceName: 'longview', mode: tracingMode });
+    if (tracing.enabled)
+      log(`Tracing: every request's spans go to ${tracing.mode === 'otlp' ? 'the OTLP endpoint (OTEL_EXPORTER_OTLP_ENDPOINT)' : 'the console'}.`);
     if (!webDistDir()) log('Note: the web client is not built (run `npm run build`); the GraphQL API works without it.');
     log(`Longview is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${platform.gatewayUrl}/  (GraphQL: ${platform.gatewayUrl}/graphql)`);
     log(
@@ -99,6 +117,7 @@ async function runStartEmbedded(dataDir: string, ports: Ports, noDemo: boolean):
     log('Stopping…');
   } finally {
     await platform.stop();
+    await tracing?.shutdown();
   }
   return 0;
 }

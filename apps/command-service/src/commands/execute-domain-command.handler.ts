@@ -21,6 +21,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '@longview/event-store';
+import { activeSpan, failSpan, startSpan } from '@longview/tracing';
 import { Clock } from '../clock';
 import { APPEND_LISTENER, EVENT_STORE, type AppendListener } from '../tokens';
 import { ExecuteDomainCommand } from './execute-domain-command.command';
@@ -78,6 +79,7 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
   ) {}
 
   async execute(command: ExecuteDomainCommand): Promise<CommandAccepted> {
+    activeSpan()?.setAttributes({ 'longview.command_type': command.type, 'longview.command_id': command.commandId });
     const route = COMMAND_ROUTES[command.type] as unknown as Route;
     const streamId = route.streamId(command.data as never);
     // Command ids are the sender's: another actor's use of the same id is another command.
@@ -152,11 +154,23 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
       ...(context ? { context } : {}),
     };
     let decided: readonly LongviewEvent[];
+    const decideSpan = startSpan('command-service', `decide ${command.type}`, {
+      attributes: {
+        'longview.command_type': command.type,
+        'longview.stream_id': streamId,
+        'longview.stream_version': stream.version,
+        'longview.cached': cached,
+      },
+    });
     try {
       decided = route.decider.decide(domainCommand, stream.state) as readonly LongviewEvent[];
+      decideSpan.setAttribute('longview.event_count', decided.length);
     } catch (error) {
       if (cached) return again();
+      failSpan(decideSpan, error);
       throw error;
+    } finally {
+      decideSpan.end();
     }
     if (decided.length === 0) {
       if (cached) return again();

@@ -1,3 +1,4 @@
+import { injectTraceHeaders } from '@longview/tracing';
 import type { CredentialSource } from './service-credentials';
 import { ServiceError, serviceErrorFrom, unreachable } from './service-error';
 
@@ -15,6 +16,8 @@ export async function fetchJson<T>(
       headers: {
         accept: 'application/json',
         authorization,
+        // The GraphQL operation's trace context (nothing when tracing is off).
+        ...injectTraceHeaders(),
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -97,7 +97,7 @@ export async function replayBesideLive(db: Database, all: readonly Projection[],
     });
   };
   /** Applies one page after `after` in `tx` (search_path on the shadow); false when the log has no more. */
-  const applier = new StreamBatchApplier(chosen, stores.checkpoints, stores.parking);
+  const applier = new StreamBatchApplier(chosen, stores.checkpoints, stores.parking, false);
   const page = async (tx: Database): Promise<boolean> => {
     const batch = await (options.store ?? new EventStore(tx)).readAll({ after, limit: batchSize });
     if (batch.length === 0) return false;

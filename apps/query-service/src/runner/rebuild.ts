@@ -50,7 +50,7 @@ export async function rebuildProjections(
     await stores.feedPositions.set(tx, names, 0n);
     if (chosen.length === all.length) await stores.parking.deleteAll(tx);
     const store = options.store ?? new EventStore(tx);
-    const applier = new StreamBatchApplier(chosen, stores.checkpoints, stores.parking);
+    const applier = new StreamBatchApplier(chosen, stores.checkpoints, stores.parking, false);
     let after = 0n;
     let applied = 0;
     let parked = 0;

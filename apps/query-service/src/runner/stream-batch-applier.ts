@@ -1,4 +1,5 @@
 import type { Database, StoredEvent } from '@longview/event-store';
+import { deliveryContext, extractTraceContext, startSpan, type Context, type Span } from '@longview/tracing';
 import { errorText, isTransientDatabaseError } from './errors';
 import type { ParkingStore } from './parking-store';
 import { toProjected, type Projection, type ProjectedEvent } from './projection';
@@ -27,6 +28,8 @@ export class StreamBatchApplier {
     private readonly projections: readonly Projection[],
     private readonly checkpoints: StreamCheckpointStore,
     private readonly parking: ParkingStore,
+    /** Spans per applied event (the live feeds); off for rebuilds and replays, which would add spans to old traces. */
+    private readonly traced: boolean = true,
   ) {}
 
   async apply(
@@ -68,17 +71,21 @@ export class StreamBatchApplier {
         continue;
       }
       if (options.withSavepoints) await tx.query('SAVEPOINT apply_event');
+      const span = this.traced ? projectSpan(event, decision.pending) : undefined;
       try {
         for (const projection of this.projections) {
           if (decision.pending.includes(projection.name)) await projection.apply(tx, projected);
         }
       } catch (error) {
+        span?.setAttribute('longview.parked', !isTransientDatabaseError(error));
         // A deadlock, serialization failure or lost connection says nothing about the event.
         if (isTransientDatabaseError(error)) throw error;
         if (!options.withSavepoints) throw new ProjectionFailed(errorText(error));
         await tx.query('ROLLBACK TO SAVEPOINT apply_event');
         await park(event, `projection failed: ${errorText(error)}`);
         continue;
+      } finally {
+        span?.end();
       }
       if (options.withSavepoints) await tx.query('RELEASE SAVEPOINT apply_event');
       gate.applied(event, decision.pending);
@@ -108,4 +115,29 @@ export class StreamBatchApplier {
       return run(true);
     }
   }
+}
+
+/**
+ * A span for applying a traced event to the read models: the child of the Kafka consumer's span
+ * for its message (distributed mode), or of the append that wrote it (embedded mode's follower,
+ * from the event's metadata). Untraced events (imports, demo data, replays of old events) get none.
+ */
+function projectSpan(event: StoredEvent, projections: readonly string[]): Span | undefined {
+  const parent: Context | undefined = deliveryContext(event) ?? metadataContext(event);
+  if (!parent) return undefined;
+  return startSpan('query-service', `project ${event.type}`, {
+    parent,
+    attributes: {
+      'longview.event_type': event.type,
+      'longview.stream_id': event.streamId,
+      'longview.global_position': event.globalPosition.toString(),
+      'longview.projections': [...projections],
+    },
+  });
+}
+
+function metadataContext(event: StoredEvent): Context | undefined {
+  const { traceparent, tracestate } = event.metadata;
+  if (typeof traceparent !== 'string') return undefined;
+  return extractTraceContext({ traceparent, ...(typeof tracestate === 'string' ? { tracestate } : {}) });
 }
