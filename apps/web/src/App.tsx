@@ -12,6 +12,7 @@ import { EvidencePage } from './pages/EvidencePage';
 import { ProjectionPage } from './pages/ProjectionPage';
 import { OfferMentorshipPage } from './pages/OfferMentorshipPage';
 import { MentorshipsPage } from './pages/MentorshipsPage';
+import { LessonsPage } from './pages/LessonsPage';
 
 function AccessRedirect() {
   const { search } = useLocation();
@@ -30,6 +31,7 @@ export function App() {
         <Route path="/interventions/:id/adopt" element={<AdoptInterventionPage />} />
         <Route path="/evidence" element={<EvidencePage />} />
         <Route path="/projection" element={<ProjectionPage />} />
+        <Route path="/lessons" element={<LessonsPage />} />
         <Route path="/mentorships/offer" element={<OfferMentorshipPage />} />
         <Route path="/mentorships" element={<MentorshipsPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
