@@ -102,14 +102,19 @@ function CommentItem({ comment, isAdmin }: { comment: CommentFieldsFragment; isA
         {comment.moderation && (
           <div className="nhsuk-warning-callout nhsuk-u-margin-bottom-2">
             <p className="nhsuk-body-s">
-              <strong>Hidden from everyone but administrators</strong> by {comment.moderation.hiddenBy} on {formatDateTime(comment.moderation.hiddenAt)}. Reason:{' '}
-              {comment.moderation.reason}
+              <strong>Hidden from everyone but administrators</strong> by {comment.moderation.hiddenBy} on {formatDateTime(comment.moderation.hiddenAt)}.
+              Reason: {comment.moderation.reason}
             </p>
           </div>
         )}
         <p className="nhsuk-body app-pre-wrap">{comment.body}</p>
         {comment.mine && (
-          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" disabled={retracting.loading} onClick={() => void doRetract()}>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+            disabled={retracting.loading}
+            onClick={() => void doRetract()}
+          >
             Retract<span className="nhsuk-u-visually-hidden"> your comment</span>
           </button>
         )}

@@ -44,7 +44,8 @@ export function LessonCard({
         </p>
         {showIntervention && lesson.intervention && (
           <p className="nhsuk-body-s">
-            About <Link to={`/interventions/${encodeURIComponent(lesson.intervention.id)}`}>{lesson.intervention.title}</Link> at {lesson.intervention.trust.name}
+            About <Link to={`/interventions/${encodeURIComponent(lesson.intervention.id)}`}>{lesson.intervention.title}</Link> at{' '}
+            {lesson.intervention.trust.name}
           </p>
         )}
         {showIntervention && !lesson.intervention && <p className="nhsuk-body-s">About the trust&apos;s work in general</p>}
@@ -65,7 +66,8 @@ export function LessonCard({
         )}
         {problem && (
           <p className="nhsuk-error-message" role="alert">
-            <span className="nhsuk-u-visually-hidden">Error:</span> {[...problem.general, ...problem.fields.map((f) => f.message)].join(' ') || 'The endorsement could not be saved. Try again.'}
+            <span className="nhsuk-u-visually-hidden">Error:</span>{' '}
+            {[...problem.general, ...problem.fields.map((f) => f.message)].join(' ') || 'The endorsement could not be saved. Try again.'}
           </p>
         )}
       </div>

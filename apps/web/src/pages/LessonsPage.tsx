@@ -77,7 +77,13 @@ export function LessonsPage() {
           <label className="nhsuk-label" htmlFor="lessons-category">
             Category
           </label>
-          <select className="nhsuk-select" id="lessons-category" name="category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
+          <select
+            className="nhsuk-select"
+            id="lessons-category"
+            name="category"
+            value={draft.category}
+            onChange={(e) => setDraft({ ...draft, category: e.target.value })}
+          >
             <option value="">All categories</option>
             {valuesOf(InterventionCategory).map((c) => (
               <option key={c} value={c}>
@@ -90,7 +96,13 @@ export function LessonsPage() {
           <label className="nhsuk-label" htmlFor="lessons-metric">
             Measure
           </label>
-          <select className="nhsuk-select" id="lessons-metric" name="metric" value={draft.metric} onChange={(e) => setDraft({ ...draft, metric: e.target.value })}>
+          <select
+            className="nhsuk-select"
+            id="lessons-metric"
+            name="metric"
+            value={draft.metric}
+            onChange={(e) => setDraft({ ...draft, metric: e.target.value })}
+          >
             <option value="">All measures</option>
             {catalogue.map((m) => (
               <option key={m.code} value={m.code}>
