@@ -7,18 +7,8 @@ import { VIEWER_QUERY } from '../graphql/viewer';
 import { formatDateTime } from '../lib/format';
 import { ROLE_LABELS, label } from '../lib/labels';
 import { interpretMutationError } from '../lib/serverErrors';
-import { TextArea, TextField, newCommandId, useFormErrors, type Errors } from './FormFields';
-
-export const MAX_COMMENT = 2000;
-export const MAX_HIDE_REASON = 500;
-
-/** Checks a comment before sending. */
-export function validateComment(body: string): Errors {
-  const text = body.trim();
-  if (!text) return { 'comment-body': 'Enter your comment' };
-  if (text.length > MAX_COMMENT) return { 'comment-body': `Your comment must be ${MAX_COMMENT.toLocaleString('en-GB')} characters or fewer` };
-  return {};
-}
+import { MAX_COMMENT, hideReasonError, validateComment } from '../lib/lessons';
+import { TextArea, TextField, newCommandId, useFormErrors } from './FormFields';
 
 function problemText(error: unknown, fallback: string): string {
   const interpreted = interpretMutationError(error);
@@ -78,15 +68,14 @@ function CommentItem({ comment, isAdmin }: { comment: CommentFieldsFragment; isA
   async function doHide(event: FormEvent) {
     event.preventDefault();
     setActionError(null);
-    const text = reason.trim();
-    if (!text) return setReasonError('Enter why you are hiding this comment');
-    if (text.length > MAX_HIDE_REASON) return setReasonError(`The reason must be ${MAX_HIDE_REASON} characters or fewer`);
-    setReasonError(undefined);
+    const problem = hideReasonError(reason);
+    setReasonError(problem);
+    if (problem) return;
     try {
-      await hide({ variables: { commentId: comment.id, reason: text } });
+      await hide({ variables: { commentId: comment.id, reason: reason.trim() } });
       setReason('');
-    } catch (problem) {
-      setActionError(problemText(problem, 'The comment could not be hidden. Try again.'));
+    } catch (failure) {
+      setActionError(problemText(failure, 'The comment could not be hidden. Try again.'));
     }
   }
 

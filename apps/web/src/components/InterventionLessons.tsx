@@ -5,33 +5,12 @@ import { INTERVENTION_LESSONS_QUERY, SHARE_LESSON_MUTATION } from '../graphql/le
 import { VIEWER_QUERY } from '../graphql/viewer';
 import { valuesOf } from '../lib/enums';
 import { SHARING_LABELS, label } from '../lib/labels';
-import { SelectField, TextArea, TextField, newCommandId, useFormErrors, type Errors } from './FormFields';
+import { MAX_LESSON_BODY, MAX_LESSON_TITLE, mayShareLesson, validateLesson } from '../lib/lessons';
+import { SelectField, TextArea, TextField, newCommandId, useFormErrors } from './FormFields';
 import { LessonCard } from './LessonCard';
-
-export const MAX_LESSON_TITLE = 200;
-export const MAX_LESSON_BODY = 5000;
 
 const ORDER = ['lesson-title', 'lesson-body', 'lesson-sharing'] as const;
 const FIELD_IDS: Record<string, string> = { title: 'lesson-title', body: 'lesson-body', sharing: 'lesson-sharing' };
-
-/** Checks before sending, in the order the fields appear. */
-export function validateLesson(draft: { title: string; body: string; sharing: string }): Errors {
-  const errors: Errors = {};
-  const title = draft.title.trim();
-  const body = draft.body.trim();
-  if (!title) errors['lesson-title'] = 'Enter a title for your lesson';
-  else if (title.length > MAX_LESSON_TITLE) errors['lesson-title'] = `The title must be ${MAX_LESSON_TITLE} characters or fewer`;
-  if (!body) errors['lesson-body'] = 'Enter what you learned';
-  else if (body.length > MAX_LESSON_BODY) errors['lesson-body'] = `What you learned must be ${MAX_LESSON_BODY.toLocaleString('en-GB')} characters or fewer`;
-  if (!draft.sharing) errors['lesson-sharing'] = 'Select who can see your lesson';
-  return errors;
-}
-
-/** Who may share a lesson on an intervention: an editor of its trust, or an admin. */
-function mayShare(viewer: { role: string; trustCode?: string | null } | null, trustCode: string): boolean {
-  if (!viewer) return false;
-  return viewer.role === 'ADMIN' || (viewer.role === 'TRUST_EDITOR' && viewer.trustCode === trustCode);
-}
 
 /** The lessons about one intervention, and a form for its trust's editors to share another. */
 export function InterventionLessons({ interventionId, trustCode }: { interventionId: string; trustCode: string }) {
@@ -52,7 +31,7 @@ export function InterventionLessons({ interventionId, trustCode }: { interventio
       ) : (
         lessons.map((lesson) => <LessonCard key={lesson.id} lesson={lesson} viewer={viewer} />)
       )}
-      {mayShare(viewer, trustCode) && <ShareLessonForm interventionId={interventionId} />}
+      {mayShareLesson(viewer, trustCode) && <ShareLessonForm interventionId={interventionId} />}
     </section>
   );
 }

@@ -5,14 +5,7 @@ import { ENDORSE_LESSON_MUTATION } from '../graphql/lessons';
 import { formatDate } from '../lib/format';
 import { SHARING_SHORT_LABELS, label } from '../lib/labels';
 import { interpretMutationError } from '../lib/serverErrors';
-
-/** Who may endorse: a signed-in trust editor, policymaker or admin (never the community, never the author). */
-export function mayEndorse(viewer: { name: string; role: string; trustCode?: string | null } | null, lesson: LessonFieldsFragment): boolean {
-  if (!viewer || lesson.endorsedByMe) return false;
-  if (viewer.role !== 'TRUST_EDITOR' && viewer.role !== 'POLICYMAKER' && viewer.role !== 'ADMIN') return false;
-  const isAuthor = lesson.author.name === viewer.name && (lesson.author.trustCode ?? null) === (viewer.trustCode ?? null);
-  return !isAuthor;
-}
+import { mayEndorse } from '../lib/lessons';
 
 /**
  * One lesson: its title, its body as plain text (never HTML), who shared it, from which trust,
