@@ -107,7 +107,8 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await link.click();
 
     await page.waitForURL(`${URL}/trusts/${trust.code}`);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(trust.name);
+    // Wait for the new page's heading: right after a navigation the old page's may still be there.
+    await page.locator('h1', { hasText: trust.name }).waitFor();
     // The trust's metrics are drawn: at least one chart and its table.
     await page.locator('svg').first().waitFor();
     expect(await page.locator('table').count()).toBeGreaterThan(1);
@@ -186,14 +187,16 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await page.getByLabel('Public').check();
     await page.getByRole('button', { name: 'Propose intervention' }).click();
     await page.waitForURL(/\/interventions\/[0-9a-f-]{36}$/);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Signed-in discharge lounge');
+    // Wait for the new page's heading: right after a navigation the old page's may still be there.
+    await page.locator('h1', { hasText: 'Signed-in discharge lounge' }).waitFor();
 
     // Sign out: public again, and the token is gone.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
     expect(await page.getByText(/^Signed in as /).count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Signed-in discharge lounge');
+    // Wait for the new page's heading: right after a navigation the old page's may still be there.
+    await page.locator('h1', { hasText: 'Signed-in discharge lounge' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -231,9 +234,58 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
 
     await page.waitForURL(/\/interventions\/[0-9a-f-]{36}$/);
     await page.getByText('Your adoption has been proposed. It is linked to the intervention it came from.').waitFor();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(source.title);
+    // Wait for the new page's heading: right after a navigation the old page's may still be there.
+    await page.locator('h1', { hasText: source.title }).waitFor();
     await page.getByText('Run by our site team on weekdays first').waitFor();
     await page.getByRole('link', { name: source.title }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a community member comments on a public demo intervention, retracts it, and reads the lessons library', async () => {
+    const { lesson } = await graphqlData<{ lesson: { title: string; intervention: { id: string; title: string } } }>(
+      URL,
+      '{ lesson(id: "demo-lesson-1") { title intervention { id title } } }',
+    );
+    const token = signDevToken({ role: 'COMMUNITY', name: 'Browser neighbour' }, devJwtSecret(path.join(dir, 'data')));
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${URL}/`);
+    await page.evaluate((t) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('longview.token', t), token);
+
+    await page.goto(`${URL}/interventions/${lesson.intervention.id}`);
+    // Wait for the new page's heading: right after a navigation the old page's may still be there.
+    await page.locator('h1', { hasText: lesson.intervention.title }).waitFor();
+    await page.getByText('What did not last is as useful to others as what did.').first().waitFor();
+    await page.getByRole('heading', { name: lesson.title }).waitFor();
+    // The demo's hidden comment is gone for a community member; the other one shows, as text.
+    await page.getByText('Thank you for being open about what did not last.', { exact: false }).waitFor();
+    expect(await page.getByText('named and sacked', { exact: false }).count()).toBe(0);
+    // A community member may not share a lesson, nor endorse one.
+    expect(await page.getByRole('button', { name: 'Share lesson' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Endorse/ }).count()).toBe(0);
+
+    // An empty comment is not sent; the error summary says why.
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Enter your comment' }).waitFor();
+    const body = 'Our ward tried this too: <b>not bold</b>, and it faded after six months.';
+    await page.getByLabel('Add a comment').fill(body);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    const mine = page.locator('[data-comment-id]').filter({ hasText: 'Browser neighbour' });
+    await mine.getByText(body, { exact: true }).waitFor();
+    expect(await page.locator('[data-comment-id] b').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await mine.getByRole('button', { name: 'Retract your comment' }).click();
+    await mine.waitFor({ state: 'detached' });
+    expect(await page.getByText(body, { exact: true }).count()).toBe(0);
+
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Lessons' }).click();
+    await page.waitForURL(`${URL}/lessons`);
+    await page.getByRole('heading', { level: 2, name: lesson.title }).waitFor();
+    expect(await page.locator('[data-lesson-id]').count()).toBeGreaterThanOrEqual(1);
+    await page.locator('[data-lesson-id]').first().getByRole('link').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -256,7 +308,8 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await page.goto(`${URL}/trusts/${trust.code}`);
     const notice = page.getByText('Your sign-in has expired or is not valid; you have been signed out.');
     await notice.waitFor();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(trust.name);
+    // Wait for the new page's heading: right after a navigation the old page's may still be there.
+    await page.locator('h1', { hasText: trust.name }).waitFor();
     await page.locator('svg').first().waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();

@@ -13,6 +13,7 @@ import { EvidencePage } from './pages/EvidencePage';
 import { ProjectionPage } from './pages/ProjectionPage';
 import { OfferMentorshipPage } from './pages/OfferMentorshipPage';
 import { MentorshipsPage } from './pages/MentorshipsPage';
+import { LessonsPage } from './pages/LessonsPage';
 import { Loading } from './components/QueryError';
 
 // The trust workspace is for signed-in editors only: its code loads when it is opened.
@@ -44,6 +45,7 @@ export function App() {
         <Route path="/interventions/:id/adopt" element={<AdoptInterventionPage />} />
         <Route path="/evidence" element={<EvidencePage />} />
         <Route path="/projection" element={<ProjectionPage />} />
+        <Route path="/lessons" element={<LessonsPage />} />
         <Route path="/mentorships/offer" element={<OfferMentorshipPage />} />
         <Route path="/mentorships" element={<MentorshipsPage />} />
         <Route

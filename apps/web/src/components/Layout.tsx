@@ -37,6 +37,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/', text: 'Trusts', matches: (p) => p === '/' || p.startsWith('/trusts') },
   { to: '/evidence', text: 'Evidence', matches: (p) => p === '/evidence' },
   { to: '/projection', text: 'Projection', matches: (p) => p === '/projection' },
+  { to: '/lessons', text: 'Lessons', matches: (p) => p === '/lessons' },
   { to: '/interventions/new', text: 'Propose an intervention', matches: (p) => p === '/interventions/new' },
 ];
 

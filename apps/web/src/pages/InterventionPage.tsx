@@ -11,6 +11,8 @@ import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
 import { Outcomes } from '../components/Outcomes';
 import { AdoptionLineage } from '../components/AdoptionLineage';
+import { InterventionLessons } from '../components/InterventionLessons';
+import { InterventionComments } from '../components/InterventionComments';
 import { NotFoundPage } from './NotFoundPage';
 
 // The editor's forms load only on an intervention page, and only when it is opened.
@@ -185,6 +187,12 @@ export function InterventionPage() {
 
       <h2>Plan-do-study-act cycles</h2>
       <PdsaCycles intervention={i} />
+
+      <h2>Lessons</h2>
+      <InterventionLessons interventionId={i.id} trustCode={i.trust.code} />
+
+      <h2>Comments</h2>
+      <InterventionComments interventionId={i.id} />
 
       <h2>History</h2>
       <History intervention={i} />
