@@ -31,6 +31,11 @@ interface BrowserGlobals {
 
 const haveChromium = requireOrSkip(fs.existsSync(CHROMIUM), `Chromium (${CHROMIUM}, Debian's chromium package)`);
 
+/** Waits for the page's h1 to contain `text`: right after a navigation the old page's heading may still be there. */
+async function headingShows(page: Page, text: string): Promise<void> {
+  await page.locator('h1', { hasText: text }).waitFor();
+}
+
 /** A port nobody listens on now (the OS picks it), so the test never needs the default 4000-4002. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -107,8 +112,7 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await link.click();
 
     await page.waitForURL(`${URL}/trusts/${trust.code}`);
-    // Wait for the new page's heading: right after a navigation the old page's may still be there.
-    await page.locator('h1', { hasText: trust.name }).waitFor();
+    await headingShows(page, trust.name);
     // The trust's metrics are drawn: at least one chart and its table.
     await page.locator('svg').first().waitFor();
     expect(await page.locator('table').count()).toBeGreaterThan(1);
@@ -187,16 +191,14 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await page.getByLabel('Public').check();
     await page.getByRole('button', { name: 'Propose intervention' }).click();
     await page.waitForURL(/\/interventions\/[0-9a-f-]{36}$/);
-    // Wait for the new page's heading: right after a navigation the old page's may still be there.
-    await page.locator('h1', { hasText: 'Signed-in discharge lounge' }).waitFor();
+    await headingShows(page, 'Signed-in discharge lounge');
 
     // Sign out: public again, and the token is gone.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
     expect(await page.getByText(/^Signed in as /).count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
-    // Wait for the new page's heading: right after a navigation the old page's may still be there.
-    await page.locator('h1', { hasText: 'Signed-in discharge lounge' }).waitFor();
+    await headingShows(page, 'Signed-in discharge lounge');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -234,8 +236,7 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
 
     await page.waitForURL(/\/interventions\/[0-9a-f-]{36}$/);
     await page.getByText('Your adoption has been proposed. It is linked to the intervention it came from.').waitFor();
-    // Wait for the new page's heading: right after a navigation the old page's may still be there.
-    await page.locator('h1', { hasText: source.title }).waitFor();
+    await headingShows(page, source.title);
     await page.getByText('Run by our site team on weekdays first').waitFor();
     await page.getByRole('link', { name: source.title }).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -256,8 +257,7 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await page.evaluate((t) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('longview.token', t), token);
 
     await page.goto(`${URL}/interventions/${lesson.intervention.id}`);
-    // Wait for the new page's heading: right after a navigation the old page's may still be there.
-    await page.locator('h1', { hasText: lesson.intervention.title }).waitFor();
+    await headingShows(page, lesson.intervention.title);
     await page.getByText('What did not last is as useful to others as what did.').first().waitFor();
     await page.getByRole('heading', { name: lesson.title }).waitFor();
     // The demo's hidden comment is gone for a community member; the other one shows, as text.
@@ -308,8 +308,7 @@ async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; ur
     await page.goto(`${URL}/trusts/${trust.code}`);
     const notice = page.getByText('Your sign-in has expired or is not valid; you have been signed out.');
     await notice.waitFor();
-    // Wait for the new page's heading: right after a navigation the old page's may still be there.
-    await page.locator('h1', { hasText: trust.name }).waitFor();
+    await headingShows(page, trust.name);
     await page.locator('svg').first().waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();

@@ -535,7 +535,8 @@ export interface MentorMatchView {
 //   GET /activity/head                                -> ActivityHeadView
 
 /** What happened, in plain words a feed can group by. */
-export type ActivityKindView = 'INTERVENTION_PROPOSED' | 'INTERVENTION_ADOPTED' | 'INTERVENTION_STARTED' | 'INTERVENTION_COMPLETED' | 'VERDICT_CHANGED';
+export type ActivityKindView =
+  'INTERVENTION_PROPOSED' | 'INTERVENTION_ADOPTED' | 'INTERVENTION_STARTED' | 'INTERVENTION_COMPLETED' | 'VERDICT_CHANGED' | 'LESSON_SHARED' | 'COMMENT_POSTED';
 
 /** One row of the live feed, as the viewer may see it. */
 export interface ActivityView {

@@ -25,7 +25,8 @@ const quoted = (title: string) => `“${title}”`;
  * VERDICT_CHANGED rows itself (see `verdictSummary`).
  *
  * Every row belongs to one intervention and is visible exactly when that intervention is (its
- * current sharing, joined at read time).
+ * current sharing, joined at read time); a lesson's row also needs the lesson's own sharing, and a
+ * comment's row leaves the feed once the comment is retracted or hidden.
  */
 export const FEED_KINDS: KindsTable = {
   InterventionProposed: (event, i) =>
@@ -34,14 +35,8 @@ export const FEED_KINDS: KindsTable = {
       : { kind: 'INTERVENTION_PROPOSED', summary: `Proposed a new intervention: ${quoted(i.title)}` },
   InterventionStarted: (event, i) => ({ kind: 'INTERVENTION_STARTED', summary: `Started ${quoted(i.title)} on ${event.data.startedOn}` }),
   InterventionCompleted: (event, i) => ({ kind: 'INTERVENTION_COMPLETED', summary: `Completed ${quoted(i.title)} on ${event.data.completedOn}` }),
-  // READY TO ADD when lessons and comments exist (issue 9 items 2 and 3, another branch). Add the
-  // kinds to ActivityKindView (packages/contracts) and ActivityKind (gateway activity.graphql), then:
-  //   LessonShared: (event, i) => ({ kind: 'LESSON_SHARED', summary: `Shared a lesson: ${quoted(event.data.title)}` }),
-  //   CommentPosted: (event, i) => ({ kind: 'COMMENT_POSTED', summary: `Commented on ${quoted(i.title)}` }),
-  // A lesson carries its own sharing and may have no intervention: its rows then need their own
-  // `sharing` and `trust_code` for visibleTo (a lesson row joins the lesson's current sharing, not
-  // an intervention's). A comment is visible with its intervention, and a hidden comment's row must
-  // leave the feed for everyone but admins (join the comment's current moderation state).
+  LessonShared: (event, i) => ({ kind: 'LESSON_SHARED', summary: `Shared a lesson on ${quoted(i.title)}: ${quoted(event.data.title)}` }),
+  CommentPosted: (_event, i) => ({ kind: 'COMMENT_POSTED', summary: `Commented on ${quoted(i.title)}` }),
 };
 
 /** How a verdict reads in a sentence. */

@@ -57,8 +57,12 @@ export const activityFeedProjection: Projection = {
        verdict text,
        previous_verdict text,
        occurred_at text NOT NULL,
+       own_sharing text,
+       comment_id text,
        UNIQUE (event_id, part)
      )`,
+    // Comments retracted or hidden by a moderator: their rows leave the feed for everyone.
+    `CREATE TABLE IF NOT EXISTS rm_activity_withdrawn_comments (comment_id text PRIMARY KEY)`,
     `CREATE INDEX IF NOT EXISTS rm_activity_intervention ON rm_activity (intervention_id)`,
     `CREATE TABLE IF NOT EXISTS rm_activity_interventions (
        id text PRIMARY KEY,
@@ -87,7 +91,15 @@ export const activityFeedProjection: Projection = {
        PRIMARY KEY (intervention_id, metric)
      )`,
   ],
-  tables: ['rm_activity_counter', 'rm_activity', 'rm_activity_interventions', 'rm_activity_trusts', 'rm_activity_series', 'rm_activity_verdicts'],
+  tables: [
+    'rm_activity_counter',
+    'rm_activity',
+    'rm_activity_interventions',
+    'rm_activity_trusts',
+    'rm_activity_series',
+    'rm_activity_verdicts',
+    'rm_activity_withdrawn_comments',
+  ],
   async apply(tx, projected) {
     const { event } = projected;
     switch (event.type) {
@@ -129,6 +141,18 @@ export const activityFeedProjection: Projection = {
         ]);
         await addEventRow(tx, projected, event.data.interventionId);
         return;
+      case 'LessonShared':
+        // A lesson about an intervention is seen by whoever may see both (a lesson about a trust's
+        // work in general, with no intervention, is in the lessons library, not in this feed).
+        if (event.data.interventionId) await addEventRow(tx, projected, event.data.interventionId, { ownSharing: event.data.sharing });
+        return;
+      case 'CommentPosted':
+        await addEventRow(tx, projected, event.data.interventionId, { commentId: event.data.commentId });
+        return;
+      case 'CommentRetracted':
+      case 'CommentHidden':
+        await tx.query('INSERT INTO rm_activity_withdrawn_comments (comment_id) VALUES ($1) ON CONFLICT (comment_id) DO NOTHING', [event.data.commentId]);
+        return;
       case 'ObservationsRecorded':
       case 'ObservationCorrected':
       case 'SeriesRebased':
@@ -161,6 +185,10 @@ interface RowValues {
   readonly metric?: string;
   readonly verdict?: Sustainability;
   readonly previousVerdict?: Sustainability;
+  /** A lesson's own sharing: its row is seen only by whoever may see the lesson as well as its intervention. */
+  readonly ownSharing?: string;
+  /** A comment's id: its row leaves the feed when the comment is retracted or hidden. */
+  readonly commentId?: string;
 }
 
 async function insertRow(tx: Database, projected: ProjectedEvent, values: RowValues): Promise<void> {
@@ -168,8 +196,9 @@ async function insertRow(tx: Database, projected: ProjectedEvent, values: RowVal
   const position = await nextPosition(tx);
   const i = values.intervention;
   await tx.query(
-    `INSERT INTO rm_activity (position, event_id, part, kind, intervention_id, trust_code, category, title, summary, metric, verdict, previous_verdict, occurred_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `INSERT INTO rm_activity (position, event_id, part, kind, intervention_id, trust_code, category, title, summary, metric, verdict, previous_verdict, occurred_at,
+                              own_sharing, comment_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       position,
       projected.eventId,
@@ -184,6 +213,8 @@ async function insertRow(tx: Database, projected: ProjectedEvent, values: RowVal
       values.verdict ?? null,
       values.previousVerdict ?? null,
       projected.metadata.occurredAt ?? projected.recordedAt,
+      values.ownSharing ?? null,
+      values.commentId ?? null,
     ],
   );
 }
@@ -196,12 +227,17 @@ async function interventionRow(tx: Database, id: string): Promise<InterventionRo
 }
 
 /** The row of an event in FEED_KINDS (none for other types, or when its intervention is unknown). */
-async function addEventRow(tx: Database, projected: ProjectedEvent, interventionId: string): Promise<void> {
+async function addEventRow(
+  tx: Database,
+  projected: ProjectedEvent,
+  interventionId: string,
+  extra: Pick<RowValues, 'ownSharing' | 'commentId'> = {},
+): Promise<void> {
   const intervention = await interventionRow(tx, interventionId);
   if (!intervention) return;
   const entry = feedEntry(projected.event, intervention);
   if (!entry) return;
-  await insertRow(tx, projected, { part: '', entry, intervention });
+  await insertRow(tx, projected, { part: '', entry, intervention, ...extra });
 }
 
 /** Keeps the feed's copy of a series' values; false when this stream version was applied already. */

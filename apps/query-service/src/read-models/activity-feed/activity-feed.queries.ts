@@ -65,6 +65,9 @@ export class ActivityFeedQueries {
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_ACTIVITY_LIMIT, 1), MAX_ACTIVITY_LIMIT);
     const params: unknown[] = [];
     const where: string[] = [visibleTo(tier, params, { sharing: 'i.sharing', trustCode: 'i.trust_code' })];
+    // A lesson's row also needs the lesson's own sharing; a retracted or hidden comment's row is gone.
+    where.push(`(a.own_sharing IS NULL OR ${visibleTo(tier, params, { sharing: 'a.own_sharing', trustCode: 'a.trust_code' })})`);
+    where.push('(a.comment_id IS NULL OR NOT EXISTS (SELECT 1 FROM rm_activity_withdrawn_comments w WHERE w.comment_id = a.comment_id))');
     where.push('a.position <= h.last');
     if (query.since !== undefined) where.push(`a.position > $${params.push(query.since.toString())}::bigint`);
     if (query.trustCode) where.push(`a.trust_code = $${params.push(query.trustCode)}`);

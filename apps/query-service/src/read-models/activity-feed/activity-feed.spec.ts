@@ -181,4 +181,61 @@ describe.each(testDatabases())('activity-feed on $name', ({ open }) => {
     expect(page.items.map((r) => r.position)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
     expect(new Set(page.items.map((r) => r.interventionId)).size).toBe(12);
   });
+
+  it('tells of lessons and comments: a lesson only to whoever may see it and its intervention, a comment until it is retracted or hidden', async () => {
+    const author = { name: 'Lead', role: 'TRUST_EDITOR', trustCode: 'ZA1' };
+    const lesson = (lessonId: string, interventionId: string, sharing: Sharing): LongviewEvent =>
+      ({
+        type: 'LessonShared',
+        data: {
+          lessonId,
+          interventionId,
+          trustCode: 'ZA1',
+          title: `Lesson ${lessonId}`,
+          body: 'What we learned',
+          sharing,
+          author,
+          sharedAt: '2025-07-01T00:00:00.000Z',
+        },
+      }) as LongviewEvent;
+    const comment = (commentId: string): LongviewEvent =>
+      ({
+        type: 'CommentPosted',
+        data: { commentId, interventionId: PUB, trustCode: 'ZA1', author, body: 'Thanks', postedAt: '2025-07-02T00:00:00.000Z' },
+      }) as LongviewEvent;
+    const collaboration = projectedLog([
+      ...LOG,
+      ['lesson-l1', lesson('l1', PUB, 'TRUSTS')],
+      ['lesson-l2', lesson('l2', PRIV, 'PUBLIC')],
+      ['comment-c1', comment('c1')],
+      ['comment-c2', comment('c2')],
+      ['comment-c3', comment('c3')],
+      [
+        'comment-c2',
+        {
+          type: 'CommentHidden',
+          data: { commentId: 'c2', interventionId: PUB, reason: 'Blames a person', hiddenBy: author, hiddenAt: '2025-07-03T00:00:00.000Z' },
+        } as LongviewEvent,
+      ],
+      ['comment-c3', { type: 'CommentRetracted', data: { commentId: 'c3', interventionId: PUB, retractedAt: '2025-07-03T00:00:00.000Z' } }],
+    ]);
+    const { once, logTwice, eachEventTwice } = await replayTwice(db, activityFeedProjection, collaboration);
+    expect(logTwice).toEqual(once);
+    expect(eachEventTwice).toEqual(once);
+
+    await stateAfter(db, activityFeedProjection, collaboration);
+    const collaborationRows = async (viewer: Viewer) =>
+      (await queries.activity(visibilityTier(viewer), { since: 0n })).items
+        .filter((r) => r.kind === 'LESSON_SHARED' || r.kind === 'COMMENT_POSTED')
+        .map((r) => [r.kind, r.interventionId, r.summary]);
+    const c1 = ['COMMENT_POSTED', PUB, 'Commented on “Same-day emergency care”'];
+    const l1 = ['LESSON_SHARED', PUB, 'Shared a lesson on “Same-day emergency care”: “Lesson l1”'];
+    const l2 = ['LESSON_SHARED', PRIV, 'Shared a lesson on “Discharge lounge”: “Lesson l2”'];
+    // The TRUSTS lesson on a PUBLIC intervention and the PUBLIC lesson on a PRIVATE one are both hidden from the public.
+    expect(await collaborationRows(anonymous)).toEqual([c1]);
+    expect(await collaborationRows(community)).toEqual([c1]);
+    expect(await collaborationRows(policymaker)).toEqual([l1, c1]);
+    expect(await collaborationRows(editorOfZB2)).toEqual([l1, l2, c1]);
+    expect(await collaborationRows(admin)).toEqual([l1, l2, c1]);
+  });
 });
