@@ -113,4 +113,25 @@ jest.setTimeout(120000);
       expect(await (await fetch(`${url}/metrics`)).text()).toMatch(/^# TYPE longview_/m);
     }
   });
+
+  it("consumes every aggregate's topic: a mentorship offer and a lesson are read back through the query service", async () => {
+    // ZW1 is registered by the test above. Mentorship and lessons have their own Kafka topics.
+    const editor = { authorization: `Bearer ${signDevToken({ role: 'TRUST_EDITOR', trust: 'ZW1', name: 'Wharfside lead' }, platform.jwtSecret)}` };
+    await graphqlData(
+      platform.gatewayUrl,
+      `mutation { offerMentorship(input: { categories: [PATIENT_FLOW], metrics: [], capacity: 2 }) { position } }`,
+      {},
+      editor,
+    );
+    const offers = await graphqlData<{ myMentorshipOffers: { capacity: number }[] }>(platform.gatewayUrl, `{ myMentorshipOffers { capacity } }`, {}, editor);
+    expect(offers.myMentorshipOffers).toEqual([{ capacity: 2 }]);
+    await graphqlData(
+      platform.gatewayUrl,
+      `mutation { shareLesson(input: { title: "Hand over ownership early", body: "The ward teams kept it going", sharing: PUBLIC }) { position } }`,
+      {},
+      editor,
+    );
+    const lessons = await graphqlData<{ lessons: { totalCount: number } }>(platform.gatewayUrl, `{ lessons { totalCount } }`, {}, editor);
+    expect(lessons.lessons.totalCount).toBe(1);
+  });
 });

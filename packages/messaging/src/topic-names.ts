@@ -1,4 +1,4 @@
-import { TOPICS, isKnownEventType, topicForEvent, type EventTopic } from '@longview/contracts';
+import { EVENT_TOPICS, TOPICS, isKnownEventType, topicForEvent, type EventTopic } from '@longview/contracts';
 
 /**
  * The Kafka topics one deployment uses: the contract's names with an optional prefix, so tests
@@ -11,9 +11,9 @@ export class TopicNames {
     return new TopicNames(env['KAFKA_TOPIC_PREFIX'] ?? '');
   }
 
-  /** Every topic carrying events, in a fixed order. */
+  /** Every topic carrying events (the contract's list: a new aggregate's topic is consumed once it is there), in a fixed order. */
   get eventTopics(): string[] {
-    return [TOPICS.trust, TOPICS.intervention, TOPICS.series].map((topic) => this.prefix + topic);
+    return EVENT_TOPICS.map((topic) => this.prefix + topic);
   }
 
   get deadLetter(): string {
