@@ -1,57 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform } from './browser-support';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { graphqlData, requireOrSkip } from './support';
+import { graphqlData } from './support';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const BIN = path.resolve(__dirname, '../bin/longview.js');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const haveChromium = requireOrSkip(fs.existsSync(CHROMIUM), `Chromium (${CHROMIUM}, Debian's chromium package)`);
-
-/** A port nobody listens on now (the OS picks it), so the test never needs the default 4000-4002. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `longview start` as a user would, and resolves with its address when it prints that it is ready. */
-async function startPlatform(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const [gateway, command, query] = [await freePort(), await freePort(), await freePort()];
-  const args = [BIN, 'start', '--data', dataDir, '--port', String(gateway), '--command-port', String(command), '--query-port', String(query)];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /Longview is ready in [\d.]+ s: (http:\/\/[^/\s]+)\//.exec(output);
-      if (ready?.[1]) resolve({ child, url: ready[1], output: () => output });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`longview start exited with ${code} before it was ready:\n${output}`)));
-  });
-}
+const haveChromium = browserAvailable();
 
 /** Screenshots of each page of the journey (git-ignored; see apps/web/README.md). */
 const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
