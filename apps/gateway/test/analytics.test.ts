@@ -27,7 +27,7 @@ describe('MetricSeries.spc', () => {
     expect(result.errors).toBeUndefined();
     const { trustCode: _t, metric: _m, ...view } = spcView('RJ1', 'ae-4hr');
     expect(result.data).toEqual({ series: { spc: { ...view, direction: 'INCREASE' } } });
-    expect(queries.callsTo('getSeriesSpc')).toEqual([{ method: 'getSeriesSpc', args: ['RJ1', 'ae-4hr'], options: {} }]);
+    expect(queries.callsTo('getSpcOf')).toEqual([{ method: 'getSpcOf', args: [[['RJ1', 'ae-4hr']]], options: {} }]);
   });
 
   it('a run chart (a short series) comes through with its runs analysis, null limits and no assurance', async () => {
@@ -115,11 +115,25 @@ describe('Intervention.outcomes', () => {
         expect.objectContaining({ metric: 'rtt-18wk', direction: 'DECREASE', effect: null, baseline: null, spc: null, sustainability: 'INSUFFICIENT_DATA' }),
       ],
     });
-    expect(queries.callsTo('getInterventionOutcomes')).toEqual([{ method: 'getInterventionOutcomes', args: ['i1'], options: {} }]);
-    expect(queries.callsTo('getSeriesSpc').map((call) => call.args)).toEqual([
-      ['RJ1', 'ae-4hr'],
-      ['RJ1', 'rtt-18wk'],
+    expect(queries.callsTo('getOutcomesOf')).toEqual([{ method: 'getOutcomesOf', args: [['i1']], options: {} }]);
+    expect(queries.callsTo('getSpcOf').map((call) => call.args)).toEqual([
+      [
+        [
+          ['RJ1', 'ae-4hr'],
+          ['RJ1', 'rtt-18wk'],
+        ],
+      ],
     ]);
+  });
+
+  it('asks for the outcomes of a page of interventions in one batch call', async () => {
+    queries.interventions = [interventionView('i1'), interventionView('i2'), interventionView('i3')];
+    queries.outcomes.set('i1', []);
+    queries.outcomes.set('i2', []);
+    const result = await run(`{ interventions(first: 10) { edges { node { id outcomes { metric } } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(queries.callsTo('getOutcomesOf').map((call) => call.args)).toEqual([[['i1', 'i2', 'i3']]]);
+    expect(queries.callsTo('getInterventionOutcomes')).toEqual([]);
   });
 
   it('is empty when the query service has no outcomes (404)', async () => {
@@ -348,6 +362,6 @@ describe('read-your-writes after a mutation', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(queries.callsTo('getSeries')[0]?.options).toEqual({ minPosition: '101', stream: 'stream-for-RecordObservations', minVersion: 1 });
-    expect(queries.callsTo('getSeriesSpc')[0]?.options).toEqual({ minPosition: '101' });
+    expect(queries.callsTo('getSpcOf')[0]?.options).toEqual({ minPosition: '101' });
   });
 });

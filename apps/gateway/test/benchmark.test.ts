@@ -112,7 +112,7 @@ describe('MetricSeries.spc(chart:)', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ series: { auto: { chart: 'xmr' }, pp: { chart: 'pp', chartReason: 'P′ chart (Laney): because', groups: [] } } });
     expect(queries.callsTo('getSeriesAttributeSpc').map((c) => c.args)).toEqual([['RJ1', 'ae-4hr', 'pp']]);
-    expect(queries.callsTo('getSeriesSpc')).toHaveLength(1);
+    expect(queries.callsTo('getSpcOf')).toHaveLength(1);
   });
 
   it("passes on the query service's refusal of a series without numerators and denominators as BAD_USER_INPUT", async () => {

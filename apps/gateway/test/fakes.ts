@@ -1,5 +1,6 @@
 import type {
   ActivityPage,
+  InterventionOutcomesView,
   ActivityHeadView,
   ActivityView,
   BenchmarkView,
@@ -204,6 +205,15 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
     return this.spcs.find((spc) => spc.trustCode === trustCode && spc.metric === metric) ?? null;
   }
 
+  async getSpcOf(keys: readonly { readonly trustCode: string; readonly metric: string }[], options?: ReadOptions): Promise<readonly SpcView[]> {
+    this.record(
+      'getSpcOf',
+      options,
+      keys.map((key) => [key.trustCode, key.metric]),
+    );
+    return keys.flatMap((key) => this.spcs.filter((spc) => spc.trustCode === key.trustCode && spc.metric === key.metric));
+  }
+
   /** P′/U′ views by `${trustCode}|${metric}|${chart}` (absent = 404 -> null). */
   attributeSpcs = new Map<string, SpcView>();
 
@@ -217,6 +227,16 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
     // Like the real service: none (404) for an intervention that is missing or hidden from the viewer.
     if (!this.visible().some((item) => item.id === id)) return null;
     return this.outcomes.get(id) ?? null;
+  }
+
+  async getOutcomesOf(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionOutcomesView[]> {
+    this.record('getOutcomesOf', options, ids);
+    // Like the real service: missing and hidden interventions are left out.
+    const visible = new Set(this.visible().map((item) => item.id));
+    return ids.flatMap((id) => {
+      const outcomes = this.outcomes.get(id);
+      return visible.has(id) && outcomes ? [{ interventionId: id, outcomes }] : [];
+    });
   }
 
   async getInterventionLineage(id: string, options?: ReadOptions): Promise<LineageView | null> {

@@ -47,9 +47,9 @@ async function callsOf(query: string, variables: Record<string, unknown> = {}): 
   return harness.queries.calls.map((call) => call.method);
 }
 
-it('the trust page: 3 + 4 + 3 calls, no whole list', async () => {
+it('the trust page: 3 + 3 + 3 calls, no whole list', async () => {
   expect(await callsOf(TRUST_PAGE, { code: 'RJ1' })).toEqual(['getTrust', 'listInterventions', 'listTrustSeries']);
-  expect(await callsOf(TRUST_SPC, { code: 'RJ1' })).toEqual(['getTrust', 'listTrustSeries', 'getSeriesSpc', 'getSeriesSpc']);
+  expect(await callsOf(TRUST_SPC, { code: 'RJ1' })).toEqual(['getTrust', 'listTrustSeries', 'getSpcOf']);
   expect(await callsOf(TRUST_PEERS, { code: 'RJ1' })).toEqual(['getTrust', 'getPeersOf', 'getTrusts']);
   expect(harness.queries.callsTo('getTrusts')[0]?.args).toEqual([['RXH', 'RJZ', 'R1H']]);
 });
@@ -65,6 +65,13 @@ it('every trust with its peers: one batch read of peers, not one call per trust'
 it('the intervention list: one page and one batch read of its trusts', async () => {
   expect(await callsOf(INTERVENTION_LIST)).toEqual(['listInterventions', 'getTrusts']);
   expect(harness.queries.callsTo('getTrusts')[0]?.args).toEqual([['RJ1', 'RXH', 'RJZ']]);
+});
+
+it('the intervention list with outcomes and their SPC: one batch read of each, not one call per intervention', async () => {
+  for (let i = 0; i < 50; i++) harness.queries.outcomes.set(`i${i}`, []);
+  const calls = await callsOf(`{ interventions(first: 50) { edges { node { id trust { code } outcomes { metric spc { mean } } } } } }`);
+  expect(calls).toEqual(['listInterventions', 'getTrusts', 'getOutcomesOf']);
+  expect((harness.queries.callsTo('getOutcomesOf')[0]?.args[0] as string[]).length).toBe(50);
 });
 
 it('evidence: the studies cost one batch read of their ids, however long the intervention list', async () => {

@@ -156,6 +156,18 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
     expect(long).toMatchObject({ chart: 'xmr', runs: null, chartReason: expect.stringMatching(/^XmR chart/) });
   });
 
+  it('answers a batch of SPC views as it answers each alone, leaving out pairs with no series', async () => {
+    const keys = [
+      { trustCode: 'ZL1', metric: 'ae-4hr' },
+      { trustCode: 'ZL1', metric: 'no-such-metric' },
+      { trustCode: 'NOPE', metric: 'ae-4hr' },
+      { trustCode: 'ZL2', metric: 'ae-4hr' },
+    ];
+    const batch = await analytics.seriesSpcOf(keys);
+    expect(batch.map((view) => `${view.trustCode}:${view.metric}`).sort()).toEqual(['ZL1:ae-4hr', 'ZL2:ae-4hr']);
+    for (const view of batch) expect(view).toEqual(await analytics.seriesSpc(view.trustCode, view.metric));
+  });
+
   it('judges a lasting step SUSTAINED, a short one FADED and no change NO_SIGNAL', async () => {
     const [lasting] = (await analytics.outcomes(ADMIN, LASTING)) ?? [];
     expect(lasting).toMatchObject({ metric: 'ae-4hr', sustainability: 'SUSTAINED', startedOn: '2024-03-01' });
@@ -219,6 +231,13 @@ describe.each(testDatabases())('analytics on the read models ($name)', ({ open }
         expect([id, outcomes === undefined]).toEqual([id, !visible.includes(id)]);
       }
       expect(await analytics.outcomes(viewer, '44444444-4444-4444-8444-444444444444')).toBeUndefined();
+    });
+
+    it('answers a batch of outcomes with the interventions it may see, each as it answers alone', async () => {
+      const missing = '44444444-4444-4444-8444-444444444444';
+      const batch = await analytics.outcomesOf(viewer, [QUIET, missing, LASTING, FADING, LASTING]);
+      expect(batch.map((b) => b.interventionId)).toEqual([QUIET, LASTING, FADING].filter((id) => visible.includes(id)));
+      for (const { interventionId, outcomes } of batch) expect(outcomes).toEqual(await analytics.outcomes(viewer, interventionId));
     });
 
     it('pools the evidence of the interventions it may see, and no others', async () => {

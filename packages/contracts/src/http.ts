@@ -214,6 +214,8 @@ export interface MetricCoverageView {
 // query-service routes (all honour ?minPosition):
 //   GET /series/:trustCode/:metric/spc?chart=pp|up     -> SpcView | 404 (chart: P′/U′ of a series with numerators and denominators, else 400)
 //   GET /interventions/:id/outcomes                    -> OutcomeView[] | 404 (one per target metric)
+//   GET /spc?series=RJ1:ae-4hr,RXH:rtt-18wk             -> SpcView[] (one per pair that has a series; at most 200 pairs)
+//   GET /outcomes?ids=A,B                              -> InterventionOutcomesView[] (one per intervention the viewer may see; at most 200 ids)
 //   GET /trusts/:code/peers?limit=5                    -> PeerView[] | 404
 //   GET /peers?codes=A,B&limit=5                       -> TrustPeersView[] (one per code that is a trust; at most 200 codes)
 //   GET /evidence?metric=&category=                    -> EvidenceView (400 for an unknown metric)
@@ -330,6 +332,12 @@ export interface PeerView {
   readonly distance: number;
   /** How much each context feature contributed (weight x standardised difference). */
   readonly contributions: readonly { readonly feature: string; readonly weight: number; readonly difference: number | null }[];
+}
+
+/** One intervention's outcomes, as a batch of `GET /outcomes?ids=` answers them. */
+export interface InterventionOutcomesView {
+  readonly interventionId: string;
+  readonly outcomes: readonly OutcomeView[];
 }
 
 /** One trust's nearest peers, as a batch of `GET /peers?codes=` answers them. */

@@ -1,4 +1,5 @@
 import type {
+  InterventionOutcomesView,
   ActivityHeadView,
   ActivityPage,
   BenchmarkView,
@@ -103,6 +104,10 @@ export interface QueryServiceClient {
   getSeriesAttributeSpc(trustCode: string, metric: string, chart: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null>;
   /** GET /interventions/:id/outcomes, one per target metric (null when there is no such intervention). */
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null>;
+  /** GET /spc?series=RJ1:ae-4hr,...: the SPC view of each pair that has a series (any order), in batches of MAX_BATCH_KEYS. */
+  getSpcOf(keys: readonly { readonly trustCode: string; readonly metric: string }[], options?: ReadOptions): Promise<readonly SpcView[]>;
+  /** GET /outcomes?ids=A,B: the outcomes of each intervention the viewer may see (any order), in batches of MAX_BATCH_KEYS. */
+  getOutcomesOf(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionOutcomesView[]>;
   /** GET /interventions/:id/lineage: the adoption tree as the viewer may see it (null when missing or hidden). */
   getInterventionLineage(id: string, options?: ReadOptions): Promise<LineageView | null>;
   /** GET /trusts/:code/peers?limit= (null when there is no such trust). */
@@ -216,6 +221,15 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getInterventionOutcomes(id: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
     return this.getOrNull<OutcomeView[]>(`/interventions/${segment(id)}/outcomes`, options);
+  }
+
+  getSpcOf(keys: readonly { readonly trustCode: string; readonly metric: string }[], options?: ReadOptions): Promise<readonly SpcView[]> {
+    const pairs = keys.map((key) => `${key.trustCode}:${key.metric}`);
+    return this.inBatches(pairs, (batch) => this.get<SpcView[]>('/spc', { series: batch.join(',') }, options));
+  }
+
+  getOutcomesOf(ids: readonly string[], options?: ReadOptions): Promise<readonly InterventionOutcomesView[]> {
+    return this.inBatches(ids, (batch) => this.get<InterventionOutcomesView[]>('/outcomes', { ids: batch.join(',') }, options));
   }
 
   getInterventionLineage(id: string, options?: ReadOptions): Promise<LineageView | null> {

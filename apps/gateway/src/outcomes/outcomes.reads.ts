@@ -6,7 +6,7 @@ import { spcOf } from '../spc/spc.reads';
 export type OutcomeParent = OutcomeView & { readonly trustCode: string };
 
 export async function interventionOutcomes(context: GatewayContext, intervention: InterventionView): Promise<readonly OutcomeParent[]> {
-  const outcomes = await context.queries.getInterventionOutcomes(intervention.id, context.position.options());
+  const outcomes = await context.loaders.outcomes.load(intervention.id);
   return (outcomes ?? []).map((outcome) => ({ ...outcome, trustCode: intervention.trustCode }));
 }
 

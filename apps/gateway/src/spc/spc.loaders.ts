@@ -9,17 +9,20 @@ export interface SeriesKey {
 }
 
 /**
- * SPC views by series: the query service has no batch route for them, so this only makes each
- * series cost one call per request (MetricSeries.spc and InterventionOutcome.spc share it).
+ * SPC views by series: a trust page (every series' `spc`) or a page of interventions' outcomes
+ * (`InterventionOutcome.spc`) costs one `GET /spc?series=` per 200 series, not one call each.
+ * A pair with no series answers null.
  */
 export function spcLoader(queries: QueryServiceClient, position: ReadPosition): DataLoader<SeriesKey, SpcView | null, string> {
   return new DataLoader(
-    (keys) => Promise.all(keys.map((key) => queries.getSeriesSpc(key.trustCode, key.metric, position.options()).catch((error: unknown) => toError(error)))),
-    { cacheKeyFn: (key) => `${key.trustCode}\u0000${key.metric}` },
+    async (keys) => {
+      const found = new Map((await queries.getSpcOf(keys, position.options())).map((spc) => [keyOf(spc), spc]));
+      return keys.map((key) => found.get(keyOf(key)) ?? null);
+    },
+    { cacheKeyFn: keyOf },
   );
 }
 
-/** A failed key fails alone (DataLoader rejects the loads whose value is an Error). */
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+function keyOf(key: SeriesKey): string {
+  return `${key.trustCode}\u0000${key.metric}`;
 }

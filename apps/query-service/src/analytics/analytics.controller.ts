@@ -1,5 +1,15 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
-import type { BenchmarkView, EvidenceView, FunnelView, OutcomeView, PeerView, ProjectionView, SpcView, TrustPeersView } from '@longview/contracts';
+import type {
+  BenchmarkView,
+  EvidenceView,
+  FunnelView,
+  InterventionOutcomesView,
+  OutcomeView,
+  PeerView,
+  ProjectionView,
+  SpcView,
+  TrustPeersView,
+} from '@longview/contracts';
 import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory, type Viewer } from '@longview/domain';
 import { CurrentViewer } from '../access/current-viewer.decorator';
 import { noIntervention } from '../read-models/intervention-summary/intervention-summary.routes';
@@ -34,9 +44,31 @@ export class AnalyticsController {
     return found(await known(() => this.analytics.seriesAttributeSpc(trustCode, metric, chart as AttributeChartChoice)), missing);
   }
 
+  /** SPC views of many series in one call: `?series=RJ1:ae-4hr,RXH:rtt-18wk`; pairs with no series are left out. */
+  @Get('spc')
+  spcOf(@Query('series') series?: string | string[]): Promise<SpcView[]> {
+    const keys = batchKeys('series', series);
+    if (!keys) throw new BadQueryError('series is required (comma-separated TRUST:metric pairs)');
+    return this.analytics.seriesSpcOf(
+      keys.map((key) => {
+        const at = key.indexOf(':');
+        if (at <= 0 || at === key.length - 1) throw new BadQueryError(`"${key.slice(0, 50)}" is not a TRUST:metric pair`);
+        return { trustCode: key.slice(0, at), metric: key.slice(at + 1) };
+      }),
+    );
+  }
+
   @Get('interventions/:id/outcomes')
   async outcomes(@CurrentViewer() viewer: Viewer, @Param('id') id: string): Promise<OutcomeView[]> {
     return found(await this.analytics.outcomes(viewer, id), noIntervention(id));
+  }
+
+  /** Outcomes of many interventions in one call (a page of interventions); missing and hidden ids are left out alike. */
+  @Get('outcomes')
+  async outcomesOf(@CurrentViewer() viewer: Viewer, @Query('ids') ids?: string | string[]): Promise<InterventionOutcomesView[]> {
+    const keys = batchKeys('ids', ids);
+    if (!keys) throw new BadQueryError('ids is required (comma-separated intervention ids)');
+    return this.analytics.outcomesOf(viewer, keys);
   }
 
   @Get('trusts/:code/peers')

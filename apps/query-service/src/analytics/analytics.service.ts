@@ -24,6 +24,7 @@ import type {
   ProjectionExclusionView,
   EvidenceView,
   InterventionView,
+  InterventionOutcomesView,
   OutcomeView,
   PeerView,
   TrustPeersView,
@@ -113,6 +114,15 @@ export class AnalyticsService {
     return series ? spcOf(series) : undefined;
   }
 
+  /**
+   * The SPC views of many series in one call (a trust page, a page of interventions' outcomes):
+   * one read of the series, each analysis cached until the next event; pairs with no series are left out.
+   */
+  async seriesSpcOf(keys: readonly { readonly trustCode: string; readonly metric: string }[]): Promise<SpcView[]> {
+    const found = await this.read.series.seriesByKeys(keys);
+    return Promise.all(found.map((series) => this.cached(`spc:${series.trustCode}:${series.metric}`, () => Promise.resolve(spcOf(series)))));
+  }
+
   /** The series as a P′ or U′ chart (its numerators and denominators); undefined when there is no such series. */
   async seriesAttributeSpc(trustCode: string, metric: string, chart: AttributeChartChoice): Promise<SpcView | undefined> {
     const series = await this.read.series.series(trustCode, metric);
@@ -128,7 +138,22 @@ export class AnalyticsService {
     const intervention = await this.read.interventions.intervention(visibilityTier(viewer), interventionId);
     if (!intervention) return undefined;
     // Keyed by intervention only: its outcomes are the same for everyone allowed to see it.
-    return this.cached(`outcomes:${interventionId}`, () => this.outcomesOf(intervention));
+    return this.cached(`outcomes:${interventionId}`, () => this.outcomesOfIntervention(intervention));
+  }
+
+  /**
+   * The outcomes of many interventions in one call (a page of interventions asking for their
+   * outcomes): one batch read of the interventions the viewer may see; each intervention's
+   * outcomes cached as `outcomes` caches them. Missing and hidden ids are left out alike.
+   */
+  async outcomesOf(viewer: Viewer, interventionIds: readonly string[]): Promise<InterventionOutcomesView[]> {
+    const { items } = await this.read.interventions.interventionsById(visibilityTier(viewer), [...new Set(interventionIds)]);
+    return Promise.all(
+      items.map(async (intervention) => ({
+        interventionId: intervention.id,
+        outcomes: await this.cached(`outcomes:${intervention.id}`, () => this.outcomesOfIntervention(intervention)),
+      })),
+    );
   }
 
   /**
@@ -181,7 +206,7 @@ export class AnalyticsService {
     return this.cache.get(key, this.position(), compute);
   }
 
-  private async outcomesOf(intervention: InterventionView): Promise<OutcomeView[]> {
+  private async outcomesOfIntervention(intervention: InterventionView): Promise<OutcomeView[]> {
     const outcomes: OutcomeView[] = [];
     for (const target of intervention.targets) {
       const series = await this.read.series.series(intervention.trustCode, target.metric);
