@@ -22,19 +22,18 @@ export function isServiceError(error: unknown): error is ServiceError {
 
 const ERROR_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TIMEOUT', 'INTERNAL']);
 
-/** Reads an error response. Tolerates bodies that are not an ErrorBody (proxies, crashes). */
-export async function serviceErrorFrom(service: ServiceError['service'], response: Response): Promise<ServiceError> {
-  const text = await response.text().catch(() => '');
+/** An error response's status and body. Tolerates bodies that are not an ErrorBody (proxies, crashes). */
+export function serviceErrorFromBody(service: ServiceError['service'], status: number, text: string): ServiceError {
   let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
     parsed = undefined;
   }
-  if (isErrorBody(parsed)) return new ServiceError(service, response.status, parsed);
-  return new ServiceError(service, response.status, {
-    code: codeForStatus(response.status),
-    message: text.slice(0, 200) || response.statusText || `HTTP ${response.status}`,
+  if (isErrorBody(parsed)) return new ServiceError(service, status, parsed);
+  return new ServiceError(service, status, {
+    code: codeForStatus(status),
+    message: text.slice(0, 200) || `HTTP ${status}`,
   });
 }
 
