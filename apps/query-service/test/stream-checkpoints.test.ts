@@ -98,11 +98,26 @@ describe.each(testDatabases())('per-stream checkpoints and parking on $name', ({
     expect(await snapshot(db)).toEqual(expected);
 
     const again = await runner.applyStreamBatch([...second, ...first]);
-    expect(again).toEqual({ applied: 0, skipped: events.length, parked: [] });
+    expect(again).toMatchObject({ applied: 0, skipped: events.length, parked: [] });
+    expect(again.reached).toEqual(new Map([...new Set(events.map((e) => e.streamId))].map((id) => [id, id.startsWith('trust-') ? 5 : 4])));
     expect(await snapshot(db)).toEqual(expected);
     expect(await runner.streamState('trust-ZA1')).toEqual({ version: 5, parkedFrom: undefined });
     expect(await runner.waitForStream('trust-ZA1', 5, 100)).toBe('reached');
     expect(await runner.waitForStream('trust-ZA1', 6, 50)).toBe('timeout');
+  });
+
+  it('answers a request waiting for a stream version when this process applies it, without polling', async () => {
+    const runner = new ProjectionRunner(db);
+    await runner.migrate();
+    const before = events.filter((e) => !(e.streamId === 'trust-ZA1' && e.streamVersion === 5));
+    await runner.applyBatch(before);
+    runner.streamPollMs = 60_000; // after the first check, the poll would not look again within the test
+    const waiting = runner.waitForStream('trust-ZA1', 5, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the first check ran and found version 4
+    const started = Date.now();
+    await runner.applyBatch(events.filter((e) => e.streamId === 'trust-ZA1' && e.streamVersion === 5));
+    expect(await waiting).toBe('reached');
+    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it('derives stream checkpoints for read models built before they existed (embedded upgrade)', async () => {

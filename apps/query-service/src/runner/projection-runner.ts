@@ -95,7 +95,7 @@ export class ProjectionRunner implements ReadProgress {
     const reached = maxPosition(events);
     const result = await this.applier.applyInTransaction(this.db, events, (tx) => this.feedPositions.advance(tx, this.names, reached));
     this.positions.advanceTo(reached);
-    this.streams.wake();
+    this.streams.reached(result.reached);
     return result;
   }
 
@@ -104,7 +104,7 @@ export class ProjectionRunner implements ReadProgress {
     if (events.length === 0) return { applied: 0, skipped: 0, parked: [] };
     const result = await this.applier.applyInTransaction(this.db, events);
     this.positions.advanceTo(maxPosition(events));
-    this.streams.wake();
+    this.streams.reached(result.reached);
     return result;
   }
 

@@ -13,6 +13,12 @@ export interface StreamBatchResult {
   readonly parked: readonly { readonly event: StoredEvent; readonly error: string }[];
 }
 
+/** A batch applied to the read models, with where it left each of its streams. */
+export interface AppliedBatch extends StreamBatchResult {
+  /** Each stream of the batch: the version every projection has applied once the batch commits. */
+  readonly reached: ReadonlyMap<string, number>;
+}
+
 /** Thrown inside a batch transaction when a projection fails without savepoints: redo the batch event by event. */
 export class ProjectionFailed extends Error {}
 
@@ -36,7 +42,7 @@ export class StreamBatchApplier {
     tx: Database,
     events: readonly StoredEvent[],
     options: { withSavepoints: boolean; retries?: ReadonlyMap<number, number>; ignoreParkingOf?: string },
-  ): Promise<StreamBatchResult> {
+  ): Promise<AppliedBatch> {
     const names = this.projections.map((p) => p.name);
     const streams = [...new Set(events.map((e) => e.streamId))];
     const versions = await this.checkpoints.versions(tx, names, streams, true);
@@ -93,7 +99,7 @@ export class StreamBatchApplier {
       applied++;
     }
     await this.checkpoints.write(tx, writes);
-    return { applied, skipped, parked };
+    return { applied, skipped, parked, reached: new Map(streams.map((stream) => [stream, gate.reached(stream)])) };
   }
 
   /**
@@ -101,7 +107,7 @@ export class StreamBatchApplier {
    * savepoint per event if a projection threw. `inSameTransaction` runs after the batch, inside it
    * (the embedded feed moves its global position there).
    */
-  async applyInTransaction(db: Database, events: readonly StoredEvent[], inSameTransaction?: (tx: Database) => Promise<void>): Promise<StreamBatchResult> {
+  async applyInTransaction(db: Database, events: readonly StoredEvent[], inSameTransaction?: (tx: Database) => Promise<void>): Promise<AppliedBatch> {
     const run = (withSavepoints: boolean) =>
       db.transaction(async (tx) => {
         const result = await this.apply(tx, events, { withSavepoints });

@@ -50,6 +50,11 @@ export class StreamGate {
     if (from === undefined || event.streamVersion < from) this.parkedFrom.set(event.streamId, event.streamVersion);
   }
 
+  /** The version of `streamId` every owner has applied (0 when one has none). */
+  reached(streamId: string): number {
+    return Math.min(...this.owners.map((owner) => this.versionOf(owner, streamId)));
+  }
+
   /** Forgets a stream's parking (a retry re-applies its parked events). */
   unpark(streamId: string): void {
     this.parkedFrom.delete(streamId);

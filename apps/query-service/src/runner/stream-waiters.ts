@@ -50,6 +50,19 @@ export class StreamWaiters {
     });
   }
 
+  /**
+   * This process committed a batch that took these streams to these versions in every projection:
+   * the requests waiting for them are answered at once, without a query (push, not poll); the rest
+   * are checked by the shared poll, now.
+   */
+  reached(versions: ReadonlyMap<string, number>): void {
+    for (const waiter of [...this.waiters]) {
+      const version = versions.get(waiter.streamId);
+      if (version !== undefined && version >= waiter.version) waiter.settle('reached');
+    }
+    this.wake();
+  }
+
   /** Something was applied in this process: poll now. */
   wake(): void {
     this.pollRequested = true;
