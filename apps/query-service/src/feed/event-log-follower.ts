@@ -47,12 +47,18 @@ export class EventLogFollower {
     this.options.onNotify?.();
   }
 
-  /** Applies everything currently in the log, then returns (used by tests and by start-up). */
+  /**
+   * Applies everything currently in the log, then returns (used by tests and by start-up). A
+   * batch shorter than the batch size was the end of the log as readAll saw it: no read after it
+   * (an append since then notifies, and the run loop goes round again).
+   */
   async catchUp(): Promise<void> {
+    const limit = this.options.batchSize ?? 500;
     for (;;) {
-      const batch = await this.store.readAll({ after: this.target.position, limit: this.options.batchSize ?? 500 });
+      const batch = await this.store.readAll({ after: this.target.position, limit });
       if (batch.length === 0) return;
       await this.target.applyBatch(batch);
+      if (batch.length < limit) return;
     }
   }
 
