@@ -120,6 +120,20 @@ describe.each(testDatabases())('per-stream checkpoints and parking on $name', ({
     expect(Date.now() - started).toBeLessThan(4_000);
   });
 
+  it('answers at once for a stream version this process applied, and asks the database again after a reset', async () => {
+    const runner = new ProjectionRunner(db);
+    await runner.migrate();
+    await runner.applyBatch(events);
+    const queries: string[] = [];
+    const query = db.query.bind(db);
+    db.query = ((sql: string, params?: unknown[]) => (queries.push(sql), query(sql, params))) as typeof db.query;
+    expect(await runner.waitForStream('trust-ZA1', 5, 1000)).toBe('reached');
+    expect(queries).toEqual([]);
+    db.query = query;
+    await runner.reset();
+    expect(await runner.waitForStream('trust-ZA1', 5, 100)).toBe('timeout');
+  });
+
   it('derives stream checkpoints for read models built before they existed (embedded upgrade)', async () => {
     const runner = new ProjectionRunner(db);
     await runner.migrate();

@@ -187,7 +187,7 @@ export class ProjectionRunner implements ReadProgress {
     const outcome = await rebuildProjections(this.db, this.projections, this.stores(), options);
     this.positions.reset(await this.feedPositions.lowest(this.db, this.names));
     if (outcome.position > this.positions.position) this.positions.advanceTo(outcome.position);
-    this.streams.wake();
+    this.streams.forget();
     return outcome;
   }
 
@@ -199,7 +199,7 @@ export class ProjectionRunner implements ReadProgress {
     const outcome = await replayBesideLive(this.db, this.projections, this.stores(), options);
     this.positions.reset(await this.feedPositions.lowest(this.db, this.names));
     if (outcome.position > this.positions.position) this.positions.advanceTo(outcome.position);
-    this.streams.wake();
+    this.streams.forget();
     return outcome;
   }
 
@@ -207,6 +207,7 @@ export class ProjectionRunner implements ReadProgress {
   async reset(names?: readonly string[]): Promise<void> {
     await resetProjections(this.db, this.projections, this.stores(), names);
     this.positions.reset(await this.feedPositions.lowest(this.db, this.names));
+    this.streams.forget();
   }
 
   /** Rows in rm_parked (the read models' parked events), for the metrics gauge. */

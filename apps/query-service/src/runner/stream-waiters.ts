@@ -1,5 +1,8 @@
 import type { Database } from '@longview/event-store';
 
+/** Most streams whose applied version is remembered in the process (a Map of about 1 MB). */
+const MAX_KNOWN_STREAMS = 10_000;
+
 export type StreamWaitOutcome = 'reached' | 'timeout' | 'parked';
 
 export interface StreamState {
@@ -25,6 +28,8 @@ export class StreamWaiters {
   private readonly waiters = new Set<StreamWaiter>();
   private polling = false;
   private pollRequested = false;
+  /** Streams this process applied, with the version every projection reached (bounded, most recent kept). */
+  private readonly known = new Map<string, number>();
   /** How often the shared poll runs while requests wait (ms). */
   pollMs = 10;
 
@@ -34,6 +39,8 @@ export class StreamWaiters {
   ) {}
 
   waitFor(streamId: string, version: number, timeoutMs: number): Promise<StreamWaitOutcome> {
+    // Versions only grow (until forget()): a stream this process took this far needs no query.
+    if ((this.known.get(streamId) ?? 0) >= version) return Promise.resolve('reached');
     return new Promise((resolve) => {
       const waiter: StreamWaiter = {
         streamId,
@@ -56,10 +63,25 @@ export class StreamWaiters {
    * are checked by the shared poll, now.
    */
   reached(versions: ReadonlyMap<string, number>): void {
+    for (const [streamId, version] of versions) {
+      // Re-inserted, so the Map's order is least recently applied first; the oldest go past the bound.
+      this.known.delete(streamId);
+      this.known.set(streamId, version);
+    }
+    for (const streamId of this.known.keys()) {
+      if (this.known.size <= MAX_KNOWN_STREAMS) break;
+      this.known.delete(streamId);
+    }
     for (const waiter of [...this.waiters]) {
       const version = versions.get(waiter.streamId);
       if (version !== undefined && version >= waiter.version) waiter.settle('reached');
     }
+    this.wake();
+  }
+
+  /** The read models were rebuilt or reset: versions this process saw may be gone; ask the database again. */
+  forget(): void {
+    this.known.clear();
     this.wake();
   }
 
