@@ -89,11 +89,10 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
 function SignalCell({ signal }: { signal: Signal | undefined }) {
   if (!signal) return <td className="nhsuk-table__cell">Not analysed</td>;
   const kind = pointKind(signal.pointType);
-  if (kind === 'common') return <td className="nhsuk-table__cell app-spc__common-cell">Common cause</td>;
+  if (kind === 'common') return <td className="nhsuk-table__cell app-spc__common-cell">No signal</td>;
   return (
     <td className="nhsuk-table__cell">
-      <strong className={`nhsuk-tag ${POINT_KIND_TAGS[kind]}`}>{POINT_KIND_SHORT[kind]}</strong> {signal.rule}{' '}
-      <span className="app-secondary-text nhsuk-body-s">({describeRule(signal.rule).toLowerCase()})</span>
+      <strong className={`nhsuk-tag ${POINT_KIND_TAGS[kind]}`}>{POINT_KIND_SHORT[kind]}</strong> {describeRule(signal.rule)}
     </td>
   );
 }

@@ -184,7 +184,7 @@ function Series({
           <strong>Chart shown:</strong> {spc.chartReason}
         </p>
       )}
-      {spc && <SpcIcons variation={spc.variation} assurance={spc.assurance} hasTarget={target !== null} />}
+      {spc && <SpcIcons variation={spc.variation} assurance={spc.assurance} hasTarget={target !== null} chart={spc.chart} />}
       {spcState === 'failed' && <p className="nhsuk-body-s">The statistical analysis of this series could not be loaded; the chart shows the values only.</p>}
       {spc && trialGroups > 0 && (
         <p className="nhsuk-body-s">
