@@ -1,6 +1,7 @@
 import type { SpcAnalysisFieldsFragment, TrustPageQuery } from '../__generated__/graphql';
 import { formatPeriod, formatValue } from '../lib/format';
 import { monthIndexOrNaN } from '@longview/analytics/periods';
+import { ScrollRegion } from './ScrollRegion';
 import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind } from '../lib/spc';
 
 type SeriesData = NonNullable<TrustPageQuery['trust']>['series'][number];
@@ -26,7 +27,7 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
   const signalByPeriod = new Map((signals ?? []).map((s) => [s.period, s]));
 
   return (
-    <div className="app-table-wrapper">
+    <ScrollRegion label={`${metricName}: table of monthly values`}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{metricName}: monthly values</caption>
         <thead className="nhsuk-table__head">
@@ -82,7 +83,7 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

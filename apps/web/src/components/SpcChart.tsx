@@ -222,112 +222,112 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
   return (
     <figure className="app-chart">
       <div ref={boxRef} className="app-chart__box">
-      <ScrollRegion label={`${metricName} chart (scrolls sideways on a narrow screen)`} className="app-chart__scroll">
-      <svg
-        className="app-chart__svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width={WIDTH}
-        height={HEIGHT}
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <title id={titleId}>{`${metricName}: ${titleSuffix ?? 'statistical process control chart'}`}</title>
-        <desc id={descId}>{descParts.join(' ')}</desc>
+        <ScrollRegion label={`${metricName} chart (scrolls sideways on a narrow screen)`} className="app-chart__scroll">
+          <svg
+            className="app-chart__svg"
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            width={WIDTH}
+            height={HEIGHT}
+            role="img"
+            aria-labelledby={`${titleId} ${descId}`}
+            preserveAspectRatio="xMidYMid meet"
+          >
+            <title id={titleId}>{`${metricName}: ${titleSuffix ?? 'statistical process control chart'}`}</title>
+            <desc id={descId}>{descParts.join(' ')}</desc>
 
-        <g className="app-chart__grid" aria-hidden="true">
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(t)} y2={y(t)} />
-              <text className="app-chart__tick" x={MARGIN.left - 8} y={y(t)} dy="0.32em" textAnchor="end">
-                {formatValueCompact(t, unit === '%' ? '%' : 'score')}
-              </text>
+            <g className="app-chart__grid" aria-hidden="true">
+              {ticks.map((t) => (
+                <g key={t}>
+                  <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(t)} y2={y(t)} />
+                  <text className="app-chart__tick" x={MARGIN.left - 8} y={y(t)} dy="0.32em" textAnchor="end">
+                    {formatValueCompact(t, unit === '%' ? '%' : 'score')}
+                  </text>
+                </g>
+              ))}
             </g>
-          ))}
-        </g>
-        <text className="app-chart__axis-title" transform={`translate(16 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle" aria-hidden="true">
-          {yAxisTitle(unit)}
-        </text>
-
-        <MonthAxis periods={xLabels} x={x} left={MARGIN.left} width={PLOT_W} y={MARGIN.top + PLOT_H} titleY={HEIGHT - 8} svgWidth={WIDTH} />
-
-        {target !== null && (
-          <g className="app-spc__target" aria-hidden="true">
-            <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(target)} y2={y(target)} />
-            <text x={MARGIN.left + 4} y={y(target) - 5}>
-              {`Target ${formatValueCompact(target, unit)}`}
+            <text className="app-chart__axis-title" transform={`translate(16 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle" aria-hidden="true">
+              {yAxisTitle(unit)}
             </text>
-          </g>
-        )}
 
-        <g aria-hidden="true">
-          {segments.map((s, i) => {
-            const { left, right } = segX(s, i);
-            const mod = `${s.trial ? ' app-spc__seg--trial' : ''}${s.carried ? ' app-spc__seg--carried' : ''}`;
-            return (
-              <g key={`${s.key}-${s.from}`}>
-                {s.upl !== null && <line className={`app-spc__limit${mod}`} x1={left} x2={right} y1={y(s.upl)} y2={y(s.upl)} />}
-                {s.lpl !== null && <line className={`app-spc__limit${mod}`} x1={left} x2={right} y1={y(s.lpl)} y2={y(s.lpl)} />}
-                <line className={`app-spc__mean${mod}`} x1={left} x2={right} y1={y(s.mean)} y2={y(s.mean)} />
+            <MonthAxis periods={xLabels} x={x} left={MARGIN.left} width={PLOT_W} y={MARGIN.top + PLOT_H} titleY={HEIGHT - 8} svgWidth={WIDTH} />
+
+            {target !== null && (
+              <g className="app-spc__target" aria-hidden="true">
+                <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(target)} y2={y(target)} />
+                <text x={MARGIN.left + 4} y={y(target) - 5}>
+                  {`Target ${formatValueCompact(target, unit)}`}
+                </text>
               </g>
-            );
-          })}
-          {steps.map((st) => (
-            <line key={st.key} className={st.line === 'mean' ? 'app-spc__mean' : 'app-spc__limit'} x1={st.x} x2={st.x} y1={y(st.from)} y2={y(st.to)} />
-          ))}
-          {latestSeg && latestSeg.upl !== null && latestSeg.lpl !== null && (
-            <>
-              <text className="app-spc__line-label" x={MARGIN.left + PLOT_W - 2} y={y(latestSeg.upl) - 4} textAnchor="end">
-                Upper limit
-              </text>
-              <text className="app-spc__line-label" x={MARGIN.left + PLOT_W - 2} y={y(latestSeg.lpl) + 12} textAnchor="end">
-                Lower limit
-              </text>
-            </>
-          )}
-        </g>
+            )}
 
-        {breaks.map((b) => (
-          <g key={`rebase-${b.period}`} className="app-spc__rebase" aria-hidden="true">
-            <line x1={b.x} x2={b.x} y1={MARGIN.top} y2={MARGIN.top + PLOT_H} />
-            <text x={b.x + 4} y={MARGIN.top + PLOT_H - 6}>
-              New baseline
-            </text>
-          </g>
-        ))}
+            <g aria-hidden="true">
+              {segments.map((s, i) => {
+                const { left, right } = segX(s, i);
+                const mod = `${s.trial ? ' app-spc__seg--trial' : ''}${s.carried ? ' app-spc__seg--carried' : ''}`;
+                return (
+                  <g key={`${s.key}-${s.from}`}>
+                    {s.upl !== null && <line className={`app-spc__limit${mod}`} x1={left} x2={right} y1={y(s.upl)} y2={y(s.upl)} />}
+                    {s.lpl !== null && <line className={`app-spc__limit${mod}`} x1={left} x2={right} y1={y(s.lpl)} y2={y(s.lpl)} />}
+                    <line className={`app-spc__mean${mod}`} x1={left} x2={right} y1={y(s.mean)} y2={y(s.mean)} />
+                  </g>
+                );
+              })}
+              {steps.map((st) => (
+                <line key={st.key} className={st.line === 'mean' ? 'app-spc__mean' : 'app-spc__limit'} x1={st.x} x2={st.x} y1={y(st.from)} y2={y(st.to)} />
+              ))}
+              {latestSeg && latestSeg.upl !== null && latestSeg.lpl !== null && (
+                <>
+                  <text className="app-spc__line-label" x={MARGIN.left + PLOT_W - 2} y={y(latestSeg.upl) - 4} textAnchor="end">
+                    Upper limit
+                  </text>
+                  <text className="app-spc__line-label" x={MARGIN.left + PLOT_W - 2} y={y(latestSeg.lpl) + 12} textAnchor="end">
+                    Lower limit
+                  </text>
+                </>
+              )}
+            </g>
 
-        {markerIdx.map((mk) => (
-          <g key={`${mk.date}-${mk.label}`} className="app-spc__marker" aria-hidden="true">
-            <line x1={xm(mk.m)} x2={xm(mk.m)} y1={MARGIN.top - 6} y2={MARGIN.top + PLOT_H} />
-            <text
-              x={xm(mk.m) + (xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? -4 : 4)}
-              y={MARGIN.top - 10}
-              textAnchor={xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? 'end' : 'start'}
-            >
-              {mk.label.length > 30 ? `${mk.label.slice(0, 29)}…` : mk.label}
-            </text>
-          </g>
-        ))}
-
-        <path className="app-spc__value-line" d={path.trim()} aria-hidden="true" />
-        <g>
-          {sorted.map((p) => {
-            const kind = pointKind(p.pointType);
-            const cx = x(p.period);
-            const cy = y(p.value);
-            const size = kind === 'common' ? r : r + 1.5;
-            const signal = p.rule && kind !== 'common' ? ` — ${describePoint(p)}` : '';
-            return (
-              <g key={p.period}>
-                {p.corrected && <circle className="app-spc__corrected" cx={cx} cy={cy} r={size + 3} />}
-                <Shape kind={kind} cx={cx} cy={cy} r={size} className={`app-spc__point app-spc__point--${kind}`} />
-                <title>{`${formatPeriod(p.period)}: ${formatValue(p.value, unit)}${signal}${p.corrected ? ' (corrected)' : ''}`}</title>
+            {breaks.map((b) => (
+              <g key={`rebase-${b.period}`} className="app-spc__rebase" aria-hidden="true">
+                <line x1={b.x} x2={b.x} y1={MARGIN.top} y2={MARGIN.top + PLOT_H} />
+                <text x={b.x + 4} y={MARGIN.top + PLOT_H - 6}>
+                  New baseline
+                </text>
               </g>
-            );
-          })}
-        </g>
-      </svg>
-      </ScrollRegion>
+            ))}
+
+            {markerIdx.map((mk) => (
+              <g key={`${mk.date}-${mk.label}`} className="app-spc__marker" aria-hidden="true">
+                <line x1={xm(mk.m)} x2={xm(mk.m)} y1={MARGIN.top - 6} y2={MARGIN.top + PLOT_H} />
+                <text
+                  x={xm(mk.m) + (xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? -4 : 4)}
+                  y={MARGIN.top - 10}
+                  textAnchor={xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? 'end' : 'start'}
+                >
+                  {mk.label.length > 30 ? `${mk.label.slice(0, 29)}…` : mk.label}
+                </text>
+              </g>
+            ))}
+
+            <path className="app-spc__value-line" d={path.trim()} aria-hidden="true" />
+            <g>
+              {sorted.map((p) => {
+                const kind = pointKind(p.pointType);
+                const cx = x(p.period);
+                const cy = y(p.value);
+                const size = kind === 'common' ? r : r + 1.5;
+                const signal = p.rule && kind !== 'common' ? ` — ${describePoint(p)}` : '';
+                return (
+                  <g key={p.period}>
+                    {p.corrected && <circle className="app-spc__corrected" cx={cx} cy={cy} r={size + 3} />}
+                    <Shape kind={kind} cx={cx} cy={cy} r={size} className={`app-spc__point app-spc__point--${kind}`} />
+                    <title>{`${formatPeriod(p.period)}: ${formatValue(p.value, unit)}${signal}${p.corrected ? ' (corrected)' : ''}`}</title>
+                  </g>
+                );
+              })}
+            </g>
+          </svg>
+        </ScrollRegion>
       </div>
       <figcaption>
         <ul className="app-chart__legend">

@@ -18,9 +18,7 @@ export function SpcStatus({
 }) {
   return (
     <span className="app-spc-status">
-      <span className="app-spc-status__item">
-        {variation ? <VariationIcon variation={variation} size={36} /> : <span>Not analysed yet</span>}
-      </span>
+      <span className="app-spc-status__item">{variation ? <VariationIcon variation={variation} size={36} /> : <span>Not analysed yet</span>}</span>
       <span className="app-spc-status__item">
         <AssuranceIcon assurance={assurance} hasTarget={hasTarget} chart={chart} size={36} />
       </span>

@@ -43,6 +43,9 @@ export const TRUST_PAGE_QUERY = graphql(`
             status
             sharing
             startedOn
+            targets {
+              metric
+            }
           }
         }
       }

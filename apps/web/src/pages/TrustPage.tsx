@@ -9,7 +9,8 @@ import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
-import { SpcChart } from '../components/SpcChart';
+import { SpcChart, type ChartMarker } from '../components/SpcChart';
+import { LazyRender } from '../components/LazyRender';
 import { HowToReadSpc, SpcIcons } from '../components/SpcSummary';
 import { SeriesTable } from '../components/SeriesTable';
 import { Peers } from '../components/Peers';
@@ -145,6 +146,14 @@ function ChartChoice({ unit, value, onChange }: { unit: string; value: SpcChartC
   );
 }
 
+/** The start of each of the trust's interventions that targets the metric, as a line on its chart. */
+function startMarkers(trust: TrustDetail, metric: string): ChartMarker[] {
+  return trust.interventions.edges
+    .map(({ node }) => node)
+    .filter((i) => i.startedOn && i.targets.some((t) => t.metric === metric))
+    .map((i) => ({ date: i.startedOn!, label: `Started: ${i.title}` }));
+}
+
 function Series({
   trust,
   series,
@@ -198,14 +207,17 @@ function Series({
         points={pointsFromSpc(series.observations, spc)}
         target={target}
         targetDescription={series.metricInfo?.standardDescription ?? null}
-      />
-      <SeriesTable
-        metricName={name}
-        unit={unit}
-        observations={series.observations}
-        corrections={series.corrections}
-        rebasePeriods={series.rebasePeriods}
-        signals={spc?.points ?? null}
+        markers={startMarkers(trust, series.metric)}
+        table={
+          <SeriesTable
+            metricName={name}
+            unit={unit}
+            observations={series.observations}
+            corrections={series.corrections}
+            rebasePeriods={series.rebasePeriods}
+            signals={spc?.points ?? null}
+          />
+        }
       />
       <Benchmark
         code={trust.code}
@@ -288,7 +300,10 @@ export function TrustPage() {
           </p>
           <HowToReadSpc />
           {series.map((s) => (
-            <Series key={s.metric} trust={trust} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
+            // Only the charts near the screen are drawn (and fetch their benchmarks): a trust has many measures.
+            <LazyRender key={s.metric} placeholderHeight={640} label={`The chart of ${s.metricInfo?.name ?? s.metric} is drawn when you scroll to it.`}>
+              <Series trust={trust} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
+            </LazyRender>
           ))}
         </>
       )}
