@@ -97,29 +97,6 @@ export function TrustListPage() {
           />
         </div>
         <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="trust-source">
-            Data
-          </label>
-          <div className="nhsuk-hint" id="trust-source-hint">
-            Real trusts come from imported NHS data; demo trusts are generated examples
-          </div>
-          <select
-            className="nhsuk-select"
-            id="trust-source"
-            name="source"
-            aria-describedby="trust-source-hint"
-            value={source ?? ''}
-            onChange={(event) => setFilterParam('source', event.target.value)}
-          >
-            <option value="">Real and demo</option>
-            {valuesOf(TrustSource).map((s) => (
-              <option key={s} value={s}>
-                {label(TRUST_SOURCE_LABELS, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="trust-region">
             Region
           </label>
@@ -147,6 +124,29 @@ export function TrustListPage() {
             {valuesOf(TrustKind).map((k) => (
               <option key={k} value={k}>
                 {label(TRUST_KIND_LABELS, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="trust-source">
+            Data
+          </label>
+          <div className="nhsuk-hint" id="trust-source-hint">
+            Real trusts come from imported NHS data; demo trusts are generated examples
+          </div>
+          <select
+            className="nhsuk-select"
+            id="trust-source"
+            name="source"
+            aria-describedby="trust-source-hint"
+            value={source ?? ''}
+            onChange={(event) => setFilterParam('source', event.target.value)}
+          >
+            <option value="">Real and demo</option>
+            {valuesOf(TrustSource).map((s) => (
+              <option key={s} value={s}>
+                {label(TRUST_SOURCE_LABELS, s)}
               </option>
             ))}
           </select>
