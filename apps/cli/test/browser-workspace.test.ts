@@ -82,8 +82,9 @@ const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
     await page.waitForURL(`${URL}/workspace`);
     const ae = page.locator('section[data-metric="ae-4hr"]');
     await ae.getByTestId('latest').waitFor();
+    // The variation and assurance are the Making Data Count icons, named in plain English.
     await ae
-      .getByText(/Common cause|Special cause/)
+      .getByRole('img', { name: /^(Common cause variation|Special cause)/ })
       .first()
       .waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'workspace-1280.png'), fullPage: true });

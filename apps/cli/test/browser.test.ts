@@ -70,8 +70,9 @@ async function headingShows(page: Page, text: string): Promise<void> {
 
     await page.waitForURL(`${URL}/trusts/${trust.code}`);
     await headingShows(page, trust.name);
-    // The trust's metrics are drawn: at least one chart and its table.
-    await page.locator('svg').first().waitFor();
+    // The trust's metrics are drawn as they come near the screen: at least one chart and its table.
+    await page.locator('h2', { hasText: 'Outcomes over time' }).scrollIntoViewIfNeeded();
+    await page.locator('figure.app-chart svg').first().waitFor();
     expect(await page.locator('table').count()).toBeGreaterThan(1);
     expect(errors).toEqual([]);
     await page.close();

@@ -26,6 +26,7 @@ import type {
   ProjectionView,
   SeriesView,
   SpcView,
+  TrustPageView,
   TrustView,
 } from '@longview/contracts';
 import { canSee, type InterventionCategory, type LongviewCommandType, type Viewer } from '@longview/domain';
@@ -38,6 +39,7 @@ import type {
   QueryServiceClient,
   QueryServiceConnection,
   ReadOptions,
+  TrustPageQuery,
   TrustQuery,
 } from '../src/clients/query-service.client';
 
@@ -148,6 +150,13 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async listTrusts(query: TrustQuery = {}, options?: ReadOptions): Promise<readonly TrustView[]> {
     this.record('listTrusts', options, query);
     return this.trusts.filter((trust) => !query.region || trust.context.region === query.region).map((trust) => this.counted(trust));
+  }
+
+  async pageTrusts(query: TrustQuery, page: TrustPageQuery, options?: ReadOptions): Promise<TrustPageView> {
+    this.record('pageTrusts', options, { ...query, ...page });
+    const all = await this.listTrusts(query);
+    const matching = all.filter((t) => !query.source || t.source === query.source);
+    return { items: matching.slice(page.offset, page.offset + page.first), totalCount: matching.length };
   }
 
   async getTrust(code: string, options?: ReadOptions): Promise<TrustView | null> {
@@ -366,6 +375,7 @@ export function trustView(code: string, overrides: Partial<TrustView> = {}): Tru
     registeredAt: '2024-01-01T00:00:00.000Z',
     interventionCount: 0,
     metrics: ['ae-4hr'],
+    source: 'REGISTERED',
     ...overrides,
   };
 }

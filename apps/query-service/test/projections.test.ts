@@ -188,7 +188,7 @@ describe.each(testDatabases())('projections on $name', ({ open }) => {
     const restarted = new ProjectionRunner(db);
     expect(await restarted.migrate()).toEqual({ stale: [] });
     expect(await snapshot(db)).toEqual(expected);
-    expect((await db.query(`SELECT version FROM rm_projection_versions WHERE projection = 'trust-directory'`)).rows).toEqual([{ version: 3 }]);
+    expect((await db.query(`SELECT version FROM rm_projection_versions WHERE projection = 'trust-directory'`)).rows).toEqual([{ version: 4 }]);
     // Data from before versions were recorded counts as version 1 of everything.
     await db.query('DELETE FROM rm_projection_versions');
     await db.query(`UPDATE rm_interventions SET doc = jsonb_set(doc, '{trustName}', '"stale"')`);

@@ -37,6 +37,8 @@
  *     `codes=RJ1,RXX` (batch lookup): only the trusts with those codes that exist, combined with
  *     the other filters (`codes=` with none matches nothing); at most 200 codes (more: 400
  *     BAD_USER_INPUT). Ordered by name.
+ *   GET /trust-page?search=&region=&kind=&source=&first=&offset=  -> TrustPageView   (the list a page at a
+ *     time: `first` 1-100 (default 25) from `offset` (default 0), ordered by name; totalCount over all pages)
  *   GET /trusts/:code               -> TrustView | 404
  *   GET /trusts/:code/series        -> SeriesView[]   (every metric recorded for that trust)
  *   GET /interventions?trustCode=&status=&category=&first=&after=  -> InterventionPage
@@ -53,7 +55,7 @@
  *   GET /health                     -> { status: 'ok', position }
  */
 import type { Sustainability } from '@longview/analytics';
-import type { Approach, InterventionCategory, IsoDate, IsoDateTime, IsoMonth, PdsaCycle, Sharing, Target, TrustContext } from '@longview/domain';
+import type { Approach, InterventionCategory, IsoDate, IsoDateTime, IsoMonth, PdsaCycle, Sharing, Target, TrustContext, TrustSource } from '@longview/domain';
 
 /** Global positions travel as decimal strings (they are bigints in the store). */
 export type Position = string;
@@ -107,6 +109,14 @@ export interface TrustView {
   readonly interventionCount: number;
   /** Metric codes with at least one observation. */
   readonly metrics: readonly string[];
+  /** Where the trust came from: the demo loader (generated), an import of published data (real), or the API. */
+  readonly source: TrustSource;
+}
+
+/** GET /trust-page: one page of the trust list (ordered by name), and how many match over all pages. */
+export interface TrustPageView {
+  readonly items: readonly TrustView[];
+  readonly totalCount: number;
 }
 
 export type InterventionStatus = 'PROPOSED' | 'ACTIVE' | 'COMPLETED' | 'ABANDONED';

@@ -6,6 +6,7 @@ export * from './errors';
 export { isIsoDate, isIsoMonth, ODS_CODE, ODS_ORGANISATION_CODE } from './validation';
 export * from './authorisation';
 export * from './trust';
+export * from './trust-source';
 export * from './intervention';
 export * from './metric-series';
 export * from './mentorship';

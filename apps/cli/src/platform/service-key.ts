@@ -1,4 +1,4 @@
-import type { Actor } from '@longview/domain';
+import { SYSTEM_ACTOR_IDS, type Actor } from '@longview/domain';
 import { HttpCommandServiceClient, HttpQueryServiceClient, type CommandServiceClient, type QueryServiceClient } from '@longview/gateway';
 import { SERVICE_KEY_ENV, serviceKeyFromEnv } from '@longview/service-auth';
 import { displayPath } from '../cli-options';
@@ -7,9 +7,10 @@ import { existingLocalKey, localKey } from './local-key';
 export const SERVICE_KEY_FILE = 'service-key';
 
 /** Who the demo loader and the imports (A&E, trust series) act as: SYSTEM, which only the CLI may sign for. */
-export const DEMO_LOADER: Actor = { id: 'demo-loader', role: 'SYSTEM' };
-export const AE_IMPORTER: Actor = { id: 'ae-import', role: 'SYSTEM' };
-export const SERIES_IMPORTER: Actor = { id: 'series-import', role: 'SYSTEM' };
+// Their ids tell the query side where a trust came from (trustSourceOf: DEMO, IMPORTED).
+export const DEMO_LOADER: Actor = { id: SYSTEM_ACTOR_IDS.demoLoader, role: 'SYSTEM' };
+export const AE_IMPORTER: Actor = { id: SYSTEM_ACTOR_IDS.aeImport, role: 'SYSTEM' };
+export const SERIES_IMPORTER: Actor = { id: SYSTEM_ACTOR_IDS.seriesImport, role: 'SYSTEM' };
 
 /**
  * The key of the service credentials (see @longview/service-auth): the gateway and the CLI sign

@@ -24,9 +24,10 @@ import type {
   ProjectionView,
   SeriesView,
   SpcView,
+  TrustPageView,
   TrustView,
 } from '@longview/contracts';
-import type { InterventionCategory, Region, TrustKind, Viewer } from '@longview/domain';
+import type { InterventionCategory, Region, TrustKind, TrustSource, Viewer } from '@longview/domain';
 import { ServiceError } from './service-error';
 import { fetchJson, joinUrl, pathSegment } from './http';
 import { credentialFor, type CredentialSource, type ServiceClientOptions } from './service-credentials';
@@ -62,6 +63,13 @@ export interface TrustQuery {
   readonly search?: string;
   readonly region?: Region;
   readonly kind?: TrustKind;
+  readonly source?: TrustSource;
+}
+
+/** A page of the trust list: `first` trusts from `offset`. */
+export interface TrustPageQuery {
+  readonly first: number;
+  readonly offset: number;
 }
 
 export interface InterventionQuery {
@@ -87,6 +95,8 @@ export const MAX_KEYS_PER_BATCH = 200;
 export interface QueryServiceClient {
   position(options?: ReadOptions): Promise<PositionView>;
   listTrusts(query?: TrustQuery, options?: ReadOptions): Promise<readonly TrustView[]>;
+  /** GET /trust-page: one page of the (filtered) list and how many match over all pages. */
+  pageTrusts(query: TrustQuery, page: TrustPageQuery, options?: ReadOptions): Promise<TrustPageView>;
   getTrust(code: string, options?: ReadOptions): Promise<TrustView | null>;
   /** GET /trusts?codes=A,B: the trusts of those codes that exist (any order). */
   getTrusts(codes: readonly string[], options?: ReadOptions): Promise<readonly TrustView[]>;
@@ -175,7 +185,15 @@ class BoundQueryServiceClient implements QueryServiceClient {
   }
 
   listTrusts(query: TrustQuery = {}, options?: ReadOptions): Promise<readonly TrustView[]> {
-    return this.get<TrustView[]>('/trusts', { search: query.search, region: query.region, kind: query.kind }, options);
+    return this.get<TrustView[]>('/trusts', { search: query.search, region: query.region, kind: query.kind, source: query.source }, options);
+  }
+
+  pageTrusts(query: TrustQuery, page: TrustPageQuery, options?: ReadOptions): Promise<TrustPageView> {
+    return this.get<TrustPageView>(
+      '/trust-page',
+      { search: query.search, region: query.region, kind: query.kind, source: query.source, first: page.first, offset: page.offset },
+      options,
+    );
   }
 
   getTrust(code: string, options?: ReadOptions): Promise<TrustView | null> {

@@ -29,9 +29,9 @@ export function interventionById(context: GatewayContext, id: string): Promise<I
 export async function interventionConnection(
   context: GatewayContext,
   filter: InputMaybe<InterventionFilter> | undefined,
-  page: { readonly first?: InputMaybe<number>; readonly after?: InputMaybe<string> },
+  page: { readonly first?: InputMaybe<number>; readonly after?: InputMaybe<string>; readonly offset?: InputMaybe<number> },
 ): Promise<ResolversTypes['InterventionConnection']> {
-  const request = pageRequest(page.first, page.after);
+  const request = pageRequest(page.first, page.after, page.offset);
   const { skip: _skip, ...paging } = request;
   const result = await context.queries.listInterventions({ ...compact(filter ?? {}), ...paging }, context.position.options());
   remember(context, result.items);

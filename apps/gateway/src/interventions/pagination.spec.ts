@@ -18,4 +18,11 @@ describe('gateway cursors', () => {
     expect(() => pageRequest(1000, null)).toThrow(/first/);
     expect(() => pageRequest(-1, null)).toThrow(/first/);
   });
+
+  it('start from an offset (a link to page N), never together with a cursor', () => {
+    expect(pageRequest(10, null, 20)).toEqual({ first: 30, skip: 20 });
+    expect(() => pageRequest(10, encodeCursor({ skip: 1 }), 20)).toThrow(/not both/);
+    expect(() => pageRequest(10, null, 101)).toThrow(/offset must be between 0 and 100/);
+    expect(() => pageRequest(10, null, -1)).toThrow(/offset/);
+  });
 });

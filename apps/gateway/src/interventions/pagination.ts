@@ -32,12 +32,25 @@ export function decodeCursor(cursor: string): CursorParts {
   throw badUserInput('Invalid cursor', [{ path: 'after', message: 'Not a cursor returned by this API' }]);
 }
 
-/** What to ask the query service for, given the GraphQL `first`/`after`. */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): { first?: number; after?: string; skip: number } {
+/** The furthest `offset` (a page link) may start from. */
+export const MAX_OFFSET = 100;
+
+/** What to ask the query service for, given the GraphQL `first`/`after` (or `offset`: a page number's start). */
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  offset?: number | null,
+): { first?: number; after?: string; skip: number } {
   if (first !== null && first !== undefined && (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)) {
     throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, [{ path: 'first', message: `Must be 0-${MAX_PAGE_SIZE}` }]);
   }
-  const parts = after ? decodeCursor(after) : { skip: 0 };
+  if (offset !== null && offset !== undefined) {
+    if (after) throw badUserInput('Give after or offset, not both', [{ path: 'offset', message: 'Leave out offset when after is given' }]);
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+      throw badUserInput(`offset must be between 0 and ${MAX_OFFSET}`, [{ path: 'offset', message: `Must be 0-${MAX_OFFSET}` }]);
+    }
+  }
+  const parts = after ? decodeCursor(after) : { skip: offset ?? 0 };
   return {
     ...(first !== null && first !== undefined ? { first: first + parts.skip } : {}),
     ...(parts.after !== undefined ? { after: parts.after } : {}),

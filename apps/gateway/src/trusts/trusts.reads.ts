@@ -1,8 +1,9 @@
 import type { TrustView } from '@longview/contracts';
-import type { QueryTrustsArgs } from '../__generated__/resolvers-types';
+import type { QueryTrustConnectionArgs, QueryTrustsArgs, ResolversTypes } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { compact } from '../shared/compact';
 import { gatewayError } from '../shared/errors';
+import { toTrustConnection, trustPageRequest } from './trusts.paging';
 
 /** Trusts read whole (list, by code) also fill the request's trust loader, so nested look-ups of them cost nothing. */
 function remember(context: GatewayContext, trusts: readonly TrustView[]): void {
@@ -13,6 +14,16 @@ export async function listTrusts(context: GatewayContext, filter: QueryTrustsArg
   const trusts = await context.queries.listTrusts(compact(filter ?? {}), context.position.options());
   remember(context, trusts);
   return trusts;
+}
+
+export async function trustConnection(
+  context: GatewayContext,
+  { filter, first, after, offset }: QueryTrustConnectionArgs,
+): Promise<ResolversTypes['TrustConnection']> {
+  const request = trustPageRequest(first, after, offset);
+  const page = await context.queries.pageTrusts(compact(filter ?? {}), request, context.position.options());
+  remember(context, page.items);
+  return toTrustConnection(page, request);
 }
 
 export async function getTrust(context: GatewayContext, code: string): Promise<TrustView | null> {

@@ -6,6 +6,7 @@ export const resolvers: Resolvers = {
   Query: {
     trusts: (_, { filter }, ctx) => reads.listTrusts(ctx, filter),
     trust: (_, { code }, ctx) => reads.getTrust(ctx, code),
+    trustConnection: (_, args, ctx) => reads.trustConnection(ctx, args),
   },
   Mutation: {
     registerTrust: (_, { input }, ctx) => mutations.registerTrust(ctx, input),

@@ -6,7 +6,8 @@ import { formatDate, formatDifference, formatFixed, formatPeriod, formatValue } 
 import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind, pointsFromOutcome, verdictMeaning } from '../lib/spc';
 import { SummaryList, type SummaryRow } from './SummaryList';
 import { SpcChart } from './SpcChart';
-import { HowToReadSpc } from './SpcSummary';
+import { HowToReadSpc, SpcIcons } from './SpcSummary';
+import { ScrollRegion } from './ScrollRegion';
 
 type InterventionOutcomeData = NonNullable<InterventionOutcomesQuery['intervention']>['outcomes'][number];
 
@@ -93,6 +94,7 @@ function Outcome({ outcome: o }: { outcome: InterventionOutcomeData }) {
         <VerdictTag sustainability={o.sustainability} /> {o.reason}
       </p>
       {verdict.meaning && <p className="nhsuk-body-s app-secondary-text">{`${verdict.label}: ${verdict.meaning}`}</p>}
+      {o.spc && <SpcIcons variation={o.spc.variation} assurance={o.spc.assurance} hasTarget={target !== null} chart={o.spc.chart} />}
       <SummaryList rows={rows} />
       {points.length > 0 ? (
         <SpcChart
@@ -114,7 +116,7 @@ function Outcome({ outcome: o }: { outcome: InterventionOutcomeData }) {
             <span className="nhsuk-details__summary-text">Months since the start, against the baseline limits</span>
           </summary>
           <div className="nhsuk-details__text">
-            <div className="app-table-wrapper">
+            <ScrollRegion label={`${name}: table of the months since the start`}>
               <table className="nhsuk-table">
                 <caption className="nhsuk-table__caption nhsuk-table__caption--s">{name}: months since the start</caption>
                 <thead className="nhsuk-table__head">
@@ -139,7 +141,7 @@ function Outcome({ outcome: o }: { outcome: InterventionOutcomeData }) {
                         <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(p.value, unit)}</td>
                         <td className="nhsuk-table__cell">
                           {kind === 'common' ? (
-                            'Common cause'
+                            'No signal'
                           ) : (
                             <>
                               <strong className={`nhsuk-tag ${POINT_KIND_TAGS[kind]}`}>{POINT_KIND_SHORT[kind]}</strong> {describeRule(p.rule)}
@@ -151,7 +153,7 @@ function Outcome({ outcome: o }: { outcome: InterventionOutcomeData }) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </div>
         </details>
       )}

@@ -1,6 +1,7 @@
 import type { SpcAnalysisFieldsFragment, TrustPageQuery } from '../__generated__/graphql';
 import { formatPeriod, formatValue } from '../lib/format';
 import { monthIndexOrNaN } from '@longview/analytics/periods';
+import { ScrollRegion } from './ScrollRegion';
 import { POINT_KIND_SHORT, POINT_KIND_TAGS, describeRule, pointKind } from '../lib/spc';
 
 type SeriesData = NonNullable<TrustPageQuery['trust']>['series'][number];
@@ -26,7 +27,7 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
   const signalByPeriod = new Map((signals ?? []).map((s) => [s.period, s]));
 
   return (
-    <div className="app-table-wrapper">
+    <ScrollRegion label={`${metricName}: table of monthly values`}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{metricName}: monthly values</caption>
         <thead className="nhsuk-table__head">
@@ -82,18 +83,17 @@ export function SeriesTable({ metricName, unit, observations, corrections, rebas
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
 function SignalCell({ signal }: { signal: Signal | undefined }) {
   if (!signal) return <td className="nhsuk-table__cell">Not analysed</td>;
   const kind = pointKind(signal.pointType);
-  if (kind === 'common') return <td className="nhsuk-table__cell app-spc__common-cell">Common cause</td>;
+  if (kind === 'common') return <td className="nhsuk-table__cell app-spc__common-cell">No signal</td>;
   return (
     <td className="nhsuk-table__cell">
-      <strong className={`nhsuk-tag ${POINT_KIND_TAGS[kind]}`}>{POINT_KIND_SHORT[kind]}</strong> {signal.rule}{' '}
-      <span className="app-secondary-text nhsuk-body-s">({describeRule(signal.rule).toLowerCase()})</span>
+      <strong className={`nhsuk-tag ${POINT_KIND_TAGS[kind]}`}>{POINT_KIND_SHORT[kind]}</strong> {describeRule(signal.rule)}
     </td>
   );
 }

@@ -1,9 +1,11 @@
-import { useId } from 'react';
-import { monthIndexOrNaN, periodOfIndex } from '@longview/analytics/periods';
-import { niceTicks } from '../lib/chart';
+import { useId, useRef, type ReactNode } from 'react';
+import { monthIndexOrNaN } from '@longview/analytics/periods';
+import { monthLabels, niceTicks } from '../lib/chart';
+import { useElementWidth } from '../lib/useElementWidth';
 import { MonthAxis } from './MonthAxis';
+import { ScrollRegion } from './ScrollRegion';
 import { formatDate, formatPeriod, formatValue, formatValueCompact } from '../lib/format';
-import { POINT_KIND_LABELS, describeRule, pointKind, type ChartPoint, type PointKind } from '../lib/spc';
+import { describePoint, pointKind, rebaseBreaks, type ChartPoint, type PointKind } from '../lib/spc';
 
 export interface ChartMarker {
   /** YYYY-MM-DD or YYYY-MM. */
@@ -23,13 +25,18 @@ export interface SpcChartProps {
   description?: readonly string[];
   /** Shown in the title after the metric name. */
   titleSuffix?: string;
+  /** The chart's data as a table (the "Show as table" alternative); a table of the points by default. */
+  table?: ReactNode;
 }
 
-const WIDTH = 720;
+/** Drawn at the width of its container (1 SVG unit = 1 CSS pixel, so text keeps its size), but never narrower than this: below it the chart scrolls sideways. */
+const DEFAULT_WIDTH = 720;
+const MIN_WIDTH = 440;
 const HEIGHT = 340;
-const MARGIN = { top: 28, right: 24, bottom: 56, left: 64 };
-const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
+const MARGIN = { top: 28, right: 28, bottom: 56, left: 64 };
 const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
+/** About one month label per this many pixels of plot. */
+const PX_PER_LABEL = 72;
 
 function yAxisTitle(unit: string): string {
   if (unit === '%') return 'Percentage (%)';
@@ -108,10 +115,14 @@ function LegendShape({ kind }: { kind: PointKind }) {
  * (improvement blue, concern orange, neutral purple, common cause grey), the target and any
  * date markers (e.g. an intervention's start). Falls back to values only without limits.
  */
-export function SpcChart({ metricName, unit, points, target, targetDescription, markers = [], description = [], titleSuffix }: SpcChartProps) {
+export function SpcChart({ metricName, unit, points, target, targetDescription, markers = [], description = [], titleSuffix, table }: SpcChartProps) {
   const id = useId();
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
+  const boxRef = useRef<HTMLDivElement>(null);
+  const measured = useElementWidth(boxRef, DEFAULT_WIDTH);
+  const WIDTH = Math.max(MIN_WIDTH, Math.floor(measured));
+  const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
 
   const sorted = [...points]
     .filter((p) => !Number.isNaN(monthIndexOrNaN(p.period)) && Number.isFinite(p.value))
@@ -172,9 +183,9 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
     if (s.upl !== null && next.upl !== null && s.upl !== next.upl) steps.push({ key: `u${i}`, x: xStep, from: s.upl, to: next.upl, line: 'limit' });
   });
 
-  const labelStep = Math.max(1, Math.ceil((span + 1) / 8));
-  const xLabels: string[] = [];
-  for (let m = m0; m <= m1; m += labelStep) xLabels.push(periodOfIndex(m));
+  const xLabels = monthLabels(m0, m1, Math.max(2, Math.floor(PLOT_W / PX_PER_LABEL)));
+  // Rebases: where a new baseline starts, a break in the lines and a label.
+  const breaks = rebaseBreaks(sorted).map((period) => ({ period, x: x(period) - half }));
 
   const kinds = new Set(sorted.map((p) => pointKind(p.pointType)));
   const counts = sorted.reduce<Record<PointKind, number>>(
@@ -201,6 +212,7 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
       ? `${counts.improvement} points show special cause improvement, ${counts.concern} special cause concern${counts.neutral ? `, ${counts.neutral} neutral special cause` : ''}.`
       : '',
     target !== null ? `Target ${formatValueCompact(target, unit)}.` : 'No target.',
+    ...breaks.map((b) => `New baseline from ${formatPeriod(b.period)}.`),
     ...markerIdx.map((mk) => `${mk.label}: ${formatDate(mk.date)}.`),
     ...description,
   ].filter(Boolean);
@@ -209,100 +221,114 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
 
   return (
     <figure className="app-chart">
-      <svg
-        className="app-chart__svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <title id={titleId}>{`${metricName}: ${titleSuffix ?? 'statistical process control chart'}`}</title>
-        <desc id={descId}>{descParts.join(' ')}</desc>
+      <div ref={boxRef} className="app-chart__box">
+        <ScrollRegion label={`${metricName} chart (scrolls sideways on a narrow screen)`} className="app-chart__scroll">
+          <svg
+            className="app-chart__svg"
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            width={WIDTH}
+            height={HEIGHT}
+            role="img"
+            aria-labelledby={`${titleId} ${descId}`}
+            preserveAspectRatio="xMidYMid meet"
+          >
+            <title id={titleId}>{`${metricName}: ${titleSuffix ?? 'statistical process control chart'}`}</title>
+            <desc id={descId}>{descParts.join(' ')}</desc>
 
-        <g className="app-chart__grid" aria-hidden="true">
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(t)} y2={y(t)} />
-              <text className="app-chart__tick" x={MARGIN.left - 8} y={y(t)} dy="0.32em" textAnchor="end">
-                {formatValueCompact(t, unit === '%' ? '%' : 'score')}
-              </text>
+            <g className="app-chart__grid" aria-hidden="true">
+              {ticks.map((t) => (
+                <g key={t}>
+                  <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(t)} y2={y(t)} />
+                  <text className="app-chart__tick" x={MARGIN.left - 8} y={y(t)} dy="0.32em" textAnchor="end">
+                    {formatValueCompact(t, unit === '%' ? '%' : 'score')}
+                  </text>
+                </g>
+              ))}
             </g>
-          ))}
-        </g>
-        <text className="app-chart__axis-title" transform={`translate(16 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle" aria-hidden="true">
-          {yAxisTitle(unit)}
-        </text>
-
-        <MonthAxis periods={xLabels} x={x} left={MARGIN.left} width={PLOT_W} y={MARGIN.top + PLOT_H} titleY={HEIGHT - 8} />
-
-        {target !== null && (
-          <g className="app-spc__target" aria-hidden="true">
-            <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(target)} y2={y(target)} />
-            <text x={MARGIN.left + 4} y={y(target) - 5}>
-              {`Target ${formatValueCompact(target, unit)}`}
+            <text className="app-chart__axis-title" transform={`translate(16 ${MARGIN.top + PLOT_H / 2}) rotate(-90)`} textAnchor="middle" aria-hidden="true">
+              {yAxisTitle(unit)}
             </text>
-          </g>
-        )}
 
-        <g aria-hidden="true">
-          {segments.map((s, i) => {
-            const { left, right } = segX(s, i);
-            const mod = `${s.trial ? ' app-spc__seg--trial' : ''}${s.carried ? ' app-spc__seg--carried' : ''}`;
-            return (
-              <g key={`${s.key}-${s.from}`}>
-                {s.upl !== null && <line className={`app-spc__limit${mod}`} x1={left} x2={right} y1={y(s.upl)} y2={y(s.upl)} />}
-                {s.lpl !== null && <line className={`app-spc__limit${mod}`} x1={left} x2={right} y1={y(s.lpl)} y2={y(s.lpl)} />}
-                <line className={`app-spc__mean${mod}`} x1={left} x2={right} y1={y(s.mean)} y2={y(s.mean)} />
+            <MonthAxis periods={xLabels} x={x} left={MARGIN.left} width={PLOT_W} y={MARGIN.top + PLOT_H} titleY={HEIGHT - 8} svgWidth={WIDTH} />
+
+            {target !== null && (
+              <g className="app-spc__target" aria-hidden="true">
+                <line x1={MARGIN.left} x2={MARGIN.left + PLOT_W} y1={y(target)} y2={y(target)} />
+                <text x={MARGIN.left + 4} y={y(target) - 5}>
+                  {`Target ${formatValueCompact(target, unit)}`}
+                </text>
               </g>
-            );
-          })}
-          {steps.map((st) => (
-            <line key={st.key} className={st.line === 'mean' ? 'app-spc__mean' : 'app-spc__limit'} x1={st.x} x2={st.x} y1={y(st.from)} y2={y(st.to)} />
-          ))}
-          {latestSeg && latestSeg.upl !== null && latestSeg.lpl !== null && (
-            <>
-              <text className="app-spc__line-label" x={MARGIN.left + PLOT_W - 2} y={y(latestSeg.upl) - 4} textAnchor="end">
-                Upper limit
-              </text>
-              <text className="app-spc__line-label" x={MARGIN.left + PLOT_W - 2} y={y(latestSeg.lpl) + 12} textAnchor="end">
-                Lower limit
-              </text>
-            </>
-          )}
-        </g>
+            )}
 
-        {markerIdx.map((mk) => (
-          <g key={`${mk.date}-${mk.label}`} className="app-spc__marker" aria-hidden="true">
-            <line x1={xm(mk.m)} x2={xm(mk.m)} y1={MARGIN.top - 6} y2={MARGIN.top + PLOT_H} />
-            <text
-              x={xm(mk.m) + (xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? -4 : 4)}
-              y={MARGIN.top - 10}
-              textAnchor={xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? 'end' : 'start'}
-            >
-              {mk.label}
-            </text>
-          </g>
-        ))}
+            <g aria-hidden="true">
+              {segments.map((s, i) => {
+                const { left, right } = segX(s, i);
+                const mod = `${s.trial ? ' app-spc__seg--trial' : ''}${s.carried ? ' app-spc__seg--carried' : ''}`;
+                return (
+                  <g key={`${s.key}-${s.from}`}>
+                    {s.upl !== null && <line className={`app-spc__limit${mod}`} x1={left} x2={right} y1={y(s.upl)} y2={y(s.upl)} />}
+                    {s.lpl !== null && <line className={`app-spc__limit${mod}`} x1={left} x2={right} y1={y(s.lpl)} y2={y(s.lpl)} />}
+                    <line className={`app-spc__mean${mod}`} x1={left} x2={right} y1={y(s.mean)} y2={y(s.mean)} />
+                  </g>
+                );
+              })}
+              {steps.map((st) => (
+                <line key={st.key} className={st.line === 'mean' ? 'app-spc__mean' : 'app-spc__limit'} x1={st.x} x2={st.x} y1={y(st.from)} y2={y(st.to)} />
+              ))}
+              {latestSeg && latestSeg.upl !== null && latestSeg.lpl !== null && (
+                <>
+                  <text className="app-spc__line-label" x={MARGIN.left + PLOT_W - 2} y={y(latestSeg.upl) - 4} textAnchor="end">
+                    Upper limit
+                  </text>
+                  <text className="app-spc__line-label" x={MARGIN.left + PLOT_W - 2} y={y(latestSeg.lpl) + 12} textAnchor="end">
+                    Lower limit
+                  </text>
+                </>
+              )}
+            </g>
 
-        <path className="app-spc__value-line" d={path.trim()} aria-hidden="true" />
-        <g>
-          {sorted.map((p) => {
-            const kind = pointKind(p.pointType);
-            const cx = x(p.period);
-            const cy = y(p.value);
-            const size = kind === 'common' ? r : r + 1.5;
-            const signal = p.rule && kind !== 'common' ? ` — ${describeRule(p.rule)} (${POINT_KIND_LABELS[kind].toLowerCase()})` : '';
-            return (
-              <g key={p.period}>
-                {p.corrected && <circle className="app-spc__corrected" cx={cx} cy={cy} r={size + 3} />}
-                <Shape kind={kind} cx={cx} cy={cy} r={size} className={`app-spc__point app-spc__point--${kind}`} />
-                <title>{`${formatPeriod(p.period)}: ${formatValue(p.value, unit)}${signal}${p.corrected ? ' (corrected)' : ''}`}</title>
+            {breaks.map((b) => (
+              <g key={`rebase-${b.period}`} className="app-spc__rebase" aria-hidden="true">
+                <line x1={b.x} x2={b.x} y1={MARGIN.top} y2={MARGIN.top + PLOT_H} />
+                <text x={b.x + 4} y={MARGIN.top + PLOT_H - 6}>
+                  New baseline
+                </text>
               </g>
-            );
-          })}
-        </g>
-      </svg>
+            ))}
+
+            {markerIdx.map((mk) => (
+              <g key={`${mk.date}-${mk.label}`} className="app-spc__marker" aria-hidden="true">
+                <line x1={xm(mk.m)} x2={xm(mk.m)} y1={MARGIN.top - 6} y2={MARGIN.top + PLOT_H} />
+                <text
+                  x={xm(mk.m) + (xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? -4 : 4)}
+                  y={MARGIN.top - 10}
+                  textAnchor={xm(mk.m) > MARGIN.left + PLOT_W * 0.7 ? 'end' : 'start'}
+                >
+                  {mk.label.length > 30 ? `${mk.label.slice(0, 29)}…` : mk.label}
+                </text>
+              </g>
+            ))}
+
+            <path className="app-spc__value-line" d={path.trim()} aria-hidden="true" />
+            <g>
+              {sorted.map((p) => {
+                const kind = pointKind(p.pointType);
+                const cx = x(p.period);
+                const cy = y(p.value);
+                const size = kind === 'common' ? r : r + 1.5;
+                const signal = p.rule && kind !== 'common' ? ` — ${describePoint(p)}` : '';
+                return (
+                  <g key={p.period}>
+                    {p.corrected && <circle className="app-spc__corrected" cx={cx} cy={cy} r={size + 3} />}
+                    <Shape kind={kind} cx={cx} cy={cy} r={size} className={`app-spc__point app-spc__point--${kind}`} />
+                    <title>{`${formatPeriod(p.period)}: ${formatValue(p.value, unit)}${signal}${p.corrected ? ' (corrected)' : ''}`}</title>
+                  </g>
+                );
+              })}
+            </g>
+          </svg>
+        </ScrollRegion>
+      </div>
       <figcaption>
         <ul className="app-chart__legend">
           <li>
@@ -326,7 +352,7 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
           {hasLimits && (
             <>
               <li>
-                <span className="app-chart__key app-spc__key--mean" aria-hidden="true" /> Mean
+                <span className="app-chart__key app-spc__key--mean" aria-hidden="true" /> Average (mean)
               </li>
               <li>
                 <span className="app-chart__key app-spc__key--limit" aria-hidden="true" /> Process limits
@@ -354,6 +380,11 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
               <span className="app-chart__key app-spc__key--marker" aria-hidden="true" /> {markerIdx.map((mk) => mk.label).join(', ')}
             </li>
           )}
+          {breaks.length > 0 && (
+            <li>
+              <span className="app-chart__key app-spc__key--rebase" aria-hidden="true" /> New baseline (the average and limits start again)
+            </li>
+          )}
           {hasCorrected && (
             <li>
               <span className="app-chart__key app-chart__key--corrected" aria-hidden="true" /> Corrected value (ringed)
@@ -361,6 +392,63 @@ export function SpcChart({ metricName, unit, points, target, targetDescription, 
           )}
         </ul>
       </figcaption>
+      <details className="nhsuk-details app-chart__table">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">Show as table</span>
+        </summary>
+        <div className="nhsuk-details__text">{table ?? <PointsTable metricName={metricName} unit={unit} points={sorted} />}</div>
+      </details>
     </figure>
+  );
+}
+
+/** The default text alternative of a chart: each month's value, average, limits and signal, newest first. */
+export function PointsTable({ metricName, unit, points }: { metricName: string; unit: string; points: readonly ChartPoint[] }) {
+  const rows = [...points].sort((a, b) => monthIndexOrNaN(b.period) - monthIndexOrNaN(a.period));
+  const hasLimits = rows.some((p) => p.lpl !== null && p.lpl !== undefined);
+  return (
+    <ScrollRegion label={`${metricName}: table of monthly values`}>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{metricName}: monthly values</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col" className="nhsuk-table__header">
+              Month
+            </th>
+            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              Value
+            </th>
+            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              Average
+            </th>
+            {hasLimits && (
+              <th scope="col" className="nhsuk-table__header">
+                Usual range (limits)
+              </th>
+            )}
+            <th scope="col" className="nhsuk-table__header">
+              Signal
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {rows.map((p) => (
+            <tr key={p.period} className="nhsuk-table__row">
+              <td className="nhsuk-table__cell">{formatPeriod(p.period)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(p.value, unit)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{p.mean !== null && p.mean !== undefined ? formatValue(p.mean, unit) : '–'}</td>
+              {hasLimits && (
+                <td className="nhsuk-table__cell">
+                  {p.lpl !== null && p.lpl !== undefined && p.upl !== null && p.upl !== undefined
+                    ? `${formatValue(p.lpl, unit)} to ${formatValue(p.upl, unit)}`
+                    : '–'}
+                </td>
+              )}
+              <td className="nhsuk-table__cell">{p.pointType ? describePoint(p) : 'Not analysed'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -1,41 +1,26 @@
-import { assuranceMeaning, variationMeaning } from '../lib/spc';
+import { AssuranceIcon, VariationIcon } from './MdcIcons';
 
 /**
- * A series' variation and assurance in one line, for summaries (the trust workspace). Text
- * labels for now; the Making Data Count icons replace them here, in this one component.
+ * A series' variation and assurance in one line, for summaries (the trust workspace): the
+ * Making Data Count icons, each named in plain English for screen readers and as a tooltip.
  */
 export function SpcStatus({
   variation,
   assurance,
   hasTarget,
+  chart,
 }: {
   variation: string | null | undefined;
   assurance: string | null | undefined;
   hasTarget: boolean;
+  /** The chart drawn (`run`: too few months for limits, so no assurance). */
+  chart?: string | null;
 }) {
-  const v = variationMeaning(variation);
-  const a = assuranceMeaning(assurance);
   return (
     <span className="app-spc-status">
+      <span className="app-spc-status__item">{variation ? <VariationIcon variation={variation} size={36} /> : <span>Not analysed yet</span>}</span>
       <span className="app-spc-status__item">
-        <span className="nhsuk-u-visually-hidden">Variation: </span>
-        {v ? (
-          <strong className={`nhsuk-tag ${v.tag}`} title={v.explanation}>
-            {v.label}
-          </strong>
-        ) : (
-          <span>Not analysed yet</span>
-        )}
-      </span>{' '}
-      <span className="app-spc-status__item">
-        <span className="nhsuk-u-visually-hidden">Assurance: </span>
-        {a ? (
-          <strong className={`nhsuk-tag ${a.tag}`} title={a.explanation}>
-            {a.label}
-          </strong>
-        ) : (
-          <strong className="nhsuk-tag nhsuk-tag--white">{hasTarget ? 'No assurance yet' : 'No target'}</strong>
-        )}
+        <AssuranceIcon assurance={assurance} hasTarget={hasTarget} chart={chart} size={36} />
       </span>
     </span>
   );

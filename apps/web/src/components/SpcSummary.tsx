@@ -1,45 +1,39 @@
 import type { SpcAnalysisFieldsFragment } from '../__generated__/graphql';
-import { assuranceMeaning, variationMeaning } from '../lib/spc';
+import { assuranceIcon, variationIcon } from '../lib/mdcIcons';
+import { AssuranceIcon, VariationIcon } from './MdcIcons';
 
 /**
- * The Making Data Count variation and assurance icons, as tags with what they mean. The
- * variation icon reads the latest point; the assurance icon compares the target with the
- * latest process limits.
+ * The Making Data Count variation and assurance icons, each with what it means. The variation
+ * icon reads the latest point; the assurance icon compares the target with the latest process
+ * limits (none without a target, or on a run chart).
  */
-export function SpcIcons({ variation, assurance, hasTarget }: Pick<SpcAnalysisFieldsFragment, 'variation' | 'assurance'> & { hasTarget: boolean }) {
-  const v = variationMeaning(variation);
-  const a = assuranceMeaning(assurance);
-  if (!v && !a) return null;
+export function SpcIcons({
+  variation,
+  assurance,
+  hasTarget,
+  chart,
+}: Pick<SpcAnalysisFieldsFragment, 'variation' | 'assurance'> & { hasTarget: boolean; chart?: string | null }) {
+  const v = variationIcon(variation);
+  if (!v) return null;
+  const a = assuranceIcon(assurance, { hasTarget, chart });
   return (
     <dl className="app-spc-icons">
-      {v && (
-        <div className="app-spc-icons__item">
-          <dt>
-            <span className="nhsuk-u-visually-hidden">Variation: </span>
-            <strong className={`nhsuk-tag ${v.tag}`}>{v.label}</strong>
-          </dt>
-          <dd>{v.explanation}</dd>
-        </div>
-      )}
-      {a ? (
-        <div className="app-spc-icons__item">
-          <dt>
-            <span className="nhsuk-u-visually-hidden">Assurance: </span>
-            <strong className={`nhsuk-tag ${a.tag}`}>{a.label}</strong>
-          </dt>
-          <dd>{a.explanation}</dd>
-        </div>
-      ) : (
-        !hasTarget && (
-          <div className="app-spc-icons__item">
-            <dt>
-              <span className="nhsuk-u-visually-hidden">Assurance: </span>
-              <strong className="nhsuk-tag nhsuk-tag--white">No target</strong>
-            </dt>
-            <dd>There is no national standard for this measure, so there is nothing to assure against.</dd>
-          </div>
-        )
-      )}
+      <div className="app-spc-icons__item">
+        <dt>
+          <VariationIcon variation={variation} size={48} />
+        </dt>
+        <dd>
+          <strong className="app-spc-icons__name">Variation.</strong> {v.explanation}
+        </dd>
+      </div>
+      <div className="app-spc-icons__item">
+        <dt>
+          <AssuranceIcon assurance={assurance} hasTarget={hasTarget} chart={chart} size={48} />
+        </dt>
+        <dd>
+          <strong className="app-spc-icons__name">Assurance.</strong> {a.explanation}
+        </dd>
+      </div>
     </dl>
   );
 }

@@ -12,6 +12,29 @@ export const TRUST_LIST_QUERY = graphql(`
   }
 `);
 
+/** The trust list a page at a time (a page number is an offset, so a link to page N works). */
+export const TRUST_LIST_PAGE_QUERY = graphql(`
+  query TrustListPage($filter: TrustFilter, $first: Int!, $offset: Int!) {
+    trustConnection(filter: $filter, first: $first, offset: $offset) {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          code
+          name
+          kind
+          region
+          source
+          interventionCount
+        }
+      }
+    }
+  }
+`);
+
 export const TRUST_PAGE_QUERY = graphql(`
   query TrustPage($code: ID!, $interventionsFirst: Int = 100) {
     trust(code: $code) {
@@ -43,6 +66,9 @@ export const TRUST_PAGE_QUERY = graphql(`
             status
             sharing
             startedOn
+            targets {
+              metric
+            }
           }
         }
       }
@@ -69,6 +95,29 @@ export const TRUST_PAGE_QUERY = graphql(`
           previousValue
           value
           reason
+        }
+      }
+    }
+  }
+`);
+
+/** A trust's interventions a page at a time, for the trust page's table (`?interventions=N` is the page). */
+export const TRUST_INTERVENTIONS_QUERY = graphql(`
+  query TrustInterventions($code: ID!, $first: Int!, $offset: Int!) {
+    trust(code: $code) {
+      code
+      interventions(first: $first, offset: $offset) {
+        totalCount
+        edges {
+          cursor
+          node {
+            id
+            title
+            category
+            status
+            sharing
+            startedOn
+          }
         }
       }
     }

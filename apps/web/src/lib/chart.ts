@@ -1,5 +1,5 @@
 /** Pure helpers for the series chart: segment means, axis ticks. Month arithmetic is @longview/analytics'. */
-import { monthIndexOrNaN } from '@longview/analytics/periods';
+import { monthIndexOrNaN, periodOfIndex } from '@longview/analytics/periods';
 
 export interface Segment {
   /** First and last period (inclusive) of the segment. */
@@ -58,4 +58,29 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const ticks: number[] = [];
   for (let v = start; v <= end + step / 2; v += step) ticks.push(Number(v.toFixed(10)));
   return ticks;
+}
+
+/** Label steps in months: every month, 2, quarterly, 4, half-yearly, yearly, then whole years. */
+const MONTH_STEPS = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120] as const;
+
+/**
+ * The months (YYYY-MM) that get a label on a month axis from month index m0 to m1: at most
+ * `maxLabels` of them, on calendar boundaries (quarters start in January, April, July and
+ * October; yearly labels are Januaries), so a narrow chart gets fewer, not cramped, labels.
+ */
+export function monthLabels(m0: number, m1: number, maxLabels: number): string[] {
+  if (!Number.isFinite(m0) || !Number.isFinite(m1) || m1 < m0) return [];
+  const max = Math.max(1, Math.floor(maxLabels));
+  for (const step of MONTH_STEPS) {
+    const first = Math.ceil(m0 / step) * step;
+    // No calendar boundary of this size inside the range: label its first month.
+    if (first > m1) return [periodOfIndex(m0)];
+    const count = Math.floor((m1 - first) / step) + 1;
+    if (count <= max || step === MONTH_STEPS[MONTH_STEPS.length - 1]) {
+      const out: string[] = [];
+      for (let m = first; m <= m1; m += step) out.push(periodOfIndex(m));
+      return out;
+    }
+  }
+  return [periodOfIndex(m0)];
 }

@@ -3,7 +3,18 @@
  * value added to the schema fails the build until it has a label. A value the client does
  * not know yet (a newer server) falls back to a tidied form.
  */
-import type { Approach, CqcRating, Direction, InterventionCategory, InterventionStatus, Region, Role, Sharing, TrustKind } from '../__generated__/graphql';
+import type {
+  Approach,
+  CqcRating,
+  Direction,
+  InterventionCategory,
+  InterventionStatus,
+  Region,
+  Role,
+  Sharing,
+  TrustKind,
+  TrustSource,
+} from '../__generated__/graphql';
 
 export const REGION_LABELS: Readonly<Record<Region, string>> = {
   NORTH_EAST_AND_YORKSHIRE: 'North East and Yorkshire',
@@ -21,6 +32,19 @@ export const TRUST_KIND_LABELS: Readonly<Record<TrustKind, string>> = {
   COMMUNITY: 'Community',
   AMBULANCE: 'Ambulance',
   SPECIALIST: 'Specialist',
+};
+
+/** Where a trust came from, as the list marks and filters it. */
+export const TRUST_SOURCE_LABELS: Readonly<Record<TrustSource, string>> = {
+  DEMO: 'Demo (generated)',
+  IMPORTED: 'Real (imported)',
+  REGISTERED: 'Added by hand',
+};
+
+export const TRUST_SOURCE_TAG_CLASSES: Readonly<Record<TrustSource, string>> = {
+  DEMO: 'nhsuk-tag--grey',
+  IMPORTED: 'nhsuk-tag--blue',
+  REGISTERED: 'nhsuk-tag--white',
 };
 
 export const CATEGORY_LABELS: Readonly<Record<InterventionCategory, string>> = {

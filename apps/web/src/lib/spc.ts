@@ -1,6 +1,6 @@
 /**
  * Plain-English meanings of the Making Data Count (MDC) SPC results the API returns: point
- * types, variation and assurance icons, and the colours MDC uses for them
+ * types and the colours MDC uses for them (the variation and assurance icons: lib/mdcIcons.ts)
  * (NHSRplotthedots' ptd_spc_colours: improvement blue, concern orange, neutral purple,
  * common cause grey).
  */
@@ -38,101 +38,30 @@ export const POINT_KIND_TAGS: Record<PointKind, string> = {
   common: 'nhsuk-tag--grey',
 };
 
-/** A Making Data Count rule label in words: `7 Points Above CL` -> `7 points in a row above the mean`. */
+/**
+ * A Making Data Count rule label in plain English, in months (the series are monthly) and
+ * without SPC shorthand: `7 Points Below CL` -> `7 months in a row below the average`.
+ */
 export function describeRule(rule: string): string {
   const r = rule.trim();
-  if (/^common cause$/i.test(r)) return 'No signal';
-  if (/^above ucl$/i.test(r)) return 'Above the upper process limit';
-  if (/^below lcl$/i.test(r)) return 'Below the lower process limit';
-  let m = /^(\d+) point trend \((increasing|decreasing)\)$/i.exec(r);
-  if (m) return `${m[1]} points in a row ${m[2]!.toLowerCase() === 'increasing' ? 'rising' : 'falling'}`;
+  if (/^common cause$/i.test(r) || /^no runs signal$/i.test(r)) return 'No signal: ordinary month-to-month variation';
+  if (/^above ucl$/i.test(r)) return 'Above the upper limit: higher than this process usually goes';
+  if (/^below lcl$/i.test(r)) return 'Below the lower limit: lower than this process usually goes';
+  if (/^runs signal/i.test(r)) return 'A run signal: too many months in a row on one side of the middle line, or too few crossings of it';
+  let m = /^(\d+) points? trend \((increasing|decreasing)\)$/i.exec(r);
+  if (m) return `${m[1]} months in a row ${m[2]!.toLowerCase() === 'increasing' ? 'rising' : 'falling'}`;
   m = /^2 in 3 (above|below) cl$/i.exec(r);
-  if (m) return `2 of 3 points close to the ${m[1]!.toLowerCase() === 'above' ? 'upper' : 'lower'} limit`;
-  m = /^(\d+) points (above|below) cl$/i.exec(r);
-  if (m) return `${m[1]} points in a row ${m[2]!.toLowerCase()} the mean`;
+  if (m) return `2 of 3 months close to the ${m[1]!.toLowerCase() === 'above' ? 'upper' : 'lower'} limit`;
+  m = /^(\d+) points? (above|below) cl$/i.exec(r);
+  if (m) return `${m[1]} months in a row ${m[2]!.toLowerCase()} the average`;
   return r;
 }
 
-export interface IconMeaning {
-  label: string;
-  tag: string;
-  explanation: string;
-}
-
-/** The variation icon (from the latest point) in words. */
-export function variationMeaning(variation: string | null | undefined): IconMeaning | null {
-  switch ((variation ?? '').toLowerCase()) {
-    case 'common_cause':
-      return {
-        label: 'Common cause variation',
-        tag: 'nhsuk-tag--grey',
-        explanation: 'No significant change — the latest points vary only as much as they usually do.',
-      };
-    case 'improvement_high':
-      return {
-        label: 'Special cause improvement (higher)',
-        tag: 'nhsuk-tag--blue',
-        explanation: 'The latest points show a real improvement — values are higher than chance alone would explain.',
-      };
-    case 'improvement_low':
-      return {
-        label: 'Special cause improvement (lower)',
-        tag: 'nhsuk-tag--blue',
-        explanation: 'The latest points show a real improvement — values are lower than chance alone would explain.',
-      };
-    case 'concern_high':
-      return {
-        label: 'Special cause concern (higher)',
-        tag: 'nhsuk-tag--orange',
-        explanation: 'The latest points show a real deterioration — values are higher than chance alone would explain.',
-      };
-    case 'concern_low':
-      return {
-        label: 'Special cause concern (lower)',
-        tag: 'nhsuk-tag--orange',
-        explanation: 'The latest points show a real deterioration — values are lower than chance alone would explain.',
-      };
-    case 'neutral_high':
-      return {
-        label: 'Special cause variation (higher)',
-        tag: 'nhsuk-tag--purple',
-        explanation: 'The latest points are higher than chance would explain; for this measure higher is neither better nor worse.',
-      };
-    case 'neutral_low':
-      return {
-        label: 'Special cause variation (lower)',
-        tag: 'nhsuk-tag--purple',
-        explanation: 'The latest points are lower than chance would explain; for this measure lower is neither better nor worse.',
-      };
-    default:
-      return null;
-  }
-}
-
-/** The assurance icon (target against the latest limits) in words. */
-export function assuranceMeaning(assurance: string | null | undefined): IconMeaning | null {
-  switch ((assurance ?? '').toLowerCase()) {
-    case 'consistent_pass':
-      return {
-        label: 'Consistently passing',
-        tag: 'nhsuk-tag--green',
-        explanation: 'The target lies outside the limits on the good side — it will be met every month unless the process changes.',
-      };
-    case 'consistent_fail':
-      return {
-        label: 'Consistently failing',
-        tag: 'nhsuk-tag--red',
-        explanation: 'The target lies outside the limits on the wrong side — it will not be met unless the process changes.',
-      };
-    case 'inconsistent':
-      return {
-        label: 'Inconsistent',
-        tag: 'nhsuk-tag--yellow',
-        explanation: 'The target lies within the limits — it will be hit and missed at random.',
-      };
-    default:
-      return null;
-  }
+/** One month's signal in words: `Improvement: 7 months in a row below the average`, or `No signal`. */
+export function describePoint(point: { pointType?: string | null; rule?: string | null }): string {
+  const kind = pointKind(point.pointType);
+  if (kind === 'common' || !point.rule) return 'No signal: ordinary month-to-month variation';
+  return `${POINT_KIND_SHORT[kind]}: ${describeRule(point.rule)}`;
 }
 
 export interface VerdictMeaning {
@@ -197,6 +126,21 @@ export interface ChartPoint {
   pointType?: string | null;
   rule?: string | null;
   corrected?: boolean;
+}
+
+/**
+ * The months where a new baseline starts (a rebase): the SPC group changes from the month
+ * before. Outcome charts' own groups (the baseline, the months after the start) are not rebases.
+ */
+export function rebaseBreaks(points: readonly ChartPoint[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const prev = points[i - 1]!;
+    const p = points[i]!;
+    if (typeof p.group !== 'number' || typeof prev.group !== 'number' || p.carried || prev.carried) continue;
+    if (p.group !== prev.group) out.push(p.period);
+  }
+  return out;
 }
 
 /** What the charts read of an SPC analysis. */

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../components/ScrollRegion';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
@@ -112,7 +113,7 @@ function ProjectionResult({ variables, info }: { variables: SystemProjectionQuer
           ]}
         />
       )}
-      <div className="app-table-wrapper">
+      <ScrollRegion label={`Projected ${name}: table`}>
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Projected {name}: median (5th to 95th percentile)</caption>
           <thead className="nhsuk-table__head">
@@ -155,7 +156,7 @@ function ProjectionResult({ variables, info }: { variables: SystemProjectionQuer
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <ExcludedTrusts projection={p} />
       <p className="nhsuk-body-s app-secondary-text">
         {formatNumber(p.draws)} simulations (seed {p.seed}) from data up to {p.lastPeriod ? formatPeriod(p.lastPeriod) : 'not known'}, computed in{' '}

@@ -1,38 +1,55 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Region, TrustKind, type TrustFilter } from '../__generated__/graphql';
-import { TRUST_LIST_QUERY } from '../graphql/trusts';
+import { Region, TrustKind, TrustSource, type TrustFilter } from '../__generated__/graphql';
+import { TRUST_LIST_PAGE_QUERY } from '../graphql/trusts';
 import { enumValue, valuesOf } from '../lib/enums';
-import { REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
+import { REGION_LABELS, TRUST_KIND_LABELS, TRUST_SOURCE_LABELS, TRUST_SOURCE_TAG_CLASSES, label } from '../lib/labels';
 import { formatNumber } from '../lib/format';
+import { countOf, pageCount, pageParam } from '../lib/paging';
 import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
+import { Pagination } from '../components/Pagination';
 import { ActivityFeed } from '../components/ActivityFeed';
 
-/** `/`: every trust, searchable by code or name and filterable by region and kind. */
+/** Trusts per page. */
+export const TRUSTS_PER_PAGE = 25;
+
+type FilterName = 'region' | 'kind' | 'source';
+
+/**
+ * `/`: every trust a page at a time, searchable by code or name and filterable by region, kind
+ * and where the trust came from (demo or real, imported data). The address holds the filters
+ * and the page (`?q=&region=&kind=&source=&page=`), so Back, Forward, reload and a shared link
+ * all show the same list.
+ */
 export function TrustListPage() {
-  usePageTitle('Trusts');
   const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
   const region = enumValue(Region, params.get('region'));
   const kind = enumValue(TrustKind, params.get('kind'));
-  const [search, setSearch] = useState(params.get('q') ?? '');
+  const source = enumValue(TrustSource, params.get('source'));
+  const page = pageParam(params.get('page'));
+  usePageTitle(page > 1 ? `Trusts (page ${page})` : 'Trusts');
 
-  // Keep the address in step with the filters so results can be bookmarked and Back works.
-  useEffect(() => {
-    const current = params.get('q') ?? '';
-    if (current === search) return;
+  /** The address with some parameters changed; a new filter starts again at page 1. */
+  const withParams = (changes: Partial<Record<FilterName | 'q' | 'page', string>>) => {
     const next = new URLSearchParams(params);
-    if (search) next.set('q', search);
-    else next.delete('q');
-    setParams(next, { replace: true });
-  }, [search, params, setParams]);
-
-  const setFilterParam = (name: 'region' | 'kind', value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    if (!('page' in changes)) next.delete('page');
+    if (next.get('page') === '1') next.delete('page');
+    return next;
+  };
+  // Typing replaces the entry (one per search, not per key); a filter or a page is a step Back undoes.
+  const setSearch = (value: string) => setParams(withParams({ q: value }), { replace: true });
+  const setFilterParam = (name: FilterName, value: string) => setParams(withParams({ [name]: value }));
+  const pageHref = (n: number) => {
+    const next = withParams({ page: String(n) });
+    const query = next.toString();
+    return query ? `/?${query}` : '/';
   };
 
   const filter: TrustFilter = {};
@@ -40,10 +57,17 @@ export function TrustListPage() {
   if (trimmed) filter.search = trimmed;
   if (region) filter.region = region;
   if (kind) filter.kind = kind;
+  if (source) filter.source = source;
 
-  const { data, previousData, loading, error } = useQuery(TRUST_LIST_QUERY, { variables: { filter } });
-  const trusts = (data ?? previousData)?.trusts;
-  const filtered = Boolean(trimmed || region || kind);
+  const { data, previousData, loading, error } = useQuery(TRUST_LIST_PAGE_QUERY, {
+    variables: { filter, first: TRUSTS_PER_PAGE, offset: (page - 1) * TRUSTS_PER_PAGE },
+  });
+  const connection = (data ?? previousData)?.trustConnection;
+  const trusts = connection?.edges.map((e) => e.node);
+  const total = connection?.totalCount ?? 0;
+  const pages = pageCount(total, TRUSTS_PER_PAGE);
+  const filtered = Boolean(trimmed || region || kind || source);
+  const firstShown = (page - 1) * TRUSTS_PER_PAGE + 1;
 
   const onSubmit = (event: FormEvent) => event.preventDefault();
 
@@ -104,6 +128,29 @@ export function TrustListPage() {
             ))}
           </select>
         </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="trust-source">
+            Data
+          </label>
+          <div className="nhsuk-hint" id="trust-source-hint">
+            Real trusts come from imported NHS data; demo trusts are generated examples
+          </div>
+          <select
+            className="nhsuk-select"
+            id="trust-source"
+            name="source"
+            aria-describedby="trust-source-hint"
+            value={source ?? ''}
+            onChange={(event) => setFilterParam('source', event.target.value)}
+          >
+            <option value="">Real and demo</option>
+            {valuesOf(TrustSource).map((s) => (
+              <option key={s} value={s}>
+                {label(TRUST_SOURCE_LABELS, s)}
+              </option>
+            ))}
+          </select>
+        </div>
       </form>
 
       {error && !trusts ? (
@@ -112,14 +159,22 @@ export function TrustListPage() {
         <Loading what="trusts" />
       ) : (
         <>
-          <p className="nhsuk-body" role="status" aria-live="polite" aria-busy={loading}>
-            {trusts.length === 1 ? '1 trust' : `${formatNumber(trusts.length)} trusts`}
-            {filtered ? ' match your search' : ''}
+          <p className="nhsuk-body app-pagination-summary" role="status" aria-live="polite" aria-busy={loading}>
+            {filtered ? `${countOf(total, 'trust matches', 'trusts match')} your search` : countOf(total, 'trust', 'trusts')}
+            {trusts.length > 0 && pages > 1
+              ? `. Showing ${formatNumber(firstShown)} to ${formatNumber(firstShown + trusts.length - 1)} (page ${page} of ${pages})`
+              : ''}
             {loading ? ' (updating…)' : ''}
           </p>
           {error && <QueryError error={error} what="the latest results" />}
           {trusts.length === 0 ? (
-            <p className="nhsuk-body">No trusts match. Check the spelling or the ODS code, or clear the region and kind filters.</p>
+            total > 0 ? (
+              <p className="nhsuk-body">
+                There is no page {page}. <Link to={pageHref(1)}>Go to the first page</Link>.
+              </p>
+            ) : (
+              <p className="nhsuk-body">No trusts match. Check the spelling or the ODS code, or clear the region, kind and data filters.</p>
+            )
           ) : (
             <div className="app-table-wrapper">
               <table className="nhsuk-table">
@@ -138,6 +193,9 @@ export function TrustListPage() {
                     <th scope="col" className="nhsuk-table__header">
                       Region
                     </th>
+                    <th scope="col" className="nhsuk-table__header">
+                      Data
+                    </th>
                     <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
                       Interventions
                     </th>
@@ -152,6 +210,11 @@ export function TrustListPage() {
                       <td className="nhsuk-table__cell">{trust.code}</td>
                       <td className="nhsuk-table__cell">{label(TRUST_KIND_LABELS, trust.kind)}</td>
                       <td className="nhsuk-table__cell">{label(REGION_LABELS, trust.region)}</td>
+                      <td className="nhsuk-table__cell">
+                        <strong className={`nhsuk-tag ${TRUST_SOURCE_TAG_CLASSES[trust.source] ?? 'nhsuk-tag--grey'}`}>
+                          {label(TRUST_SOURCE_LABELS, trust.source)}
+                        </strong>
+                      </td>
                       <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatNumber(trust.interventionCount)}</td>
                     </tr>
                   ))}
@@ -159,6 +222,7 @@ export function TrustListPage() {
               </table>
             </div>
           )}
+          <Pagination current={page} total={pages} href={pageHref} label="Pages of trusts" />
         </>
       )}
       <ActivityFeed />

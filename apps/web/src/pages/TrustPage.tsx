@@ -1,15 +1,18 @@
 import { useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { SpcChartChoice, type SpcAnalysisFieldsFragment, type TrustPageQuery } from '../__generated__/graphql';
-import { SERIES_SPC_AS_QUERY, TRUST_PAGE_QUERY, TRUST_SPC_QUERY } from '../graphql/trusts';
+import { SERIES_SPC_AS_QUERY, TRUST_INTERVENTIONS_QUERY, TRUST_PAGE_QUERY, TRUST_SPC_QUERY } from '../graphql/trusts';
 import { CATEGORY_LABELS, CQC_LABELS, REGION_LABELS, TRUST_KIND_LABELS, label } from '../lib/labels';
 import { formatDate, formatNumber } from '../lib/format';
+import { countOf, pageCount, pageParam } from '../lib/paging';
+import { Pagination } from '../components/Pagination';
 import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
-import { SpcChart } from '../components/SpcChart';
+import { SpcChart, type ChartMarker } from '../components/SpcChart';
+import { LazyRender } from '../components/LazyRender';
 import { HowToReadSpc, SpcIcons } from '../components/SpcSummary';
 import { SeriesTable } from '../components/SeriesTable';
 import { Peers } from '../components/Peers';
@@ -50,51 +53,78 @@ function ContextList({ trust }: { trust: TrustDetail }) {
   );
 }
 
+/** Interventions per page of the trust page's table. */
+const INTERVENTIONS_PER_PAGE = 10;
+
+/** The trust's interventions, a page at a time (`?interventions=N`, so Back and shared links keep the page). */
 function Interventions({ trust }: { trust: TrustDetail }) {
-  const edges = trust.interventions.edges;
-  if (edges.length === 0) {
+  const [params] = useSearchParams();
+  const page = pageParam(params.get('interventions'));
+  const { data, previousData, error } = useQuery(TRUST_INTERVENTIONS_QUERY, {
+    variables: { code: trust.code, first: INTERVENTIONS_PER_PAGE, offset: (page - 1) * INTERVENTIONS_PER_PAGE },
+  });
+  const connection = (data ?? previousData)?.trust?.interventions;
+  if (error && !connection) return <QueryError error={error} what="the interventions" />;
+  if (!connection) return <Loading what="the interventions" />;
+  const edges = connection.edges;
+  const pages = pageCount(connection.totalCount, INTERVENTIONS_PER_PAGE);
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(params);
+    if (n > 1) next.set('interventions', String(n));
+    else next.delete('interventions');
+    const query = next.toString();
+    return `/trusts/${encodeURIComponent(trust.code)}${query ? `?${query}` : ''}#interventions`;
+  };
+  if (connection.totalCount === 0) {
     return <p className="nhsuk-body">{trust.name} has not shared any interventions yet.</p>;
   }
+  const first = (page - 1) * INTERVENTIONS_PER_PAGE + 1;
   return (
     <div className="app-table-wrapper">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Interventions of {trust.name}</caption>
-        <thead className="nhsuk-table__head">
-          <tr>
-            <th scope="col" className="nhsuk-table__header">
-              Intervention
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Category
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Started on
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {edges.map(({ node }) => (
-            <tr key={node.id} className="nhsuk-table__row">
-              <td className="nhsuk-table__cell">
-                <Link to={`/interventions/${encodeURIComponent(node.id)}`}>{node.title}</Link>
-              </td>
-              <td className="nhsuk-table__cell">{label(CATEGORY_LABELS, node.category)}</td>
-              <td className="nhsuk-table__cell">
-                <StatusTag status={node.status} />
-              </td>
-              <td className="nhsuk-table__cell">{node.startedOn ? formatDate(node.startedOn) : 'Not started'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {trust.interventions.totalCount > edges.length && (
-        <p className="nhsuk-body-s">
-          Showing the {edges.length} most recent of {formatNumber(trust.interventions.totalCount)} interventions.
+      <p className="nhsuk-body-s">
+        {countOf(connection.totalCount, 'intervention', 'interventions')}
+        {pages > 1 && edges.length > 0 ? `: ${formatNumber(first)} to ${formatNumber(first + edges.length - 1)} shown, newest first` : ''}.
+      </p>
+      {edges.length === 0 ? (
+        <p className="nhsuk-body">
+          There is no page {page}. <Link to={pageHref(1)}>Go to the first page</Link>.
         </p>
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Interventions of {trust.name}</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col" className="nhsuk-table__header">
+                Intervention
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Category
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Status
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Started on
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {edges.map(({ node }) => (
+              <tr key={node.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">
+                  <Link to={`/interventions/${encodeURIComponent(node.id)}`}>{node.title}</Link>
+                </td>
+                <td className="nhsuk-table__cell">{label(CATEGORY_LABELS, node.category)}</td>
+                <td className="nhsuk-table__cell">
+                  <StatusTag status={node.status} />
+                </td>
+                <td className="nhsuk-table__cell">{node.startedOn ? formatDate(node.startedOn) : 'Not started'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
+      <Pagination current={page} total={pages} href={pageHref} label={`Pages of the interventions of ${trust.name}`} />
     </div>
   );
 }
@@ -145,6 +175,14 @@ function ChartChoice({ unit, value, onChange }: { unit: string; value: SpcChartC
   );
 }
 
+/** The start of each of the trust's interventions that targets the metric, as a line on its chart. */
+function startMarkers(trust: TrustDetail, metric: string): ChartMarker[] {
+  return trust.interventions.edges
+    .map(({ node }) => node)
+    .filter((i) => i.startedOn && i.targets.some((t) => t.metric === metric))
+    .map((i) => ({ date: i.startedOn!, label: `Started: ${i.title}` }));
+}
+
 function Series({
   trust,
   series,
@@ -184,7 +222,7 @@ function Series({
           <strong>Chart shown:</strong> {spc.chartReason}
         </p>
       )}
-      {spc && <SpcIcons variation={spc.variation} assurance={spc.assurance} hasTarget={target !== null} />}
+      {spc && <SpcIcons variation={spc.variation} assurance={spc.assurance} hasTarget={target !== null} chart={spc.chart} />}
       {spcState === 'failed' && <p className="nhsuk-body-s">The statistical analysis of this series could not be loaded; the chart shows the values only.</p>}
       {spc && trialGroups > 0 && (
         <p className="nhsuk-body-s">
@@ -198,14 +236,17 @@ function Series({
         points={pointsFromSpc(series.observations, spc)}
         target={target}
         targetDescription={series.metricInfo?.standardDescription ?? null}
-      />
-      <SeriesTable
-        metricName={name}
-        unit={unit}
-        observations={series.observations}
-        corrections={series.corrections}
-        rebasePeriods={series.rebasePeriods}
-        signals={spc?.points ?? null}
+        markers={startMarkers(trust, series.metric)}
+        table={
+          <SeriesTable
+            metricName={name}
+            unit={unit}
+            observations={series.observations}
+            corrections={series.corrections}
+            rebasePeriods={series.rebasePeriods}
+            signals={spc?.points ?? null}
+          />
+        }
       />
       <Benchmark
         code={trust.code}
@@ -266,7 +307,7 @@ export function TrustPage() {
       <h2>Context</h2>
       <ContextList trust={trust} />
 
-      <h2>Interventions</h2>
+      <h2 id="interventions">Interventions</h2>
       <Interventions trust={trust} />
       <p>
         <Link className="nhsuk-button nhsuk-button--secondary" to={`/interventions/new?trust=${encodeURIComponent(trust.code)}`}>
@@ -288,7 +329,10 @@ export function TrustPage() {
           </p>
           <HowToReadSpc />
           {series.map((s) => (
-            <Series key={s.metric} trust={trust} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
+            // Only the charts near the screen are drawn (and fetch their benchmarks): a trust has many measures.
+            <LazyRender key={s.metric} placeholderHeight={640} label={`The chart of ${s.metricInfo?.name ?? s.metric} is drawn when you scroll to it.`}>
+              <Series trust={trust} series={s} spc={spcByMetric.get(s.metric) ?? null} spcState={spcState} />
+            </LazyRender>
           ))}
         </>
       )}

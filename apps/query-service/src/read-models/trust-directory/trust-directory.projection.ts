@@ -1,4 +1,4 @@
-import type { LongviewEvent, TrustContext } from '@longview/domain';
+import { trustSourceOf, type LongviewEvent, type TrustContext } from '@longview/domain';
 import type { Projection } from '../../runner/projection';
 import { parseJson } from '../json-column';
 
@@ -11,7 +11,8 @@ export const trustDirectoryProjection: Projection = {
   name: 'trust-directory',
   // 2: intervention_count is a count of distinct intervention ids (was a counter), stream_version gates trust events.
   // 3: rm_trust_interventions keeps each intervention's sharing, so a trust's count is of what the viewer may see.
-  version: 3,
+  // 4: rm_trusts.source (DEMO | IMPORTED | REGISTERED, from who registered the trust); rebuilt from the log.
+  version: 4,
   schema: [
     `CREATE TABLE IF NOT EXISTS rm_trusts (
        code text PRIMARY KEY,
@@ -23,10 +24,14 @@ export const trustDirectoryProjection: Projection = {
        context_history jsonb NOT NULL,
        registered_at text NOT NULL,
        metrics jsonb NOT NULL DEFAULT '[]'::jsonb,
-       stream_version integer NOT NULL DEFAULT 0
+       stream_version integer NOT NULL DEFAULT 0,
+       source text NOT NULL DEFAULT 'REGISTERED'
      )`,
     // Tables of version 1 lack it.
     `ALTER TABLE rm_trusts ADD COLUMN IF NOT EXISTS stream_version integer NOT NULL DEFAULT 0`,
+    // Tables of versions 1-3 lack it (the rebuild from the log fills it in).
+    `ALTER TABLE rm_trusts ADD COLUMN IF NOT EXISTS source text NOT NULL DEFAULT 'REGISTERED'`,
+    `CREATE INDEX IF NOT EXISTS rm_trusts_source ON rm_trusts (source)`,
     // Versions 1 and 2 stored one count for every viewer; it is counted per viewer at read time now.
     `ALTER TABLE rm_trusts DROP COLUMN IF EXISTS intervention_count`,
     `CREATE INDEX IF NOT EXISTS rm_trusts_region ON rm_trusts (region)`,
@@ -51,7 +56,7 @@ export const trustDirectoryProjection: Projection = {
     `CREATE INDEX IF NOT EXISTS rm_trust_interventions_id ON rm_trust_interventions (intervention_id)`,
   ],
   tables: ['rm_trusts', 'rm_trust_pending', 'rm_trust_interventions'],
-  async apply(tx, { event, streamVersion }) {
+  async apply(tx, { event, streamVersion, metadata }) {
     const code = trustCodeTouched(event);
     // Events of one trust come from three streams (trust, interventions, series), which the
     // distributed mode applies in parallel (other partitions, other instances). Serialise them
@@ -63,14 +68,27 @@ export const trustDirectoryProjection: Projection = {
         const { code, name, context, effectiveFrom, registeredAt } = event.data;
         const history = [{ context, effectiveFrom }];
         await tx.query(
-          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, metrics, stream_version)
+          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, metrics, stream_version, source)
            SELECT $1, $2, $3, $4, $5, $6, $7, $8,
-                  COALESCE((SELECT metrics FROM rm_trust_pending WHERE code = $1), '[]'::jsonb), $9
+                  COALESCE((SELECT metrics FROM rm_trust_pending WHERE code = $1), '[]'::jsonb), $9, $10
            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region = EXCLUDED.region,
              context = EXCLUDED.context, context_effective_from = EXCLUDED.context_effective_from,
-             context_history = EXCLUDED.context_history, registered_at = EXCLUDED.registered_at, stream_version = EXCLUDED.stream_version
+             context_history = EXCLUDED.context_history, registered_at = EXCLUDED.registered_at, stream_version = EXCLUDED.stream_version,
+             source = EXCLUDED.source
            WHERE rm_trusts.stream_version < EXCLUDED.stream_version`,
-          [code, name, context.kind, context.region, JSON.stringify(context), effectiveFrom, JSON.stringify(history), registeredAt, streamVersion],
+          [
+            code,
+            name,
+            context.kind,
+            context.region,
+            JSON.stringify(context),
+            effectiveFrom,
+            JSON.stringify(history),
+            registeredAt,
+            streamVersion,
+            // Who registered it says where it came from: the demo loader, an import, or the API.
+            trustSourceOf(metadata.actor),
+          ],
         );
         await tx.query('DELETE FROM rm_trust_pending WHERE code = $1', [code]);
         return;

@@ -1,5 +1,5 @@
-import type { TrustView } from '@longview/contracts';
-import type { TrustContext, VisibilityTier } from '@longview/domain';
+import type { TrustPageView, TrustView } from '@longview/contracts';
+import type { TrustContext, TrustSource, VisibilityTier } from '@longview/domain';
 import type { Database } from '@longview/event-store';
 import { visibleTo } from '../../access/visible-to';
 import { parseJson } from '../json-column';
@@ -8,6 +8,7 @@ export interface TrustFilter {
   search?: string;
   region?: string;
   kind?: string;
+  source?: TrustSource;
   /** Only these codes (a batch lookup); [] matches nothing. */
   codes?: readonly string[];
 }
@@ -21,6 +22,13 @@ interface TrustRow {
   registered_at: string;
   intervention_count: number | string;
   metrics: string[] | string;
+  source: TrustSource;
+}
+
+/** A page of the list: `first` trusts from `offset` (ordered by name). */
+export interface TrustPageRequest {
+  first: number;
+  offset: number;
 }
 
 /**
@@ -32,6 +40,23 @@ export class TrustDirectoryQueries {
 
   async trusts(tier: VisibilityTier, filter: TrustFilter = {}): Promise<TrustView[]> {
     if (filter.codes?.length === 0) return [];
+    const { rows } = await this.select(tier, filter);
+    return rows.map(toTrustView);
+  }
+
+  /** One page of the list and the number of matches over all pages (counted in the same query, of what the filters match). */
+  async page(tier: VisibilityTier, filter: TrustFilter, page: TrustPageRequest): Promise<TrustPageView> {
+    if (filter.codes?.length === 0) return { items: [], totalCount: 0 };
+    const { rows } = await this.select(tier, filter, page);
+    if (rows.length === 0 && page.offset > 0) {
+      // Past the last page: still say how many there are.
+      const all = await this.select(tier, filter, { first: 1, offset: 0 });
+      return { items: [], totalCount: Number(all.rows[0]?.total_count ?? 0) };
+    }
+    return { items: rows.map(toTrustView), totalCount: Number(rows[0]?.total_count ?? 0) };
+  }
+
+  private select(tier: VisibilityTier, filter: TrustFilter, page?: TrustPageRequest) {
     const where: string[] = [];
     const params: unknown[] = [];
     const counted = visibleCount(tier, params);
@@ -42,13 +67,19 @@ export class TrustDirectoryQueries {
     if (filter.search?.trim()) add('(lower(code) LIKE ? OR lower(name) LIKE ?)', `%${filter.search.trim().toLowerCase()}%`);
     if (filter.region) add('region = ?', filter.region);
     if (filter.kind) add('kind = ?', filter.kind);
+    if (filter.source) add('source = ?', filter.source);
     if (filter.codes) add('code = ANY(?)', filter.codes);
-    const { rows } = await this.db.query<TrustRow>(
-      `SELECT t.*, COALESCE(c.n, 0) AS intervention_count FROM rm_trusts t LEFT JOIN ${counted} c ON c.trust_code = t.code
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code`,
+    let limit = '';
+    if (page) {
+      params.push(page.first, page.offset);
+      limit = ` LIMIT $${params.length - 1} OFFSET $${params.length}`;
+    }
+    return this.db.query<TrustRow & { total_count?: number | string }>(
+      `SELECT t.*, COALESCE(c.n, 0) AS intervention_count${page ? ', count(*) OVER () AS total_count' : ''}
+         FROM rm_trusts t LEFT JOIN ${counted} c ON c.trust_code = t.code
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, code${limit}`,
       params,
     );
-    return rows.map(toTrustView);
   }
 
   async trust(tier: VisibilityTier, code: string): Promise<TrustView | undefined> {
@@ -78,5 +109,6 @@ function toTrustView(row: TrustRow): TrustView {
     registeredAt: row.registered_at,
     interventionCount: Number(row.intervention_count),
     metrics: parseJson<string[]>(row.metrics),
+    source: row.source,
   };
 }

@@ -1,4 +1,4 @@
-import { visibilityTier } from '@longview/domain';
+import { SYSTEM_ACTOR_IDS, visibilityTier } from '@longview/domain';
 import type { Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { projectedLog, replayTwice, stateAfter } from '../testing/replay-twice';
@@ -59,5 +59,31 @@ describe.each(testDatabases())('trust-directory on $name', ({ open }) => {
       ['ZA1', sees.size],
       ['ZB2', 0],
     ]);
+  });
+
+  it('knows where each trust came from (who registered it), and filters and pages the list by it', async () => {
+    const actors: Record<string, { id: string; role: 'SYSTEM' }> = {
+      ZA1: { id: SYSTEM_ACTOR_IDS.demoLoader, role: 'SYSTEM' },
+      ZB2: { id: SYSTEM_ACTOR_IDS.aeImport, role: 'SYSTEM' },
+    };
+    const withActors = log.map((e) => (e.event.type === 'TrustRegistered' ? { ...e, metadata: { ...e.metadata, actor: actors[e.event.data.code] } } : e));
+    await stateAfter(db, trustDirectoryProjection, withActors);
+    const queries = new TrustDirectoryQueries(db);
+    expect((await queries.trusts(ALL, {})).map((t) => [t.code, t.source])).toEqual([
+      ['ZA1', 'DEMO'],
+      ['ZB2', 'IMPORTED'],
+    ]);
+    expect((await queries.trusts(ALL, { source: 'IMPORTED' })).map((t) => t.code)).toEqual(['ZB2']);
+    // Paged: the count is over all pages; past the end, no items but still the count.
+    expect(await queries.page(ALL, {}, { first: 1, offset: 0 })).toMatchObject({ items: [{ code: 'ZA1' }], totalCount: 2 });
+    expect(await queries.page(ALL, {}, { first: 1, offset: 1 })).toMatchObject({ items: [{ code: 'ZB2' }], totalCount: 2 });
+    expect(await queries.page(ALL, {}, { first: 1, offset: 5 })).toEqual({ items: [], totalCount: 2 });
+    expect(await queries.page(ALL, { source: 'DEMO' }, { first: 10, offset: 0 })).toMatchObject({ items: [{ code: 'ZA1' }], totalCount: 1 });
+    expect(await queries.page(ALL, { source: 'REGISTERED' }, { first: 10, offset: 0 })).toEqual({ items: [], totalCount: 0 });
+  });
+
+  it('counts a trust registered without a system actor as registered through the API', async () => {
+    await stateAfter(db, trustDirectoryProjection, log);
+    expect((await new TrustDirectoryQueries(db).trusts(ALL, {})).map((t) => t.source)).toEqual(['REGISTERED', 'REGISTERED']);
   });
 });

@@ -99,7 +99,7 @@ function SeriesCard({ trustCode, summary, href }: { trustCode: string; summary: 
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Variation and assurance</dt>
             <dd className="nhsuk-summary-list__value" data-testid="spc-status">
-              <SpcStatus variation={summary.variation} assurance={summary.assurance} hasTarget={summary.hasTarget} />
+              <SpcStatus variation={summary.variation} assurance={summary.assurance} hasTarget={summary.hasTarget} chart={summary.spc?.chart ?? null} />
             </dd>
           </div>
           <div className="nhsuk-summary-list__row">
