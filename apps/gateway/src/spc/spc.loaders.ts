@@ -6,6 +6,8 @@ import type { ReadPosition } from '../shared/read-position';
 export interface SeriesKey {
   readonly trustCode: string;
   readonly metric: string;
+  /** Time travel: the series' SPC as of this day (YYYY-MM-DD); absent = now. */
+  readonly asOf?: string;
 }
 
 /**
@@ -14,8 +16,16 @@ export interface SeriesKey {
  */
 export function spcLoader(queries: QueryServiceClient, position: ReadPosition): DataLoader<SeriesKey, SpcView | null, string> {
   return new DataLoader(
-    (keys) => Promise.all(keys.map((key) => queries.getSeriesSpc(key.trustCode, key.metric, position.options()).catch((error: unknown) => toError(error)))),
-    { cacheKeyFn: (key) => `${key.trustCode}\u0000${key.metric}` },
+    (keys) =>
+      Promise.all(
+        keys.map((key) =>
+          (key.asOf
+            ? queries.getSeriesSpcAsOf(key.trustCode, key.metric, key.asOf, undefined, position.options())
+            : queries.getSeriesSpc(key.trustCode, key.metric, position.options())
+          ).catch((error: unknown) => toError(error)),
+        ),
+      ),
+    { cacheKeyFn: (key) => `${key.trustCode}\u0000${key.metric}\u0000${key.asOf ?? ''}` },
   );
 }
 

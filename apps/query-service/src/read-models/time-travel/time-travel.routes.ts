@@ -3,6 +3,7 @@ import type { EvidenceView, InterventionView, OutcomeView, SeriesView, SpcView, 
 import type { Viewer } from '@longview/domain';
 import { CurrentViewer } from '../../access/current-viewer.decorator';
 import { categoryOf, known } from '../../analytics/analytics.controller';
+import { ATTRIBUTE_CHART_CHOICES, type AttributeChartChoice } from '../../analytics/spc-view';
 import { ReadProgress } from '../../runner/read-progress';
 import { InterventionSummaryQueries } from '../intervention-summary/intervention-summary.queries';
 import { noIntervention } from '../intervention-summary/intervention-summary.routes';
@@ -51,9 +52,20 @@ export class TimeTravelController {
     return found(await this.travel.series(trustCode, metric, asOf(date)), `No ${metric} series for trust ${trustCode} on ${date}`);
   }
 
+  /** `chart=pp|up` as on the live route: the series' P′ or U′ chart as of the date. */
   @Get('series/:trustCode/:metric/spc')
-  async spc(@Param('date') date: string, @Param('trustCode') trustCode: string, @Param('metric') metric: string): Promise<SpcView> {
-    return found(await this.travel.seriesSpc(trustCode, metric, asOf(date)), `No ${metric} series for trust ${trustCode} on ${date}`);
+  async spc(
+    @Param('date') date: string,
+    @Param('trustCode') trustCode: string,
+    @Param('metric') metric: string,
+    @Query('chart') chart?: string,
+  ): Promise<SpcView> {
+    const day = asOf(date);
+    const missing = `No ${metric} series for trust ${trustCode} on ${date}`;
+    if (chart === undefined || chart === '') return found(await this.travel.seriesSpc(trustCode, metric, day), missing);
+    if (!(ATTRIBUTE_CHART_CHOICES as readonly string[]).includes(chart))
+      throw new BadQueryError(`chart must be one of ${ATTRIBUTE_CHART_CHOICES.join(', ')} (or absent)`);
+    return found(await known(() => this.travel.seriesAttributeSpc(trustCode, metric, chart as AttributeChartChoice, day)), missing);
   }
 
   @Get('trusts/:code')

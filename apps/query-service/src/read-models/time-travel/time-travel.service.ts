@@ -1,6 +1,7 @@
 import type { EvidenceView, InterventionView, OutcomeView, SeriesView, SpcView, TrustView } from '@longview/contracts';
 import { visibilityTier, type InterventionCategory, type Viewer } from '@longview/domain';
 import { AnalyticsService } from '../../analytics/analytics.service';
+import type { AttributeChartChoice } from '../../analytics/spc-view';
 import type { AsOfDate } from './as-of-date';
 import { AsOfSources, type LiveReads } from './as-of-sources';
 import type { TimeTravelQueries } from './time-travel.queries';
@@ -47,6 +48,10 @@ export class TimeTravelService {
 
   async seriesSpc(trustCode: string, metric: string, asOf: AsOfDate): Promise<SpcView | undefined> {
     return (await this.at(asOf)).analytics.seriesSpc(trustCode, metric);
+  }
+
+  async seriesAttributeSpc(trustCode: string, metric: string, chart: AttributeChartChoice, asOf: AsOfDate): Promise<SpcView | undefined> {
+    return (await this.at(asOf)).analytics.seriesAttributeSpc(trustCode, metric, chart);
   }
 
   async trust(viewer: Viewer, code: string, asOf: AsOfDate): Promise<TrustView | undefined> {
