@@ -5,7 +5,7 @@ import type { GatewayContext } from '../context';
 import { interventionById } from '../interventions/interventions.reads';
 import { SUSTAINABILITIES } from '../shared/enums';
 import { badUserInput } from '../shared/errors';
-import { evidenceAsOf } from '../time-travel/time-travel.reads';
+import { evidenceAsOf } from '../asof/asof.reads';
 
 /** Query.evidence: `category` is a String in the brief's API; it must name an InterventionCategory. */
 export async function evidence(context: GatewayContext, metric: string, category: string | null | undefined, asOf?: string | null): Promise<EvidenceView> {

@@ -1,4 +1,4 @@
-import { interventionAsOf } from '../time-travel/time-travel.reads';
+import { interventionAsOf } from '../asof/asof.reads';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { metricInfo } from '../metrics/metrics.reads';
 import { trustOf } from '../trusts/trusts.reads';

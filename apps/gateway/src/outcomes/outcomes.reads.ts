@@ -1,7 +1,7 @@
 import type { InterventionView, OutcomeView, SpcView } from '@longview/contracts';
 import type { GatewayContext } from '../context';
 import { spcOf } from '../spc/spc.reads';
-import { outcomesAsOf } from '../time-travel/time-travel.reads';
+import { outcomesAsOf } from '../asof/asof.reads';
 
 /** An outcome, with the intervention's trust so its `spc` can be resolved. */
 export type OutcomeParent = OutcomeView & { readonly trustCode: string; readonly asOf?: string };

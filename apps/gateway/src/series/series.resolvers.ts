@@ -1,6 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { metricInfo } from '../metrics/metrics.reads';
-import { seriesAsOf } from '../time-travel/time-travel.reads';
+import { seriesAsOf } from '../asof/asof.reads';
 import * as mutations from './series.mutations';
 import * as reads from './series.reads';
 

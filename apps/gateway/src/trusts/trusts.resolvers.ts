@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { trustAsOf } from '../time-travel/time-travel.reads';
+import { trustAsOf } from '../asof/asof.reads';
 import * as mutations from './trusts.mutations';
 import * as reads from './trusts.reads';
 
