@@ -268,6 +268,41 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
     });
   }
 
+  // Time travel: the fake's data stand for every date (the call log shows the asOf asked for).
+  async getInterventionAsOf(id: string, asOf: string, options?: ReadOptions): Promise<InterventionView | null> {
+    this.record('getInterventionAsOf', options, id, asOf);
+    const intervention = this.visible().find((item) => item.id === id);
+    return intervention ? { ...intervention, asOf } : null;
+  }
+
+  async getInterventionOutcomesAsOf(id: string, asOf: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
+    this.record('getInterventionOutcomesAsOf', options, id, asOf);
+    if (!this.visible().some((item) => item.id === id)) return null;
+    return this.outcomes.get(id) ?? null;
+  }
+
+  async getEvidenceAsOf(metric: string, category: InterventionCategory | undefined, asOf: string, options?: ReadOptions): Promise<EvidenceView> {
+    this.record('getEvidenceAsOf', options, metric, category, asOf);
+    return { ...this.evidence(metric, category, this.viewer), asOf };
+  }
+
+  async getSeriesAsOf(trustCode: string, metric: string, asOf: string, options?: ReadOptions): Promise<SeriesView | null> {
+    this.record('getSeriesAsOf', options, trustCode, metric, asOf);
+    const series = this.series.find((s) => s.trustCode === trustCode && s.metric === metric);
+    return series ? { ...series, asOf } : null;
+  }
+
+  async getSeriesSpcAsOf(trustCode: string, metric: string, asOf: string, chart?: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null> {
+    this.record('getSeriesSpcAsOf', options, trustCode, metric, asOf, chart);
+    return this.spcs.find((spc) => spc.trustCode === trustCode && spc.metric === metric) ?? null;
+  }
+
+  async getTrustAsOf(code: string, asOf: string, options?: ReadOptions): Promise<TrustView | null> {
+    this.record('getTrustAsOf', options, code, asOf);
+    const trust = this.trusts.find((t) => t.code === code);
+    return trust ? { ...this.counted(trust), asOf } : null;
+  }
+
   async getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView> {
     this.record('getEvidence', options, metric, category);
     // Like the real service: pooled only from the interventions the viewer may see.

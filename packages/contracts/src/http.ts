@@ -98,6 +98,8 @@ export interface PositionView {
 }
 
 export interface TrustView {
+  /** Set when the view is answered as of a past date (time travel): YYYY-MM-DD. Absent = now. */
+  readonly asOf?: IsoDate;
   readonly code: string;
   readonly name: string;
   /** Current context (the one with the latest effective date). */
@@ -129,6 +131,8 @@ export interface HistoryEntry {
 }
 
 export interface InterventionView {
+  /** Set when the view is answered as of a past date (time travel): YYYY-MM-DD. Absent = now. */
+  readonly asOf?: IsoDate;
   readonly id: string;
   readonly trustCode: string;
   readonly trustName: string;
@@ -203,6 +207,8 @@ export interface ObservationView {
 }
 
 export interface SeriesView {
+  /** Set when the view is answered as of a past date (time travel): YYYY-MM-DD. Absent = now. */
+  readonly asOf?: IsoDate;
   readonly trustCode: string;
   readonly metric: string;
   /** Ordered by period. */
@@ -234,6 +240,14 @@ export interface MetricCoverageView {
 //     &maxDataAgeMonths=3: trusts whose latest data are older than this (months before the newest in scope) are left out
 //   GET /trusts/:code/benchmark?metric=&period=         -> BenchmarkView | 404 (period defaults to the trust's latest)
 //   GET /funnel?metric=&period=                        -> FunnelView (400 for an unknown metric or one without numerators and denominators)
+// time travel (docs/time-travel.md): the same answers from the events recorded before the end of a date
+// (YYYY-MM-DD, a UTC day; a later day than today, or not a date, is a 400 BAD_USER_INPUT); views carry `asOf`:
+//   GET /as-of/:date/interventions/:id                 -> InterventionView | 404 (also when not yet proposed then)
+//   GET /as-of/:date/interventions/:id/outcomes        -> OutcomeView[] | 404
+//   GET /as-of/:date/evidence?metric=&category=        -> EvidenceView
+//   GET /as-of/:date/series/:trustCode/:metric         -> SeriesView | 404
+//   GET /as-of/:date/series/:trustCode/:metric/spc     -> SpcView | 404
+//   GET /as-of/:date/trusts/:code                      -> TrustView | 404 (name and context as of then)
 
 /** The verdict on an intervention's effect: defined once, by the analytics that judge it. */
 export type { Sustainability };
@@ -380,6 +394,8 @@ export interface PoolingMethodView {
 }
 
 export interface EvidenceView {
+  /** Set when the view is answered as of a past date (time travel): YYYY-MM-DD. Absent = now. */
+  readonly asOf?: IsoDate;
   readonly metric: string;
   readonly category: InterventionCategory | null;
   /** The method behind pooledEffect, se, the intervals, tau2 and i2. */

@@ -54,11 +54,14 @@ export class EventStore {
    * {@link EventStoreOptions}). Only for a store over a pool or PGlite, never over a
    * transaction handle: a batched append commits on its own.
    */
+  private readonly clock: (() => Date) | undefined;
+
   constructor(
     private readonly db: Database,
     options: EventStoreOptions = {},
   ) {
-    this.batches = options.groupCommit ? new GroupCommit(db, options.maxBatchEvents ?? DEFAULT_MAX_BATCH_EVENTS) : undefined;
+    this.clock = options.clock;
+    this.batches = options.groupCommit ? new GroupCommit(db, options.maxBatchEvents ?? DEFAULT_MAX_BATCH_EVENTS, options.clock) : undefined;
   }
 
   /** Creates the tables if they do not exist. Safe to call concurrently and repeatedly. */
@@ -124,7 +127,7 @@ export class EventStore {
     }
 
     try {
-      return await this.db.transaction((tx) => appendInTransaction(tx, streamId, events, expected, command));
+      return await this.db.transaction((tx) => appendInTransaction(tx, streamId, events, expected, command, recordedAt(this.clock)));
     } catch (error) {
       // A racing attempt of the same command that committed first makes ours fail either
       // on the stream version or on the commands primary key: answer as for a retry.
@@ -229,6 +232,17 @@ export interface EventStoreOptions {
   groupCommit?: boolean;
   /** Most events written by one batch (default 2000); a larger append is written alone. */
   maxBatchEvents?: number;
+  /**
+   * The instant recorded with each event (`recordedAt`). Default: the database's clock (`now()`,
+   * the writing transaction's start). Only tests set it, to record events on chosen dates (time
+   * travel answers from what was recorded up to a date).
+   */
+  clock?: () => Date;
+}
+
+/** The instant to record, or null for the database's own clock. */
+function recordedAt(clock: (() => Date) | undefined): string | null {
+  return clock ? clock().toISOString() : null;
 }
 
 const DEFAULT_MAX_BATCH_EVENTS = 2000;
@@ -257,6 +271,7 @@ class GroupCommit {
   constructor(
     private readonly db: Database,
     private readonly maxEvents: number,
+    private readonly clock: (() => Date) | undefined,
   ) {}
 
   submit(append: Omit<PendingAppend, 'resolve' | 'reject' | 'alone'>, alone: () => Promise<AppendResult>): Promise<AppendResult> {
@@ -312,7 +327,7 @@ class GroupCommit {
     }
     let outcomes: Outcome[];
     try {
-      outcomes = await this.db.transaction((tx) => appendBatch(tx, batch));
+      outcomes = await this.db.transaction((tx) => appendBatch(tx, batch, recordedAt(this.clock)));
     } catch {
       // The batch failed as a whole (a duplicate event id, a racing retry of one of its
       // commands, a lost connection): each append is written alone, so only the faulty one
@@ -345,7 +360,7 @@ async function settleAlone(append: PendingAppend): Promise<void> {
  * lock, then all events in one INSERT and all command records in another. A failed
  * expectation becomes that append's outcome; the others go on.
  */
-async function appendBatch(tx: Database, batch: readonly PendingAppend[]): Promise<Outcome[]> {
+async function appendBatch(tx: Database, batch: readonly PendingAppend[], at: string | null): Promise<Outcome[]> {
   const outcomes: (Outcome | undefined)[] = batch.map(() => undefined);
 
   const keyed = batch.flatMap((append, index) => (append.command ? [{ index, command: append.command }] : []));
@@ -383,12 +398,12 @@ async function appendBatch(tx: Database, batch: readonly PendingAppend[]): Promi
     const append = batch[index] as PendingAppend;
     const start = startVersions.get(index) as number;
     append.events.forEach((event, offset) => {
-      params.push(...eventParams(event, append.streamId, start + offset + 1, append.command));
+      params.push(...eventParams(event, append.streamId, start + offset + 1, append.command, at));
       tuples.push(eventTuple(tuples.length));
     });
   }
   const { rows } = await tx.query<{ global_position: string; stream_id: string; stream_version: number }>(
-    `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+    `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
      VALUES ${tuples.join(', ')}
      RETURNING global_position, stream_id, stream_version`,
     params,
@@ -488,8 +503,8 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The seven parameters of one events row (see eventTuple). */
-function eventParams(event: NewEvent, streamId: string, version: number, command: CommandKey | undefined): unknown[] {
+/** The eight parameters of one events row (see eventTuple); `at` null = the database's now(). */
+function eventParams(event: NewEvent, streamId: string, version: number, command: CommandKey | undefined, at: string | null): unknown[] {
   const metadata: EventMetadata =
     command !== undefined && event.metadata.commandId === undefined ? { ...event.metadata, commandId: command.commandId } : event.metadata;
   return [
@@ -501,12 +516,13 @@ function eventParams(event: NewEvent, streamId: string, version: number, command
     // Serialised here: node-postgres would turn a top-level JS array into a PostgreSQL array.
     JSON.stringify(event.data ?? null),
     JSON.stringify(metadata),
+    at,
   ];
 }
 
 function eventTuple(row: number): string {
-  const p = row * 7;
-  return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb)`;
+  const p = row * 8;
+  return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, COALESCE($${p + 8}::timestamptz, now()))`;
 }
 
 async function appendInTransaction(
@@ -515,6 +531,7 @@ async function appendInTransaction(
   events: readonly NewEvent[],
   expected: ExpectedVersion,
   command: CommandKey | undefined,
+  at: string | null,
 ): Promise<AppendResult> {
   if (events.length === 0) return checkWithoutWriting(tx, streamId, expected);
 
@@ -526,11 +543,11 @@ async function appendInTransaction(
 
   const params: unknown[] = [];
   const tuples = events.map((event, index) => {
-    params.push(...eventParams(event, streamId, startVersion + index + 1, command));
+    params.push(...eventParams(event, streamId, startVersion + index + 1, command, at));
     return eventTuple(index);
   });
   const { rows } = await tx.query<{ global_position: string }>(
-    `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+    `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
      VALUES ${tuples.join(', ')}
      RETURNING global_position`,
     params,

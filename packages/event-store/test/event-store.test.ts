@@ -30,6 +30,26 @@ describe.each(storeVariants())('EventStore on $label', ({ name, open, groupCommi
     expect(rows.map((r) => r.table_name)).toEqual(['commands', 'events', 'streams']);
   });
 
+  it('records the database time by default, or the instant of an injected clock (tests of time travel)', async () => {
+    const before = Date.now() - 60_000;
+    const plain = newStream();
+    await store.appendToStream(plain, [anEvent(1)]);
+    const recorded = Date.parse((await store.readStream(plain)).events[0]?.recordedAt ?? '');
+    expect(recorded).toBeGreaterThan(before);
+
+    let now = new Date('2025-03-03T09:30:00.000Z');
+    const clocked = new EventStore(db, { groupCommit, clock: () => now });
+    const streamId = newStream();
+    await Promise.all([clocked.appendToStream(streamId, [anEvent(1), anEvent(2)]), clocked.appendToStream(newStream(), [anEvent(9)])]);
+    now = new Date('2025-06-01T00:00:00.000Z');
+    await clocked.appendToStream(streamId, [anEvent(3)]);
+    expect((await store.readStream(streamId)).events.map((e) => e.recordedAt)).toEqual([
+      '2025-03-03T09:30:00.000Z',
+      '2025-03-03T09:30:00.000Z',
+      '2025-06-01T00:00:00.000Z',
+    ]);
+  });
+
   it('appends and reads back a stream in order with all fields', async () => {
     const streamId = newStream();
     const first = await store.appendToStream(streamId, [anEvent(1), { ...anEvent(2), eventId: '3f0e2b8e-8c53-4d3a-9f0d-2a2f1f1f0a01' }], {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startCommandService, type RunningService } from '@longview/command-service';
+import { Clock, startCommandService, type RunningService } from '@longview/command-service';
 import { EventStore, openPglite, type Database } from '@longview/event-store';
 import { createGateway } from '@longview/gateway';
 import { startQueryService, type RunningQueryService } from '@longview/query-service';
@@ -22,6 +22,12 @@ export interface EmbeddedOptions {
   /** Skip the gateway (import only needs the two services). */
   readonly withGateway?: boolean;
   readonly log?: (line: string) => void;
+  /**
+   * Tests only: the clock of the command side and of the event store's recorded instant, so a
+   * test can record events on chosen dates (time travel answers from what was recorded by a date).
+   * Default: the system clock and the database's now().
+   */
+  readonly clock?: () => Date;
 }
 
 export interface EmbeddedPlatform {
@@ -79,7 +85,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
   try {
     const database = await openPglite(dataDir ? { dataDir } : {});
     stops.push(() => database.close());
-    const eventStore = new EventStore(database, { groupCommit: true });
+    const eventStore = new EventStore(database, { groupCommit: true, ...(options.clock ? { clock: options.clock } : {}) });
     await eventStore.migrate();
 
     // One key per data folder: the gateway and the CLI sign the services' credentials with it.
@@ -93,7 +99,7 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
     const identity: { value?: PlatformIdentity } = {};
     const commandService = await listening(host, claims.command, () =>
       startCommandService(
-        { eventStore, onAppended: () => feed.query?.follower?.notify() },
+        { eventStore, onAppended: () => feed.query?.follower?.notify(), ...(options.clock ? { clock: clockOf(options.clock) } : {}) },
         {
           host,
           port: claims.command.port,
@@ -160,6 +166,15 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
 }
 
 /** The built web client, if it has been built (npm run build). */
+/** A command-side Clock reading the given function. */
+function clockOf(now: () => Date): Clock {
+  return new (class extends Clock {
+    now(): Date {
+      return now();
+    }
+  })();
+}
+
 export function webDistDir(): string | undefined {
   try {
     const dir = path.join(path.dirname(require.resolve('@longview/web/package.json')), 'dist');

@@ -141,6 +141,17 @@ export interface QueryServiceClient {
   listMentorships(options?: ReadOptions): Promise<readonly MentorshipView[]>;
   /** Null when missing or the viewer is not a party (the same answer). */
   getMentorship(id: string, options?: ReadOptions): Promise<MentorshipView | null>;
+  /**
+   * Time travel, GET /as-of/:date/... (docs/time-travel.md): the same answers from the events
+   * recorded before the end of `asOf` (YYYY-MM-DD; a 400 BAD_USER_INPUT when not a usable date).
+   * Null when the object is missing, hidden from the viewer, or did not exist yet on that date.
+   */
+  getInterventionAsOf(id: string, asOf: string, options?: ReadOptions): Promise<InterventionView | null>;
+  getInterventionOutcomesAsOf(id: string, asOf: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null>;
+  getEvidenceAsOf(metric: string, category: InterventionCategory | undefined, asOf: string, options?: ReadOptions): Promise<EvidenceView>;
+  getSeriesAsOf(trustCode: string, metric: string, asOf: string, options?: ReadOptions): Promise<SeriesView | null>;
+  getSeriesSpcAsOf(trustCode: string, metric: string, asOf: string, chart?: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null>;
+  getTrustAsOf(code: string, asOf: string, options?: ReadOptions): Promise<TrustView | null>;
   /** GET /activity: the live feed's rows the viewer may see (after `since`, or the latest). */
   listActivity(query?: ActivityQuery, options?: ReadOptions): Promise<ActivityPage>;
   /** GET /activity/head: the feed's last position. */
@@ -264,6 +275,30 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getEvidence(metric: string, category?: InterventionCategory, options?: ReadOptions): Promise<EvidenceView> {
     return this.get<EvidenceView>('/evidence', { metric, category }, options);
+  }
+
+  getInterventionAsOf(id: string, asOf: string, options?: ReadOptions): Promise<InterventionView | null> {
+    return this.getOrNull<InterventionView>(`/as-of/${segment(asOf)}/interventions/${segment(id)}`, options);
+  }
+
+  getInterventionOutcomesAsOf(id: string, asOf: string, options?: ReadOptions): Promise<readonly OutcomeView[] | null> {
+    return this.getOrNull<OutcomeView[]>(`/as-of/${segment(asOf)}/interventions/${segment(id)}/outcomes`, options);
+  }
+
+  getEvidenceAsOf(metric: string, category: InterventionCategory | undefined, asOf: string, options?: ReadOptions): Promise<EvidenceView> {
+    return this.get<EvidenceView>(`/as-of/${segment(asOf)}/evidence`, { metric, category }, options);
+  }
+
+  getSeriesAsOf(trustCode: string, metric: string, asOf: string, options?: ReadOptions): Promise<SeriesView | null> {
+    return this.getOrNull<SeriesView>(`/as-of/${segment(asOf)}/series/${segment(trustCode)}/${segment(metric)}`, options);
+  }
+
+  getSeriesSpcAsOf(trustCode: string, metric: string, asOf: string, chart?: 'pp' | 'up', options?: ReadOptions): Promise<SpcView | null> {
+    return this.getOrNull<SpcView>(`/as-of/${segment(asOf)}/series/${segment(trustCode)}/${segment(metric)}/spc`, options, { chart });
+  }
+
+  getTrustAsOf(code: string, asOf: string, options?: ReadOptions): Promise<TrustView | null> {
+    return this.getOrNull<TrustView>(`/as-of/${segment(asOf)}/trusts/${segment(code)}`, options);
   }
 
   getProjection(query: ProjectionQuery, options?: ReadOptions): Promise<ProjectionView> {

@@ -5,13 +5,15 @@ import type { GatewayContext } from '../context';
 import { interventionById } from '../interventions/interventions.reads';
 import { SUSTAINABILITIES } from '../shared/enums';
 import { badUserInput } from '../shared/errors';
+import { evidenceAsOf } from '../asof/asof.reads';
 
 /** Query.evidence: `category` is a String in the brief's API; it must name an InterventionCategory. */
-export async function evidence(context: GatewayContext, metric: string, category: string | null | undefined): Promise<EvidenceView> {
+export async function evidence(context: GatewayContext, metric: string, category: string | null | undefined, asOf?: string | null): Promise<EvidenceView> {
   if (category !== null && category !== undefined && !(INTERVENTION_CATEGORIES as readonly string[]).includes(category)) {
     throw badUserInput(`Unknown intervention category "${category}"`, [{ path: 'category', message: `Must be one of ${INTERVENTION_CATEGORIES.join(', ')}` }]);
   }
-  return context.queries.getEvidence(metric, (category ?? undefined) as InterventionCategory | undefined, context.position.options());
+  const chosen = (category ?? undefined) as InterventionCategory | undefined;
+  return asOf ? evidenceAsOf(context, metric, chosen, asOf) : context.queries.getEvidence(metric, chosen, context.position.options());
 }
 
 /**

@@ -3,7 +3,7 @@ import * as reads from './evidence.reads';
 
 export const resolvers: Resolvers = {
   Query: {
-    evidence: (_, { metric, category }, ctx) => reads.evidence(ctx, metric, category),
+    evidence: (_, { metric, category, asOf }, ctx) => reads.evidence(ctx, metric, category, asOf),
   },
   EvidenceSummary: {
     verdicts: (evidence) => reads.verdictCounts(evidence),

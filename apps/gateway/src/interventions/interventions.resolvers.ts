@@ -1,3 +1,4 @@
+import { interventionAsOf } from '../asof/asof.reads';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { metricInfo } from '../metrics/metrics.reads';
 import { trustOf } from '../trusts/trusts.reads';
@@ -7,7 +8,7 @@ import * as reads from './interventions.reads';
 export const resolvers: Resolvers = {
   Query: {
     interventions: (_, { filter, ...page }, ctx) => reads.interventionConnection(ctx, filter, page),
-    intervention: (_, { id }, ctx) => reads.getIntervention(ctx, id),
+    intervention: (_, { id, asOf }, ctx) => (asOf ? interventionAsOf(ctx, id, asOf) : reads.getIntervention(ctx, id)),
   },
   Mutation: {
     proposeIntervention: (_, { input }, ctx) => mutations.proposeIntervention(ctx, input),

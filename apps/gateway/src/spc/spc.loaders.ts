@@ -6,6 +6,8 @@ import type { ReadPosition } from '../shared/read-position';
 export interface SeriesKey {
   readonly trustCode: string;
   readonly metric: string;
+  /** Time travel: the series' SPC as of this day (YYYY-MM-DD); absent = now. */
+  readonly asOf?: string;
 }
 
 /**
@@ -16,13 +18,26 @@ export interface SeriesKey {
 export function spcLoader(queries: QueryServiceClient, position: ReadPosition): DataLoader<SeriesKey, SpcView | null, string> {
   return new DataLoader(
     async (keys) => {
-      const found = new Map((await queries.getSpcOf(keys, position.options())).map((spc) => [keyOf(spc), spc]));
-      return keys.map((key) => found.get(keyOf(key)) ?? null);
+      // Now: one batch read. As of a date (time travel, a page rarely asks for many): one call each.
+      const now = keys.filter((key) => !key.asOf);
+      const found = new Map((now.length > 0 ? await queries.getSpcOf(now, position.options()) : []).map((spc) => [keyOf(spc), spc]));
+      return Promise.all(
+        keys.map((key) =>
+          key.asOf
+            ? queries.getSeriesSpcAsOf(key.trustCode, key.metric, key.asOf, undefined, position.options()).catch((error: unknown) => toError(error))
+            : (found.get(keyOf(key)) ?? null),
+        ),
+      );
     },
     { cacheKeyFn: keyOf },
   );
 }
 
 function keyOf(key: SeriesKey): string {
-  return `${key.trustCode}\u0000${key.metric}`;
+  return `${key.trustCode}\u0000${key.metric}\u0000${key.asOf ?? ''}`;
+}
+
+/** A failed key fails alone (DataLoader rejects the loads whose value is an Error). */
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -26,19 +26,29 @@ export function emptySpc(trustCode: string, metric: string): SpcView {
 }
 
 /** The SPC view of a series; null when the query service has none. */
-export function spcOf(context: GatewayContext, trustCode: string, metric: string): Promise<SpcView | null> {
-  return context.loaders.spc.load({ trustCode, metric });
+export function spcOf(context: GatewayContext, trustCode: string, metric: string, asOf?: string): Promise<SpcView | null> {
+  return context.loaders.spc.load({ trustCode, metric, ...(asOf ? { asOf } : {}) });
 }
 
 /** MetricSeries.spc: never null (an empty analysis when the query service has none). */
-export async function seriesSpc(context: GatewayContext, trustCode: string, metric: string): Promise<SpcView> {
-  return (await spcOf(context, trustCode, metric)) ?? emptySpc(trustCode, metric);
+export async function seriesSpc(context: GatewayContext, trustCode: string, metric: string, asOf?: string): Promise<SpcView> {
+  return (await spcOf(context, trustCode, metric, asOf)) ?? emptySpc(trustCode, metric);
 }
 
 const ATTRIBUTE_ROUTE = { P_PRIME: 'pp', U_PRIME: 'up' } as const;
 
 /** MetricSeries.spc(chart:): the automatic chart (batched), or a P′/U′ chart asked for by name. */
-export async function seriesSpcAs(context: GatewayContext, trustCode: string, metric: string, chart: SpcChartChoice | null | undefined): Promise<SpcView> {
-  if (!chart || chart === 'AUTO') return seriesSpc(context, trustCode, metric);
-  return (await context.queries.getSeriesAttributeSpc(trustCode, metric, ATTRIBUTE_ROUTE[chart], context.position.options())) ?? emptySpc(trustCode, metric);
+export async function seriesSpcAs(
+  context: GatewayContext,
+  trustCode: string,
+  metric: string,
+  chart: SpcChartChoice | null | undefined,
+  asOf?: string,
+): Promise<SpcView> {
+  if (!chart || chart === 'AUTO') return seriesSpc(context, trustCode, metric, asOf);
+  const route = ATTRIBUTE_ROUTE[chart];
+  const view = asOf
+    ? await context.queries.getSeriesSpcAsOf(trustCode, metric, asOf, route, context.position.options())
+    : await context.queries.getSeriesAttributeSpc(trustCode, metric, route, context.position.options());
+  return view ?? emptySpc(trustCode, metric);
 }

@@ -4,7 +4,7 @@ import * as reads from './spc.reads';
 
 export const resolvers: Resolvers = {
   MetricSeries: {
-    spc: (series, { chart }, ctx) => reads.seriesSpcAs(ctx, series.trustCode, series.metric, chart),
+    spc: (series, { chart }, ctx) => reads.seriesSpcAs(ctx, series.trustCode, series.metric, chart, series.asOf),
   },
   SpcAnalysis: {
     direction: (spc) => spcDirection(spc),

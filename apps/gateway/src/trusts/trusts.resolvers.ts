@@ -1,11 +1,12 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { trustAsOf } from '../asof/asof.reads';
 import * as mutations from './trusts.mutations';
 import * as reads from './trusts.reads';
 
 export const resolvers: Resolvers = {
   Query: {
     trusts: (_, { filter }, ctx) => reads.listTrusts(ctx, filter),
-    trust: (_, { code }, ctx) => reads.getTrust(ctx, code),
+    trust: (_, { code, asOf }, ctx) => (asOf ? trustAsOf(ctx, code, asOf) : reads.getTrust(ctx, code)),
     trustConnection: (_, args, ctx) => reads.trustConnection(ctx, args),
   },
   Mutation: {

@@ -146,7 +146,7 @@ function monthOf(name: string, value: string): string {
   return `${match[1]}-${match[2]}`;
 }
 
-function categoryOf(category: string | undefined): InterventionCategory | undefined {
+export function categoryOf(category: string | undefined): InterventionCategory | undefined {
   if (category === undefined || category === '') return undefined;
   if (!(INTERVENTION_CATEGORIES as readonly string[]).includes(category)) {
     throw new BadQueryError(`category must be one of ${INTERVENTION_CATEGORIES.join(', ')}`);
@@ -161,7 +161,7 @@ function wholeNumber(name: string, value: string | undefined, fallback: number, 
   return n;
 }
 
-async function known<T>(compute: () => Promise<T>): Promise<T> {
+export async function known<T>(compute: () => Promise<T>): Promise<T> {
   try {
     return await compute();
   } catch (error) {

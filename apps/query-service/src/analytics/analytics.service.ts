@@ -42,11 +42,14 @@ import type { TrustDirectoryQueries } from '../read-models/trust-directory/trust
 import { AnalyticsCache } from './analytics-cache';
 import { XMR_REASON, attributeChartView, hasCounts, runChartView, wantsRunChart, type AttributeChartChoice } from './spc-view';
 
-/** The read models analytics reads, through their slices' queries. */
+/**
+ * The read models analytics reads, through their slices' queries (only the reads it makes, so
+ * time travel can hand it the same reads folded up to a past log position).
+ */
 export interface AnalyticsSources {
-  readonly trusts: TrustDirectoryQueries;
-  readonly interventions: InterventionSummaryQueries;
-  readonly series: MetricSeriesQueries;
+  readonly trusts: Pick<TrustDirectoryQueries, 'trusts'>;
+  readonly interventions: Pick<InterventionSummaryQueries, 'intervention' | 'interventions' | 'interventionsById'>;
+  readonly series: Pick<MetricSeriesQueries, 'series' | 'seriesByKeys' | 'seriesOfMetric'>;
 }
 
 /** How many recent months describe a trust's current process (peers' baseline, projections). */

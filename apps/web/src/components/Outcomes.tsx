@@ -162,8 +162,8 @@ function Outcome({ outcome: o }: { outcome: InterventionOutcomeData }) {
 }
 
 /** The intervention's outcomes: per target metric, whether the improvement lasted and by how much. */
-export function Outcomes({ interventionId }: { interventionId: string }) {
-  const { data, loading, error } = useQuery(INTERVENTION_OUTCOMES_QUERY, { variables: { id: interventionId } });
+export function Outcomes({ interventionId, asOf = null }: { interventionId: string; asOf?: string | null }) {
+  const { data, loading, error } = useQuery(INTERVENTION_OUTCOMES_QUERY, { variables: { id: interventionId, asOf } });
   const outcomes = data?.intervention?.outcomes;
   if (loading && !outcomes) {
     return (

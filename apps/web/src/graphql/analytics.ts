@@ -37,8 +37,9 @@ export const SPC_ANALYSIS_FRAGMENT = graphql(`
 `);
 
 export const EVIDENCE_QUERY = graphql(`
-  query Evidence($metric: String!, $category: String) {
-    evidence(metric: $metric, category: $category) {
+  query Evidence($metric: String!, $category: String, $asOf: String) {
+    evidence(metric: $metric, category: $category, asOf: $asOf) {
+      asOf
       metric
       category
       method {

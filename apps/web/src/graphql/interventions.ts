@@ -49,17 +49,18 @@ export const INTERVENTION_DETAIL_FRAGMENT = graphql(`
 `);
 
 export const INTERVENTION_PAGE_QUERY = graphql(`
-  query InterventionPage($id: ID!) {
-    intervention(id: $id) {
+  query InterventionPage($id: ID!, $asOf: String) {
+    intervention(id: $id, asOf: $asOf) {
       ...InterventionDetail
+      asOf
     }
   }
 `);
 
 /** Fetched apart from the page query so that the page still shows if the analytics fail. */
 export const INTERVENTION_OUTCOMES_QUERY = graphql(`
-  query InterventionOutcomes($id: ID!) {
-    intervention(id: $id) {
+  query InterventionOutcomes($id: ID!, $asOf: String) {
+    intervention(id: $id, asOf: $asOf) {
       id
       outcomes {
         metric

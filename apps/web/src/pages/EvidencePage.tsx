@@ -13,6 +13,8 @@ import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList } from '../components/SummaryList';
 import { VerdictTag } from '../components/Outcomes';
+import { AsOfField, AsOfNotice } from '../components/AsOf';
+import { asOfParam } from '../lib/asOf';
 
 type MetricInfo = MetricsQuery['metrics'][number];
 type EvidenceSummaryData = EvidenceQuery['evidence'];
@@ -200,8 +202,18 @@ function StudiesTable({ studies, unit }: { studies: EvidenceStudyData[]; unit: s
   );
 }
 
-function EvidenceResult({ metric, category, info }: { metric: string; category: InterventionCategory | null; info: MetricInfo | undefined }) {
-  const { data, loading, error } = useQuery(EVIDENCE_QUERY, { variables: { metric, category } });
+function EvidenceResult({
+  metric,
+  category,
+  asOf,
+  info,
+}: {
+  metric: string;
+  category: InterventionCategory | null;
+  asOf: string | null;
+  info: MetricInfo | undefined;
+}) {
+  const { data, loading, error } = useQuery(EVIDENCE_QUERY, { variables: { metric, category, asOf } });
   const e = data?.evidence;
   if (loading && !e) return <Loading what="the evidence" />;
   if (error && !e) return <QueryError error={error} what="the evidence" />;
@@ -306,6 +318,7 @@ export function EvidencePage() {
   const catalogue = metrics.data?.metrics ?? [];
   const metric = params.get('metric') ?? catalogue[0]?.code ?? '';
   const category = enumValue(InterventionCategory, params.get('category'));
+  const asOf = asOfParam(params);
   const [draftMetric, setDraftMetric] = useState<string | null>(null);
   const [draftCategory, setDraftCategory] = useState<string | null>(null);
 
@@ -315,9 +328,19 @@ export function EvidencePage() {
     next.set('metric', draftMetric ?? metric);
     const c = draftCategory ?? category ?? '';
     if (c) next.set('category', c);
+    if (asOf) next.set('asOf', asOf);
     setParams(next);
     setDraftMetric(null);
     setDraftCategory(null);
+  }
+
+  /** The same evidence at another date (null = now). */
+  function searchAt(date: string | null): string {
+    const next = new URLSearchParams(params);
+    if (date) next.set('asOf', date);
+    else next.delete('asOf');
+    const search = next.toString();
+    return search ? `?${search}` : '';
   }
 
   return (
@@ -367,7 +390,9 @@ export function EvidencePage() {
               </button>
             </div>
           </form>
-          {metric && <EvidenceResult metric={metric} category={category} info={catalogue.find((m) => m.code === metric)} />}
+          <AsOfField id="evidence-as-of" asOf={asOf} onChange={(date) => setParams(new URLSearchParams(searchAt(date)))} />
+          {asOf && <AsOfNotice asOf={asOf} nowTo={`/evidence${searchAt(null)}`} />}
+          {metric && <EvidenceResult metric={metric} category={category} asOf={asOf} info={catalogue.find((m) => m.code === metric)} />}
         </>
       )}
       <p className="nhsuk-body">

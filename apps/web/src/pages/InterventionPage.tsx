@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import type { InterventionDetailFragment as InterventionDetail } from '../__generated__/graphql';
 import { INTERVENTION_PAGE_QUERY } from '../graphql/interventions';
@@ -10,6 +10,8 @@ import { Loading, QueryError } from '../components/QueryError';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { StatusTag } from '../components/StatusTag';
 import { Outcomes } from '../components/Outcomes';
+import { AsOfField, AsOfNotice } from '../components/AsOf';
+import { asOfParam } from '../lib/asOf';
 import { AdoptionLineage } from '../components/AdoptionLineage';
 import { InterventionLessons } from '../components/InterventionLessons';
 import { InterventionComments } from '../components/InterventionComments';
@@ -108,7 +110,9 @@ export function InterventionPage() {
   const location = useLocation();
   const state = location.state as { proposed?: boolean; adopted?: boolean } | null;
   const justProposed = state?.proposed === true || state?.adopted === true;
-  const { data, loading, error } = useQuery(INTERVENTION_PAGE_QUERY, { variables: { id } });
+  const [params, setParams] = useSearchParams();
+  const asOf = asOfParam(params);
+  const { data, loading, error } = useQuery(INTERVENTION_PAGE_QUERY, { variables: { id, asOf } });
   const intervention = data?.intervention;
   usePageTitle(intervention ? intervention.title : loading ? 'Intervention' : error ? 'Intervention could not be loaded' : 'Intervention not found');
 
@@ -117,7 +121,14 @@ export function InterventionPage() {
   if (!intervention) {
     return (
       <NotFoundPage heading="Intervention not found">
-        <p>The intervention does not exist, or it is not shared with you.</p>
+        {asOf ? (
+          <p>
+            Nothing was known about this intervention on {formatDate(asOf)}, or it is not shared with you.{' '}
+            <Link to={`/interventions/${encodeURIComponent(id)}`}>Show what is known now</Link>
+          </p>
+        ) : (
+          <p>The intervention does not exist, or it is not shared with you.</p>
+        )}
       </NotFoundPage>
     );
   }
@@ -147,6 +158,9 @@ export function InterventionPage() {
         <StatusTag status={i.status} />
       </p>
 
+      <AsOfField id="intervention-as-of" asOf={asOf} onChange={(date) => setParams(date ? { asOf: date } : {})} />
+      {asOf && <AsOfNotice asOf={asOf} nowTo={`/interventions/${encodeURIComponent(i.id)}`} />}
+
       <SummaryList
         rows={[
           {
@@ -163,15 +177,18 @@ export function InterventionPage() {
         ]}
       />
 
-      <Suspense fallback={null}>
-        <InterventionActions intervention={i} />
-      </Suspense>
+      {/* Changes are made to the intervention as it is now, not to a past view of it. */}
+      {!asOf && (
+        <Suspense fallback={null}>
+          <InterventionActions intervention={i} />
+        </Suspense>
+      )}
 
       <h2>Summary</h2>
       <Paragraphs text={i.summary} />
 
       <h2>Outcomes</h2>
-      <Outcomes interventionId={i.id} />
+      <Outcomes interventionId={i.id} asOf={asOf} />
 
       <h2>Root cause addressed</h2>
       {i.rootCause ? <Paragraphs text={i.rootCause} /> : <p className="nhsuk-body">Not recorded.</p>}

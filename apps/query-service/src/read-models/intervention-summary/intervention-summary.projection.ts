@@ -54,23 +54,7 @@ export const interventionSummaryProjection: Projection = {
     if (event.type === 'InterventionProposed') {
       const d = event.data;
       const trust = await tx.query<{ name: string }>('SELECT name FROM rm_intervention_trust_names WHERE code = $1', [d.trustCode]);
-      const view: InterventionView = {
-        id: d.interventionId,
-        trustCode: d.trustCode,
-        trustName: trust.rows[0]?.name ?? d.trustCode,
-        title: d.title,
-        summary: d.summary,
-        category: d.category,
-        ...(d.rootCause !== undefined ? { rootCause: d.rootCause } : {}),
-        approach: d.approach,
-        targets: d.targets,
-        sharing: d.sharing,
-        status: 'PROPOSED',
-        proposedAt: d.proposedAt,
-        pdsaCycles: [],
-        history: [historyEntry(projected)],
-        ...(d.adoptedFrom ? { adoptedFrom: d.adoptedFrom.interventionId, adaptations: d.adoptedFrom.adaptations } : {}),
-      };
+      const view = proposedView(projected, d, trust.rows[0]?.name ?? d.trustCode);
       await tx.query(
         `INSERT INTO rm_interventions (id, trust_code, status, category, sharing, proposed_position, doc, stream_version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
@@ -86,7 +70,7 @@ export const interventionSummaryProjection: Projection = {
     ]);
     const row = rows[0];
     if (!row) return; // already applied
-    const view = evolveView({ ...parseJson<InterventionView>(row.doc) } as Mutable<InterventionView>, projected);
+    const view = evolveIntervention(parseJson<InterventionView>(row.doc), projected);
     await tx.query('UPDATE rm_interventions SET status = $2, sharing = $3, doc = $4, stream_version = $5 WHERE id = $1', [
       id,
       view.status,
@@ -97,7 +81,38 @@ export const interventionSummaryProjection: Projection = {
   },
 };
 
-function interventionIdOf(event: LongviewEvent): string | undefined {
+type ProposedData = Extract<LongviewEvent, { type: 'InterventionProposed' }>['data'];
+
+/** The document of a just-proposed intervention (pure: the live projection and time travel share it). */
+export function proposedView(projected: ProjectedEvent, d: ProposedData, trustName: string): InterventionView {
+  return {
+    id: d.interventionId,
+    trustCode: d.trustCode,
+    trustName,
+    title: d.title,
+    summary: d.summary,
+    category: d.category,
+    ...(d.rootCause !== undefined ? { rootCause: d.rootCause } : {}),
+    approach: d.approach,
+    targets: d.targets,
+    sharing: d.sharing,
+    status: 'PROPOSED',
+    proposedAt: d.proposedAt,
+    pdsaCycles: [],
+    history: [historyEntry(projected)],
+    ...(d.adoptedFrom ? { adoptedFrom: d.adoptedFrom.interventionId, adaptations: d.adoptedFrom.adaptations } : {}),
+  };
+}
+
+/**
+ * The document after a later event of the intervention's own stream (pure, a new object): shared
+ * by the live projection and time travel, so both fold an intervention the same way.
+ */
+export function evolveIntervention(view: InterventionView, projected: ProjectedEvent): InterventionView {
+  return evolveView({ ...view } as Mutable<InterventionView>, projected);
+}
+
+export function interventionIdOf(event: LongviewEvent): string | undefined {
   switch (event.type) {
     case 'InterventionStarted':
     case 'PdsaCycleLogged':

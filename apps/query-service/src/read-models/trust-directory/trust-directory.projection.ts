@@ -101,10 +101,7 @@ export const trustDirectoryProjection: Projection = {
         );
         const row = rows[0];
         if (!row) return; // already applied (or, impossibly, a trust not registered in its own stream)
-        const history = [...parseJson<HistoryRow[]>(row.context_history), { context, effectiveFrom, ...(reason ? { reason } : {}) }]
-          // The current context is the one with the latest effective date, whatever order changes arrive in.
-          .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-        const current = history[history.length - 1] as HistoryRow;
+        const { history, current } = withContextChange(parseJson<HistoryRow[]>(row.context_history), { context, effectiveFrom, ...(reason ? { reason } : {}) });
         await tx.query(
           `UPDATE rm_trusts SET context = $2, kind = $3, region = $4, context_effective_from = $5, context_history = $6, stream_version = $7 WHERE code = $1`,
           [code, JSON.stringify(current.context), current.context.kind, current.context.region, current.effectiveFrom, JSON.stringify(history), streamVersion],
@@ -166,8 +163,17 @@ function trustCodeTouched(event: LongviewEvent): string | undefined {
   }
 }
 
-interface HistoryRow {
+export interface HistoryRow {
   context: TrustContext;
   effectiveFrom: string;
   reason?: string;
+}
+
+/**
+ * A trust's context history with one more change, and the current context: the one with the
+ * latest effective date, whatever order changes arrive in. Pure: time travel folds the same way.
+ */
+export function withContextChange(history: readonly HistoryRow[], change: HistoryRow): { history: HistoryRow[]; current: HistoryRow } {
+  const next = [...history, change].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  return { history: next, current: next[next.length - 1] as HistoryRow };
 }
