@@ -5,6 +5,7 @@ module.exports = require('@longview/jest-config').jestConfig({
   e2e: [
     'test/browser.test.ts',
     'test/browser-workspace.test.ts',
+    'test/browser-journeys.test.ts',
     'test/embedded-graphql.test.ts',
     'test/authorisation-table.test.ts',
     'test/visibility-graphql.test.ts',
