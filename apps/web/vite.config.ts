@@ -95,6 +95,8 @@ export default defineConfig({
     sourcemap: false,
     // Every browser the NHS.UK frontend supports has modulepreload: no polyfill in the first download.
     modulePreload: { polyfill: false },
+    // dist/.vite/manifest.json: which chunks each page loads (the bundle-size test and `npm run bench:web`).
+    manifest: true,
     // Libraries change less often than the app: separate chunks stay cached across releases.
     rolldownOptions: {
       output: {
