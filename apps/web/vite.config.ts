@@ -1,5 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import babel from '@rolldown/plugin-babel';
+import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
+import { routeManifest } from './src/routes';
 
 /** Removes every `@media screen\0 ...{...}` block: IE-only hacks that lightningcss cannot parse. */
 function dropIeMediaHacks(css: string): string {
@@ -44,9 +47,36 @@ function nhsukOffline(): Plugin {
   };
 }
 
+/**
+ * dist/routes.json: the client's path patterns (src/routes.ts), read by the gateway to answer
+ * any other path with HTTP 404.
+ */
+function routesManifest(): Plugin {
+  return {
+    name: 'longview:routes-manifest',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'routes.json', source: `${JSON.stringify(routeManifest(), null, 2)}\n` });
+    },
+  };
+}
+
+/**
+ * codegen's client preset maps every document from one `graphql()` function, so every page
+ * would carry every query. Its Babel plugin replaces each `graphql(`...`)` call with an import of
+ * that one document from src/__generated__/graphql.ts, so each page's chunk holds only its own.
+ */
+function typedDocumentImports(): ReturnType<typeof babel> {
+  return babel({
+    // Every graphql(`...`) call is in src/graphql/ (the codegen documents).
+    include: /[\\/]src[\\/]graphql[\\/][^\\/]+\.ts$/,
+    plugins: [[babelOptimizerPlugin, { artifactDirectory: './src/__generated__', gqlTagName: 'graphql' }]],
+  });
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [nhsukOffline(), react()],
+  plugins: [nhsukOffline(), typedDocumentImports(), react(), routesManifest()],
   // Workspace packages are compiled to CommonJS (for the Nest services) and linked, not
   // installed, so the dev server would serve their `exports.x = ...` to the browser as is:
   // pre-bundling converts them to ES modules. (The production build converts them itself.)
@@ -63,6 +93,10 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // Every browser the NHS.UK frontend supports has modulepreload: no polyfill in the first download.
+    modulePreload: { polyfill: false },
+    // dist/.vite/manifest.json: which chunks each page loads (the bundle-size test and `npm run bench:web`).
+    manifest: true,
     // Libraries change less often than the app: separate chunks stay cached across releases.
     rolldownOptions: {
       output: {

@@ -1,7 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -18,6 +16,7 @@ import { demoSignIn } from './sign-in/demo-sign-in';
 import { serveActivityOverWebSocket } from './activity/activity.ws';
 import { noSubscriptionsOverHttpRule } from './hardening/operation-types';
 import { graphqlOperationSpan, operationSpanPlugin } from './tracing/operation-spans';
+import { serveWebApp } from './web-app/serve-web-app';
 
 export interface ApolloServerOptions {
   readonly plugins?: ApolloServerPlugin<GatewayContext>[];
@@ -49,7 +48,7 @@ export interface GatewayOptions {
   readonly port?: number;
   /** Default 127.0.0.1. */
   readonly host?: string;
-  /** The built React app: served at / with SPA fallback to index.html. */
+  /** The built React app (apps/web/dist): see src/web-app/serve-web-app.ts. */
   readonly webDistDir?: string;
   /** HS256 secret for bearer tokens (the embedded mode's local key). */
   readonly jwtSecret?: string;
@@ -113,7 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     }),
   );
   app.use('/auth/demo-sign-in', demoSignIn({ enabled: options.demoSignIn === true, host, secret: options.jwtSecret, queries: queries.forViewer(null) }));
-  if (options.webDistDir) serveWebApp(app, options.webDistDir);
+  if (options.webDistDir) app.use(serveWebApp(options.webDistDir));
   // Last: unknown routes and every error answer JSON, never an HTML page with a stack trace.
   app.use(jsonNotFound, jsonErrorHandler);
 
@@ -140,21 +139,6 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     // The drain plugin closes the HTTP server when Apollo stops.
     stop: () => (stopping ??= websocket.stop().then(() => apollo.stop())),
   };
-}
-
-/** Static files, then index.html for client-side routes (GETs that are not API paths or missing assets). */
-function serveWebApp(app: express.Express, webDistDir: string): void {
-  const root = resolve(webDistDir);
-  const index = join(root, 'index.html');
-  app.use(express.static(root, { index: 'index.html' }));
-  app.use((req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (req.path === '/graphql' || req.path.startsWith('/graphql/') || req.path === '/health') return next();
-    // A missing asset (/assets/app.js) is a 404, not the HTML page.
-    if (extname(req.path) !== '' && extname(req.path) !== '.html') return next();
-    if (!existsSync(index)) return next();
-    res.sendFile(index);
-  });
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

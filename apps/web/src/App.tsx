@@ -1,31 +1,23 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout';
 import { ScrollToTop } from './components/ScrollToTop';
-import { TrustListPage } from './pages/TrustListPage';
-import { TrustPage } from './pages/TrustPage';
-import { InterventionPage } from './pages/InterventionPage';
-import { AdoptInterventionPage } from './pages/AdoptInterventionPage';
-import { ProposeInterventionPage } from './pages/ProposeInterventionPage';
-import { SignInPage } from './pages/SignInPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { EvidencePage } from './pages/EvidencePage';
-import { ProjectionPage } from './pages/ProjectionPage';
-import { OfferMentorshipPage } from './pages/OfferMentorshipPage';
-import { MentorshipsPage } from './pages/MentorshipsPage';
-import { LessonsPage } from './pages/LessonsPage';
 import { Loading } from './components/QueryError';
+import { ROUTES, type RouteName } from './routes';
+import { TrustListPage } from './pages/TrustListPage';
+import { NotFoundPage } from './pages/NotFoundPage';
 
-// The trust workspace is for signed-in editors only: its code loads when it is opened.
-const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
-const TrustContextPage = lazy(() => import('./pages/workspace/TrustContextPage'));
-const UploadCsvPage = lazy(() => import('./pages/workspace/UploadCsvPage'));
-const RecordMonthPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RecordMonthPage })));
-const CorrectValuePage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.CorrectValuePage })));
-const RebaseSeriesPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RebaseSeriesPage })));
-
-function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>;
+/**
+ * A page whose code loads when it is first opened (its own chunk). Only the home page (the
+ * trust list) and the not-found page, which other pages show too, are in the first download.
+ */
+function lazyPage(load: () => Promise<ComponentType>): ReactElement {
+  const Page = lazy(() => load().then((component) => ({ default: component })));
+  return (
+    <Suspense fallback={<Loading what="the page" />}>
+      <Page />
+    </Suspense>
+  );
 }
 
 function AccessRedirect() {
@@ -33,72 +25,39 @@ function AccessRedirect() {
   return <Navigate to={`/sign-in${search}`} replace />;
 }
 
+/** Each route's page (one line each; the route's path is in routes.ts). */
+const PAGES: Record<RouteName, ReactElement> = {
+  trustList: <TrustListPage />,
+  trust: lazyPage(() => import('./pages/TrustPage').then((m) => m.TrustPage)),
+  proposeIntervention: lazyPage(() => import('./pages/ProposeInterventionPage').then((m) => m.ProposeInterventionPage)),
+  intervention: lazyPage(() => import('./pages/InterventionPage').then((m) => m.InterventionPage)),
+  adoptIntervention: lazyPage(() => import('./pages/AdoptInterventionPage').then((m) => m.AdoptInterventionPage)),
+  evidence: lazyPage(() => import('./pages/EvidencePage').then((m) => m.EvidencePage)),
+  projection: lazyPage(() => import('./pages/ProjectionPage').then((m) => m.ProjectionPage)),
+  lessons: lazyPage(() => import('./pages/LessonsPage').then((m) => m.LessonsPage)),
+  offerMentorship: lazyPage(() => import('./pages/OfferMentorshipPage').then((m) => m.OfferMentorshipPage)),
+  mentorships: lazyPage(() => import('./pages/MentorshipsPage').then((m) => m.MentorshipsPage)),
+  workspace: lazyPage(() => import('./pages/workspace/WorkspacePage').then((m) => m.default)),
+  recordMonth: lazyPage(() => import('./pages/workspace/DataForms').then((m) => m.RecordMonthPage)),
+  correctValue: lazyPage(() => import('./pages/workspace/DataForms').then((m) => m.CorrectValuePage)),
+  rebaseSeries: lazyPage(() => import('./pages/workspace/DataForms').then((m) => m.RebaseSeriesPage)),
+  uploadCsv: lazyPage(() => import('./pages/workspace/UploadCsvPage').then((m) => m.default)),
+  trustContext: lazyPage(() => import('./pages/workspace/TrustContextPage').then((m) => m.default)),
+  signIn: lazyPage(() => import('./pages/SignInPage').then((m) => m.SignInPage)),
+  access: <AccessRedirect />,
+};
+
+const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
+
 export function App() {
   return (
     <Layout>
       <ScrollToTop />
       <Routes>
-        <Route path="/" element={<TrustListPage />} />
-        <Route path="/trusts/:code" element={<TrustPage />} />
-        <Route path="/interventions/new" element={<ProposeInterventionPage />} />
-        <Route path="/interventions/:id" element={<InterventionPage />} />
-        <Route path="/interventions/:id/adopt" element={<AdoptInterventionPage />} />
-        <Route path="/evidence" element={<EvidencePage />} />
-        <Route path="/projection" element={<ProjectionPage />} />
-        <Route path="/lessons" element={<LessonsPage />} />
-        <Route path="/mentorships/offer" element={<OfferMentorshipPage />} />
-        <Route path="/mentorships" element={<MentorshipsPage />} />
-        <Route
-          path="/workspace"
-          element={
-            <Lazy>
-              <WorkspacePage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="/workspace/record"
-          element={
-            <Lazy>
-              <RecordMonthPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="/workspace/correct"
-          element={
-            <Lazy>
-              <CorrectValuePage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="/workspace/rebase"
-          element={
-            <Lazy>
-              <RebaseSeriesPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="/workspace/upload"
-          element={
-            <Lazy>
-              <UploadCsvPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="/workspace/context"
-          element={
-            <Lazy>
-              <TrustContextPage />
-            </Lazy>
-          }
-        />
-        <Route path="/sign-in" element={<SignInPage />} />
-        {/* The old paste-a-token page is part of the sign-in page now. */}
-        <Route path="/access" element={<AccessRedirect />} />
+        {ROUTE_NAMES.map((name) => (
+          <Route key={name} path={ROUTES[name]} element={PAGES[name]} />
+        ))}
+        {/* Any other address: the server answers it with HTTP 404 and this page. */}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

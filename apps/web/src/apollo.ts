@@ -1,10 +1,9 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { Kind, OperationTypeNode } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
+import { Observable, type Subscription } from 'rxjs';
 import { readToken, signOutRefused } from './session/session';
 
 interface AuthContext {
@@ -43,37 +42,36 @@ const refusedTokenLink = new ErrorLink(({ error, operation, forward }) => {
   return forward(operation);
 });
 
-let liveClient: Client | undefined;
+type LiveLink = ReturnType<typeof import('./live/liveLink').createLiveLink>;
+let live: Promise<LiveLink> | undefined;
 
-/**
- * Subscriptions (the live activity feed) go over graphql-ws to the same /graphql address; the
- * signed-in token travels in connection_init, read anew at every (re)connection. Lazy: the
- * socket opens with the first subscription and closes after the last.
- */
-function liveLink(): GraphQLWsLink {
-  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
-  liveClient = createClient({
-    url,
-    lazy: true,
-    connectionParams: (): Record<string, string> => {
-      const token = readToken();
-      return token ? { Authorization: `Bearer ${token}` } : {};
-    },
-    // A refused token (4401) signs the browser out; the next connection is then public.
-    on: {
-      closed: (event) => {
-        if ((event as CloseEvent | undefined)?.code === 4401 && readToken()) signOutRefused();
-      },
-    },
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-  });
-  return new GraphQLWsLink(liveClient);
+/** The live link's code (graphql-ws) loads with the first subscription, not with the page. */
+function loadLive(): Promise<LiveLink> {
+  return (live ??= import('./live/liveLink').then((m) => m.createLiveLink()));
 }
+
+/** Hands each subscription to the live link once its code has loaded. */
+const lazyLiveLink = new ApolloLink(
+  (operation) =>
+    new Observable<ApolloLink.Result>((subscriber) => {
+      let inner: Subscription | undefined;
+      let closed = false;
+      loadLive().then(
+        ({ link }) => {
+          if (!closed) inner = link.request(operation).subscribe(subscriber);
+        },
+        (error: unknown) => subscriber.error(error),
+      );
+      return () => {
+        closed = true;
+        inner?.unsubscribe();
+      };
+    }),
+);
 
 /** After signing in or out: reconnect the live socket so it reads as the new viewer (subscriptions resume on their own). */
 export function restartLiveConnection(): void {
-  liveClient?.terminate();
+  void live?.then(({ restart }) => restart());
 }
 
 const isSubscription = ({ query }: ApolloLink.Operation) => {
@@ -84,7 +82,7 @@ const isSubscription = ({ query }: ApolloLink.Operation) => {
 export function createApolloClient(): ApolloClient {
   const http = ApolloLink.from([refusedTokenLink, authLink, new HttpLink({ uri: '/graphql' })]);
   return new ApolloClient({
-    link: typeof window !== 'undefined' && typeof WebSocket !== 'undefined' ? ApolloLink.split(isSubscription, liveLink(), http) : http,
+    link: typeof window !== 'undefined' && typeof WebSocket !== 'undefined' ? ApolloLink.split(isSubscription, lazyLiveLink, http) : http,
     cache: new InMemoryCache({
       typePolicies: {
         Trust: { keyFields: ['code'] },

@@ -165,7 +165,6 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
   }
 }
 
-/** The built web client, if it has been built (npm run build). */
 /** A command-side Clock reading the given function. */
 function clockOf(now: () => Date): Clock {
   return new (class extends Clock {
@@ -175,11 +174,17 @@ function clockOf(now: () => Date): Clock {
   })();
 }
 
+/** The built web client, if it has been built (npm run build); LONGVIEW_WEB_DIST names another build (`npm run bench:web`). */
 export function webDistDir(): string | undefined {
   try {
-    const dir = path.join(path.dirname(require.resolve('@longview/web/package.json')), 'dist');
+    const dir = process.env.LONGVIEW_WEB_DIST ?? builtWebClientDir();
     return fs.existsSync(path.join(dir, 'index.html')) ? dir : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Where `npm run build` puts the web client (apps/web/dist). */
+export function builtWebClientDir(): string {
+  return path.join(path.dirname(require.resolve('@longview/web/package.json')), 'dist');
 }
