@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
-import type { BenchmarkView, EvidenceView, FunnelView, OutcomeView, PeerView, ProjectionView, SpcView, TrustPeersView } from '@longview/contracts';
+import type { BenchmarkView, EvidenceView, FunnelView, OutcomeView, PeerView, PortfolioView, ProjectionView, SpcView, TrustPeersView } from '@longview/contracts';
 import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory, type Viewer } from '@longview/domain';
 import { CurrentViewer } from '../access/current-viewer.decorator';
 import { noIntervention } from '../read-models/intervention-summary/intervention-summary.routes';
 import { batchKeys } from '../read-models/batch-keys';
+import { today } from '../read-models/programmes/programmes.routes';
 import { BadQueryError, found } from '../read-models/query-errors';
 import { ReadYourWritesInterceptor } from '../read-models/read-your-writes.interceptor';
 import { ATTRIBUTE_CHART_CHOICES, type AttributeChartChoice } from './spc-view';
@@ -37,6 +38,12 @@ export class AnalyticsController {
   @Get('interventions/:id/outcomes')
   async outcomes(@CurrentViewer() viewer: Viewer, @Param('id') id: string): Promise<OutcomeView[]> {
     return found(await this.analytics.outcomes(viewer, id), noIntervention(id));
+  }
+
+  /** Progress at a glance: the trust's interventions the viewer may see, by status and verdict per quarter. */
+  @Get('trusts/:code/portfolio')
+  async portfolio(@CurrentViewer() viewer: Viewer, @Param('code') code: string): Promise<PortfolioView> {
+    return found(await this.analytics.trustPortfolio(viewer, code, today()), `No trust with code ${code}`);
   }
 
   @Get('trusts/:code/peers')
