@@ -14,6 +14,9 @@ import { ProjectionPage } from './pages/ProjectionPage';
 import { OfferMentorshipPage } from './pages/OfferMentorshipPage';
 import { MentorshipsPage } from './pages/MentorshipsPage';
 import { LessonsPage } from './pages/LessonsPage';
+import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
+import { ProgrammePage } from './pages/programmes/ProgrammePage';
+import { CreateProgrammePage } from './pages/programmes/CreateProgrammePage';
 import { Loading } from './components/QueryError';
 
 // The trust workspace is for signed-in editors only: its code loads when it is opened.
@@ -46,6 +49,9 @@ export function App() {
         <Route path="/evidence" element={<EvidencePage />} />
         <Route path="/projection" element={<ProjectionPage />} />
         <Route path="/lessons" element={<LessonsPage />} />
+        <Route path="/programmes" element={<ProgrammesPage />} />
+        <Route path="/programmes/new" element={<CreateProgrammePage />} />
+        <Route path="/programmes/:id" element={<ProgrammePage />} />
         <Route path="/mentorships/offer" element={<OfferMentorshipPage />} />
         <Route path="/mentorships" element={<MentorshipsPage />} />
         <Route

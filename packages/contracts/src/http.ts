@@ -618,7 +618,7 @@ export interface CommentView {
 }
 
 // ---- Programmes (collaboratives) and portfolios ----
-//   GET /programmes                  -> ProgrammeSummaryView[]   (every programme: names and memberships are public)
+//   GET /programmes?trustCode=       -> ProgrammeSummaryView[]   (every programme, or those the trust is a member of: names and memberships are public)
 //   GET /programmes/:id              -> ProgrammeView | 404
 //   GET /trusts/:code/portfolio      -> PortfolioView | 404      (the trust's interventions the viewer may see)
 // A programme's linked interventions are those the viewer may see, nothing else: its

@@ -37,8 +37,8 @@ export class ProgrammeQueries {
   constructor(private readonly db: Database) {}
 
   /** Every programme (names and memberships are public), newest first, with the linked interventions the tier may see counted. */
-  async programmes(tier: VisibilityTier): Promise<ProgrammeSummaryView[]> {
-    return (await this.summaries(tier)).map(toSummary);
+  async programmes(tier: VisibilityTier, filter: { readonly trustCode?: string } = {}): Promise<ProgrammeSummaryView[]> {
+    return (await this.summaries(tier, undefined, filter.trustCode)).map(toSummary);
   }
 
   async programme(tier: VisibilityTier, id: string): Promise<ProgrammeRecord | undefined> {
@@ -104,22 +104,19 @@ export class ProgrammeQueries {
     };
   }
 
-  /** The programmes a trust is a member of (ids), for its workspace. */
-  async programmesOfTrust(trustCode: string): Promise<string[]> {
-    const { rows } = await this.db.query<{ programme_id: string }>('SELECT programme_id FROM rm_programme_members WHERE trust_code = $1 ORDER BY joined_at', [
-      trustCode,
-    ]);
-    return rows.map((r) => r.programme_id);
-  }
-
-  private async summaries(tier: VisibilityTier, id?: string): Promise<ProgrammeRow[]> {
+  private async summaries(tier: VisibilityTier, id?: string, memberCode?: string): Promise<ProgrammeRow[]> {
     const params: unknown[] = [];
     const links = visibleLinks(tier, params);
-    let where = '';
+    const conditions: string[] = [];
     if (id !== undefined) {
       params.push(id);
-      where = `WHERE p.programme_id = $${params.length}`;
+      conditions.push(`p.programme_id = $${params.length}`);
     }
+    if (memberCode !== undefined) {
+      params.push(memberCode);
+      conditions.push(`EXISTS (SELECT 1 FROM rm_programme_members m WHERE m.programme_id = p.programme_id AND m.trust_code = $${params.length})`);
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const { rows } = await this.db.query<ProgrammeRow>(
       `SELECT p.programme_id, p.name, p.aim, p.category, p.metric, p.created_at,
          (SELECT count(*) FROM rm_programme_members m WHERE m.programme_id = p.programme_id) AS member_count,

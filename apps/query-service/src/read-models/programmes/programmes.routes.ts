@@ -1,4 +1,4 @@
-import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import type { ProgrammeSummaryView, ProgrammeView } from '@longview/contracts';
 import { visibilityTier, type Viewer } from '@longview/domain';
 import { CurrentViewer } from '../../access/current-viewer.decorator';
@@ -22,8 +22,8 @@ export class ProgrammesController {
   ) {}
 
   @Get('programmes')
-  programmes(@CurrentViewer() viewer: Viewer): Promise<ProgrammeSummaryView[]> {
-    return this.queries.programmes(visibilityTier(viewer));
+  programmes(@CurrentViewer() viewer: Viewer, @Query('trustCode') trustCode?: string): Promise<ProgrammeSummaryView[]> {
+    return this.queries.programmes(visibilityTier(viewer), trustCode ? { trustCode } : {});
   }
 
   @Get('programmes/:id')

@@ -77,6 +77,7 @@ describe.each(testDatabases())('programmes on $name', ({ open }) => {
       ['prog-2', 0, 0],
       [P, 2, expected.length],
     ]);
+    expect((await queries.programmes(tier, { trustCode: 'ZB2' })).map((p) => p.id)).toEqual([P]);
   });
 
   it('names coordinators, members and a dated timeline in order', async () => {
