@@ -86,8 +86,15 @@ interface BrowserGlobals {
     await page.waitForURL(`${URL}/programmes/${DEMO_PROGRAMME_ID}`);
     await page.locator('h1', { hasText: programme.name }).waitFor();
     for (const member of programme.members) await page.getByRole('link', { name: member.name, exact: true }).first().waitFor();
-    await page.getByRole('link', { name: programme.interventions[0]?.title ?? '', exact: true }).first().waitFor();
-    await page.getByText(/^Method: Random effects/i).or(page.getByText(/^Method:/)).first().waitFor();
+    await page
+      .getByRole('link', { name: programme.interventions[0]?.title ?? '', exact: true })
+      .first()
+      .waitFor();
+    await page
+      .getByText(/^Method: Random effects/i)
+      .or(page.getByText(/^Method:/))
+      .first()
+      .waitFor();
     await page.getByRole('heading', { name: 'Progress at a glance' }).waitFor();
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
     // The portfolio's figures as text: the sentence and the tables behind the bars.
@@ -140,14 +147,20 @@ interface BrowserGlobals {
     await select.selectOption(value ?? '');
     await editor.page.getByRole('button', { name: 'Link to programme' }).click();
     await editor.page.getByText('is now linked to the programme.').waitFor();
-    await editor.page.locator(`a[href="/interventions/${value ?? ''}"]`).first().waitFor();
+    await editor.page
+      .locator(`a[href="/interventions/${value ?? ''}"]`)
+      .first()
+      .waitFor();
     await accessibleAtBothWidths(editor.page);
     expect([...errors, ...editor.errors]).toEqual([]);
     await editor.page.close();
   });
 
   it('the trust workspace shows progress at a glance', async () => {
-    const { programme } = await graphqlData<{ programme: { members: { code: string }[] } }>(URL, `{ programme(id: "${DEMO_PROGRAMME_ID}") { members { code } } }`);
+    const { programme } = await graphqlData<{ programme: { members: { code: string }[] } }>(
+      URL,
+      `{ programme(id: "${DEMO_PROGRAMME_ID}") { members { code } } }`,
+    );
     const code = programme.members[0]?.code ?? '';
     const { page, errors } = await signedInPage({ role: 'TRUST_EDITOR', trust: code, name: 'Workspace editor', sub: `workspace-editor-${code}` });
     await page.goto(`${URL}/workspace`);

@@ -131,7 +131,12 @@ describe('programmes through GraphQL (embedded)', () => {
     await platform?.stop();
   });
 
-  const input = { name: 'North West patient-flow collaborative', aim: 'Every member above 80% within 4 hours by March 2027', category: 'PATIENT_FLOW', metric: 'ae-4hr' };
+  const input = {
+    name: 'North West patient-flow collaborative',
+    aim: 'Every member above 80% within 4 hours by March 2027',
+    category: 'PATIENT_FLOW',
+    metric: 'ae-4hr',
+  };
 
   it('the community and trust editors cannot create a programme; a policymaker can, and coordinates it', async () => {
     for (const role of ['community', 'zp1'] as const) {
@@ -141,7 +146,9 @@ describe('programmes through GraphQL (embedded)', () => {
     }
     const anonymous = await ask(null, CREATE, { input });
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
-    const created = await must<{ createProgramme: { position: string; programme: ProgrammeData & { coordinators: unknown[] } } }>('policymaker', CREATE, { input });
+    const created = await must<{ createProgramme: { position: string; programme: ProgrammeData & { coordinators: unknown[] } } }>('policymaker', CREATE, {
+      input,
+    });
     programmeId = created.createProgramme.programme.id;
     expect(created.createProgramme.position).toMatch(/^\d+$/);
     expect(created.createProgramme.programme).toMatchObject({
@@ -170,7 +177,9 @@ describe('programmes through GraphQL (embedded)', () => {
     expect(messageOf(again)).toMatch(/already a member/);
     expect(codeOf(await ask('zp1', JOIN, { input: { programmeId, trustCode: 'ZP2' } }))).toBe('FORBIDDEN');
     // The coordinator adds a trust too.
-    const joined = await must<{ joinProgramme: { programme: { members: { code: string }[] } } }>('policymaker', JOIN, { input: { programmeId, trustCode: 'ZP2' } });
+    const joined = await must<{ joinProgramme: { programme: { members: { code: string }[] } } }>('policymaker', JOIN, {
+      input: { programmeId, trustCode: 'ZP2' },
+    });
     expect(joined.joinProgramme.programme.members.map((m) => m.code)).toEqual(['ZP1', 'ZP2']);
   });
 
@@ -190,7 +199,9 @@ describe('programmes through GraphQL (embedded)', () => {
     expect(codeOf(await ask('policymaker', LINK, { input: { programmeId, interventionId: ids.zp1Private } }))).toBe('NOT_FOUND');
     // ZP1's editor links both of its own; linking twice is a conflict.
     await must('zp1', LINK, { input: { programmeId, interventionId: ids.zp1Public } });
-    const linked = await must<{ linkToProgramme: { programme: { interventionCount: number } } }>('zp1', LINK, { input: { programmeId, interventionId: ids.zp1Private } });
+    const linked = await must<{ linkToProgramme: { programme: { interventionCount: number } } }>('zp1', LINK, {
+      input: { programmeId, interventionId: ids.zp1Private },
+    });
     expect(linked.linkToProgramme.programme.interventionCount).toBe(3);
     expect(codeOf(await ask('zp1', LINK, { input: { programmeId, interventionId: ids.zp1Public } }))).toBe('CONFLICT');
   });
@@ -222,7 +233,10 @@ describe('programmes through GraphQL (embedded)', () => {
     expect(community.evidence.pooledEffect).toBeGreaterThan(10);
     // REML with Knapp-Hartung once there are studies: the same pooling as Query.evidence.
     expect(community.evidence.method).toMatchObject({ estimator: 'REML', test: 'knha' });
-    const evidence = await must<{ evidence: { method: { estimator: string; test: string } } }>('community', `{ evidence(metric: "ae-4hr") { method { estimator test } } }`);
+    const evidence = await must<{ evidence: { method: { estimator: string; test: string } } }>(
+      'community',
+      `{ evidence(metric: "ae-4hr") { method { estimator test } } }`,
+    );
     expect(community.evidence.method).toMatchObject(evidence.evidence.method);
     // The list counts the same way; names and memberships are public (signed out too).
     const list = await must<{ programmes: { id: string; memberCount: number; interventionCount: number }[] }>('community', PROGRAMMES);

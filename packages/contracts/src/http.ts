@@ -656,7 +656,14 @@ export interface ProgrammeInterventionView {
 export interface ProgrammeTimelineEntryView {
   /** YYYY-MM-DD. */
   readonly date: IsoDate;
-  readonly type: 'PROGRAMME_CREATED' | 'COORDINATOR_APPOINTED' | 'TRUST_JOINED' | 'INTERVENTION_LINKED' | 'INTERVENTION_STARTED' | 'INTERVENTION_COMPLETED' | 'INTERVENTION_ABANDONED';
+  readonly type:
+    | 'PROGRAMME_CREATED'
+    | 'COORDINATOR_APPOINTED'
+    | 'TRUST_JOINED'
+    | 'INTERVENTION_LINKED'
+    | 'INTERVENTION_STARTED'
+    | 'INTERVENTION_COMPLETED'
+    | 'INTERVENTION_ABANDONED';
   readonly summary: string;
   readonly trustCode: string | null;
   readonly interventionId: string | null;

@@ -121,7 +121,12 @@ describe('CreateProgramme', () => {
       { path: 'metric', message: 'is not a metric in the catalogue: ae-5hr' },
     ]);
     expect(error.message).toMatch(/^The programme is invalid: name: must be at least 3 characters/);
-    expect(spec.given([]).when(create({ name: '  ' })).thenThrows(InvalidCommandError).fields).toEqual([{ path: 'name', message: 'is required' }]);
+    expect(
+      spec
+        .given([])
+        .when(create({ name: '  ' }))
+        .thenThrows(InvalidCommandError).fields,
+    ).toEqual([{ path: 'name', message: 'is required' }]);
   });
 
   it('refuses an id already used', () => {
@@ -131,16 +136,27 @@ describe('CreateProgramme', () => {
 
 describe('JoinProgramme', () => {
   it('a trust editor joins their own trust, the trust named from its stream', () => {
-    spec.given([created]).when(join('RJ1', editorRJ1)).then([joined('RJ1', editorRJ1)]);
+    spec
+      .given([created])
+      .when(join('RJ1', editorRJ1))
+      .then([joined('RJ1', editorRJ1)]);
   });
 
   it('the coordinator or an administrator may add a trust', () => {
-    spec.given([created]).when(join('RXH', policymaker)).then([joined('RXH', policymaker)]);
-    spec.given([created]).when(join('RXH', admin)).then([joined('RXH', admin)]);
+    spec
+      .given([created])
+      .when(join('RXH', policymaker))
+      .then([joined('RXH', policymaker)]);
+    spec
+      .given([created])
+      .when(join('RXH', admin))
+      .then([joined('RXH', admin)]);
   });
 
   it('an editor of another trust, or a policymaker who does not coordinate it, may not', () => {
-    expect(spec.given([created]).when(join('RXH', editorRJ1)).thenThrows(ForbiddenError).message).toMatch(/You edit for trust RJ1 and cannot make trust RXH join/);
+    expect(spec.given([created]).when(join('RXH', editorRJ1)).thenThrows(ForbiddenError).message).toMatch(
+      /You edit for trust RJ1 and cannot make trust RXH join/,
+    );
     spec.given([created]).when(join('RXH', otherPolicymaker)).thenThrows(ForbiddenError);
     spec.given([created]).when(join('RJ1', community)).thenThrows(ForbiddenError);
   });
@@ -154,14 +170,23 @@ describe('JoinProgramme', () => {
   });
 
   it('refuses a trust that is not registered and a programme that does not exist', () => {
-    spec.given([created]).when(join('ZZ9', admin, trustDecider.initialState())).thenThrows(TrustNotFoundError);
+    spec
+      .given([created])
+      .when(join('ZZ9', admin, trustDecider.initialState()))
+      .thenThrows(TrustNotFoundError);
     const error = spec.given([]).when(join('RJ1', editorRJ1)).thenThrows(ProgrammeNotFoundError);
     expect(error.message).toBe('There is no programme prog-1. Check the id of the programme.');
   });
 
   it('lists bad fields', () => {
     const command = { ...join('RJ1', editorRJ1), data: { programmeId: '', trustCode: 'rj1' } };
-    expect(spec.given([created]).when(command).thenThrows(InvalidCommandError).fields.map((f) => f.path)).toEqual(['programmeId', 'trustCode']);
+    expect(
+      spec
+        .given([created])
+        .when(command)
+        .thenThrows(InvalidCommandError)
+        .fields.map((f) => f.path),
+    ).toEqual(['programmeId', 'trustCode']);
   });
 });
 
@@ -169,31 +194,55 @@ describe('LinkToProgramme', () => {
   const members = [created, joined('RJ1', editorRJ1)];
 
   it('the coordinator links an intervention of a member trust', () => {
-    spec.given(members).when(link(policymaker, intervention('RJ1'))).then([linked('RJ1', policymaker)]);
+    spec
+      .given(members)
+      .when(link(policymaker, intervention('RJ1')))
+      .then([linked('RJ1', policymaker)]);
   });
 
   it('a trust editor links their own trust’s intervention when the trust is a member', () => {
-    spec.given(members).when(link(editorRJ1, intervention('RJ1'))).then([linked('RJ1', editorRJ1)]);
+    spec
+      .given(members)
+      .when(link(editorRJ1, intervention('RJ1')))
+      .then([linked('RJ1', editorRJ1)]);
   });
 
   it('refuses an intervention of a trust that is not a member, even for the coordinator', () => {
-    const error = spec.given(members).when(link(policymaker, intervention('RXH'))).thenThrows(ConflictError);
+    const error = spec
+      .given(members)
+      .when(link(policymaker, intervention('RXH')))
+      .thenThrows(ConflictError);
     expect(error.message).toBe(
       'Trust RXH is not a member of North West patient-flow collaborative. The trust must join the programme before its interventions can be linked.',
     );
-    spec.given([created]).when(link(editorRXH, intervention('RXH'))).thenThrows(ConflictError);
+    spec
+      .given([created])
+      .when(link(editorRXH, intervention('RXH')))
+      .thenThrows(ConflictError);
   });
 
   it('refuses an editor of another trust and a policymaker who does not coordinate it', () => {
-    spec.given(members).when(link(editorRXH, intervention('RJ1'))).thenThrows(ForbiddenError);
-    spec.given(members).when(link(otherPolicymaker, intervention('RJ1'))).thenThrows(ForbiddenError);
+    spec
+      .given(members)
+      .when(link(editorRXH, intervention('RJ1')))
+      .thenThrows(ForbiddenError);
+    spec
+      .given(members)
+      .when(link(otherPolicymaker, intervention('RJ1')))
+      .thenThrows(ForbiddenError);
   });
 
   it('an intervention the actor may not see answers like a missing one', () => {
-    spec.given(members).when(link(policymaker, intervention('RJ1', 'PRIVATE'))).thenThrows(InterventionNotFoundError);
+    spec
+      .given(members)
+      .when(link(policymaker, intervention('RJ1', 'PRIVATE')))
+      .thenThrows(InterventionNotFoundError);
     spec.given(members).when(link(policymaker, interventionDecider.initialState())).thenThrows(InterventionNotFoundError);
     // Its own trust's editor sees a private one.
-    spec.given(members).when(link(editorRJ1, intervention('RJ1', 'PRIVATE'))).then([linked('RJ1', editorRJ1)]);
+    spec
+      .given(members)
+      .when(link(editorRJ1, intervention('RJ1', 'PRIVATE')))
+      .then([linked('RJ1', editorRJ1)]);
   });
 
   it('refuses linking twice and an unknown programme', () => {
@@ -201,7 +250,10 @@ describe('LinkToProgramme', () => {
       .given([...members, linked('RJ1', editorRJ1)])
       .when(link(policymaker, intervention('RJ1')))
       .thenThrows(ConflictError);
-    spec.given([]).when(link(policymaker, intervention('RJ1'))).thenThrows(ProgrammeNotFoundError);
+    spec
+      .given([])
+      .when(link(policymaker, intervention('RJ1')))
+      .thenThrows(ProgrammeNotFoundError);
   });
 });
 

@@ -1,11 +1,6 @@
 import { ProgrammeNotFoundError } from '@longview/domain';
 import type { CommandAccepted } from '@longview/contracts';
-import type {
-  AppointProgrammeCoordinatorInput,
-  CreateProgrammeInput,
-  JoinProgrammeInput,
-  LinkToProgrammeInput,
-} from '../__generated__/resolvers-types';
+import type { AppointProgrammeCoordinatorInput, CreateProgrammeInput, JoinProgrammeInput, LinkToProgrammeInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { newId } from '../lessons/lessons.mutations';
 import { readBackOptions, send } from '../shared/commands';
@@ -30,7 +25,12 @@ export async function createProgramme(context: GatewayContext, input: CreateProg
 }
 
 export async function appointProgrammeCoordinator(context: GatewayContext, input: AppointProgrammeCoordinatorInput) {
-  const accepted = await send(context, 'AppointProgrammeCoordinator', {}, { programmeId: input.programmeId, coordinatorId: input.personId, coordinatorName: input.name });
+  const accepted = await send(
+    context,
+    'AppointProgrammeCoordinator',
+    {},
+    { programmeId: input.programmeId, coordinatorId: input.personId, coordinatorName: input.name },
+  );
   return programmePayload(context, input.programmeId, accepted);
 }
 

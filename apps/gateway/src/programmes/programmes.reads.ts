@@ -38,4 +38,3 @@ export function statusCounts(counts: PortfolioCountsModel['statuses']): Portfoli
 export function verdictCounts(counts: PortfolioCountsModel['verdicts']): VerdictCount[] {
   return SUSTAINABILITIES.map((sustainability) => ({ sustainability, count: counts[sustainability] ?? 0 }));
 }
-

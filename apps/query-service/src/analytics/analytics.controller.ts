@@ -1,5 +1,15 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
-import type { BenchmarkView, EvidenceView, FunnelView, OutcomeView, PeerView, PortfolioView, ProjectionView, SpcView, TrustPeersView } from '@longview/contracts';
+import type {
+  BenchmarkView,
+  EvidenceView,
+  FunnelView,
+  OutcomeView,
+  PeerView,
+  PortfolioView,
+  ProjectionView,
+  SpcView,
+  TrustPeersView,
+} from '@longview/contracts';
 import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory, type Viewer } from '@longview/domain';
 import { CurrentViewer } from '../access/current-viewer.decorator';
 import { noIntervention } from '../read-models/intervention-summary/intervention-summary.routes';

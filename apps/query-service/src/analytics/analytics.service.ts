@@ -208,7 +208,11 @@ export class AnalyticsService {
     interventionIds: readonly string[],
     metric: string,
     asOf: string,
-  ): Promise<{ interventions: { intervention: InterventionView; verdict: Sustainability | null; verdictMetric: string | null }[]; evidence: EvidenceView; portfolio: PortfolioView }> {
+  ): Promise<{
+    interventions: { intervention: InterventionView; verdict: Sustainability | null; verdictMetric: string | null }[];
+    evidence: EvidenceView;
+    portfolio: PortfolioView;
+  }> {
     const tier = visibilityTier(viewer);
     return this.cached(`programme:${tier.key}:${metric}:${asOf}:${interventionIds.join(',')}`, async () => {
       const visible = (await this.read.interventions.interventionsById(tier, interventionIds)).items;

@@ -81,7 +81,9 @@ export class ProgrammeQueries {
     const names = new Map(members.rows.map((m) => [m.trust_code, m.trust_name]));
     const timeline: ProgrammeTimelineEntryView[] = [
       entry(row.created_at, 'PROGRAMME_CREATED', `${row.name} was set up`),
-      ...appointed.rows.map((a) => entry(a.appointed_at, 'COORDINATOR_APPOINTED', `${a.name} was appointed a coordinator by ${a.appointed_by ?? 'a coordinator'}`)),
+      ...appointed.rows.map((a) =>
+        entry(a.appointed_at, 'COORDINATOR_APPOINTED', `${a.name} was appointed a coordinator by ${a.appointed_by ?? 'a coordinator'}`),
+      ),
       ...members.rows.map((m) => entry(m.joined_at, 'TRUST_JOINED', `${m.trust_name} joined`, m.trust_code)),
       ...linked.rows.flatMap((l) => {
         const trust = names.get(l.trust_code) ?? l.trust_code;

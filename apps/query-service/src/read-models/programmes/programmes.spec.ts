@@ -14,22 +14,72 @@ const P = 'prog-1';
 
 const LOG: (readonly [string, LongviewEvent])[] = [
   // A link delivered before its intervention (another stream): hidden until the intervention is known.
-  [`programme-${P}`, { type: 'ProgrammeCreated', data: { programmeId: P, name: 'Flow collaborative', aim: 'Faster flow', category: 'PATIENT_FLOW', metric: 'ae-4hr', coordinator: priya, createdAt: '2025-01-05T09:00:00.000Z' } }],
-  [`programme-${P}`, { type: 'TrustJoinedProgramme', data: { programmeId: P, trustCode: 'ZA1', trustName: 'Trust ZA1', joinedBy: asha, joinedAt: '2025-01-10T09:00:00.000Z' } }],
-  [`programme-${P}`, { type: 'TrustJoinedProgramme', data: { programmeId: P, trustCode: 'ZB2', trustName: 'Trust ZB2', joinedBy: priya, joinedAt: '2025-01-11T09:00:00.000Z' } }],
-  [`programme-${P}`, { type: 'InterventionLinkedToProgramme', data: { programmeId: P, interventionId: 'i1', trustCode: 'ZA1', linkedBy: asha, linkedAt: '2025-02-01T09:00:00.000Z' } }],
+  [
+    `programme-${P}`,
+    {
+      type: 'ProgrammeCreated',
+      data: {
+        programmeId: P,
+        name: 'Flow collaborative',
+        aim: 'Faster flow',
+        category: 'PATIENT_FLOW',
+        metric: 'ae-4hr',
+        coordinator: priya,
+        createdAt: '2025-01-05T09:00:00.000Z',
+      },
+    },
+  ],
+  [
+    `programme-${P}`,
+    { type: 'TrustJoinedProgramme', data: { programmeId: P, trustCode: 'ZA1', trustName: 'Trust ZA1', joinedBy: asha, joinedAt: '2025-01-10T09:00:00.000Z' } },
+  ],
+  [
+    `programme-${P}`,
+    { type: 'TrustJoinedProgramme', data: { programmeId: P, trustCode: 'ZB2', trustName: 'Trust ZB2', joinedBy: priya, joinedAt: '2025-01-11T09:00:00.000Z' } },
+  ],
+  [
+    `programme-${P}`,
+    {
+      type: 'InterventionLinkedToProgramme',
+      data: { programmeId: P, interventionId: 'i1', trustCode: 'ZA1', linkedBy: asha, linkedAt: '2025-02-01T09:00:00.000Z' },
+    },
+  ],
   ['intervention-i1', proposed('i1', 'ZA1', 'Streaming')],
   ['intervention-i1', { type: 'InterventionStarted', data: { interventionId: 'i1', startedOn: '2025-03-01' } }],
   ['intervention-i2', proposed('i2', 'ZA1', 'Frailty unit')],
   ['intervention-i2', { type: 'InterventionSharingChanged', data: { interventionId: 'i2', from: 'PUBLIC', to: 'PRIVATE' } }],
-  [`programme-${P}`, { type: 'InterventionLinkedToProgramme', data: { programmeId: P, interventionId: 'i2', trustCode: 'ZA1', linkedBy: asha, linkedAt: '2025-02-02T09:00:00.000Z' } }],
+  [
+    `programme-${P}`,
+    {
+      type: 'InterventionLinkedToProgramme',
+      data: { programmeId: P, interventionId: 'i2', trustCode: 'ZA1', linkedBy: asha, linkedAt: '2025-02-02T09:00:00.000Z' },
+    },
+  ],
   ['intervention-i3', proposed('i3', 'ZB2', 'Discharge lounge')],
   ['intervention-i3', { type: 'InterventionSharingChanged', data: { interventionId: 'i3', from: 'PUBLIC', to: 'TRUSTS' } }],
   ['intervention-i3', { type: 'InterventionStarted', data: { interventionId: 'i3', startedOn: '2025-02-10' } }],
   ['intervention-i3', { type: 'InterventionAbandoned', data: { interventionId: 'i3', abandonedOn: '2025-06-10', reason: 'No staff' } }],
-  [`programme-${P}`, { type: 'InterventionLinkedToProgramme', data: { programmeId: P, interventionId: 'i3', trustCode: 'ZB2', linkedBy: priya, linkedAt: '2025-02-03T09:00:00.000Z' } }],
-  [`programme-${P}`, { type: 'ProgrammeCoordinatorAppointed', data: { programmeId: P, coordinator: { id: 'omar', name: 'Omar Ali' }, appointedBy: priya, appointedAt: '2025-03-01T09:00:00.000Z' } }],
-  ['programme-prog-2', { type: 'ProgrammeCreated', data: { programmeId: 'prog-2', name: 'Workforce', aim: 'Keep staff', category: 'WORKFORCE', metric: 'vacancy-rate', coordinator: priya, createdAt: T } }],
+  [
+    `programme-${P}`,
+    {
+      type: 'InterventionLinkedToProgramme',
+      data: { programmeId: P, interventionId: 'i3', trustCode: 'ZB2', linkedBy: priya, linkedAt: '2025-02-03T09:00:00.000Z' },
+    },
+  ],
+  [
+    `programme-${P}`,
+    {
+      type: 'ProgrammeCoordinatorAppointed',
+      data: { programmeId: P, coordinator: { id: 'omar', name: 'Omar Ali' }, appointedBy: priya, appointedAt: '2025-03-01T09:00:00.000Z' },
+    },
+  ],
+  [
+    'programme-prog-2',
+    {
+      type: 'ProgrammeCreated',
+      data: { programmeId: 'prog-2', name: 'Workforce', aim: 'Keep staff', category: 'WORKFORCE', metric: 'vacancy-rate', coordinator: priya, createdAt: T },
+    },
+  ],
 ];
 
 const community: Viewer = { id: 'pat', role: 'COMMUNITY' };
@@ -83,7 +133,14 @@ describe.each(testDatabases())('programmes on $name', ({ open }) => {
   it('names coordinators, members and a dated timeline in order', async () => {
     await stateAfter(db, programmesProjection, log);
     const programme = await new ProgrammeQueries(db).programme(visibilityTier(editorOf('ZB2')), P);
-    expect(programme).toMatchObject({ name: 'Flow collaborative', metric: 'ae-4hr', coordinators: [{ id: 'priya', name: 'Priya Shah' }, { id: 'omar', name: 'Omar Ali' }] });
+    expect(programme).toMatchObject({
+      name: 'Flow collaborative',
+      metric: 'ae-4hr',
+      coordinators: [
+        { id: 'priya', name: 'Priya Shah' },
+        { id: 'omar', name: 'Omar Ali' },
+      ],
+    });
     expect(programme?.timeline.map((e) => [e.date, e.type])).toEqual([
       ['2025-01-05', 'PROGRAMME_CREATED'],
       ['2025-01-10', 'TRUST_JOINED'],

@@ -71,7 +71,13 @@ export function CreateProgrammePage() {
     try {
       const result = await create({
         variables: {
-          input: { name: draft.name.trim(), aim: draft.aim.trim(), category: draft.category as InterventionCategory, metric: draft.metric, commandId: crypto.randomUUID() },
+          input: {
+            name: draft.name.trim(),
+            aim: draft.aim.trim(),
+            category: draft.category as InterventionCategory,
+            metric: draft.metric,
+            commandId: crypto.randomUUID(),
+          },
         },
       });
       const id = result.data?.createProgramme.programme.id;
@@ -89,7 +95,10 @@ export function CreateProgrammePage() {
     }
   }
 
-  const summary: ErrorSummaryItem[] = [...general.map((text) => ({ text })), ...FIELDS.filter((k) => errors[k]).map((k) => ({ text: errors[k] as string, targetId: k }))];
+  const summary: ErrorSummaryItem[] = [
+    ...general.map((text) => ({ text })),
+    ...FIELDS.filter((k) => errors[k]).map((k) => ({ text: errors[k] as string, targetId: k })),
+  ];
   const groupClass = (key: string) => `nhsuk-form-group${errors[key] ? ' nhsuk-form-group--error' : ''}`;
   const described = (key: string, hint = true) => [hint ? `${key}-hint` : '', errors[key] ? `${key}-error` : ''].filter(Boolean).join(' ') || undefined;
 

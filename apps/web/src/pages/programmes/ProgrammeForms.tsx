@@ -7,7 +7,10 @@ import { ErrorMessage, ErrorSummary } from '../../components/ErrorSummary';
 /** A trust editor's trust joins the programme (one button: there is nothing to choose). */
 export function JoinProgrammeForm({ programmeId, trustCode, trustName }: { programmeId: string; trustCode: string; trustName: string }) {
   const [problems, setProblems] = useState<string[]>([]);
-  const [join, { loading }] = useMutation(JOIN_PROGRAMME_MUTATION, { refetchQueries: ['Programme', 'Programmes', 'TrustPortfolio'], awaitRefetchQueries: true });
+  const [join, { loading }] = useMutation(JOIN_PROGRAMME_MUTATION, {
+    refetchQueries: ['Programme', 'Programmes', 'TrustPortfolio'],
+    awaitRefetchQueries: true,
+  });
   async function submit(event: FormEvent) {
     event.preventDefault();
     setProblems([]);
@@ -43,7 +46,10 @@ export function LinkInterventionForm({ programmeId, trustCodes, linked }: { prog
   const summaryRef = useRef<HTMLDivElement>(null);
   const candidates = useQuery(LINKABLE_INTERVENTIONS_QUERY, { variables: { trustCode }, skip: !trustCode });
   const options = (candidates.data?.interventions.edges ?? []).map((e) => e.node).filter((n) => !linked.includes(n.id));
-  const [link, { loading }] = useMutation(LINK_TO_PROGRAMME_MUTATION, { refetchQueries: ['Programme', 'Programmes', 'TrustPortfolio'], awaitRefetchQueries: true });
+  const [link, { loading }] = useMutation(LINK_TO_PROGRAMME_MUTATION, {
+    refetchQueries: ['Programme', 'Programmes', 'TrustPortfolio'],
+    awaitRefetchQueries: true,
+  });
 
   useEffect(() => {
     if (attempt > 0 && summaryRef.current) summaryRef.current.focus();

@@ -113,7 +113,9 @@ function ProgrammeView({ programme }: { programme: Programme }) {
             </table>
           </div>
         )}
-        {mayJoin && viewer?.trustCode ? <JoinProgrammeForm programmeId={programme.id} trustCode={viewer.trustCode} trustName={viewer.trust?.name ?? viewer.trustCode} /> : null}
+        {mayJoin && viewer?.trustCode ? (
+          <JoinProgrammeForm programmeId={programme.id} trustCode={viewer.trustCode} trustName={viewer.trust?.name ?? viewer.trustCode} />
+        ) : null}
       </section>
 
       <section aria-labelledby="interventions-heading" className="nhsuk-u-margin-bottom-6">
@@ -143,7 +145,9 @@ function ProgrammeView({ programme }: { programme: Programme }) {
             })}
           </ul>
         )}
-        {linkable.length > 0 ? <LinkInterventionForm programmeId={programme.id} trustCodes={linkable} linked={programme.interventions.map((i) => i.id)} /> : null}
+        {linkable.length > 0 ? (
+          <LinkInterventionForm programmeId={programme.id} trustCodes={linkable} linked={programme.interventions.map((i) => i.id)} />
+        ) : null}
       </section>
 
       <Portfolio portfolio={programme.portfolio} idPrefix="programme-portfolio" />
