@@ -17,7 +17,7 @@ const fullViews = new WeakMap<GatewayContext, Map<string, Promise<ProgrammeView 
 export async function full(context: GatewayContext, programme: ProgrammeParent): Promise<ProgrammeView> {
   if ('members' in programme) return programme;
   let cache = fullViews.get(context);
-  if (!cache) fullViews.set(context, (cache = new Map()));
+  if (!cache) fullViews.set(context, (cache = new Map<string, Promise<ProgrammeView | null>>()));
   let read = cache.get(programme.id);
   if (!read) cache.set(programme.id, (read = context.queries.getProgramme(programme.id, context.position.options())));
   const view = await read;

@@ -624,7 +624,7 @@ function portfolioOf(judged: readonly { intervention: InterventionView; verdict:
     { asOf, verdicts: VERDICTS },
   );
   // The verdict records are keyed by VERDICTS, so they are the view's Record<Sustainability, number>.
-  return { ...result, asOf } as PortfolioView;
+  return { ...result, asOf };
 }
 
 function outcomeOf(intervention: InterventionView, metric: string, direction: 'INCREASE' | 'DECREASE', series: SeriesView | undefined): OutcomeView {
