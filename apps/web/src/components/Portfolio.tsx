@@ -61,7 +61,8 @@ export function Portfolio({ portfolio, headingLevel = 2, idPrefix }: { portfolio
               <span className="nhsuk-details__summary-text">Show the figures as tables</span>
             </summary>
             <div className="nhsuk-details__text">
-              <div className="app-table-wrapper">
+              {/* Focusable, so a keyboard user can scroll it where it is wider than the screen. */}
+              <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Interventions by status, table">
                 <table className="nhsuk-table">
                   <caption className="nhsuk-table__caption nhsuk-table__caption--s">Interventions by status at the end of each quarter</caption>
                   <thead className="nhsuk-table__head">
@@ -94,7 +95,7 @@ export function Portfolio({ portfolio, headingLevel = 2, idPrefix }: { portfolio
           {starts.length === 0 ? (
             <p>Nothing has started yet, so there are no verdicts.</p>
           ) : (
-            <div className="app-table-wrapper">
+            <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Verdicts by quarter started, table">
               <table className="nhsuk-table">
                 <caption className="nhsuk-table__caption nhsuk-table__caption--s">Verdicts of the interventions started in each quarter</caption>
                 <thead className="nhsuk-table__head">

@@ -87,7 +87,7 @@ function ProgrammeView({ programme }: { programme: Programme }) {
         {programme.members.length === 0 ? (
           <p>No trust has joined yet.</p>
         ) : (
-          <div className="app-table-wrapper">
+          <div className="app-table-wrapper" tabIndex={0} role="region" aria-label="Member trusts, table">
             <table className="nhsuk-table">
               <caption className="nhsuk-u-visually-hidden">Member trusts, when they joined and how many of their interventions are linked</caption>
               <thead className="nhsuk-table__head">
