@@ -176,6 +176,11 @@ const TABLED_ELSEWHERE: Readonly<Record<string, string>> = {
   commentOnIntervention: 'lessons-graphql.test.ts',
   retractComment: 'lessons-graphql.test.ts',
   hideComment: 'lessons-graphql.test.ts',
+  // A programme's coordinators are the programme's own (not a sign-in role): its callers are tabled per role there.
+  createProgramme: 'programmes-graphql.test.ts',
+  appointProgrammeCoordinator: 'programmes-graphql.test.ts',
+  joinProgramme: 'programmes-graphql.test.ts',
+  linkToProgramme: 'programmes-graphql.test.ts',
 };
 
 const ROWS: readonly Row[] = [

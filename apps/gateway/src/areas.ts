@@ -21,3 +21,4 @@ export { resolvers as adoption } from './adoption/adoption.resolvers';
 export { resolvers as activity } from './activity/activity.resolvers';
 export { resolvers as lessons } from './lessons/lessons.resolvers';
 export { resolvers as asof } from './asof/asof.resolvers';
+export { resolvers as programmes } from './programmes/programmes.resolvers';

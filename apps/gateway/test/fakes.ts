@@ -5,6 +5,9 @@ import type {
   ActivityView,
   BenchmarkView,
   CommentView,
+  PortfolioView,
+  ProgrammeSummaryView,
+  ProgrammeView,
   LessonPage,
   LessonView,
   FunnelView,
@@ -393,6 +396,21 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
 
   async getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
     this.record('getComment', options, id);
+    return null;
+  }
+
+  async listProgrammes(trustCode?: string, options?: ReadOptions): Promise<readonly ProgrammeSummaryView[]> {
+    this.record('listProgrammes', options, trustCode);
+    return [];
+  }
+
+  async getProgramme(id: string, options?: ReadOptions): Promise<ProgrammeView | null> {
+    this.record('getProgramme', options, id);
+    return null;
+  }
+
+  async getTrustPortfolio(code: string, options?: ReadOptions): Promise<PortfolioView | null> {
+    this.record('getTrustPortfolio', options, code);
     return null;
   }
 }

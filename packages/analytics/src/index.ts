@@ -65,3 +65,5 @@ export {
 export type { CommandResult, ReadFile } from './cli';
 export { FUNNEL_COVERAGES, binomialFunnelLimit, funnelLimits, funnelPlot, quantile, rankOf, summarise } from './benchmark';
 export type { BenchmarkSummary, FunnelInput, FunnelLimits, FunnelPlot, FunnelPoint } from './benchmark';
+export { PORTFOLIO_STATUSES, portfolio, statusOn } from './portfolio';
+export type { Portfolio, PortfolioItem, PortfolioOptions, PortfolioQuarter, PortfolioStatus } from './portfolio';

@@ -650,3 +650,87 @@ export interface CommentView {
   /** Set for admins only, on a comment an administrator hid. */
   readonly hidden: { readonly reason: string; readonly by: string; readonly at: string } | null;
 }
+
+// ---- Programmes (collaboratives) and portfolios ----
+//   GET /programmes?trustCode=       -> ProgrammeSummaryView[]   (every programme, or those the trust is a member of: names and memberships are public)
+//   GET /programmes/:id              -> ProgrammeView | 404
+//   GET /trusts/:code/portfolio      -> PortfolioView | 404      (the trust's interventions the viewer may see)
+// A programme's linked interventions are those the viewer may see, nothing else: its
+// interventions, members' counts, evidence, portfolio and timeline leave hidden ones out.
+
+export interface ProgrammeSummaryView {
+  readonly id: string;
+  readonly name: string;
+  readonly aim: string;
+  readonly category: InterventionCategory;
+  readonly metric: string;
+  readonly createdAt: IsoDateTime;
+  readonly memberCount: number;
+  /** Linked interventions the viewer may see. */
+  readonly interventionCount: number;
+}
+
+export interface ProgrammeMemberView {
+  readonly code: string;
+  readonly name: string;
+  readonly joinedAt: IsoDateTime;
+  /** The member's linked interventions the viewer may see. */
+  readonly interventionCount: number;
+}
+
+export interface ProgrammeInterventionView {
+  readonly intervention: InterventionView;
+  readonly linkedAt: IsoDateTime;
+  /** The verdict on the programme's metric when the intervention targets it, else on its first target; null when never started. */
+  readonly verdict: Sustainability | null;
+  /** The metric the verdict is about. */
+  readonly verdictMetric: string | null;
+}
+
+export interface ProgrammeTimelineEntryView {
+  /** YYYY-MM-DD. */
+  readonly date: IsoDate;
+  readonly type:
+    | 'PROGRAMME_CREATED'
+    | 'COORDINATOR_APPOINTED'
+    | 'TRUST_JOINED'
+    | 'INTERVENTION_LINKED'
+    | 'INTERVENTION_STARTED'
+    | 'INTERVENTION_COMPLETED'
+    | 'INTERVENTION_ABANDONED';
+  readonly summary: string;
+  readonly trustCode: string | null;
+  readonly interventionId: string | null;
+}
+
+export interface PortfolioStatusCountsView {
+  readonly PROPOSED: number;
+  readonly STARTED: number;
+  readonly COMPLETED: number;
+  readonly ABANDONED: number;
+}
+
+export interface PortfolioQuarterView {
+  readonly quarter: string;
+  readonly label: string;
+  readonly end: IsoDate;
+  readonly statuses: PortfolioStatusCountsView;
+  readonly verdicts: Readonly<Record<Sustainability, number>>;
+}
+
+export interface PortfolioView {
+  readonly asOf: IsoDate;
+  readonly total: number;
+  readonly quarters: readonly PortfolioQuarterView[];
+  readonly current: { readonly statuses: PortfolioStatusCountsView; readonly verdicts: Readonly<Record<Sustainability, number>> };
+}
+
+export interface ProgrammeView extends ProgrammeSummaryView {
+  readonly coordinators: readonly { readonly id: string; readonly name: string }[];
+  readonly members: readonly ProgrammeMemberView[];
+  readonly interventions: readonly ProgrammeInterventionView[];
+  /** Pooled over the visible linked interventions that target the programme's metric, as Query.evidence pools. */
+  readonly evidence: EvidenceView;
+  readonly timeline: readonly ProgrammeTimelineEntryView[];
+  readonly portfolio: PortfolioView;
+}

@@ -18,6 +18,7 @@ import {
 } from './events/mentorship';
 import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
 import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
+import { interventionLinkedToProgrammeV1, programmeCoordinatorAppointedV1, programmeCreatedV1, trustJoinedProgrammeV1 } from './events/programme';
 import { observationCorrectedV1, observationsRecordedV1, observationsRecordedV2, seriesRebasedV1, upcastObservationsRecordedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 
@@ -95,6 +96,10 @@ export const EVENT_CONTRACTS: EventContracts = {
   CommentPosted: { type: 'CommentPosted', schemaVersion: 1, schema: commentPostedV1, upcasters: [] },
   CommentRetracted: { type: 'CommentRetracted', schemaVersion: 1, schema: commentRetractedV1, upcasters: [] },
   CommentHidden: { type: 'CommentHidden', schemaVersion: 1, schema: commentHiddenV1, upcasters: [] },
+  ProgrammeCreated: { type: 'ProgrammeCreated', schemaVersion: 1, schema: programmeCreatedV1, upcasters: [] },
+  ProgrammeCoordinatorAppointed: { type: 'ProgrammeCoordinatorAppointed', schemaVersion: 1, schema: programmeCoordinatorAppointedV1, upcasters: [] },
+  TrustJoinedProgramme: { type: 'TrustJoinedProgramme', schemaVersion: 1, schema: trustJoinedProgrammeV1, upcasters: [] },
+  InterventionLinkedToProgramme: { type: 'InterventionLinkedToProgramme', schemaVersion: 1, schema: interventionLinkedToProgrammeV1, upcasters: [] },
 };
 
 export function isKnownEventType(type: string): type is LongviewEventType {

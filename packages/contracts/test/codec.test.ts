@@ -52,6 +52,10 @@ describe('event round trip', () => {
       CommentPosted: 1,
       CommentRetracted: 1,
       CommentHidden: 1,
+      ProgrammeCreated: 1,
+      ProgrammeCoordinatorAppointed: 1,
+      TrustJoinedProgramme: 1,
+      InterventionLinkedToProgramme: 1,
     });
   });
 });

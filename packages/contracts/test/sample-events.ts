@@ -188,4 +188,45 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
       hiddenAt: '2025-06-05T09:00:00.000Z',
     },
   },
+  ProgrammeCreated: {
+    type: 'ProgrammeCreated',
+    data: {
+      programmeId: 'c0ffee00-0000-4000-8000-0000000000e1',
+      name: 'North West patient-flow collaborative',
+      aim: 'Every member trust above 80% within 4 hours by March 2027',
+      category: 'PATIENT_FLOW',
+      metric: 'ae-4hr',
+      coordinator: { id: 'policymaker-1', name: 'Priya Shah', role: 'POLICYMAKER' },
+      createdAt: '2025-06-04T09:00:00.000Z',
+    },
+  },
+  ProgrammeCoordinatorAppointed: {
+    type: 'ProgrammeCoordinatorAppointed',
+    data: {
+      programmeId: 'c0ffee00-0000-4000-8000-0000000000e1',
+      coordinator: { id: 'policymaker-2', name: 'Omar Ali' },
+      appointedBy: { id: 'policymaker-1', name: 'Priya Shah', role: 'POLICYMAKER' },
+      appointedAt: '2025-06-05T09:00:00.000Z',
+    },
+  },
+  TrustJoinedProgramme: {
+    type: 'TrustJoinedProgramme',
+    data: {
+      programmeId: 'c0ffee00-0000-4000-8000-0000000000e1',
+      trustCode: 'RJ1',
+      trustName: "Guy's and St Thomas' NHS Foundation Trust",
+      joinedBy: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      joinedAt: '2025-06-06T09:00:00.000Z',
+    },
+  },
+  InterventionLinkedToProgramme: {
+    type: 'InterventionLinkedToProgramme',
+    data: {
+      programmeId: 'c0ffee00-0000-4000-8000-0000000000e1',
+      interventionId: 'c0ffee00-0000-4000-8000-000000000001',
+      trustCode: 'RJ1',
+      linkedBy: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      linkedAt: '2025-06-07T09:00:00.000Z',
+    },
+  },
 };

@@ -1,6 +1,7 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
 import { interventionDecider } from './intervention';
 import { streamIds } from './shared';
+import { trustDecider } from './trust';
 import type { AnyDecider } from './routes';
 
 /**
@@ -40,6 +41,17 @@ export const COMMAND_CONTEXTS: { readonly [T in LongviewCommandType]?: CommandCo
   // Endorsing and retracting name only the lesson or comment: its intervention is the one its own stream recorded.
   EndorseLesson: { intervention: { streamId: (_, own) => interventionStream(ownIntervention(own)), decider: interventionDecider as unknown as AnyDecider } },
   RetractComment: { intervention: { streamId: (_, own) => interventionStream(ownIntervention(own)), decider: interventionDecider as unknown as AnyDecider } },
+  // A trust joins a programme only once registered; an intervention is linked for its own trust and sharing.
+  JoinProgramme: {
+    trust: {
+      streamId: (data) => {
+        const code = data['trustCode'];
+        return typeof code === 'string' && code.trim() !== '' ? streamIds.trust(code.trim()) : undefined;
+      },
+      decider: trustDecider as unknown as AnyDecider,
+    },
+  },
+  LinkToProgramme: { intervention: { streamId: (data) => interventionStream(data['interventionId']), decider: interventionDecider as unknown as AnyDecider } },
 };
 
 function interventionStream(id: unknown): string | undefined {

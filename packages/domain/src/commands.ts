@@ -1,4 +1,5 @@
 import type { InterventionState } from './intervention';
+import type { TrustState } from './trust';
 import type { Approach, Command, InterventionCategory, IsoDate, IsoMonth, Observation, PdsaCycle, Sharing, Target, TrustContext } from './shared';
 
 // ---- Trust ----
@@ -90,5 +91,16 @@ export type RetractComment = Command<'RetractComment', { commentId: string }> & 
 export type HideComment = Command<'HideComment', { commentId: string; reason: string }>;
 export type CommentCommand = CommentOnIntervention | RetractComment | HideComment;
 
-export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand;
+// ---- Programmes (collaboratives) ----
+export type CreateProgramme = Command<'CreateProgramme', { programmeId: string; name: string; aim: string; category: InterventionCategory; metric: string }>;
+export type AppointProgrammeCoordinator = Command<'AppointProgrammeCoordinator', { programmeId: string; coordinatorId: string; coordinatorName: string }>;
+/** What JoinProgramme needs from the trust's stream: that it is registered (and its name). */
+export interface TrustContextOfCommand {
+  readonly trust?: TrustState;
+}
+export type JoinProgramme = Command<'JoinProgramme', { programmeId: string; trustCode: string }> & { readonly context?: TrustContextOfCommand };
+export type LinkToProgramme = Command<'LinkToProgramme', { programmeId: string; interventionId: string }> & { readonly context?: InterventionContext };
+export type ProgrammeCommand = CreateProgramme | AppointProgrammeCoordinator | JoinProgramme | LinkToProgramme;
+
+export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand | ProgrammeCommand;
 export type LongviewCommandType = LongviewCommand['type'];

@@ -199,6 +199,10 @@ const COMMAND_PHRASES: Readonly<Record<string, string>> = {
   CommentOnIntervention: 'comment on an intervention',
   RetractComment: 'retract a comment',
   HideComment: 'hide a comment',
+  CreateProgramme: 'create a programme',
+  AppointProgrammeCoordinator: "appoint a programme's coordinator",
+  JoinProgramme: 'join a programme',
+  LinkToProgramme: 'link an intervention to a programme',
 };
 
 export function describeCommand(commandType: string): string {

@@ -125,5 +125,39 @@ export type CommentHidden = DomainEvent<
 >;
 export type CommentEvent = CommentPosted | CommentRetracted | CommentHidden;
 
-export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent | LessonEvent | CommentEvent;
+// ---- Programme (stream `programme-<programmeId>`: a collaborative, its members, coordinators and linked interventions) ----
+/** A person named on a programme (a coordinator appointed by id and name). */
+export interface ProgrammePerson {
+  readonly id: string;
+  readonly name: string;
+}
+export type ProgrammeCreated = DomainEvent<
+  'ProgrammeCreated',
+  {
+    programmeId: string;
+    name: string;
+    aim: string;
+    category: InterventionCategory;
+    /** The outcome measure the members improve together (a catalogue code): what the programme's evidence pools. */
+    metric: string;
+    /** Whoever created it coordinates it. */
+    coordinator: MentorshipPerson;
+    createdAt: IsoDateTime;
+  }
+>;
+export type ProgrammeCoordinatorAppointed = DomainEvent<
+  'ProgrammeCoordinatorAppointed',
+  { programmeId: string; coordinator: ProgrammePerson; appointedBy: MentorshipPerson; appointedAt: IsoDateTime }
+>;
+export type TrustJoinedProgramme = DomainEvent<
+  'TrustJoinedProgramme',
+  { programmeId: string; trustCode: string; trustName: string; joinedBy: MentorshipPerson; joinedAt: IsoDateTime }
+>;
+export type InterventionLinkedToProgramme = DomainEvent<
+  'InterventionLinkedToProgramme',
+  { programmeId: string; interventionId: string; trustCode: string; linkedBy: MentorshipPerson; linkedAt: IsoDateTime }
+>;
+export type ProgrammeEvent = ProgrammeCreated | ProgrammeCoordinatorAppointed | TrustJoinedProgramme | InterventionLinkedToProgramme;
+
+export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent | LessonEvent | CommentEvent | ProgrammeEvent;
 export type LongviewEventType = LongviewEvent['type'];

@@ -12,6 +12,7 @@ export * from './metric-series';
 export * from './mentorship';
 export * from './lesson';
 export * from './comment';
+export * from './programme';
 export * from './routes';
 export * from './command-context';
 export * from './visibility';

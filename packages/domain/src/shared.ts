@@ -134,4 +134,6 @@ export const streamIds = {
   lesson: (lessonId: string) => `lesson-${lessonId}`,
   /** One comment on an intervention, with its retraction or moderation. */
   comment: (commentId: string) => `comment-${commentId}`,
+  /** A programme (collaborative): its members, coordinators and linked interventions. */
+  programme: (programmeId: string) => `programme-${programmeId}`,
 } as const;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Actor } from '@longview/domain';
 import type { CommandServiceClient } from '@longview/gateway';
-import { demoAdoptions, demoLessons, demoMentorships, generateDemoData, sendDemoPersonSteps, type DemoPlan } from '../demo';
+import { demoAdoptions, demoLessons, demoMentorships, demoProgrammes, generateDemoData, sendDemoPersonSteps, type DemoPlan } from '../demo';
 import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { sendSteps } from '../platform/demo-loader';
 import { cliClients, DEMO_LOADER } from '../platform/service-key';
@@ -181,11 +181,12 @@ async function runStartDistributed(ports: Ports, noDemo: boolean): Promise<numbe
   return 0;
 }
 
-/** The demo's acts by people (mentorship, adoption, lessons and comments), each sent as the person who does it; returns the events written. */
+/** The demo's acts by people (mentorship, adoption, lessons and comments, the programme), each sent as the person who does it; returns the events written. */
 async function sendDemoPeople(clientFor: (actor: Actor) => CommandServiceClient, plan: DemoPlan): Promise<number> {
   const idPrefix = `demo-${DEMO_SEED}`;
   const mentorship = await sendDemoPersonSteps(clientFor, demoMentorships(plan), { idPrefix, kind: 'mentorship' });
   const adoption = await sendDemoPersonSteps(clientFor, demoAdoptions(plan), { idPrefix, kind: 'adoption' });
   const lessons = await sendDemoPersonSteps(clientFor, demoLessons(plan), { idPrefix, kind: 'lesson' });
-  return mentorship + adoption + lessons;
+  const programmes = await sendDemoPersonSteps(clientFor, demoProgrammes(plan), { idPrefix, kind: 'programme' });
+  return mentorship + adoption + lessons + programmes;
 }

@@ -7,7 +7,8 @@ type CommandStep<T extends LongviewCommand['type']> = StepOf<Extract<LongviewCom
 export type MentorshipStep = CommandStep<'OfferMentorship' | 'RequestMentorship' | 'RespondToMentorship'>;
 export type AdoptionStep = CommandStep<'AdoptIntervention'>;
 export type LessonStep = CommandStep<'ShareLesson' | 'EndorseLesson' | 'CommentOnIntervention' | 'HideComment'>;
-type PersonCommand = MentorshipStep | AdoptionStep | LessonStep;
+export type ProgrammeStep = CommandStep<'CreateProgramme' | 'AppointProgrammeCoordinator' | 'JoinProgramme' | 'LinkToProgramme'>;
+type PersonCommand = MentorshipStep | AdoptionStep | LessonStep | ProgrammeStep;
 
 /**
  * A command and the person who issues it: mentorship, adoption, lessons and comments are always

@@ -18,6 +18,9 @@ import type {
   MetricCoverageView,
   OutcomeView,
   PeerView,
+  PortfolioView,
+  ProgrammeSummaryView,
+  ProgrammeView,
   TrustPeersView,
   Position,
   PositionView,
@@ -163,6 +166,12 @@ export interface QueryServiceClient {
   /** GET /interventions/:id/comments: the comments the viewer may see. */
   listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]>;
   getComment(id: string, options?: ReadOptions): Promise<CommentView | null>;
+  /** GET /programmes[?trustCode=]: every programme, or those a trust is a member of. */
+  listProgrammes(trustCode?: string, options?: ReadOptions): Promise<readonly ProgrammeSummaryView[]>;
+  /** GET /programmes/:id (null when there is no such programme). */
+  getProgramme(id: string, options?: ReadOptions): Promise<ProgrammeView | null>;
+  /** GET /trusts/:code/portfolio (null when there is no such trust). */
+  getTrustPortfolio(code: string, options?: ReadOptions): Promise<PortfolioView | null>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -369,6 +378,18 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
     return this.getOrNull<CommentView>(`/comments/${segment(id)}`, options);
+  }
+
+  listProgrammes(trustCode?: string, options?: ReadOptions): Promise<readonly ProgrammeSummaryView[]> {
+    return this.get<ProgrammeSummaryView[]>('/programmes', { trustCode }, options);
+  }
+
+  getProgramme(id: string, options?: ReadOptions): Promise<ProgrammeView | null> {
+    return this.getOrNull<ProgrammeView>(`/programmes/${segment(id)}`, options);
+  }
+
+  getTrustPortfolio(code: string, options?: ReadOptions): Promise<PortfolioView | null> {
+    return this.getOrNull<PortfolioView>(`/trusts/${segment(code)}/portfolio`, options);
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */

@@ -5,8 +5,8 @@ import type { GatewayContext } from '../context';
 import { readBackOptions, send } from '../shared/commands';
 import { gatewayError } from '../shared/errors';
 
-/** A new lesson's or comment's id: derived from the actor and the command id when given (a retry names the same one), else random. */
-function newId(context: GatewayContext, kind: string, commandId: string | null | undefined): string {
+/** A new lesson's, comment's or programme's id: derived from the actor and the command id when given (a retry names the same one), else random. */
+export function newId(context: GatewayContext, kind: string, commandId: string | null | undefined): string {
   if (!commandId) return randomUUID();
   const { actor } = context;
   const hex = createHash('sha256')

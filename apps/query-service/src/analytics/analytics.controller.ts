@@ -6,6 +6,7 @@ import type {
   InterventionOutcomesView,
   OutcomeView,
   PeerView,
+  PortfolioView,
   ProjectionView,
   SpcView,
   TrustPeersView,
@@ -14,6 +15,7 @@ import { INTERVENTION_CATEGORIES, REGIONS, type InterventionCategory, type Viewe
 import { CurrentViewer } from '../access/current-viewer.decorator';
 import { noIntervention } from '../read-models/intervention-summary/intervention-summary.routes';
 import { batchKeys } from '../read-models/batch-keys';
+import { today } from '../read-models/programmes/programmes.routes';
 import { BadQueryError, found } from '../read-models/query-errors';
 import { ReadYourWritesInterceptor } from '../read-models/read-your-writes.interceptor';
 import { ATTRIBUTE_CHART_CHOICES, type AttributeChartChoice } from './spc-view';
@@ -69,6 +71,12 @@ export class AnalyticsController {
     const keys = batchKeys('ids', ids);
     if (!keys) throw new BadQueryError('ids is required (comma-separated intervention ids)');
     return this.analytics.outcomesOf(viewer, keys);
+  }
+
+  /** Progress at a glance: the trust's interventions the viewer may see, by status and verdict per quarter. */
+  @Get('trusts/:code/portfolio')
+  async portfolio(@CurrentViewer() viewer: Viewer, @Param('code') code: string): Promise<PortfolioView> {
+    return found(await this.analytics.trustPortfolio(viewer, code, today()), `No trust with code ${code}`);
   }
 
   @Get('trusts/:code/peers')

@@ -14,6 +14,7 @@ import {
   projectSystem,
   spc,
   sustainedShare,
+  portfolio,
   type ImprovementDirection,
   type TrustFeatures,
 } from '@longview/analytics';
@@ -27,6 +28,7 @@ import type {
   InterventionOutcomesView,
   OutcomeView,
   PeerView,
+  PortfolioView,
   TrustPeersView,
   ProjectionMonthView,
   ProjectionView,
@@ -47,7 +49,7 @@ import { XMR_REASON, attributeChartView, hasCounts, runChartView, wantsRunChart,
  * time travel can hand it the same reads folded up to a past log position).
  */
 export interface AnalyticsSources {
-  readonly trusts: Pick<TrustDirectoryQueries, 'trusts'>;
+  readonly trusts: Pick<TrustDirectoryQueries, 'trusts' | 'trust'>;
   readonly interventions: Pick<InterventionSummaryQueries, 'intervention' | 'interventions' | 'interventionsById'>;
   readonly series: Pick<MetricSeriesQueries, 'series' | 'seriesByKeys' | 'seriesOfMetric'>;
 }
@@ -219,7 +221,71 @@ export class AnalyticsService {
   }
 
   private async computeEvidence(tier: VisibilityTier, metric: string, category?: InterventionCategory): Promise<EvidenceView> {
-    const started = await this.startedInterventions(tier, metric, category);
+    return this.evidenceOver(await this.startedInterventions(tier, metric, category), metric, category);
+  }
+
+  /**
+   * A programme's figures over its linked interventions the viewer may see (`interventionIds`
+   * come from the programme's visibility-filtered links, and are read again for the tier): each
+   * one's verdict (on the programme's metric when it targets it, else on its first target), the
+   * evidence pooled exactly as Query.evidence pools (over those started that target the metric)
+   * and the portfolio. Cached per tier, never per viewer.
+   */
+  async programmeFigures(
+    viewer: Viewer,
+    interventionIds: readonly string[],
+    metric: string,
+    asOf: string,
+  ): Promise<{
+    interventions: { intervention: InterventionView; verdict: Sustainability | null; verdictMetric: string | null }[];
+    evidence: EvidenceView;
+    portfolio: PortfolioView;
+  }> {
+    const tier = visibilityTier(viewer);
+    return this.cached(`programme:${tier.key}:${metric}:${asOf}:${interventionIds.join(',')}`, async () => {
+      const visible = (await this.read.interventions.interventionsById(tier, interventionIds)).items;
+      const judged = await this.verdictsOf(visible, metric);
+      const started = visible.filter((i) => i.startedOn !== undefined && i.targets.some((t) => t.metric === metric));
+      return { interventions: judged, evidence: await this.evidenceOver(started, metric), portfolio: portfolioOf(judged, asOf) };
+    });
+  }
+
+  /** The portfolio of a trust's interventions the viewer may see; undefined when there is no such trust. */
+  async trustPortfolio(viewer: Viewer, trustCode: string, asOf: string): Promise<PortfolioView | undefined> {
+    const tier = visibilityTier(viewer);
+    if (!(await this.read.trusts.trust(tier, trustCode))) return undefined;
+    return this.cached(`trust-portfolio:${tier.key}:${trustCode}:${asOf}`, async () => {
+      const all: InterventionView[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await this.read.interventions.interventions(tier, { trustCode, first: 200, ...(after ? { after } : {}) });
+        all.push(...page.items);
+        if (!page.hasNextPage || !page.endCursor) break;
+        after = page.endCursor;
+      }
+      return portfolioOf(await this.verdictsOf(all), asOf);
+    });
+  }
+
+  /** Each intervention's verdict: on `metric` when it targets it, else on its first target; null when never started or without targets. */
+  private async verdictsOf(
+    interventions: readonly InterventionView[],
+    metric?: string,
+  ): Promise<{ intervention: InterventionView; verdict: Sustainability | null; verdictMetric: string | null }[]> {
+    const out: { intervention: InterventionView; verdict: Sustainability | null; verdictMetric: string | null }[] = [];
+    for (const intervention of interventions) {
+      const target = intervention.targets.find((t) => t.metric === metric) ?? intervention.targets[0];
+      if (!target || intervention.startedOn === undefined) {
+        out.push({ intervention, verdict: null, verdictMetric: target?.metric ?? null });
+        continue;
+      }
+      const series = await this.read.series.series(intervention.trustCode, target.metric);
+      out.push({ intervention, verdict: outcomeOf(intervention, target.metric, target.direction, series).sustainability, verdictMetric: target.metric });
+    }
+    return out;
+  }
+
+  private async evidenceOver(started: readonly InterventionView[], metric: string, category?: InterventionCategory): Promise<EvidenceView> {
     const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Sustainability, number>;
     const candidates: Omit<EvidenceStudyView, 'shrunkEffect'>[] = [];
     // Adoptions next to originals (does an improvement spread?): the verdicts of each kind, over the same visible interventions.
@@ -570,6 +636,23 @@ export function spcOf(series: SeriesView): SpcView {
     })),
     warnings: analysis.warnings.map((w) => w.message),
   };
+}
+
+/** The portfolio (packages/analytics) of interventions with their verdicts, as of `asOf`. */
+function portfolioOf(judged: readonly { intervention: InterventionView; verdict: Sustainability | null }[], asOf: string): PortfolioView {
+  const result = portfolio(
+    judged.map(({ intervention: i, verdict }) => ({
+      id: i.id,
+      proposedOn: i.proposedAt.slice(0, 10),
+      startedOn: i.startedOn ?? null,
+      completedOn: i.completedOn ?? null,
+      abandonedOn: i.abandonedOn ?? null,
+      verdict,
+    })),
+    { asOf, verdicts: VERDICTS },
+  );
+  // The verdict records are keyed by VERDICTS, so they are the view's Record<Sustainability, number>.
+  return { ...result, asOf };
 }
 
 function outcomeOf(intervention: InterventionView, metric: string, direction: 'INCREASE' | 'DECREASE', series: SeriesView | undefined): OutcomeView {

@@ -6,6 +6,7 @@ import { lessons } from './lessons/lessons.read-model';
 import { mentorship } from './mentorship/mentorship.read-model';
 import { metricCoverage } from './metric-coverage/metric-coverage.read-model';
 import { metricSeries } from './metric-series/metric-series.read-model';
+import { programmes } from './programmes/programmes.read-model';
 import type { ReadModel } from './read-model';
 import { timeTravel } from './time-travel/time-travel.read-model';
 import { trustDirectory } from './trust-directory/trust-directory.read-model';
@@ -25,4 +26,5 @@ export const READ_MODELS: readonly ReadModel[] = [
   lessons,
   comments,
   timeTravel,
+  programmes,
 ];

@@ -38,6 +38,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/evidence', text: 'Evidence', matches: (p) => p === '/evidence' },
   { to: '/projection', text: 'Projection', matches: (p) => p === '/projection' },
   { to: '/lessons', text: 'Lessons', matches: (p) => p === '/lessons' },
+  { to: '/programmes', text: 'Programmes', matches: (p) => p.startsWith('/programmes') },
   { to: '/interventions/new', text: 'Propose an intervention', matches: (p) => p === '/interventions/new' },
 ];
 

@@ -25,7 +25,10 @@ const PAGE = 200;
  * The sharing shown is the current one, the level visibility was decided on.
  */
 export class AsOfSources implements AnalyticsSources {
-  readonly trusts: AnalyticsSources['trusts'] = { trusts: (tier, filter) => this.trustsAsOf(tier, filter ?? {}) };
+  readonly trusts: AnalyticsSources['trusts'] = {
+    trusts: (tier, filter) => this.trustsAsOf(tier, filter ?? {}),
+    trust: (tier, code) => this.trustAsOf(tier, code),
+  };
   readonly interventions: AnalyticsSources['interventions'] = {
     intervention: (tier, id) => this.interventionAsOf(tier, id),
     interventions: (tier, filter) => this.interventionsAsOf(tier, filter ?? {}),

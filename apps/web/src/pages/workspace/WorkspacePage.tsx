@@ -15,6 +15,7 @@ import { VerdictTag } from '../../components/Outcomes';
 import { SpcChart } from '../../components/SpcChart';
 import { SeriesTable } from '../../components/SeriesTable';
 import { EditorOnly, useWorkspaceHref } from './useWorkspaceTrust';
+import { TrustPortfolio } from '../../components/TrustPortfolio';
 
 /** What a workspace form says after it saved (passed in the navigation state). */
 export interface WorkspaceNotice {
@@ -230,6 +231,8 @@ function Workspace({ code }: { code: string }) {
           ))}
         </ul>
       )}
+
+      <TrustPortfolio trustCode={trust.code} />
 
       <h2>Context</h2>
       <SummaryList

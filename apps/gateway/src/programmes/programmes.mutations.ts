@@ -1,0 +1,45 @@
+import { ProgrammeNotFoundError } from '@longview/domain';
+import type { CommandAccepted } from '@longview/contracts';
+import type { AppointProgrammeCoordinatorInput, CreateProgrammeInput, JoinProgrammeInput, LinkToProgrammeInput } from '../__generated__/resolvers-types';
+import type { GatewayContext } from '../context';
+import { newId } from '../lessons/lessons.mutations';
+import { readBackOptions, send } from '../shared/commands';
+import { gatewayError } from '../shared/errors';
+
+async function programmePayload(context: GatewayContext, programmeId: string, accepted: CommandAccepted) {
+  const programme = await context.queries.getProgramme(programmeId, readBackOptions(accepted));
+  if (!programme) throw gatewayError('NOT_FOUND', new ProgrammeNotFoundError(programmeId).message);
+  return { programme, position: accepted.position };
+}
+
+export async function createProgramme(context: GatewayContext, input: CreateProgrammeInput) {
+  const programmeId = newId(context, 'programme', input.commandId);
+  const accepted = await send(context, 'CreateProgramme', input, {
+    programmeId,
+    name: input.name,
+    aim: input.aim,
+    category: input.category,
+    metric: input.metric,
+  });
+  return programmePayload(context, programmeId, accepted);
+}
+
+export async function appointProgrammeCoordinator(context: GatewayContext, input: AppointProgrammeCoordinatorInput) {
+  const accepted = await send(
+    context,
+    'AppointProgrammeCoordinator',
+    {},
+    { programmeId: input.programmeId, coordinatorId: input.personId, coordinatorName: input.name },
+  );
+  return programmePayload(context, input.programmeId, accepted);
+}
+
+export async function joinProgramme(context: GatewayContext, input: JoinProgrammeInput) {
+  const accepted = await send(context, 'JoinProgramme', {}, { programmeId: input.programmeId, trustCode: input.trustCode });
+  return programmePayload(context, input.programmeId, accepted);
+}
+
+export async function linkToProgramme(context: GatewayContext, input: LinkToProgrammeInput) {
+  const accepted = await send(context, 'LinkToProgramme', {}, { programmeId: input.programmeId, interventionId: input.interventionId });
+  return programmePayload(context, input.programmeId, accepted);
+}
