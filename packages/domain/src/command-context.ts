@@ -2,6 +2,7 @@ import type { LongviewCommand, LongviewCommandType } from './commands';
 import { interventionDecider } from './intervention';
 import { streamIds } from './shared';
 import type { AnyDecider } from './routes';
+import { assessedInterventionDecider } from './sustainability';
 
 /**
  * What a command needs to know from streams other than its own, declared here and loaded at the
@@ -40,6 +41,10 @@ export const COMMAND_CONTEXTS: { readonly [T in LongviewCommandType]?: CommandCo
   // Endorsing and retracting name only the lesson or comment: its intervention is the one its own stream recorded.
   EndorseLesson: { intervention: { streamId: (_, own) => interventionStream(ownIntervention(own)), decider: interventionDecider as unknown as AnyDecider } },
   RetractComment: { intervention: { streamId: (_, own) => interventionStream(ownIntervention(own)), decider: interventionDecider as unknown as AnyDecider } },
+  // An assessment needs the intervention's trust, sharing and earliest date.
+  AssessSustainability: {
+    intervention: { streamId: (data) => interventionStream(data['interventionId']), decider: assessedInterventionDecider as unknown as AnyDecider },
+  },
 };
 
 function interventionStream(id: unknown): string | undefined {

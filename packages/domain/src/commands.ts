@@ -1,4 +1,6 @@
 import type { InterventionState } from './intervention';
+import type { AssessedInterventionState } from './sustainability';
+import type { SustainabilityFactor } from './sustainability-model';
 import type { Approach, Command, InterventionCategory, IsoDate, IsoMonth, Observation, PdsaCycle, Sharing, Target, TrustContext } from './shared';
 
 // ---- Trust ----
@@ -90,5 +92,17 @@ export type RetractComment = Command<'RetractComment', { commentId: string }> & 
 export type HideComment = Command<'HideComment', { commentId: string; reason: string }>;
 export type CommentCommand = CommentOnIntervention | RetractComment | HideComment;
 
-export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand;
+// ---- Sustainability self-assessment ----
+/** What AssessSustainability needs from the intervention's stream (see sustainability.ts). */
+export interface SustainabilityContext {
+  readonly intervention?: AssessedInterventionState;
+}
+export type AssessSustainability = Command<
+  'AssessSustainability',
+  { interventionId: string; assessedOn: IsoDate; scores: { factor: SustainabilityFactor; level: number }[]; note?: string }
+> & { readonly context?: SustainabilityContext };
+export type SustainabilityCommand = AssessSustainability;
+
+export type LongviewCommand =
+  TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand | SustainabilityCommand;
 export type LongviewCommandType = LongviewCommand['type'];

@@ -11,6 +11,8 @@ export * from './metric-series';
 export * from './mentorship';
 export * from './lesson';
 export * from './comment';
+export * from './sustainability-model';
+export * from './sustainability';
 export * from './routes';
 export * from './command-context';
 export * from './visibility';

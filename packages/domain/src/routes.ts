@@ -5,6 +5,7 @@ import { interventionDecider } from './intervention';
 import { lessonDecider } from './lesson';
 import { mentorshipDecider } from './mentorship';
 import { metricSeriesDecider } from './metric-series';
+import { sustainabilityDecider } from './sustainability';
 import { foldEvents, streamIds, type Decider } from './shared';
 import { trustDecider } from './trust';
 
@@ -17,7 +18,7 @@ import { trustDecider } from './trust';
  *   await store.append(streamId, events, history.length);
  */
 
-export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment'] as const;
+export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment', 'sustainability'] as const;
 export type AggregateName = (typeof AGGREGATES)[number];
 
 /**
@@ -34,6 +35,7 @@ const DECIDERS: { readonly [A in AggregateName]: AnyDecider } = {
   mentorship: mentorshipDecider as unknown as AnyDecider,
   lesson: lessonDecider as unknown as AnyDecider,
   comment: commentDecider as unknown as AnyDecider,
+  sustainability: sustainabilityDecider as unknown as AnyDecider,
 };
 
 type CommandOfType<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>;
@@ -69,6 +71,11 @@ export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute
   CommentOnIntervention: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
   RetractComment: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
   HideComment: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
+  AssessSustainability: {
+    aggregate: 'sustainability',
+    decider: DECIDERS.sustainability,
+    streamId: (data) => streamIds.sustainability(data.interventionId),
+  },
 };
 
 export const LONGVIEW_COMMAND_TYPES = Object.keys(COMMAND_ROUTES) as readonly LongviewCommandType[];
@@ -101,6 +108,7 @@ export const EVENT_AGGREGATES: { readonly [T in LongviewEventType]: AggregateNam
   CommentPosted: 'comment',
   CommentRetracted: 'comment',
   CommentHidden: 'comment',
+  SustainabilityAssessed: 'sustainability',
 };
 
 export const LONGVIEW_EVENT_TYPES = Object.keys(EVENT_AGGREGATES) as readonly LongviewEventType[];
@@ -153,6 +161,8 @@ export function streamIdForEvent(event: LongviewEvent): string {
     case 'CommentRetracted':
     case 'CommentHidden':
       return streamIds.comment(event.data.commentId);
+    case 'SustainabilityAssessed':
+      return streamIds.sustainability(event.data.interventionId);
     default: {
       const _never: never = event;
       throw new Error(`Unknown event type ${(_never as { type: string }).type}`);

@@ -134,4 +134,6 @@ export const streamIds = {
   lesson: (lessonId: string) => `lesson-${lessonId}`,
   /** One comment on an intervention, with its retraction or moderation. */
   comment: (commentId: string) => `comment-${commentId}`,
+  /** Every sustainability self-assessment of one intervention. */
+  sustainability: (interventionId: string) => `sustainability-${interventionId}`,
 } as const;
