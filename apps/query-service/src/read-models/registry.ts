@@ -7,6 +7,7 @@ import { mentorship } from './mentorship/mentorship.read-model';
 import { metricCoverage } from './metric-coverage/metric-coverage.read-model';
 import { metricSeries } from './metric-series/metric-series.read-model';
 import type { ReadModel } from './read-model';
+import { sustainabilityAssessments } from './sustainability-assessments/sustainability-assessments.read-model';
 import { trustDirectory } from './trust-directory/trust-directory.read-model';
 
 /**
@@ -23,4 +24,5 @@ export const READ_MODELS: readonly ReadModel[] = [
   activityFeed,
   lessons,
   comments,
+  sustainabilityAssessments,
 ];
