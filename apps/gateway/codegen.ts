@@ -46,6 +46,7 @@ const config: CodegenConfig = {
           Lineage: '@longview/contracts#LineageView',
           AdoptionEvidence: '@longview/contracts#AdoptionEvidenceView',
           Activity: '@longview/contracts#ActivityView',
+          SustainabilityAssessment: '@longview/contracts#SustainabilityAssessmentView',
         },
       },
     },

@@ -1,4 +1,5 @@
 import type {
+  SustainabilityAssessmentView,
   ActivityPage,
   ActivityHeadView,
   ActivityView,
@@ -330,6 +331,11 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
     this.record('getComment', options, id);
     return null;
+  }
+
+  async listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]> {
+    this.record('listSustainabilityAssessments', options, interventionId);
+    return [];
   }
 }
 

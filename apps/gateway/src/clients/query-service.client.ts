@@ -1,4 +1,5 @@
 import type {
+  SustainabilityAssessmentView,
   ActivityHeadView,
   ActivityPage,
   BenchmarkView,
@@ -137,6 +138,8 @@ export interface QueryServiceClient {
   /** GET /interventions/:id/comments: the comments the viewer may see. */
   listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]>;
   getComment(id: string, options?: ReadOptions): Promise<CommentView | null>;
+  /** GET /interventions/:id/sustainability-assessments: newest first; none when the intervention is missing or hidden. */
+  listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -302,6 +305,10 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
     return this.getOrNull<CommentView>(`/comments/${segment(id)}`, options);
+  }
+
+  listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]> {
+    return this.get<SustainabilityAssessmentView[]>(`/interventions/${segment(interventionId)}/sustainability-assessments`, {}, options);
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */
