@@ -13,6 +13,7 @@ import { Outcomes } from '../components/Outcomes';
 import { AdoptionLineage } from '../components/AdoptionLineage';
 import { InterventionLessons } from '../components/InterventionLessons';
 import { InterventionComments } from '../components/InterventionComments';
+import { SustainabilityPanel } from '../components/SustainabilityPanel';
 import { NotFoundPage } from './NotFoundPage';
 
 // The editor's forms load only on an intervention page, and only when it is opened.
@@ -172,6 +173,8 @@ export function InterventionPage() {
 
       <h2>Outcomes</h2>
       <Outcomes interventionId={i.id} />
+
+      <SustainabilityPanel interventionId={i.id} trustCode={i.trust.code} />
 
       <h2>Root cause addressed</h2>
       {i.rootCause ? <Paragraphs text={i.rootCause} /> : <p className="nhsuk-body">Not recorded.</p>}
