@@ -3,4 +3,5 @@ export { Prng } from './prng';
 export * from './mentorship';
 export * from './adoption';
 export * from './lessons';
+export * from './sustainability';
 export * from './people';
