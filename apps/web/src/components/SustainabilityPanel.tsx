@@ -67,13 +67,13 @@ export function SustainabilityPanel({ interventionId, trustCode }: { interventio
           <div className="nhsuk-card">
             <div className="nhsuk-card__content">
               <h3 className="nhsuk-card__heading">What the data say</h3>
-              {intervention.outcomes.length === 0 ? (
+              {comparison.verdicts.length === 0 ? (
                 <p className="nhsuk-body">No target metric has outcome data yet.</p>
               ) : (
                 <ul className="nhsuk-list">
-                  {intervention.outcomes.map((o) => (
+                  {comparison.verdicts.map((o) => (
                     <li key={o.metric}>
-                      <strong>{o.metricInfo?.name ?? o.metric}</strong>: {VERDICT_WORDS[o.sustainability] ?? o.sustainability}
+                      <strong>{o.metricName}</strong>: {VERDICT_WORDS[o.sustainability] ?? o.sustainability}
                     </li>
                   ))}
                 </ul>

@@ -30,15 +30,6 @@ export const INTERVENTION_SUSTAINABILITY_QUERY = graphql(`
   query InterventionSustainability($id: ID!) {
     intervention(id: $id) {
       id
-      startedOn
-      outcomes {
-        metric
-        metricInfo {
-          name
-        }
-        sustainability
-        reason
-      }
       sustainabilityAssessments {
         ...SustainabilityAssessmentFields
       }
@@ -47,6 +38,11 @@ export const INTERVENTION_SUSTAINABILITY_QUERY = graphql(`
         teamLikelyToLast
         dataLasted
         explanation
+        verdicts {
+          metric
+          metricName
+          sustainability
+        }
       }
     }
   }
@@ -77,6 +73,11 @@ export const ASSESS_SUSTAINABILITY_MUTATION = graphql(`
           teamLikelyToLast
           dataLasted
           explanation
+          verdicts {
+            metric
+            metricName
+            sustainability
+          }
         }
       }
     }
