@@ -89,7 +89,11 @@ const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
     const assessed = new Set(demoSustainabilityCases(plan).map((c) => c.interventionId));
     const proposals = new Map(plan.steps.flatMap((s) => (s.type === 'ProposeIntervention' ? [[s.data.interventionId, s.data] as const] : [])));
     const target = plan.expectations.find(
-      (e) => e.effect === 'LASTING' && !assessed.has(e.interventionId) && proposals.get(e.interventionId)?.sharing === 'PUBLIC' && proposals.get(e.interventionId)?.targets.length === 1,
+      (e) =>
+        e.effect === 'LASTING' &&
+        !assessed.has(e.interventionId) &&
+        proposals.get(e.interventionId)?.sharing === 'PUBLIC' &&
+        proposals.get(e.interventionId)?.targets.length === 1,
     );
     if (!target) throw new Error('no unassessed lasting public intervention in the demo');
     const { intervention } = await graphqlData<{ intervention: { outcomes: { sustainability: string }[] } }>(

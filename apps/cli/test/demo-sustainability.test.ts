@@ -48,7 +48,11 @@ describe('demo sustainability self-assessments', () => {
     }
     const assessed: SustainabilityAssessed[] = [];
     steps.forEach(({ actor, step }, i) => {
-      const events = decide({ type: step.type, data: step.data, metadata: { commandId: `s-${i}`, actor, now: `${plan.today}T12:00:00.000Z` } } as LongviewCommand);
+      const events = decide({
+        type: step.type,
+        data: step.data,
+        metadata: { commandId: `s-${i}`, actor, now: `${plan.today}T12:00:00.000Z` },
+      } as LongviewCommand);
       assessed.push(...(events as SustainabilityAssessed[]));
     });
     expect(assessed).toHaveLength(steps.length);

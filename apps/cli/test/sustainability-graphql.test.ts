@@ -54,7 +54,13 @@ const series = (post: readonly number[]) =>
 const SUSTAINED = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 90 : 92));
 const FADED = [...Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? 90 : 92)), ...Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 79 : 81))];
 
-type Comparison = { agreement: string; teamLikelyToLast: boolean | null; dataLasted: boolean | null; explanation: string; assessment: { assessedOn: string; total: number } | null };
+type Comparison = {
+  agreement: string;
+  teamLikelyToLast: boolean | null;
+  dataLasted: boolean | null;
+  explanation: string;
+  assessment: { assessedOn: string; total: number } | null;
+};
 type OnIntervention = {
   intervention: {
     id: string;

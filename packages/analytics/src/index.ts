@@ -66,10 +66,4 @@ export type { CommandResult, ReadFile } from './cli';
 export { FUNNEL_COVERAGES, binomialFunnelLimit, funnelLimits, funnelPlot, quantile, rankOf, summarise } from './benchmark';
 export type { BenchmarkSummary, FunnelInput, FunnelLimits, FunnelPlot, FunnelPoint } from './benchmark';
 export { TEAM_LIKELY_THRESHOLD, compareSustainability, monthsImproved } from './sustainability-comparison';
-export type {
-  OutcomeVerdict,
-  OutcomeVerdictInput,
-  SustainabilityAgreement,
-  SustainabilityComparison,
-  TeamAssessmentInput,
-} from './sustainability-comparison';
+export type { OutcomeVerdict, OutcomeVerdictInput, SustainabilityAgreement, SustainabilityComparison, TeamAssessmentInput } from './sustainability-comparison';

@@ -89,7 +89,9 @@ export function compareSustainability(team: TeamAssessmentInput | null, outcomes
   const judged = outcomes.filter((o) => JUDGED.includes(o.sustainability));
   const teamLikelyToLast = team ? team.total >= TEAM_LIKELY_THRESHOLD : null;
   const dataLasted =
-    judged.length === 0 ? null : judged.some((o) => o.sustainability === 'SUSTAINED') && !judged.some((o) => o.sustainability === 'FADED' || o.sustainability === 'DETERIORATED');
+    judged.length === 0
+      ? null
+      : judged.some((o) => o.sustainability === 'SUSTAINED') && !judged.some((o) => o.sustainability === 'FADED' || o.sustainability === 'DETERIORATED');
   const teamText = team
     ? `The team rates it ${teamLikelyToLast ? 'likely to last' : 'at risk of not lasting'} (score ${formatScore(team.total)} of ${team.max}, ${team.assessedOn})`
     : undefined;

@@ -199,7 +199,7 @@ const COMMAND_PHRASES: Readonly<Record<string, string>> = {
   CommentOnIntervention: 'comment on an intervention',
   RetractComment: 'retract a comment',
   HideComment: 'hide a comment',
-  AssessSustainability: "record a sustainability self-assessment of an intervention",
+  AssessSustainability: 'record a sustainability self-assessment of an intervention',
 };
 
 export function describeCommand(commandType: string): string {

@@ -65,7 +65,10 @@ const fieldsOf = (error: InvalidCommandError) => error.fields.map((f) => f.path)
 describe('AssessSustainability', () => {
   it('records an assessment by an editor of the intervention’s trust, the factors in the Model’s order', () => {
     const shuffled = [...allAt(3)].reverse();
-    spec.given([]).when(assess({ scores: shuffled })).then([assessed()]);
+    spec
+      .given([])
+      .when(assess({ scores: shuffled }))
+      .then([assessed()]);
   });
 
   it('keeps every assessment over time: a second one on another date is recorded too', () => {
@@ -99,7 +102,10 @@ describe('AssessSustainability', () => {
   });
 
   it('answers a missing intervention and one hidden from the actor alike', () => {
-    spec.given([]).when(assess({}, editor, null)).thenThrows(InterventionNotFoundError);
+    spec
+      .given([])
+      .when(assess({}, editor, null))
+      .thenThrows(InterventionNotFoundError);
     spec
       .given([])
       .when(assess({}, actors.editorOf('RXH'), context('PRIVATE')))
@@ -135,10 +141,23 @@ describe('AssessSustainability', () => {
   });
 
   it('needs a real date, not in the future and not before the intervention began', () => {
-    expect(fieldsOf(spec.given([]).when(assess({ assessedOn: '2026-02-30' })).thenThrows(InvalidCommandError))).toEqual(['assessedOn']);
-    const future = spec.given([]).when(assess({ assessedOn: '2026-03-02' })).thenThrows(InvalidCommandError);
+    expect(
+      fieldsOf(
+        spec
+          .given([])
+          .when(assess({ assessedOn: '2026-02-30' }))
+          .thenThrows(InvalidCommandError),
+      ),
+    ).toEqual(['assessedOn']);
+    const future = spec
+      .given([])
+      .when(assess({ assessedOn: '2026-03-02' }))
+      .thenThrows(InvalidCommandError);
     expect(future.message).toContain('cannot be in the future (today is 2026-03-01)');
-    const early = spec.given([]).when(assess({ assessedOn: '2025-05-31' })).thenThrows(InvalidCommandError);
+    const early = spec
+      .given([])
+      .when(assess({ assessedOn: '2025-05-31' }))
+      .thenThrows(InvalidCommandError);
     expect(early.message).toContain('cannot be before the intervention began (2025-06-01)');
   });
 
@@ -167,7 +186,10 @@ describe('AssessSustainability', () => {
   });
 
   it('never names the command in its messages', () => {
-    const error = spec.given([]).when(assess({ scores: [] })).thenThrows(InvalidCommandError);
+    const error = spec
+      .given([])
+      .when(assess({ scores: [] }))
+      .thenThrows(InvalidCommandError);
     expect(error.message).not.toContain('AssessSustainability');
     expect(error.message.startsWith('The sustainability assessment is invalid')).toBe(true);
   });

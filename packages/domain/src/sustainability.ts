@@ -28,8 +28,7 @@ import { canSee } from './visibility';
 export const MAX_SUSTAINABILITY_NOTE = 2000;
 
 export type SustainabilityState =
-  | { readonly status: 'INITIAL' }
-  | { readonly status: 'ASSESSED'; readonly interventionId: string; readonly assessedOn: readonly IsoDate[] };
+  { readonly status: 'INITIAL' } | { readonly status: 'ASSESSED'; readonly interventionId: string; readonly assessedOn: readonly IsoDate[] };
 
 const initialState = (): SustainabilityState => ({ status: 'INITIAL' });
 

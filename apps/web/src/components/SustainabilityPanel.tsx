@@ -155,14 +155,20 @@ function AssessmentHistory({ assessments }: { assessments: readonly Assessment[]
                 <tr key={t.assessedOn} className="nhsuk-table__row">
                   <td className="nhsuk-table__cell">{formatDate(t.assessedOn)}</td>
                   <td className="nhsuk-table__cell">
-                    <span className="app-sustainability__bar" aria-hidden="true" style={{ width: `${Math.max(t.total, 1) * 0.6}px` }} />{' '}
-                    {formatScore(t.total)}
+                    <span className="app-sustainability__bar" aria-hidden="true" style={{ width: `${Math.max(t.total, 1) * 0.6}px` }} /> {formatScore(t.total)}
                   </td>
-                  <td className="nhsuk-table__cell">{t.change === null ? 'First' : t.change === 0 ? 'No change' : `${t.change > 0 ? 'Up' : 'Down'} ${formatScore(Math.abs(t.change))}`}</td>
+                  <td className="nhsuk-table__cell">
+                    {t.change === null ? 'First' : t.change === 0 ? 'No change' : `${t.change > 0 ? 'Up' : 'Down'} ${formatScore(Math.abs(t.change))}`}
+                  </td>
                   <td className="nhsuk-table__cell">{a?.groups.map((g) => formatScore(g.score)).join(', ')}</td>
                   <td className="nhsuk-table__cell app-pre-wrap">
                     {a?.note ?? ''}
-                    {a ? <span className="nhsuk-body-s"> {a.note ? '- ' : ''}by {a.assessedBy.name}</span> : null}
+                    {a ? (
+                      <span className="nhsuk-body-s">
+                        {' '}
+                        {a.note ? '- ' : ''}by {a.assessedBy.name}
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -233,7 +239,14 @@ function AssessmentForm({ interventionId }: { interventionId: string }) {
         For each factor, choose the level that best describes the intervention today: 1 is the weakest, 4 the strongest. Each factor is worth up to 10 points on
         Longview’s own scale.
       </p>
-      <DateInput id="sus-date" label="When did the team make this assessment?" hint="For example, 15 3 2026" value={date} onChange={setDate} error={form.errors['sus-date']} />
+      <DateInput
+        id="sus-date"
+        label="When did the team make this assessment?"
+        hint="For example, 15 3 2026"
+        value={date}
+        onChange={setDate}
+        error={form.errors['sus-date']}
+      />
       {groups.map((group) => (
         <fieldset key={group} className="nhsuk-fieldset nhsuk-u-margin-bottom-5">
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{GROUP_LABELS[group] ?? group}</legend>

@@ -19,14 +19,20 @@ describe('the sustainability self-assessment form', () => {
   });
 
   it('accepts a complete assessment and gives the date as YYYY-MM-DD', () => {
-    expect(validateAssessment({ day: '1', month: '3', year: '2026', levels: { ADAPTABILITY: 1, STAFF_BEHAVIOURS: 4 }, note: 'ok' }, factors, '2026-03-01')).toEqual({
+    expect(
+      validateAssessment({ day: '1', month: '3', year: '2026', levels: { ADAPTABILITY: 1, STAFF_BEHAVIOURS: 4 }, note: 'ok' }, factors, '2026-03-01'),
+    ).toEqual({
       errors: {},
       assessedOn: '2026-03-01',
     });
   });
 
   it('bounds the note', () => {
-    const { errors } = validateAssessment({ day: '1', month: '3', year: '2026', levels: { ADAPTABILITY: 1, STAFF_BEHAVIOURS: 4 }, note: 'x'.repeat(2001) }, factors, '2026-03-01');
+    const { errors } = validateAssessment(
+      { day: '1', month: '3', year: '2026', levels: { ADAPTABILITY: 1, STAFF_BEHAVIOURS: 4 }, note: 'x'.repeat(2001) },
+      factors,
+      '2026-03-01',
+    );
     expect(errors).toEqual({ 'sus-note': 'The note must be 2,000 characters or fewer' });
   });
 

@@ -38,7 +38,8 @@ export function validateAssessment(
   for (const f of factors) {
     if (draft.levels[f.factor] === undefined) errors[factorFieldId(f.factor)] = `Select a level for ${f.name.charAt(0).toLowerCase()}${f.name.slice(1)}`;
   }
-  if (draft.note.trim().length > MAX_SUSTAINABILITY_NOTE) errors['sus-note'] = `The note must be ${MAX_SUSTAINABILITY_NOTE.toLocaleString('en-GB')} characters or fewer`;
+  if (draft.note.trim().length > MAX_SUSTAINABILITY_NOTE)
+    errors['sus-note'] = `The note must be ${MAX_SUSTAINABILITY_NOTE.toLocaleString('en-GB')} characters or fewer`;
   return assessedOn !== undefined ? { errors, assessedOn } : { errors };
 }
 

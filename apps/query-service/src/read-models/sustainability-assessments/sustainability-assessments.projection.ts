@@ -42,10 +42,11 @@ export const sustainabilityAssessmentsProjection: Projection = {
         );
         return;
       case 'InterventionSharingChanged':
-        await tx.query(
-          'UPDATE rm_sustainability_interventions SET sharing = $2, stream_version = $3 WHERE intervention_id = $1 AND stream_version < $3',
-          [event.data.interventionId, event.data.to, streamVersion],
-        );
+        await tx.query('UPDATE rm_sustainability_interventions SET sharing = $2, stream_version = $3 WHERE intervention_id = $1 AND stream_version < $3', [
+          event.data.interventionId,
+          event.data.to,
+          streamVersion,
+        ]);
         return;
       case 'SustainabilityAssessed': {
         const d = event.data;
