@@ -64,7 +64,9 @@ const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
     await page.setViewportSize({ width: 320, height: 900 });
     expect(await seriousViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(320);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-320.png`), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   }

@@ -52,7 +52,7 @@ describe('demo sustainability self-assessments', () => {
         type: step.type,
         data: step.data,
         metadata: { commandId: `s-${i}`, actor, now: `${plan.today}T12:00:00.000Z` },
-      } as LongviewCommand);
+      });
       assessed.push(...(events as SustainabilityAssessed[]));
     });
     expect(assessed).toHaveLength(steps.length);
