@@ -52,6 +52,7 @@ const config: CodegenConfig = {
           Portfolio: '@longview/contracts#PortfolioView',
           PortfolioQuarter: '@longview/contracts#PortfolioQuarterView',
           PortfolioCounts: '../programmes/programmes.reads#PortfolioCountsModel',
+          SustainabilityAssessment: '@longview/contracts#SustainabilityAssessmentView',
         },
       },
     },

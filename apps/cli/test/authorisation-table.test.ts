@@ -158,8 +158,21 @@ function interventionRows(sharing: 'PUBLIC' | 'PRIVATE'): Row[] {
       // Adopting into another trust is refused for the role before the source is looked up: FORBIDDEN whatever the source.
       expected: OWN_TRUST_ONLY,
     },
+    {
+      mutation: `assessSustainability${suffix}`,
+      registered: true,
+      prepare: async (t) => ({ id: await proposed(t, sharing, true) }),
+      document: ASSESS,
+      expected,
+    },
   ];
 }
+
+const ASSESS = `mutation($id: ID!) { assessSustainability(input: { interventionId: $id, assessedOn: "2024-06-01", scores: [
+  { factor: BENEFITS_BEYOND_HELPING_PATIENTS, level: 3 }, { factor: CREDIBILITY_OF_THE_BENEFITS, level: 3 }, { factor: ADAPTABILITY, level: 3 },
+  { factor: EFFECTIVENESS_OF_MONITORING, level: 3 }, { factor: STAFF_INVOLVEMENT_AND_TRAINING, level: 3 }, { factor: STAFF_BEHAVIOURS, level: 3 },
+  { factor: SENIOR_LEADERSHIP_ENGAGEMENT, level: 3 }, { factor: CLINICAL_LEADERSHIP_ENGAGEMENT, level: 3 }, { factor: FIT_WITH_AIMS_AND_CULTURE, level: 3 },
+  { factor: INFRASTRUCTURE_FOR_SUSTAINABILITY, level: 3 } ] }) { position } }`;
 
 /**
  * Mutations whose callers are more than "own trust or admin" (the mentor is a person, the request

@@ -22,3 +22,4 @@ export { resolvers as activity } from './activity/activity.resolvers';
 export { resolvers as lessons } from './lessons/lessons.resolvers';
 export { resolvers as asof } from './asof/asof.resolvers';
 export { resolvers as programmes } from './programmes/programmes.resolvers';
+export { resolvers as sustainability } from './sustainability/sustainability.resolvers';

@@ -1,4 +1,5 @@
 import type {
+  SustainabilityAssessmentView,
   ActivityPage,
   InterventionOutcomesView,
   ActivityHeadView,
@@ -412,6 +413,10 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async getTrustPortfolio(code: string, options?: ReadOptions): Promise<PortfolioView | null> {
     this.record('getTrustPortfolio', options, code);
     return null;
+  }
+  async listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]> {
+    this.record('listSustainabilityAssessments', options, interventionId);
+    return [];
   }
 }
 

@@ -67,3 +67,5 @@ export { FUNNEL_COVERAGES, binomialFunnelLimit, funnelLimits, funnelPlot, quanti
 export type { BenchmarkSummary, FunnelInput, FunnelLimits, FunnelPlot, FunnelPoint } from './benchmark';
 export { PORTFOLIO_STATUSES, portfolio, statusOn } from './portfolio';
 export type { Portfolio, PortfolioItem, PortfolioOptions, PortfolioQuarter, PortfolioStatus } from './portfolio';
+export { TEAM_LIKELY_THRESHOLD, compareSustainability, monthsImproved } from './sustainability-comparison';
+export type { OutcomeVerdict, OutcomeVerdictInput, SustainabilityAgreement, SustainabilityComparison, TeamAssessmentInput } from './sustainability-comparison';

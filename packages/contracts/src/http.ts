@@ -56,6 +56,7 @@
  */
 import type { Sustainability } from '@longview/analytics';
 import type { Approach, InterventionCategory, IsoDate, IsoDateTime, IsoMonth, PdsaCycle, Sharing, Target, TrustContext, TrustSource } from '@longview/domain';
+import type { SustainabilityFactor, SustainabilityGroup } from '@longview/domain';
 
 /** Global positions travel as decimal strings (they are bigints in the store). */
 export type Position = string;
@@ -733,4 +734,22 @@ export interface ProgrammeView extends ProgrammeSummaryView {
   readonly evidence: EvidenceView;
   readonly timeline: readonly ProgrammeTimelineEntryView[];
   readonly portfolio: PortfolioView;
+}
+
+// ---------------------------------------------------------------- sustainability self-assessments
+//   GET /interventions/:id/sustainability-assessments -> SustainabilityAssessmentView[] (newest assessedOn first;
+//   empty when the intervention is missing or hidden from the viewer: assessments follow the intervention's sharing)
+
+export interface SustainabilityAssessmentView {
+  readonly interventionId: string;
+  readonly assessedOn: IsoDate;
+  /** The scale the levels are scored on: Longview's own (LONGVIEW_LINEAR_V1), not the Model's weighted table. */
+  readonly scale: string;
+  readonly total: number;
+  readonly max: number;
+  readonly scores: readonly { readonly factor: SustainabilityFactor; readonly group: SustainabilityGroup; readonly level: number; readonly score: number }[];
+  readonly groups: readonly { readonly group: SustainabilityGroup; readonly score: number; readonly max: number }[];
+  readonly note: string | null;
+  readonly assessedBy: MentorshipPersonView;
+  readonly assessedAt: IsoDateTime;
 }

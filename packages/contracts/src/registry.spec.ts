@@ -19,6 +19,7 @@ import {
 import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
 import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { interventionLinkedToProgrammeV1, programmeCoordinatorAppointedV1, programmeCreatedV1, trustJoinedProgrammeV1 } from './events/programme';
+import { sustainabilityAssessedV1 } from './events/sustainability';
 import { observationCorrectedV1, observationsRecordedV2, seriesRebasedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 import { EVENT_CONTRACTS, currentSchemaVersion, isKnownEventType, type EventDataOf } from './registry';
@@ -54,6 +55,7 @@ const CURRENT_SCHEMAS = {
   ProgrammeCoordinatorAppointed: programmeCoordinatorAppointedV1,
   TrustJoinedProgramme: trustJoinedProgrammeV1,
   InterventionLinkedToProgramme: interventionLinkedToProgrammeV1,
+  SustainabilityAssessed: sustainabilityAssessedV1,
 } as const;
 type SchemaInput<T extends LongviewEventType> = z.input<(typeof CURRENT_SCHEMAS)[T]>;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;

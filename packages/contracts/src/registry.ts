@@ -19,6 +19,7 @@ import {
 import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
 import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { interventionLinkedToProgrammeV1, programmeCoordinatorAppointedV1, programmeCreatedV1, trustJoinedProgrammeV1 } from './events/programme';
+import { sustainabilityAssessedV1 } from './events/sustainability';
 import { observationCorrectedV1, observationsRecordedV1, observationsRecordedV2, seriesRebasedV1, upcastObservationsRecordedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 
@@ -100,6 +101,7 @@ export const EVENT_CONTRACTS: EventContracts = {
   ProgrammeCoordinatorAppointed: { type: 'ProgrammeCoordinatorAppointed', schemaVersion: 1, schema: programmeCoordinatorAppointedV1, upcasters: [] },
   TrustJoinedProgramme: { type: 'TrustJoinedProgramme', schemaVersion: 1, schema: trustJoinedProgrammeV1, upcasters: [] },
   InterventionLinkedToProgramme: { type: 'InterventionLinkedToProgramme', schemaVersion: 1, schema: interventionLinkedToProgrammeV1, upcasters: [] },
+  SustainabilityAssessed: { type: 'SustainabilityAssessed', schemaVersion: 1, schema: sustainabilityAssessedV1, upcasters: [] },
 };
 
 export function isKnownEventType(type: string): type is LongviewEventType {

@@ -12,6 +12,7 @@ export const TOPICS = {
   lesson: 'longview.events.lesson',
   comment: 'longview.events.comment',
   programme: 'longview.events.programme',
+  sustainability: 'longview.events.sustainability',
   /** Messages a consumer could not process after retries, with the reason in headers. */
   deadLetter: 'longview.events.dead-letter',
 } as const satisfies Record<AggregateName | 'deadLetter', string>;
@@ -27,6 +28,7 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   TOPICS.lesson,
   TOPICS.comment,
   TOPICS.programme,
+  TOPICS.sustainability,
 ];
 
 export function topicForEvent(type: LongviewEventType): EventTopic {

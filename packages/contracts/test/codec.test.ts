@@ -41,6 +41,7 @@ describe('event round trip', () => {
       ObservationsRecorded: 2,
       ObservationCorrected: 1,
       SeriesRebased: 1,
+      SustainabilityAssessed: 1,
       MentorshipOffered: 1,
       MentorshipOfferWithdrawn: 1,
       MentorshipRequested: 1,

@@ -229,4 +229,28 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
       linkedAt: '2025-06-07T09:00:00.000Z',
     },
   },
+  SustainabilityAssessed: {
+    type: 'SustainabilityAssessed',
+    data: {
+      interventionId: 'c0ffee00-0000-4000-8000-000000000001',
+      trustCode: 'RJ1',
+      assessedOn: '2025-06-01',
+      scale: 'LONGVIEW_LINEAR_V1',
+      scores: [
+        { factor: 'BENEFITS_BEYOND_HELPING_PATIENTS', level: 3 },
+        { factor: 'CREDIBILITY_OF_THE_BENEFITS', level: 4 },
+        { factor: 'ADAPTABILITY', level: 2 },
+        { factor: 'EFFECTIVENESS_OF_MONITORING', level: 3 },
+        { factor: 'STAFF_INVOLVEMENT_AND_TRAINING', level: 3 },
+        { factor: 'STAFF_BEHAVIOURS', level: 2 },
+        { factor: 'SENIOR_LEADERSHIP_ENGAGEMENT', level: 4 },
+        { factor: 'CLINICAL_LEADERSHIP_ENGAGEMENT', level: 3 },
+        { factor: 'FIT_WITH_AIMS_AND_CULTURE', level: 3 },
+        { factor: 'INFRASTRUCTURE_FOR_SUSTAINABILITY', level: 2 },
+      ],
+      note: 'Reviewed at the quality board',
+      assessedBy: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      assessedAt: '2025-06-01T09:00:00.000Z',
+    },
+  },
 };

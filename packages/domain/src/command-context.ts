@@ -3,6 +3,7 @@ import { interventionDecider } from './intervention';
 import { streamIds } from './shared';
 import { trustDecider } from './trust';
 import type { AnyDecider } from './routes';
+import { assessedInterventionDecider } from './sustainability';
 
 /**
  * What a command needs to know from streams other than its own, declared here and loaded at the
@@ -52,6 +53,10 @@ export const COMMAND_CONTEXTS: { readonly [T in LongviewCommandType]?: CommandCo
     },
   },
   LinkToProgramme: { intervention: { streamId: (data) => interventionStream(data['interventionId']), decider: interventionDecider as unknown as AnyDecider } },
+  // An assessment needs the intervention's trust, sharing and earliest date.
+  AssessSustainability: {
+    intervention: { streamId: (data) => interventionStream(data['interventionId']), decider: assessedInterventionDecider as unknown as AnyDecider },
+  },
 };
 
 function interventionStream(id: unknown): string | undefined {

@@ -1,5 +1,7 @@
 import type { InterventionState } from './intervention';
 import type { TrustState } from './trust';
+import type { AssessedInterventionState } from './sustainability';
+import type { SustainabilityFactor } from './sustainability-model';
 import type { Approach, Command, InterventionCategory, IsoDate, IsoMonth, Observation, PdsaCycle, Sharing, Target, TrustContext } from './shared';
 
 // ---- Trust ----
@@ -102,5 +104,17 @@ export type JoinProgramme = Command<'JoinProgramme', { programmeId: string; trus
 export type LinkToProgramme = Command<'LinkToProgramme', { programmeId: string; interventionId: string }> & { readonly context?: InterventionContext };
 export type ProgrammeCommand = CreateProgramme | AppointProgrammeCoordinator | JoinProgramme | LinkToProgramme;
 
-export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand | ProgrammeCommand;
+// ---- Sustainability self-assessment ----
+/** What AssessSustainability needs from the intervention's stream (see sustainability.ts). */
+export interface SustainabilityContext {
+  readonly intervention?: AssessedInterventionState;
+}
+export type AssessSustainability = Command<
+  'AssessSustainability',
+  { interventionId: string; assessedOn: IsoDate; scores: { factor: SustainabilityFactor; level: number }[]; note?: string }
+> & { readonly context?: SustainabilityContext };
+export type SustainabilityCommand = AssessSustainability;
+
+export type LongviewCommand =
+  TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand | ProgrammeCommand | SustainabilityCommand;
 export type LongviewCommandType = LongviewCommand['type'];

@@ -203,6 +203,7 @@ const COMMAND_PHRASES: Readonly<Record<string, string>> = {
   AppointProgrammeCoordinator: "appoint a programme's coordinator",
   JoinProgramme: 'join a programme',
   LinkToProgramme: 'link an intervention to a programme',
+  AssessSustainability: 'record a sustainability self-assessment of an intervention',
 };
 
 export function describeCommand(commandType: string): string {

@@ -12,6 +12,7 @@ import type {
   Target,
   TrustContext,
 } from './shared';
+import type { SustainabilityFactor } from './sustainability-model';
 
 // ---- Trust (stream `trust-<ODS code>`) ----
 export type TrustRegistered = DomainEvent<
@@ -159,5 +160,25 @@ export type InterventionLinkedToProgramme = DomainEvent<
 >;
 export type ProgrammeEvent = ProgrammeCreated | ProgrammeCoordinatorAppointed | TrustJoinedProgramme | InterventionLinkedToProgramme;
 
-export type LongviewEvent = TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent | LessonEvent | CommentEvent | ProgrammeEvent;
+// ---- Sustainability self-assessment (stream `sustainability-<interventionId>`: every assessment of one intervention) ----
+export type SustainabilityAssessed = DomainEvent<
+  'SustainabilityAssessed',
+  {
+    interventionId: string;
+    /** The intervention's trust when it was assessed. */
+    trustCode: string;
+    assessedOn: IsoDate;
+    /** The scale the levels are scored on (Longview's own: see sustainability-model.ts). */
+    scale: 'LONGVIEW_LINEAR_V1';
+    /** Each of the ten factors once, in the Model's order, level 1 (weakest) to 4. */
+    scores: { factor: SustainabilityFactor; level: number }[];
+    note?: string;
+    assessedBy: MentorshipPerson;
+    assessedAt: IsoDateTime;
+  }
+>;
+export type SustainabilityEvent = SustainabilityAssessed;
+
+export type LongviewEvent =
+  TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent | LessonEvent | CommentEvent | ProgrammeEvent | SustainabilityEvent;
 export type LongviewEventType = LongviewEvent['type'];

@@ -13,6 +13,8 @@ export * from './mentorship';
 export * from './lesson';
 export * from './comment';
 export * from './programme';
+export * from './sustainability-model';
+export * from './sustainability';
 export * from './routes';
 export * from './command-context';
 export * from './visibility';

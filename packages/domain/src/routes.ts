@@ -6,6 +6,7 @@ import { lessonDecider } from './lesson';
 import { mentorshipDecider } from './mentorship';
 import { programmeDecider } from './programme';
 import { metricSeriesDecider } from './metric-series';
+import { sustainabilityDecider } from './sustainability';
 import { foldEvents, streamIds, type Decider } from './shared';
 import { trustDecider } from './trust';
 
@@ -18,7 +19,7 @@ import { trustDecider } from './trust';
  *   await store.append(streamId, events, history.length);
  */
 
-export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment', 'programme'] as const;
+export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment', 'programme', 'sustainability'] as const;
 export type AggregateName = (typeof AGGREGATES)[number];
 
 /**
@@ -36,6 +37,7 @@ const DECIDERS: { readonly [A in AggregateName]: AnyDecider } = {
   lesson: lessonDecider as unknown as AnyDecider,
   comment: commentDecider as unknown as AnyDecider,
   programme: programmeDecider as unknown as AnyDecider,
+  sustainability: sustainabilityDecider as unknown as AnyDecider,
 };
 
 type CommandOfType<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>;
@@ -75,6 +77,11 @@ export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute
   AppointProgrammeCoordinator: { aggregate: 'programme', decider: DECIDERS.programme, streamId: (data) => streamIds.programme(data.programmeId) },
   JoinProgramme: { aggregate: 'programme', decider: DECIDERS.programme, streamId: (data) => streamIds.programme(data.programmeId) },
   LinkToProgramme: { aggregate: 'programme', decider: DECIDERS.programme, streamId: (data) => streamIds.programme(data.programmeId) },
+  AssessSustainability: {
+    aggregate: 'sustainability',
+    decider: DECIDERS.sustainability,
+    streamId: (data) => streamIds.sustainability(data.interventionId),
+  },
 };
 
 export const LONGVIEW_COMMAND_TYPES = Object.keys(COMMAND_ROUTES) as readonly LongviewCommandType[];
@@ -111,6 +118,7 @@ export const EVENT_AGGREGATES: { readonly [T in LongviewEventType]: AggregateNam
   ProgrammeCoordinatorAppointed: 'programme',
   TrustJoinedProgramme: 'programme',
   InterventionLinkedToProgramme: 'programme',
+  SustainabilityAssessed: 'sustainability',
 };
 
 export const LONGVIEW_EVENT_TYPES = Object.keys(EVENT_AGGREGATES) as readonly LongviewEventType[];
@@ -168,6 +176,8 @@ export function streamIdForEvent(event: LongviewEvent): string {
     case 'TrustJoinedProgramme':
     case 'InterventionLinkedToProgramme':
       return streamIds.programme(event.data.programmeId);
+    case 'SustainabilityAssessed':
+      return streamIds.sustainability(event.data.interventionId);
     default: {
       const _never: never = event;
       throw new Error(`Unknown event type ${(_never as { type: string }).type}`);

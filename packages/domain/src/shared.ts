@@ -136,4 +136,6 @@ export const streamIds = {
   comment: (commentId: string) => `comment-${commentId}`,
   /** A programme (collaborative): its members, coordinators and linked interventions. */
   programme: (programmeId: string) => `programme-${programmeId}`,
+  /** Every sustainability self-assessment of one intervention. */
+  sustainability: (interventionId: string) => `sustainability-${interventionId}`,
 } as const;

@@ -137,7 +137,7 @@ async function post(url: string, operation: Operation): Promise<unknown> {
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ query: operation.query, variables: operation.variables }),
   });
-  const body = (await response.json()) as unknown;
+  const body = await response.json();
   if (!response.ok) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return body;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Actor } from '@longview/domain';
 import type { CommandServiceClient } from '@longview/gateway';
-import { demoAdoptions, demoLessons, demoMentorships, demoProgrammes, generateDemoData, sendDemoPersonSteps, type DemoPlan } from '../demo';
+import { demoAdoptions, demoLessons, demoMentorships, demoProgrammes, demoSustainability, generateDemoData, sendDemoPersonSteps, type DemoPlan } from '../demo';
 import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { sendSteps } from '../platform/demo-loader';
 import { cliClients, DEMO_LOADER } from '../platform/service-key';
@@ -188,5 +188,6 @@ async function sendDemoPeople(clientFor: (actor: Actor) => CommandServiceClient,
   const adoption = await sendDemoPersonSteps(clientFor, demoAdoptions(plan), { idPrefix, kind: 'adoption' });
   const lessons = await sendDemoPersonSteps(clientFor, demoLessons(plan), { idPrefix, kind: 'lesson' });
   const programmes = await sendDemoPersonSteps(clientFor, demoProgrammes(plan), { idPrefix, kind: 'programme' });
-  return mentorship + adoption + lessons + programmes;
+  const sustainability = await sendDemoPersonSteps(clientFor, demoSustainability(plan), { idPrefix, kind: 'sustainability' });
+  return mentorship + adoption + lessons + programmes + sustainability;
 }

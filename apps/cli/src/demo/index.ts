@@ -4,4 +4,5 @@ export * from './mentorship';
 export * from './adoption';
 export * from './lessons';
 export * from './programmes';
+export * from './sustainability';
 export * from './people';

@@ -8,7 +8,8 @@ export type MentorshipStep = CommandStep<'OfferMentorship' | 'RequestMentorship'
 export type AdoptionStep = CommandStep<'AdoptIntervention'>;
 export type LessonStep = CommandStep<'ShareLesson' | 'EndorseLesson' | 'CommentOnIntervention' | 'HideComment'>;
 export type ProgrammeStep = CommandStep<'CreateProgramme' | 'AppointProgrammeCoordinator' | 'JoinProgramme' | 'LinkToProgramme'>;
-type PersonCommand = MentorshipStep | AdoptionStep | LessonStep | ProgrammeStep;
+export type SustainabilityStep = CommandStep<'AssessSustainability'>;
+type PersonCommand = MentorshipStep | AdoptionStep | LessonStep | ProgrammeStep | SustainabilityStep;
 
 /**
  * A command and the person who issues it: mentorship, adoption, lessons and comments are always

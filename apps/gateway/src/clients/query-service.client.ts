@@ -1,5 +1,6 @@
 import type {
   InterventionOutcomesView,
+  SustainabilityAssessmentView,
   ActivityHeadView,
   ActivityPage,
   BenchmarkView,
@@ -172,6 +173,8 @@ export interface QueryServiceClient {
   getProgramme(id: string, options?: ReadOptions): Promise<ProgrammeView | null>;
   /** GET /trusts/:code/portfolio (null when there is no such trust). */
   getTrustPortfolio(code: string, options?: ReadOptions): Promise<PortfolioView | null>;
+  /** GET /interventions/:id/sustainability-assessments: newest first; none when the intervention is missing or hidden. */
+  listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -390,6 +393,10 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getTrustPortfolio(code: string, options?: ReadOptions): Promise<PortfolioView | null> {
     return this.getOrNull<PortfolioView>(`/trusts/${segment(code)}/portfolio`, options);
+  }
+
+  listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]> {
+    return this.get<SustainabilityAssessmentView[]>(`/interventions/${segment(interventionId)}/sustainability-assessments`, {}, options);
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */

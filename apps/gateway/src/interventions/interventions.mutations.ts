@@ -20,7 +20,7 @@ import { gatewayError } from '../shared/errors';
  * answer to a command about another trust's private intervention, say) is NOT_FOUND, in the very
  * words the command side uses for a missing one.
  */
-async function interventionPayload(context: GatewayContext, id: string, accepted: CommandAccepted) {
+export async function interventionPayload(context: GatewayContext, id: string, accepted: CommandAccepted) {
   const intervention = await context.queries.getIntervention(id, readBackOptions(accepted));
   if (!intervention) throw gatewayError('NOT_FOUND', new InterventionNotFoundError(id).message);
   return { intervention, position: accepted.position };

@@ -25,7 +25,7 @@ export function spcLoader(queries: QueryServiceClient, position: ReadPosition): 
         keys.map((key) =>
           key.asOf
             ? queries.getSeriesSpcAsOf(key.trustCode, key.metric, key.asOf, undefined, position.options()).catch((error: unknown) => toError(error))
-            : (found.get(keyOf(key)) ?? null),
+            : Promise.resolve(found.get(keyOf(key)) ?? null),
         ),
       );
     },

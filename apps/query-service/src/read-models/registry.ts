@@ -9,6 +9,7 @@ import { metricSeries } from './metric-series/metric-series.read-model';
 import { programmes } from './programmes/programmes.read-model';
 import type { ReadModel } from './read-model';
 import { timeTravel } from './time-travel/time-travel.read-model';
+import { sustainabilityAssessments } from './sustainability-assessments/sustainability-assessments.read-model';
 import { trustDirectory } from './trust-directory/trust-directory.read-model';
 
 /**
@@ -27,4 +28,5 @@ export const READ_MODELS: readonly ReadModel[] = [
   comments,
   timeTravel,
   programmes,
+  sustainabilityAssessments,
 ];

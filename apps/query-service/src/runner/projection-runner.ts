@@ -11,7 +11,7 @@ import type { ReadProgress } from './read-progress';
 import { logIsHere, migrateReadModels } from './read-model-schema';
 import { replayBesideLive, type ReplayOptions, type ReplayResult } from './blue-green-replay';
 import { rebuildProjections, resetProjections, type RebuildOptions, type RebuildResult } from './rebuild';
-import { StreamBatchApplier, type StreamBatchResult } from './stream-batch-applier';
+import { StreamBatchApplier, type AppliedBatch } from './stream-batch-applier';
 import { StreamCheckpointStore } from './stream-checkpoint-store';
 import { StreamWaiters, type StreamState, type StreamWaitOutcome } from './stream-waiters';
 
@@ -90,8 +90,8 @@ export class ProjectionRunner implements ReadProgress {
   }
 
   /** Embedded feed: a batch of the global log. Throws only when the database fails (the follower retries). */
-  async applyBatch(events: readonly StoredEvent[]): Promise<StreamBatchResult> {
-    if (events.length === 0) return { applied: 0, skipped: 0, parked: [] };
+  async applyBatch(events: readonly StoredEvent[]): Promise<AppliedBatch> {
+    if (events.length === 0) return { applied: 0, skipped: 0, parked: [], reached: new Map() };
     const reached = maxPosition(events);
     const result = await this.applier.applyInTransaction(this.db, events, (tx) => this.feedPositions.advance(tx, this.names, reached));
     this.positions.advanceTo(reached);
@@ -100,8 +100,8 @@ export class ProjectionRunner implements ReadProgress {
   }
 
   /** Distributed feed: one partition batch. Throws only when the database fails (the consumer retries the batch). */
-  async applyStreamBatch(events: readonly StoredEvent[]): Promise<StreamBatchResult> {
-    if (events.length === 0) return { applied: 0, skipped: 0, parked: [] };
+  async applyStreamBatch(events: readonly StoredEvent[]): Promise<AppliedBatch> {
+    if (events.length === 0) return { applied: 0, skipped: 0, parked: [], reached: new Map() };
     const result = await this.applier.applyInTransaction(this.db, events);
     this.positions.advanceTo(maxPosition(events));
     this.streams.reached(result.reached);

@@ -15,6 +15,7 @@ import { asOfParam } from '../lib/asOf';
 import { AdoptionLineage } from '../components/AdoptionLineage';
 import { InterventionLessons } from '../components/InterventionLessons';
 import { InterventionComments } from '../components/InterventionComments';
+import { SustainabilityPanel } from '../components/SustainabilityPanel';
 import { NotFoundPage } from './NotFoundPage';
 
 // The editor's forms load only on an intervention page, and only when it is opened.
@@ -189,6 +190,8 @@ export function InterventionPage() {
 
       <h2>Outcomes</h2>
       <Outcomes interventionId={i.id} asOf={asOf} />
+
+      <SustainabilityPanel interventionId={i.id} trustCode={i.trust.code} />
 
       <h2>Root cause addressed</h2>
       {i.rootCause ? <Paragraphs text={i.rootCause} /> : <p className="nhsuk-body">Not recorded.</p>}
