@@ -17,6 +17,7 @@ import {
   mentorshipRequestedV1,
 } from './events/mentorship';
 import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
+import { driverDiagramDefinedV1, driverDiagramRevisedV1 } from './events/driver-diagram';
 import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { observationCorrectedV1, observationsRecordedV2, seriesRebasedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
@@ -49,6 +50,8 @@ const CURRENT_SCHEMAS = {
   CommentPosted: commentPostedV1,
   CommentRetracted: commentRetractedV1,
   CommentHidden: commentHiddenV1,
+  DriverDiagramDefined: driverDiagramDefinedV1,
+  DriverDiagramRevised: driverDiagramRevisedV1,
 } as const;
 type SchemaInput<T extends LongviewEventType> = z.input<(typeof CURRENT_SCHEMAS)[T]>;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;

@@ -17,6 +17,7 @@ import {
   mentorshipRequestedV1,
 } from './events/mentorship';
 import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
+import { driverDiagramDefinedV1, driverDiagramRevisedV1 } from './events/driver-diagram';
 import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { observationCorrectedV1, observationsRecordedV1, observationsRecordedV2, seriesRebasedV1, upcastObservationsRecordedV1 } from './events/metric-series';
 import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
@@ -95,6 +96,8 @@ export const EVENT_CONTRACTS: EventContracts = {
   CommentPosted: { type: 'CommentPosted', schemaVersion: 1, schema: commentPostedV1, upcasters: [] },
   CommentRetracted: { type: 'CommentRetracted', schemaVersion: 1, schema: commentRetractedV1, upcasters: [] },
   CommentHidden: { type: 'CommentHidden', schemaVersion: 1, schema: commentHiddenV1, upcasters: [] },
+  DriverDiagramDefined: { type: 'DriverDiagramDefined', schemaVersion: 1, schema: driverDiagramDefinedV1, upcasters: [] },
+  DriverDiagramRevised: { type: 'DriverDiagramRevised', schemaVersion: 1, schema: driverDiagramRevisedV1, upcasters: [] },
 };
 
 export function isKnownEventType(type: string): type is LongviewEventType {

@@ -11,6 +11,7 @@ export const TOPICS = {
   mentorship: 'longview.events.mentorship',
   lesson: 'longview.events.lesson',
   comment: 'longview.events.comment',
+  driverDiagram: 'longview.events.driver-diagram',
   /** Messages a consumer could not process after retries, with the reason in headers. */
   deadLetter: 'longview.events.dead-letter',
 } as const satisfies Record<AggregateName | 'deadLetter', string>;
@@ -18,7 +19,7 @@ export const TOPICS = {
 export type EventTopic = (typeof TOPICS)[AggregateName];
 
 /** Every topic carrying events (the dead-letter topic excluded). */
-export const EVENT_TOPICS: readonly EventTopic[] = [TOPICS.trust, TOPICS.intervention, TOPICS.series, TOPICS.mentorship, TOPICS.lesson, TOPICS.comment];
+export const EVENT_TOPICS: readonly EventTopic[] = [TOPICS.trust, TOPICS.intervention, TOPICS.series, TOPICS.mentorship, TOPICS.lesson, TOPICS.comment, TOPICS.driverDiagram];
 
 export function topicForEvent(type: LongviewEventType): EventTopic {
   const aggregate = EVENT_AGGREGATES[type] as AggregateName | undefined;

@@ -52,6 +52,8 @@ describe('event round trip', () => {
       CommentPosted: 1,
       CommentRetracted: 1,
       CommentHidden: 1,
+      DriverDiagramDefined: 1,
+      DriverDiagramRevised: 1,
     });
   });
 });

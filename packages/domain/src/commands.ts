@@ -1,3 +1,4 @@
+import type { DriverDiagramContext } from './driver-diagram';
 import type { InterventionState } from './intervention';
 import type { Approach, Command, InterventionCategory, IsoDate, IsoMonth, Observation, PdsaCycle, Sharing, Target, TrustContext } from './shared';
 
@@ -90,5 +91,34 @@ export type RetractComment = Command<'RetractComment', { commentId: string }> & 
 export type HideComment = Command<'HideComment', { commentId: string; reason: string }>;
 export type CommentCommand = CommentOnIntervention | RetractComment | HideComment;
 
-export type LongviewCommand = TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand;
+// ---- Driver diagrams ----
+/** A change idea as the sender writes it: the interventions (of the diagram's trust) that test it. */
+export interface DriverDiagramChangeIdeaInput {
+  readonly text: string;
+  readonly interventionIds?: readonly string[];
+}
+export interface DriverDiagramSecondaryDriverInput {
+  readonly text: string;
+  readonly changeIdeas?: readonly DriverDiagramChangeIdeaInput[];
+}
+export interface DriverDiagramPrimaryDriverInput {
+  readonly text: string;
+  readonly secondaryDrivers?: readonly DriverDiagramSecondaryDriverInput[];
+}
+interface DriverDiagramBody {
+  aim: string;
+  measure: string;
+  sharing: Sharing;
+  primaryDrivers: readonly DriverDiagramPrimaryDriverInput[];
+}
+export type DefineDriverDiagram = Command<'DefineDriverDiagram', DriverDiagramBody & { driverDiagramId: string; trustCode: string }> & {
+  readonly context?: DriverDiagramContext;
+};
+export type ReviseDriverDiagram = Command<'ReviseDriverDiagram', DriverDiagramBody & { driverDiagramId: string; note?: string }> & {
+  readonly context?: DriverDiagramContext;
+};
+export type DriverDiagramCommand = DefineDriverDiagram | ReviseDriverDiagram;
+
+export type LongviewCommand =
+  TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand | DriverDiagramCommand;
 export type LongviewCommandType = LongviewCommand['type'];

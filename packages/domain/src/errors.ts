@@ -199,6 +199,8 @@ const COMMAND_PHRASES: Readonly<Record<string, string>> = {
   CommentOnIntervention: 'comment on an intervention',
   RetractComment: 'retract a comment',
   HideComment: 'hide a comment',
+  DefineDriverDiagram: 'define a driver diagram',
+  ReviseDriverDiagram: 'revise a driver diagram',
 };
 
 export function describeCommand(commandType: string): string {

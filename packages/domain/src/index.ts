@@ -11,6 +11,7 @@ export * from './metric-series';
 export * from './mentorship';
 export * from './lesson';
 export * from './comment';
+export * from './driver-diagram';
 export * from './routes';
 export * from './command-context';
 export * from './visibility';

@@ -1,6 +1,7 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
 import type { LongviewEvent, LongviewEventType } from './events';
 import { commentDecider } from './comment';
+import { driverDiagramDecider } from './driver-diagram';
 import { interventionDecider } from './intervention';
 import { lessonDecider } from './lesson';
 import { mentorshipDecider } from './mentorship';
@@ -17,7 +18,7 @@ import { trustDecider } from './trust';
  *   await store.append(streamId, events, history.length);
  */
 
-export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment'] as const;
+export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment', 'driverDiagram'] as const;
 export type AggregateName = (typeof AGGREGATES)[number];
 
 /**
@@ -34,6 +35,7 @@ const DECIDERS: { readonly [A in AggregateName]: AnyDecider } = {
   mentorship: mentorshipDecider as unknown as AnyDecider,
   lesson: lessonDecider as unknown as AnyDecider,
   comment: commentDecider as unknown as AnyDecider,
+  driverDiagram: driverDiagramDecider as unknown as AnyDecider,
 };
 
 type CommandOfType<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>;
@@ -69,6 +71,8 @@ export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute
   CommentOnIntervention: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
   RetractComment: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
   HideComment: { aggregate: 'comment', decider: DECIDERS.comment, streamId: (data) => streamIds.comment(data.commentId) },
+  DefineDriverDiagram: { aggregate: 'driverDiagram', decider: DECIDERS.driverDiagram, streamId: (data) => streamIds.driverDiagram(data.driverDiagramId) },
+  ReviseDriverDiagram: { aggregate: 'driverDiagram', decider: DECIDERS.driverDiagram, streamId: (data) => streamIds.driverDiagram(data.driverDiagramId) },
 };
 
 export const LONGVIEW_COMMAND_TYPES = Object.keys(COMMAND_ROUTES) as readonly LongviewCommandType[];
@@ -101,6 +105,8 @@ export const EVENT_AGGREGATES: { readonly [T in LongviewEventType]: AggregateNam
   CommentPosted: 'comment',
   CommentRetracted: 'comment',
   CommentHidden: 'comment',
+  DriverDiagramDefined: 'driverDiagram',
+  DriverDiagramRevised: 'driverDiagram',
 };
 
 export const LONGVIEW_EVENT_TYPES = Object.keys(EVENT_AGGREGATES) as readonly LongviewEventType[];
@@ -153,6 +159,9 @@ export function streamIdForEvent(event: LongviewEvent): string {
     case 'CommentRetracted':
     case 'CommentHidden':
       return streamIds.comment(event.data.commentId);
+    case 'DriverDiagramDefined':
+    case 'DriverDiagramRevised':
+      return streamIds.driverDiagram(event.data.driverDiagramId);
     default: {
       const _never: never = event;
       throw new Error(`Unknown event type ${(_never as { type: string }).type}`);

@@ -134,4 +134,6 @@ export const streamIds = {
   lesson: (lessonId: string) => `lesson-${lessonId}`,
   /** One comment on an intervention, with its retraction or moderation. */
   comment: (commentId: string) => `comment-${commentId}`,
+  /** A trust's driver diagram and its revisions. */
+  driverDiagram: (driverDiagramId: string) => `driver-diagram-${driverDiagramId}`,
 } as const;
