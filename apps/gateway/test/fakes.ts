@@ -1,4 +1,6 @@
 import type {
+  DriverDiagramPlacementView,
+  DriverDiagramView,
   ActivityPage,
   ActivityHeadView,
   ActivityView,
@@ -330,6 +332,21 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   async getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
     this.record('getComment', options, id);
     return null;
+  }
+
+  async listDriverDiagrams(trustCode: string | undefined, options?: ReadOptions): Promise<readonly DriverDiagramView[]> {
+    this.record('listDriverDiagrams', options, trustCode ?? '');
+    return [];
+  }
+
+  async getDriverDiagram(id: string, options?: ReadOptions): Promise<DriverDiagramView | null> {
+    this.record('getDriverDiagram', options, id);
+    return null;
+  }
+
+  async listDriverDiagramPlacements(interventionId: string, options?: ReadOptions): Promise<readonly DriverDiagramPlacementView[]> {
+    this.record('listDriverDiagramPlacements', options, interventionId);
+    return [];
   }
 }
 

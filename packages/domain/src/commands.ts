@@ -105,12 +105,12 @@ export interface DriverDiagramPrimaryDriverInput {
   readonly text: string;
   readonly secondaryDrivers?: readonly DriverDiagramSecondaryDriverInput[];
 }
-interface DriverDiagramBody {
+type DriverDiagramBody = {
   aim: string;
   measure: string;
   sharing: Sharing;
   primaryDrivers: readonly DriverDiagramPrimaryDriverInput[];
-}
+};
 export type DefineDriverDiagram = Command<'DefineDriverDiagram', DriverDiagramBody & { driverDiagramId: string; trustCode: string }> & {
   readonly context?: DriverDiagramContext;
 };

@@ -1,6 +1,8 @@
 import type {
   ActivityHeadView,
   ActivityPage,
+  DriverDiagramPlacementView,
+  DriverDiagramView,
   BenchmarkView,
   FunnelView,
   EvidenceView,
@@ -137,6 +139,12 @@ export interface QueryServiceClient {
   /** GET /interventions/:id/comments: the comments the viewer may see. */
   listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]>;
   getComment(id: string, options?: ReadOptions): Promise<CommentView | null>;
+  /** GET /driver-diagrams: the diagrams the viewer may see (of one trust when given), newest first. */
+  listDriverDiagrams(trustCode: string | undefined, options?: ReadOptions): Promise<readonly DriverDiagramView[]>;
+  /** Null when missing or hidden from the viewer (the same answer). */
+  getDriverDiagram(id: string, options?: ReadOptions): Promise<DriverDiagramView | null>;
+  /** GET /interventions/:id/driver-diagram-placements: where the intervention sits in the diagrams the viewer may see. */
+  listDriverDiagramPlacements(interventionId: string, options?: ReadOptions): Promise<readonly DriverDiagramPlacementView[]>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -302,6 +310,18 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
     return this.getOrNull<CommentView>(`/comments/${segment(id)}`, options);
+  }
+
+  listDriverDiagrams(trustCode: string | undefined, options?: ReadOptions): Promise<readonly DriverDiagramView[]> {
+    return this.get<DriverDiagramView[]>('/driver-diagrams', { trustCode }, options);
+  }
+
+  getDriverDiagram(id: string, options?: ReadOptions): Promise<DriverDiagramView | null> {
+    return this.getOrNull<DriverDiagramView>(`/driver-diagrams/${segment(id)}`, options);
+  }
+
+  listDriverDiagramPlacements(interventionId: string, options?: ReadOptions): Promise<readonly DriverDiagramPlacementView[]> {
+    return this.get<DriverDiagramPlacementView[]>(`/interventions/${segment(interventionId)}/driver-diagram-placements`, {}, options);
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */
