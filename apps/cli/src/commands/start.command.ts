@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Actor } from '@longview/domain';
 import type { CommandServiceClient } from '@longview/gateway';
-import { demoAdoptions, demoLessons, demoMentorships, generateDemoData, sendDemoPersonSteps, type DemoPlan } from '../demo';
+import { demoAdoptions, demoDriverDiagrams, demoLessons, demoMentorships, generateDemoData, sendDemoPersonSteps, type DemoPlan } from '../demo';
 import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { sendSteps } from '../platform/demo-loader';
 import { cliClients, DEMO_LOADER } from '../platform/service-key';
@@ -187,5 +187,6 @@ async function sendDemoPeople(clientFor: (actor: Actor) => CommandServiceClient,
   const mentorship = await sendDemoPersonSteps(clientFor, demoMentorships(plan), { idPrefix, kind: 'mentorship' });
   const adoption = await sendDemoPersonSteps(clientFor, demoAdoptions(plan), { idPrefix, kind: 'adoption' });
   const lessons = await sendDemoPersonSteps(clientFor, demoLessons(plan), { idPrefix, kind: 'lesson' });
-  return mentorship + adoption + lessons;
+  const diagrams = await sendDemoPersonSteps(clientFor, demoDriverDiagrams(plan), { idPrefix, kind: 'driver-diagram' });
+  return mentorship + adoption + lessons + diagrams;
 }

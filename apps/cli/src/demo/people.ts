@@ -7,7 +7,8 @@ type CommandStep<T extends LongviewCommand['type']> = StepOf<Extract<LongviewCom
 export type MentorshipStep = CommandStep<'OfferMentorship' | 'RequestMentorship' | 'RespondToMentorship'>;
 export type AdoptionStep = CommandStep<'AdoptIntervention'>;
 export type LessonStep = CommandStep<'ShareLesson' | 'EndorseLesson' | 'CommentOnIntervention' | 'HideComment'>;
-type PersonCommand = MentorshipStep | AdoptionStep | LessonStep;
+export type DriverDiagramStep = CommandStep<'DefineDriverDiagram' | 'ReviseDriverDiagram'>;
+type PersonCommand = MentorshipStep | AdoptionStep | LessonStep | DriverDiagramStep;
 
 /**
  * A command and the person who issues it: mentorship, adoption, lessons and comments are always
