@@ -23,6 +23,8 @@ const UploadCsvPage = lazy(() => import('./pages/workspace/UploadCsvPage'));
 const RecordMonthPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RecordMonthPage })));
 const CorrectValuePage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.CorrectValuePage })));
 const RebaseSeriesPage = lazy(() => import('./pages/workspace/DataForms').then((m) => ({ default: m.RebaseSeriesPage })));
+const DefineDriverDiagramPage = lazy(() => import('./pages/workspace/DriverDiagramFormPage').then((m) => ({ default: m.DefineDriverDiagramPage })));
+const ReviseDriverDiagramPage = lazy(() => import('./pages/workspace/DriverDiagramFormPage').then((m) => ({ default: m.ReviseDriverDiagramPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>;
@@ -69,6 +71,22 @@ export function App() {
           element={
             <Lazy>
               <CorrectValuePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/driver-diagrams/new"
+          element={
+            <Lazy>
+              <DefineDriverDiagramPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="/workspace/driver-diagrams/:id/revise"
+          element={
+            <Lazy>
+              <ReviseDriverDiagramPage />
             </Lazy>
           }
         />

@@ -12,6 +12,7 @@ import { StatusTag } from '../components/StatusTag';
 import { Outcomes } from '../components/Outcomes';
 import { AdoptionLineage } from '../components/AdoptionLineage';
 import { InterventionLessons } from '../components/InterventionLessons';
+import { DriverDiagramPlacements } from '../components/DriverDiagramPlacements';
 import { InterventionComments } from '../components/InterventionComments';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -178,6 +179,8 @@ export function InterventionPage() {
 
       <h2>Target metrics</h2>
       <Targets intervention={i} />
+
+      <DriverDiagramPlacements interventionId={i.id} />
 
       <h2>Adoption</h2>
       <AdoptionLineage interventionId={i.id} title={i.title} trustName={i.trust.name} />

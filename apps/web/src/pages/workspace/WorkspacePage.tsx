@@ -14,6 +14,7 @@ import { SpcStatus } from '../../components/SpcStatus';
 import { VerdictTag } from '../../components/Outcomes';
 import { SpcChart } from '../../components/SpcChart';
 import { SeriesTable } from '../../components/SeriesTable';
+import { DriverDiagramsSection } from '../../components/DriverDiagram';
 import { EditorOnly, useWorkspaceHref } from './useWorkspaceTrust';
 
 /** What a workspace form says after it saved (passed in the navigation state). */
@@ -230,6 +231,12 @@ function Workspace({ code }: { code: string }) {
           ))}
         </ul>
       )}
+
+      <DriverDiagramsSection
+        trustCode={trust.code}
+        defineHref={href('/workspace/driver-diagrams/new')}
+        reviseHref={(id) => href(`/workspace/driver-diagrams/${encodeURIComponent(id)}/revise`)}
+      />
 
       <h2>Context</h2>
       <SummaryList
