@@ -109,7 +109,12 @@ const driverDiagram = (trustCode: string, interventionId: string) => ({
   aim: 'Raise 4-hour performance to 85% by March 2027',
   measure: 'ae-4hr',
   sharing: 'TRUSTS',
-  primaryDrivers: [{ text: 'Flow out of the department', secondaryDrivers: [{ text: 'Beds free by noon', changeIdeas: [{ text: 'Discharge lounge', interventionIds: [interventionId] }] }] }],
+  primaryDrivers: [
+    {
+      text: 'Flow out of the department',
+      secondaryDrivers: [{ text: 'Beds free by noon', changeIdeas: [{ text: 'Discharge lounge', interventionIds: [interventionId] }] }],
+    },
+  ],
 });
 
 const RECORD = `mutation($input: RecordObservationsInput!) { recordObservations(input: $input) { position } }`;

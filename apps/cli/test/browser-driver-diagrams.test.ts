@@ -10,6 +10,11 @@ jest.setTimeout(240_000);
 const haveChromium = browserAvailable();
 const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 
+/** What the page's scripts see (this package is compiled without the DOM library). */
+interface PageGlobals {
+  readonly document: { querySelector(selector: string): { readonly scrollWidth: number } | null };
+}
+
 /** axe-core's serious and critical WCAG 2 A/AA violations on the page, as "rule: targets". */
 async function seriousViolations(page: Page, scope: string): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
@@ -35,7 +40,9 @@ async function checkBothWidths(page: Page, name: string, scope = 'html'): Promis
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 320, height: 900 });
   expect(await seriousViolations(page, scope)).toEqual([]);
-  expect(await page.evaluate((selector) => document.querySelector(selector)?.scrollWidth ?? 0, scope)).toBeLessThanOrEqual(320);
+  expect(
+    await page.evaluate((selector) => (globalThis as unknown as PageGlobals).document.querySelector(selector)?.scrollWidth ?? 0, scope),
+  ).toBeLessThanOrEqual(320);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-320.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -103,7 +110,8 @@ async function checkBothWidths(page: Page, name: string, scope = 'html'): Promis
     await page.locator('#primaryDrivers-0-secondaryDrivers-0-changeIdeas-0-text').fill('A discharge lounge');
     const firstIntervention = page.locator('#primaryDrivers-0-secondaryDrivers-0-changeIdeas-0-interventionIds');
     await firstIntervention.check();
-    const interventionTitle = (await page.locator('label[for="primaryDrivers-0-secondaryDrivers-0-changeIdeas-0-interventionIds"]').textContent())?.trim() ?? '';
+    const interventionTitle =
+      (await page.locator('label[for="primaryDrivers-0-secondaryDrivers-0-changeIdeas-0-interventionIds"]').textContent())?.trim() ?? '';
     expect(interventionTitle).not.toBe('');
     // Rows are added and removed.
     await page.getByRole('button', { name: 'Add a change idea to secondary driver 1 of primary driver 1' }).click();

@@ -121,8 +121,16 @@ describe('driver diagrams through GraphQL (embedded)', () => {
     );
     ids.trustsDiagram = defineDriverDiagram.driverDiagram.id;
     expect(defineDriverDiagram.position).toMatch(/^\d+$/);
-    expect(defineDriverDiagram.driverDiagram).toMatchObject({ sharing: 'TRUSTS', revision: 1, trust: { code: 'ZD1' }, measureMetric: { name: expect.any(String) } });
-    expect(defineDriverDiagram.driverDiagram.primaryDrivers.map((p) => p.text)).toEqual(['Patients flow out of the department', 'Staff have time to plan discharge']);
+    expect(defineDriverDiagram.driverDiagram).toMatchObject({
+      sharing: 'TRUSTS',
+      revision: 1,
+      trust: { code: 'ZD1' },
+      measureMetric: { name: expect.any(String) },
+    });
+    expect(defineDriverDiagram.driverDiagram.primaryDrivers.map((p) => p.text)).toEqual([
+      'Patients flow out of the department',
+      'Staff have time to plan discharge',
+    ]);
     expect(linkedOf(defineDriverDiagram.driverDiagram)).toEqual(['Discharge lounge pilot', 'Private frailty huddle']);
     const admin = await must<{ defineDriverDiagram: { driverDiagram: Diagram } }>('admin', DEFINE, {
       input: input('PUBLIC', [ids.public], 'Cut 12-hour waits to zero by December 2026'),
@@ -154,7 +162,9 @@ describe('driver diagrams through GraphQL (embedded)', () => {
   });
 
   it('the intervention says where it sits, in the diagrams the viewer may see only', async () => {
-    type Placements = { intervention: { driverDiagramPlacements: { driverDiagram: { id: string }; primaryDriver: string; secondaryDriver: string; changeIdea: string }[] } };
+    type Placements = {
+      intervention: { driverDiagramPlacements: { driverDiagram: { id: string }; primaryDriver: string; secondaryDriver: string; changeIdea: string }[] };
+    };
     const forOther = await must<Placements>('other', PLACEMENTS, { id: ids.public });
     expect(forOther.intervention.driverDiagramPlacements.map((p) => p.driverDiagram.id).sort()).toEqual([ids.trustsDiagram, ids.publicDiagram].sort());
     expect(forOther.intervention.driverDiagramPlacements[0]).toMatchObject({

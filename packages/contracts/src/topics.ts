@@ -19,7 +19,15 @@ export const TOPICS = {
 export type EventTopic = (typeof TOPICS)[AggregateName];
 
 /** Every topic carrying events (the dead-letter topic excluded). */
-export const EVENT_TOPICS: readonly EventTopic[] = [TOPICS.trust, TOPICS.intervention, TOPICS.series, TOPICS.mentorship, TOPICS.lesson, TOPICS.comment, TOPICS.driverDiagram];
+export const EVENT_TOPICS: readonly EventTopic[] = [
+  TOPICS.trust,
+  TOPICS.intervention,
+  TOPICS.series,
+  TOPICS.mentorship,
+  TOPICS.lesson,
+  TOPICS.comment,
+  TOPICS.driverDiagram,
+];
 
 export function topicForEvent(type: LongviewEventType): EventTopic {
   const aggregate = EVENT_AGGREGATES[type] as AggregateName | undefined;

@@ -199,7 +199,9 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
       primaryDrivers: [
         {
           text: 'Patients flow out of the department',
-          secondaryDrivers: [{ text: 'Beds free by noon', changeIdeas: [{ text: 'Discharge lounge', interventionIds: ['c0ffee00-0000-4000-8000-000000000001'] }] }],
+          secondaryDrivers: [
+            { text: 'Beds free by noon', changeIdeas: [{ text: 'Discharge lounge', interventionIds: ['c0ffee00-0000-4000-8000-000000000001'] }] },
+          ],
         },
       ],
       definedBy: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },

@@ -68,8 +68,12 @@ export interface ContextStreamList {
 
 export const COMMAND_CONTEXT_LISTS: { readonly [T in LongviewCommandType]?: { readonly [key: string]: ContextStreamList } } = {
   // A driver diagram links only interventions of its own trust: each is checked against its stream.
-  DefineDriverDiagram: { interventions: { streamIds: (data) => linkedInterventionIds(data).map(streamIds.intervention), decider: interventionDecider as unknown as AnyDecider } },
-  ReviseDriverDiagram: { interventions: { streamIds: (data) => linkedInterventionIds(data).map(streamIds.intervention), decider: interventionDecider as unknown as AnyDecider } },
+  DefineDriverDiagram: {
+    interventions: { streamIds: (data) => linkedInterventionIds(data).map(streamIds.intervention), decider: interventionDecider as unknown as AnyDecider },
+  },
+  ReviseDriverDiagram: {
+    interventions: { streamIds: (data) => linkedInterventionIds(data).map(streamIds.intervention), decider: interventionDecider as unknown as AnyDecider },
+  },
 };
 
 /** The lists of context streams `command` needs (none for most commands). */

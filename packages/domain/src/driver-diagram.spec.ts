@@ -132,7 +132,10 @@ describe('DefineDriverDiagram', () => {
         define({
           aim: 'a'.repeat(DRIVER_DIAGRAM_LIMITS.aim + 1),
           primaryDrivers: [
-            { text: long, secondaryDrivers: [{ text: 'ok', changeIdeas: Array.from({ length: DRIVER_DIAGRAM_LIMITS.changeIdeas + 1 }, () => ({ text: 'i' })) }] },
+            {
+              text: long,
+              secondaryDrivers: [{ text: 'ok', changeIdeas: Array.from({ length: DRIVER_DIAGRAM_LIMITS.changeIdeas + 1 }, () => ({ text: 'i' })) }],
+            },
             ...Array.from({ length: DRIVER_DIAGRAM_LIMITS.primaryDrivers }, () => ({ text: 'p' })),
           ],
         }),
@@ -147,8 +150,14 @@ describe('DefineDriverDiagram', () => {
       .when(define({ primaryDrivers: tree(['int-1', 'other-1', 'ghost']) }, asha, [intervention('int-1'), intervention('other-1', 'RXH')]))
       .thenThrows(InvalidCommandError);
     expect(error.fields).toEqual([
-      { path: 'primaryDrivers.0.secondaryDrivers.0.changeIdeas.0.interventionIds.1', message: "is not an intervention of trust RJ1: link only your own trust's interventions" },
-      { path: 'primaryDrivers.0.secondaryDrivers.0.changeIdeas.0.interventionIds.2', message: "is not an intervention of trust RJ1: link only your own trust's interventions" },
+      {
+        path: 'primaryDrivers.0.secondaryDrivers.0.changeIdeas.0.interventionIds.1',
+        message: "is not an intervention of trust RJ1: link only your own trust's interventions",
+      },
+      {
+        path: 'primaryDrivers.0.secondaryDrivers.0.changeIdeas.0.interventionIds.2',
+        message: "is not an intervention of trust RJ1: link only your own trust's interventions",
+      },
     ]);
   });
 
@@ -224,8 +233,14 @@ describe('ReviseDriverDiagram', () => {
       .given([defined('PRIVATE')])
       .when(revise({}, sam))
       .thenThrows(DriverDiagramNotFoundError);
-    spec.given([defined('TRUSTS')]).when(revise({}, sam)).thenThrows(ForbiddenError);
-    spec.given([defined('PUBLIC')]).when(revise({}, actors.community)).thenThrows(ForbiddenError);
+    spec
+      .given([defined('TRUSTS')])
+      .when(revise({}, sam))
+      .thenThrows(ForbiddenError);
+    spec
+      .given([defined('PUBLIC')])
+      .when(revise({}, actors.community))
+      .thenThrows(ForbiddenError);
   });
 
   it('checks the links again: an intervention of another trust is refused', () => {
@@ -240,7 +255,11 @@ describe('the command side’s context', () => {
   it('loads each linked intervention once, from the unvalidated data', () => {
     const data = { primaryDrivers: [{ secondaryDrivers: [{ changeIdeas: [{ interventionIds: ['a', 'b', 'a', 7, ' c '] }, null] }] }, 'junk'] };
     expect(linkedInterventionIds(data)).toEqual(['a', 'b', 'c']);
-    expect(COMMAND_CONTEXT_LISTS.DefineDriverDiagram?.['interventions']?.streamIds(data, undefined)).toEqual(['intervention-a', 'intervention-b', 'intervention-c']);
+    expect(COMMAND_CONTEXT_LISTS.DefineDriverDiagram?.['interventions']?.streamIds(data, undefined)).toEqual([
+      'intervention-a',
+      'intervention-b',
+      'intervention-c',
+    ]);
     expect(streamIdFor(define())).toBe('driver-diagram-dd-1');
   });
 });

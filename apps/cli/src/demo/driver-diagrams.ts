@@ -37,7 +37,8 @@ function aimFor(measure: string, by: string): string {
  */
 export function demoDriverDiagrams(plan: DemoPlan): DemoDriverDiagramStep[] {
   const byTrust = new Map<string, Proposal[]>();
-  for (const step of plan.steps) if (step.type === 'ProposeIntervention') byTrust.set(step.data.trustCode, [...(byTrust.get(step.data.trustCode) ?? []), step.data]);
+  for (const step of plan.steps)
+    if (step.type === 'ProposeIntervention') byTrust.set(step.data.trustCode, [...(byTrust.get(step.data.trustCode) ?? []), step.data]);
   const candidates = [...byTrust.entries()].filter(([, list]) => list.length >= 2).sort(([a], [b]) => a.localeCompare(b));
   const first = candidates[0];
   const withPrivate = candidates.find(([code, list]) => code !== first?.[0] && list.some((p) => p.sharing === 'PRIVATE')) ?? candidates[1];
@@ -73,7 +74,10 @@ export function demoDriverDiagrams(plan: DemoPlan): DemoDriverDiagramStep[] {
             ...body,
             primaryDrivers: [
               ...primaryDrivers,
-              { text: 'Patients and families shape the change', secondaryDrivers: [{ text: 'Their feedback reaches the team', changeIdeas: [{ text: 'Monthly patient panel' }] }] },
+              {
+                text: 'Patients and families shape the change',
+                secondaryDrivers: [{ text: 'Their feedback reaches the team', changeIdeas: [{ text: 'Monthly patient panel' }] }],
+              },
             ],
             note: 'Added the patient voice after the first PDSA cycles',
           },

@@ -29,7 +29,14 @@ import { ExecuteDomainCommand } from './execute-domain-command.command';
 import { StreamStateCache, type CachedStream } from './stream-state-cache';
 
 /** Commands that name a trust which must already be registered (a cross-stream check). */
-const NEEDS_REGISTERED_TRUST = new Set<string>(['ProposeIntervention', 'RecordObservations', 'CorrectObservation', 'RebaseSeries', 'AdoptIntervention', 'DefineDriverDiagram']);
+const NEEDS_REGISTERED_TRUST = new Set<string>([
+  'ProposeIntervention',
+  'RecordObservations',
+  'CorrectObservation',
+  'RebaseSeries',
+  'AdoptIntervention',
+  'DefineDriverDiagram',
+]);
 
 /**
  * When the caller gave no expected version, a lost race is retried (re-read, re-decide). Each

@@ -1,10 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DriverDiagramNotFoundError, type DriverDiagramPrimaryDriverInput as DomainPrimaryDriver } from '@longview/domain';
-import type {
-  DefineDriverDiagramInput,
-  DriverDiagramPrimaryDriverInput,
-  ReviseDriverDiagramInput,
-} from '../__generated__/resolvers-types';
+import type { DefineDriverDiagramInput, DriverDiagramPrimaryDriverInput, ReviseDriverDiagramInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { readBackOptions, send } from '../shared/commands';
 import { gatewayError } from '../shared/errors';
@@ -28,7 +24,9 @@ function tree(primaryDrivers: readonly DriverDiagramPrimaryDriverInput[]): Domai
       ? {
           secondaryDrivers: p.secondaryDrivers.map((s) => ({
             text: s.text,
-            ...(s.changeIdeas ? { changeIdeas: s.changeIdeas.map((c) => ({ text: c.text, ...(c.interventionIds ? { interventionIds: [...c.interventionIds] } : {}) })) } : {}),
+            ...(s.changeIdeas
+              ? { changeIdeas: s.changeIdeas.map((c) => ({ text: c.text, ...(c.interventionIds ? { interventionIds: [...c.interventionIds] } : {}) })) }
+              : {}),
           })),
         }
       : {}),

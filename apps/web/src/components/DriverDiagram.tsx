@@ -160,7 +160,8 @@ export function DriverDiagramCard({ diagram, reviseHref }: { diagram: Diagram; r
           {diagram.aim}
         </h3>
         <p className="nhsuk-body-s">
-          {label(SHARING_LABELS, diagram.sharing)} · {diagram.revision === 1 ? `Defined ${formatDate(diagram.definedAt)}` : `Revision ${diagram.revision}, ${formatDate(diagram.updatedAt)}`}
+          {label(SHARING_LABELS, diagram.sharing)} ·{' '}
+          {diagram.revision === 1 ? `Defined ${formatDate(diagram.definedAt)}` : `Revision ${diagram.revision}, ${formatDate(diagram.updatedAt)}`}
         </p>
         <DriverDiagramTree diagram={diagram} />
         <details className="nhsuk-details">
@@ -225,9 +226,7 @@ export function DriverDiagramsSection({
   return (
     <section aria-labelledby="driver-diagrams-heading" data-testid="driver-diagrams">
       <Heading id="driver-diagrams-heading">Driver diagrams</Heading>
-      <p className="nhsuk-body-s">
-        The trust’s improvement aims, what drives them, and the change ideas its interventions test (the Model for Improvement).
-      </p>
+      <p className="nhsuk-body-s">The trust’s improvement aims, what drives them, and the change ideas its interventions test (the Model for Improvement).</p>
       {loading && !data ? (
         <Loading what="the driver diagrams" />
       ) : error && !data ? (

@@ -22,7 +22,16 @@ const tree = (ids: string[]): DriverDiagramPrimaryDriver[] => [
 ];
 const defined = (id: string, sharing: Sharing, ids: string[], trustCode = 'ZA1'): LongviewEvent => ({
   type: 'DriverDiagramDefined',
-  data: { driverDiagramId: id, trustCode, aim: `Aim of ${id} by March 2027`, measure: 'ae-4hr', sharing, primaryDrivers: tree(ids), definedBy: asha, definedAt: T },
+  data: {
+    driverDiagramId: id,
+    trustCode,
+    aim: `Aim of ${id} by March 2027`,
+    measure: 'ae-4hr',
+    sharing,
+    primaryDrivers: tree(ids),
+    definedBy: asha,
+    definedAt: T,
+  },
 });
 
 const LOG: (readonly [string, LongviewEvent])[] = [
@@ -101,7 +110,15 @@ describe.each(testDatabases())('driver diagrams on $name', ({ open }) => {
     expect(idea(await queries.diagram(null, 'd1'))).toEqual(['i1', 'i3']);
     expect(idea(await queries.diagram(editor('sam', 'ZB2'), 'd1'))).toEqual(['i1', 'i3']);
     expect(forOwn?.revisions).toEqual([
-      { revision: 1, aim: 'Aim of d1 by March 2027', measure: 'ae-4hr', sharing: 'PUBLIC', note: null, by: { name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'ZA1' }, at: T },
+      {
+        revision: 1,
+        aim: 'Aim of d1 by March 2027',
+        measure: 'ae-4hr',
+        sharing: 'PUBLIC',
+        note: null,
+        by: { name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'ZA1' },
+        at: T,
+      },
       {
         revision: 2,
         aim: 'Raise 4-hour performance to 85% by March 2027',

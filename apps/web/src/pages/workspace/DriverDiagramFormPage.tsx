@@ -211,8 +211,8 @@ function DriverDiagramForm({ code, diagram }: { code: string; diagram?: DriverDi
         {title}
       </h1>
       <p>
-        Start from your aim, then what drives it (primary drivers), what drives those (secondary drivers), and the change ideas you test under each. Link
-        a change idea to the interventions that test it: their PDSA cycles are the tests.
+        Start from your aim, then what drives it (primary drivers), what drives those (secondary drivers), and the change ideas you test under each. Link a
+        change idea to the interventions that test it: their PDSA cycles are the tests.
       </p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextArea
@@ -286,7 +286,9 @@ function DriverDiagramForm({ code, diagram }: { code: string; diagram?: DriverDi
                                       onChange={(e) =>
                                         change((d) => {
                                           const idea = d.primaryDrivers[pi]!.secondaryDrivers[si]!.changeIdeas[ci]!;
-                                          idea.interventionIds = e.target.checked ? [...idea.interventionIds, i.id] : idea.interventionIds.filter((x) => x !== i.id);
+                                          idea.interventionIds = e.target.checked
+                                            ? [...idea.interventionIds, i.id]
+                                            : idea.interventionIds.filter((x) => x !== i.id);
                                         })
                                       }
                                     />
@@ -312,7 +314,11 @@ function DriverDiagramForm({ code, diagram }: { code: string; diagram?: DriverDi
                     className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     onClick={() => change((d) => void d.primaryDrivers[pi]!.secondaryDrivers[si]!.changeIdeas.push(emptyIdea()))}
                   >
-                    Add a change idea<span className="nhsuk-u-visually-hidden"> to secondary driver {si + 1} of primary driver {pi + 1}</span>
+                    Add a change idea
+                    <span className="nhsuk-u-visually-hidden">
+                      {' '}
+                      to secondary driver {si + 1} of primary driver {pi + 1}
+                    </span>
                   </button>
                 )}{' '}
                 <RemoveButton onClick={() => change((d) => void d.primaryDrivers[pi]!.secondaryDrivers.splice(si, 1))}>
