@@ -103,6 +103,20 @@ async function proposed(target: Target, sharing: 'PUBLIC' | 'PRIVATE', start: bo
   return id;
 }
 
+const DEFINE_DIAGRAM = `mutation($input: DefineDriverDiagramInput!) { defineDriverDiagram(input: $input) { position driverDiagram { id } } }`;
+const driverDiagram = (trustCode: string, interventionId: string) => ({
+  trustCode,
+  aim: 'Raise 4-hour performance to 85% by March 2027',
+  measure: 'ae-4hr',
+  sharing: 'TRUSTS',
+  primaryDrivers: [
+    {
+      text: 'Flow out of the department',
+      secondaryDrivers: [{ text: 'Beds free by noon', changeIdeas: [{ text: 'Discharge lounge', interventionIds: [interventionId] }] }],
+    },
+  ],
+});
+
 const RECORD = `mutation($input: RecordObservationsInput!) { recordObservations(input: $input) { position } }`;
 const months = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => ({ period: `2023-${String(from + i).padStart(2, '0')}`, value: 80 + i }));
@@ -267,6 +281,25 @@ const ROWS: readonly Row[] = [
       return { trustCode: t.trust };
     },
     document: `mutation($trustCode: ID!) { rebaseSeries(input: { trustCode: $trustCode, metric: "ae-4hr", fromPeriod: "2023-07", reason: "New front door" }) { position } }`,
+    expected: OWN_TRUST_ONLY,
+  },
+  {
+    mutation: 'defineDriverDiagram',
+    registered: true,
+    prepare: async (t) => ({ input: driverDiagram(t.trust, await proposed(t, 'PUBLIC', false)) }),
+    document: DEFINE_DIAGRAM,
+    expected: OWN_TRUST_ONLY,
+  },
+  {
+    mutation: 'reviseDriverDiagram',
+    registered: true,
+    // A TRUSTS-level diagram: another trust's editor may see it, so is refused for the trust (FORBIDDEN).
+    prepare: async (t) => {
+      const { trustCode: _t, ...body } = driverDiagram(t.trust, await proposed(t, 'PUBLIC', false));
+      const data = (await t.admin(DEFINE_DIAGRAM, { input: { ...body, trustCode: t.trust } })) as { defineDriverDiagram: { driverDiagram: { id: string } } };
+      return { input: { ...body, driverDiagramId: data.defineDriverDiagram.driverDiagram.id, aim: 'Raise 4-hour performance to 90% by March 2028' } };
+    },
+    document: `mutation($input: ReviseDriverDiagramInput!) { reviseDriverDiagram(input: $input) { position } }`,
     expected: OWN_TRUST_ONLY,
   },
 ];

@@ -23,3 +23,4 @@ export { resolvers as lessons } from './lessons/lessons.resolvers';
 export { resolvers as asof } from './asof/asof.resolvers';
 export { resolvers as programmes } from './programmes/programmes.resolvers';
 export { resolvers as sustainability } from './sustainability/sustainability.resolvers';
+export { resolvers as diagrams } from './diagrams/diagrams.resolvers';

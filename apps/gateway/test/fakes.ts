@@ -1,5 +1,7 @@
 import type {
   SustainabilityAssessmentView,
+  DriverDiagramPlacementView,
+  DriverDiagramView,
   ActivityPage,
   InterventionOutcomesView,
   ActivityHeadView,
@@ -416,6 +418,21 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
   }
   async listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]> {
     this.record('listSustainabilityAssessments', options, interventionId);
+    return [];
+  }
+
+  async listDriverDiagrams(trustCode: string | undefined, options?: ReadOptions): Promise<readonly DriverDiagramView[]> {
+    this.record('listDriverDiagrams', options, trustCode ?? '');
+    return [];
+  }
+
+  async getDriverDiagram(id: string, options?: ReadOptions): Promise<DriverDiagramView | null> {
+    this.record('getDriverDiagram', options, id);
+    return null;
+  }
+
+  async listDriverDiagramPlacements(interventionId: string, options?: ReadOptions): Promise<readonly DriverDiagramPlacementView[]> {
+    this.record('listDriverDiagramPlacements', options, interventionId);
     return [];
   }
 }

@@ -46,6 +46,8 @@ const PAGES: Record<RouteName, ReactElement> = {
   rebaseSeries: lazyPage(() => import('./pages/workspace/DataForms').then((m) => m.RebaseSeriesPage)),
   uploadCsv: lazyPage(() => import('./pages/workspace/UploadCsvPage').then((m) => m.default)),
   trustContext: lazyPage(() => import('./pages/workspace/TrustContextPage').then((m) => m.default)),
+  defineDriverDiagram: lazyPage(() => import('./pages/workspace/DriverDiagramFormPage').then((m) => m.DefineDriverDiagramPage)),
+  reviseDriverDiagram: lazyPage(() => import('./pages/workspace/DriverDiagramFormPage').then((m) => m.ReviseDriverDiagramPage)),
   signIn: lazyPage(() => import('./pages/SignInPage').then((m) => m.SignInPage)),
   access: <AccessRedirect />,
 };

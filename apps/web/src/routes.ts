@@ -30,6 +30,8 @@ export const ROUTES = {
   rebaseSeries: '/workspace/rebase',
   uploadCsv: '/workspace/upload',
   trustContext: '/workspace/context',
+  defineDriverDiagram: '/workspace/driver-diagrams/new',
+  reviseDriverDiagram: '/workspace/driver-diagrams/:id/revise',
   signIn: '/sign-in',
   // The old paste-a-token page: it sends you to the sign-in page.
   access: '/access',

@@ -1,4 +1,5 @@
 export * from './http';
+export * from './driver-diagrams.http';
 export * from './events/common';
 export * from './events/trust';
 export * from './events/intervention';

@@ -17,6 +17,7 @@ import {
   mentorshipRequestedV1,
 } from './events/mentorship';
 import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
+import { driverDiagramDefinedV1, driverDiagramRevisedV1 } from './events/driver-diagram';
 import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { interventionLinkedToProgrammeV1, programmeCoordinatorAppointedV1, programmeCreatedV1, trustJoinedProgrammeV1 } from './events/programme';
 import { sustainabilityAssessedV1 } from './events/sustainability';
@@ -56,6 +57,8 @@ const CURRENT_SCHEMAS = {
   TrustJoinedProgramme: trustJoinedProgrammeV1,
   InterventionLinkedToProgramme: interventionLinkedToProgrammeV1,
   SustainabilityAssessed: sustainabilityAssessedV1,
+  DriverDiagramDefined: driverDiagramDefinedV1,
+  DriverDiagramRevised: driverDiagramRevisedV1,
 } as const;
 type SchemaInput<T extends LongviewEventType> = z.input<(typeof CURRENT_SCHEMAS)[T]>;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;

@@ -17,6 +17,7 @@ import {
   mentorshipRequestedV1,
 } from './events/mentorship';
 import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
+import { driverDiagramDefinedV1, driverDiagramRevisedV1 } from './events/driver-diagram';
 import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { interventionLinkedToProgrammeV1, programmeCoordinatorAppointedV1, programmeCreatedV1, trustJoinedProgrammeV1 } from './events/programme';
 import { sustainabilityAssessedV1 } from './events/sustainability';
@@ -102,6 +103,8 @@ export const EVENT_CONTRACTS: EventContracts = {
   TrustJoinedProgramme: { type: 'TrustJoinedProgramme', schemaVersion: 1, schema: trustJoinedProgrammeV1, upcasters: [] },
   InterventionLinkedToProgramme: { type: 'InterventionLinkedToProgramme', schemaVersion: 1, schema: interventionLinkedToProgrammeV1, upcasters: [] },
   SustainabilityAssessed: { type: 'SustainabilityAssessed', schemaVersion: 1, schema: sustainabilityAssessedV1, upcasters: [] },
+  DriverDiagramDefined: { type: 'DriverDiagramDefined', schemaVersion: 1, schema: driverDiagramDefinedV1, upcasters: [] },
+  DriverDiagramRevised: { type: 'DriverDiagramRevised', schemaVersion: 1, schema: driverDiagramRevisedV1, upcasters: [] },
 };
 
 export function isKnownEventType(type: string): type is LongviewEventType {

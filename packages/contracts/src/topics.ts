@@ -13,6 +13,7 @@ export const TOPICS = {
   comment: 'longview.events.comment',
   programme: 'longview.events.programme',
   sustainability: 'longview.events.sustainability',
+  driverDiagram: 'longview.events.driver-diagram',
   /** Messages a consumer could not process after retries, with the reason in headers. */
   deadLetter: 'longview.events.dead-letter',
 } as const satisfies Record<AggregateName | 'deadLetter', string>;
@@ -29,6 +30,7 @@ export const EVENT_TOPICS: readonly EventTopic[] = [
   TOPICS.comment,
   TOPICS.programme,
   TOPICS.sustainability,
+  TOPICS.driverDiagram,
 ];
 
 export function topicForEvent(type: LongviewEventType): EventTopic {

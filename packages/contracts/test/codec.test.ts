@@ -57,6 +57,8 @@ describe('event round trip', () => {
       ProgrammeCoordinatorAppointed: 1,
       TrustJoinedProgramme: 1,
       InterventionLinkedToProgramme: 1,
+      DriverDiagramDefined: 1,
+      DriverDiagramRevised: 1,
     });
   });
 });

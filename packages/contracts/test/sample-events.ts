@@ -253,4 +253,39 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
       assessedAt: '2025-06-01T09:00:00.000Z',
     },
   },
+  DriverDiagramDefined: {
+    type: 'DriverDiagramDefined',
+    data: {
+      driverDiagramId: 'c0ffee00-0000-4000-8000-0000000000e1',
+      trustCode: 'RJ1',
+      aim: 'Raise 4-hour performance from 71% to 85% by March 2026',
+      measure: 'ae-4hr',
+      sharing: 'TRUSTS',
+      primaryDrivers: [
+        {
+          text: 'Patients flow out of the department',
+          secondaryDrivers: [
+            { text: 'Beds free by noon', changeIdeas: [{ text: 'Discharge lounge', interventionIds: ['c0ffee00-0000-4000-8000-000000000001'] }] },
+          ],
+        },
+      ],
+      definedBy: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      definedAt: '2025-06-06T09:00:00.000Z',
+    },
+  },
+  DriverDiagramRevised: {
+    type: 'DriverDiagramRevised',
+    data: {
+      driverDiagramId: 'c0ffee00-0000-4000-8000-0000000000e1',
+      trustCode: 'RJ1',
+      revision: 2,
+      aim: 'Raise 4-hour performance from 71% to 85% by March 2026',
+      measure: 'ae-4hr',
+      sharing: 'PUBLIC',
+      primaryDrivers: [{ text: 'Patients flow out of the department', secondaryDrivers: [] }],
+      note: 'Shared publicly',
+      revisedBy: { id: 'editor-RJ1', name: 'Asha Patel', role: 'TRUST_EDITOR', trustCode: 'RJ1' },
+      revisedAt: '2025-07-06T09:00:00.000Z',
+    },
+  },
 };

@@ -1,4 +1,5 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
+import { linkedInterventionIds } from './driver-diagram';
 import { interventionDecider } from './intervention';
 import { streamIds } from './shared';
 import { trustDecider } from './trust';
@@ -70,4 +71,29 @@ function ownIntervention(own: unknown): unknown {
 /** The context streams `command` needs (none for most commands). */
 export function contextNeedsOf(type: LongviewCommand['type']): CommandContextNeeds | undefined {
   return COMMAND_CONTEXTS[type];
+}
+
+/**
+ * Like ContextStream, for a command that needs several streams of one kind (a driver diagram's
+ * linked interventions): each named stream is read and folded, and the decider gets the states
+ * as a list under the key (a stream that does not exist folds to the initial state).
+ */
+export interface ContextStreamList {
+  readonly streamIds: (data: Readonly<Record<string, unknown>>, own: unknown) => readonly string[];
+  readonly decider: AnyDecider;
+}
+
+export const COMMAND_CONTEXT_LISTS: { readonly [T in LongviewCommandType]?: { readonly [key: string]: ContextStreamList } } = {
+  // A driver diagram links only interventions of its own trust: each is checked against its stream.
+  DefineDriverDiagram: {
+    interventions: { streamIds: (data) => linkedInterventionIds(data).map(streamIds.intervention), decider: interventionDecider as unknown as AnyDecider },
+  },
+  ReviseDriverDiagram: {
+    interventions: { streamIds: (data) => linkedInterventionIds(data).map(streamIds.intervention), decider: interventionDecider as unknown as AnyDecider },
+  },
+};
+
+/** The lists of context streams `command` needs (none for most commands). */
+export function contextListNeedsOf(type: LongviewCommand['type']): { readonly [key: string]: ContextStreamList } | undefined {
+  return COMMAND_CONTEXT_LISTS[type];
 }

@@ -1,3 +1,4 @@
+import type { DriverDiagramContext } from './driver-diagram';
 import type { InterventionState } from './intervention';
 import type { TrustState } from './trust';
 import type { AssessedInterventionState } from './sustainability';
@@ -115,6 +116,42 @@ export type AssessSustainability = Command<
 > & { readonly context?: SustainabilityContext };
 export type SustainabilityCommand = AssessSustainability;
 
+// ---- Driver diagrams ----
+/** A change idea as the sender writes it: the interventions (of the diagram's trust) that test it. */
+export interface DriverDiagramChangeIdeaInput {
+  readonly text: string;
+  readonly interventionIds?: readonly string[];
+}
+export interface DriverDiagramSecondaryDriverInput {
+  readonly text: string;
+  readonly changeIdeas?: readonly DriverDiagramChangeIdeaInput[];
+}
+export interface DriverDiagramPrimaryDriverInput {
+  readonly text: string;
+  readonly secondaryDrivers?: readonly DriverDiagramSecondaryDriverInput[];
+}
+type DriverDiagramBody = {
+  aim: string;
+  measure: string;
+  sharing: Sharing;
+  primaryDrivers: readonly DriverDiagramPrimaryDriverInput[];
+};
+export type DefineDriverDiagram = Command<'DefineDriverDiagram', DriverDiagramBody & { driverDiagramId: string; trustCode: string }> & {
+  readonly context?: DriverDiagramContext;
+};
+export type ReviseDriverDiagram = Command<'ReviseDriverDiagram', DriverDiagramBody & { driverDiagramId: string; note?: string }> & {
+  readonly context?: DriverDiagramContext;
+};
+export type DriverDiagramCommand = DefineDriverDiagram | ReviseDriverDiagram;
+
 export type LongviewCommand =
-  TrustCommand | InterventionCommand | MetricSeriesCommand | MentorshipCommand | LessonCommand | CommentCommand | ProgrammeCommand | SustainabilityCommand;
+  | TrustCommand
+  | InterventionCommand
+  | MetricSeriesCommand
+  | MentorshipCommand
+  | LessonCommand
+  | CommentCommand
+  | ProgrammeCommand
+  | SustainabilityCommand
+  | DriverDiagramCommand;
 export type LongviewCommandType = LongviewCommand['type'];

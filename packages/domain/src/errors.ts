@@ -204,6 +204,8 @@ const COMMAND_PHRASES: Readonly<Record<string, string>> = {
   JoinProgramme: 'join a programme',
   LinkToProgramme: 'link an intervention to a programme',
   AssessSustainability: 'record a sustainability self-assessment of an intervention',
+  DefineDriverDiagram: 'define a driver diagram',
+  ReviseDriverDiagram: 'revise a driver diagram',
 };
 
 export function describeCommand(commandType: string): string {

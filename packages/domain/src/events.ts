@@ -179,6 +179,52 @@ export type SustainabilityAssessed = DomainEvent<
 >;
 export type SustainabilityEvent = SustainabilityAssessed;
 
+// ---- Driver diagram (stream `driver-diagram-<id>`: a trust's aim, drivers and change ideas, and every revision) ----
+export interface DriverDiagramChangeIdea {
+  readonly text: string;
+  /** Interventions of the diagram's trust that test the idea (their PDSA cycles are the tests). */
+  readonly interventionIds: string[];
+}
+export interface DriverDiagramSecondaryDriver {
+  readonly text: string;
+  readonly changeIdeas: DriverDiagramChangeIdea[];
+}
+export interface DriverDiagramPrimaryDriver {
+  readonly text: string;
+  readonly secondaryDrivers: DriverDiagramSecondaryDriver[];
+}
+export type DriverDiagramDefined = DomainEvent<
+  'DriverDiagramDefined',
+  {
+    driverDiagramId: string;
+    trustCode: string;
+    aim: string;
+    /** The outcome measure: a metric code from the catalogue. */
+    measure: string;
+    sharing: Sharing;
+    primaryDrivers: DriverDiagramPrimaryDriver[];
+    definedBy: MentorshipPerson;
+    definedAt: IsoDateTime;
+  }
+>;
+/** The whole diagram as revised (revision 2, 3, ...): the stream keeps every earlier one. */
+export type DriverDiagramRevised = DomainEvent<
+  'DriverDiagramRevised',
+  {
+    driverDiagramId: string;
+    trustCode: string;
+    revision: number;
+    aim: string;
+    measure: string;
+    sharing: Sharing;
+    primaryDrivers: DriverDiagramPrimaryDriver[];
+    note?: string;
+    revisedBy: MentorshipPerson;
+    revisedAt: IsoDateTime;
+  }
+>;
+export type DriverDiagramEvent = DriverDiagramDefined | DriverDiagramRevised;
+
 export type LongviewEvent =
-  TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent | LessonEvent | CommentEvent | ProgrammeEvent | SustainabilityEvent;
+  TrustEvent | InterventionEvent | MetricSeriesEvent | MentorshipEvent | LessonEvent | CommentEvent | ProgrammeEvent | SustainabilityEvent | DriverDiagramEvent;
 export type LongviewEventType = LongviewEvent['type'];

@@ -15,6 +15,7 @@ export * from './comment';
 export * from './programme';
 export * from './sustainability-model';
 export * from './sustainability';
+export * from './driver-diagram';
 export * from './routes';
 export * from './command-context';
 export * from './visibility';

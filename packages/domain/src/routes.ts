@@ -1,6 +1,7 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
 import type { LongviewEvent, LongviewEventType } from './events';
 import { commentDecider } from './comment';
+import { driverDiagramDecider } from './driver-diagram';
 import { interventionDecider } from './intervention';
 import { lessonDecider } from './lesson';
 import { mentorshipDecider } from './mentorship';
@@ -19,7 +20,7 @@ import { trustDecider } from './trust';
  *   await store.append(streamId, events, history.length);
  */
 
-export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment', 'programme', 'sustainability'] as const;
+export const AGGREGATES = ['trust', 'intervention', 'series', 'mentorship', 'lesson', 'comment', 'programme', 'sustainability', 'driverDiagram'] as const;
 export type AggregateName = (typeof AGGREGATES)[number];
 
 /**
@@ -38,6 +39,7 @@ const DECIDERS: { readonly [A in AggregateName]: AnyDecider } = {
   comment: commentDecider as unknown as AnyDecider,
   programme: programmeDecider as unknown as AnyDecider,
   sustainability: sustainabilityDecider as unknown as AnyDecider,
+  driverDiagram: driverDiagramDecider as unknown as AnyDecider,
 };
 
 type CommandOfType<T extends LongviewCommandType> = Extract<LongviewCommand, { type: T }>;
@@ -82,6 +84,8 @@ export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute
     decider: DECIDERS.sustainability,
     streamId: (data) => streamIds.sustainability(data.interventionId),
   },
+  DefineDriverDiagram: { aggregate: 'driverDiagram', decider: DECIDERS.driverDiagram, streamId: (data) => streamIds.driverDiagram(data.driverDiagramId) },
+  ReviseDriverDiagram: { aggregate: 'driverDiagram', decider: DECIDERS.driverDiagram, streamId: (data) => streamIds.driverDiagram(data.driverDiagramId) },
 };
 
 export const LONGVIEW_COMMAND_TYPES = Object.keys(COMMAND_ROUTES) as readonly LongviewCommandType[];
@@ -119,6 +123,8 @@ export const EVENT_AGGREGATES: { readonly [T in LongviewEventType]: AggregateNam
   TrustJoinedProgramme: 'programme',
   InterventionLinkedToProgramme: 'programme',
   SustainabilityAssessed: 'sustainability',
+  DriverDiagramDefined: 'driverDiagram',
+  DriverDiagramRevised: 'driverDiagram',
 };
 
 export const LONGVIEW_EVENT_TYPES = Object.keys(EVENT_AGGREGATES) as readonly LongviewEventType[];
@@ -178,6 +184,9 @@ export function streamIdForEvent(event: LongviewEvent): string {
       return streamIds.programme(event.data.programmeId);
     case 'SustainabilityAssessed':
       return streamIds.sustainability(event.data.interventionId);
+    case 'DriverDiagramDefined':
+    case 'DriverDiagramRevised':
+      return streamIds.driverDiagram(event.data.driverDiagramId);
     default: {
       const _never: never = event;
       throw new Error(`Unknown event type ${(_never as { type: string }).type}`);

@@ -138,4 +138,6 @@ export const streamIds = {
   programme: (programmeId: string) => `programme-${programmeId}`,
   /** Every sustainability self-assessment of one intervention. */
   sustainability: (interventionId: string) => `sustainability-${interventionId}`,
+  /** A trust's driver diagram and its revisions. */
+  driverDiagram: (driverDiagramId: string) => `driver-diagram-${driverDiagramId}`,
 } as const;

@@ -1,7 +1,17 @@
 import path from 'node:path';
 import type { Actor } from '@longview/domain';
 import type { CommandServiceClient } from '@longview/gateway';
-import { demoAdoptions, demoLessons, demoMentorships, demoProgrammes, demoSustainability, generateDemoData, sendDemoPersonSteps, type DemoPlan } from '../demo';
+import {
+  demoAdoptions,
+  demoDriverDiagrams,
+  demoLessons,
+  demoMentorships,
+  demoProgrammes,
+  demoSustainability,
+  generateDemoData,
+  sendDemoPersonSteps,
+  type DemoPlan,
+} from '../demo';
 import { commandUsageError, dataDirFrom, displayPath, parseCommandLine, portsFrom, PORT_OPTIONS, PORTS_USAGE, UsageError, type Ports } from '../cli-options';
 import { sendSteps } from '../platform/demo-loader';
 import { cliClients, DEMO_LOADER } from '../platform/service-key';
@@ -189,5 +199,6 @@ async function sendDemoPeople(clientFor: (actor: Actor) => CommandServiceClient,
   const lessons = await sendDemoPersonSteps(clientFor, demoLessons(plan), { idPrefix, kind: 'lesson' });
   const programmes = await sendDemoPersonSteps(clientFor, demoProgrammes(plan), { idPrefix, kind: 'programme' });
   const sustainability = await sendDemoPersonSteps(clientFor, demoSustainability(plan), { idPrefix, kind: 'sustainability' });
-  return mentorship + adoption + lessons + programmes + sustainability;
+  const diagrams = await sendDemoPersonSteps(clientFor, demoDriverDiagrams(plan), { idPrefix, kind: 'driver-diagram' });
+  return mentorship + adoption + lessons + programmes + sustainability + diagrams;
 }

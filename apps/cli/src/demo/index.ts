@@ -6,3 +6,4 @@ export * from './lessons';
 export * from './programmes';
 export * from './sustainability';
 export * from './people';
+export * from './driver-diagrams';

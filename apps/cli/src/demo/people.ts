@@ -9,7 +9,8 @@ export type AdoptionStep = CommandStep<'AdoptIntervention'>;
 export type LessonStep = CommandStep<'ShareLesson' | 'EndorseLesson' | 'CommentOnIntervention' | 'HideComment'>;
 export type ProgrammeStep = CommandStep<'CreateProgramme' | 'AppointProgrammeCoordinator' | 'JoinProgramme' | 'LinkToProgramme'>;
 export type SustainabilityStep = CommandStep<'AssessSustainability'>;
-type PersonCommand = MentorshipStep | AdoptionStep | LessonStep | ProgrammeStep | SustainabilityStep;
+export type DriverDiagramStep = CommandStep<'DefineDriverDiagram' | 'ReviseDriverDiagram'>;
+type PersonCommand = MentorshipStep | AdoptionStep | LessonStep | ProgrammeStep | SustainabilityStep | DriverDiagramStep;
 
 /**
  * A command and the person who issues it: mentorship, adoption, lessons and comments are always

@@ -4,6 +4,7 @@ import { decodeEvent, encodeEvent, type CommandAccepted } from '@longview/contra
 import {
   COMMAND_ROUTES,
   TrustNotFoundError,
+  contextListNeedsOf,
   contextNeedsOf,
   foldEvents,
   streamIds,
@@ -28,7 +29,14 @@ import { ExecuteDomainCommand } from './execute-domain-command.command';
 import { StreamStateCache, type CachedStream } from './stream-state-cache';
 
 /** Commands that name a trust which must already be registered (a cross-stream check). */
-const NEEDS_REGISTERED_TRUST = new Set<string>(['ProposeIntervention', 'RecordObservations', 'CorrectObservation', 'RebaseSeries', 'AdoptIntervention']);
+const NEEDS_REGISTERED_TRUST = new Set<string>([
+  'ProposeIntervention',
+  'RecordObservations',
+  'CorrectObservation',
+  'RebaseSeries',
+  'AdoptIntervention',
+  'DefineDriverDiagram',
+]);
 
 /**
  * When the caller gave no expected version, a lost race is retried (re-read, re-decide). Each
@@ -235,12 +243,21 @@ export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomai
    */
   private async loadContext(command: ExecuteDomainCommand, own: unknown): Promise<Record<string, unknown> | undefined> {
     const needs = contextNeedsOf(command.type);
-    if (!needs) return undefined;
+    const lists = contextListNeedsOf(command.type);
+    if (!needs && !lists) return undefined;
     const context: Record<string, unknown> = {};
-    for (const [key, need] of Object.entries(needs)) {
+    for (const [key, need] of Object.entries(needs ?? {})) {
       const streamId = need.streamId(command.data, own);
       const history = streamId ? (await this.store.readStream(streamId)).events.map(toDomainEvent) : [];
       context[key] = foldEvents(need.decider, need.decider.initialState(), history);
+    }
+    for (const [key, need] of Object.entries(lists ?? {})) {
+      const states: unknown[] = [];
+      for (const streamId of need.streamIds(command.data, own)) {
+        const history = (await this.store.readStream(streamId)).events.map(toDomainEvent);
+        states.push(foldEvents(need.decider, need.decider.initialState(), history));
+      }
+      context[key] = states;
     }
     return context;
   }

@@ -3,6 +3,8 @@ import type {
   SustainabilityAssessmentView,
   ActivityHeadView,
   ActivityPage,
+  DriverDiagramPlacementView,
+  DriverDiagramView,
   BenchmarkView,
   FunnelView,
   EvidenceView,
@@ -175,6 +177,12 @@ export interface QueryServiceClient {
   getTrustPortfolio(code: string, options?: ReadOptions): Promise<PortfolioView | null>;
   /** GET /interventions/:id/sustainability-assessments: newest first; none when the intervention is missing or hidden. */
   listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]>;
+  /** GET /driver-diagrams: the diagrams the viewer may see (of one trust when given), newest first. */
+  listDriverDiagrams(trustCode: string | undefined, options?: ReadOptions): Promise<readonly DriverDiagramView[]>;
+  /** Null when missing or hidden from the viewer (the same answer). */
+  getDriverDiagram(id: string, options?: ReadOptions): Promise<DriverDiagramView | null>;
+  /** GET /interventions/:id/driver-diagram-placements: where the intervention sits in the diagrams the viewer may see. */
+  listDriverDiagramPlacements(interventionId: string, options?: ReadOptions): Promise<readonly DriverDiagramPlacementView[]>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -397,6 +405,18 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   listSustainabilityAssessments(interventionId: string, options?: ReadOptions): Promise<readonly SustainabilityAssessmentView[]> {
     return this.get<SustainabilityAssessmentView[]>(`/interventions/${segment(interventionId)}/sustainability-assessments`, {}, options);
+  }
+
+  listDriverDiagrams(trustCode: string | undefined, options?: ReadOptions): Promise<readonly DriverDiagramView[]> {
+    return this.get<DriverDiagramView[]>('/driver-diagrams', { trustCode }, options);
+  }
+
+  getDriverDiagram(id: string, options?: ReadOptions): Promise<DriverDiagramView | null> {
+    return this.getOrNull<DriverDiagramView>(`/driver-diagrams/${segment(id)}`, options);
+  }
+
+  listDriverDiagramPlacements(interventionId: string, options?: ReadOptions): Promise<readonly DriverDiagramPlacementView[]> {
+    return this.get<DriverDiagramPlacementView[]>(`/interventions/${segment(interventionId)}/driver-diagram-placements`, {}, options);
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */

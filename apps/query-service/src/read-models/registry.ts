@@ -1,5 +1,6 @@
 import { activityFeed } from './activity-feed/activity-feed.read-model';
 import { comments } from './comments/comments.read-model';
+import { driverDiagrams } from './driver-diagrams/driver-diagrams.read-model';
 import { interventionLineage } from './intervention-lineage/intervention-lineage.read-model';
 import { interventionSummary } from './intervention-summary/intervention-summary.read-model';
 import { lessons } from './lessons/lessons.read-model';
@@ -29,4 +30,5 @@ export const READ_MODELS: readonly ReadModel[] = [
   timeTravel,
   programmes,
   sustainabilityAssessments,
+  driverDiagrams,
 ];

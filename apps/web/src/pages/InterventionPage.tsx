@@ -14,6 +14,7 @@ import { AsOfField, AsOfNotice } from '../components/AsOf';
 import { asOfParam } from '../lib/asOf';
 import { AdoptionLineage } from '../components/AdoptionLineage';
 import { InterventionLessons } from '../components/InterventionLessons';
+import { DriverDiagramPlacements } from '../components/DriverDiagramPlacements';
 import { InterventionComments } from '../components/InterventionComments';
 import { SustainabilityPanel } from '../components/SustainabilityPanel';
 import { NotFoundPage } from './NotFoundPage';
@@ -198,6 +199,8 @@ export function InterventionPage() {
 
       <h2>Target metrics</h2>
       <Targets intervention={i} />
+
+      <DriverDiagramPlacements interventionId={i.id} />
 
       <h2>Adoption</h2>
       <AdoptionLineage interventionId={i.id} title={i.title} trustName={i.trust.name} />

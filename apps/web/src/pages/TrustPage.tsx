@@ -18,6 +18,7 @@ import { SeriesTable } from '../components/SeriesTable';
 import { Peers } from '../components/Peers';
 import { MentorsPanel } from '../components/MentorsPanel';
 import { Benchmark } from '../components/Benchmark';
+import { DriverDiagramsSection } from '../components/DriverDiagram';
 import { pointsFromSpc } from '../lib/spc';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -314,6 +315,8 @@ export function TrustPage() {
           Propose an intervention
         </Link>
       </p>
+
+      <DriverDiagramsSection trustCode={trust.code} />
 
       <h2>Trusts like this one</h2>
       <Peers code={trust.code} name={trust.name} />

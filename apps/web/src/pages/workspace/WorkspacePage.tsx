@@ -14,6 +14,7 @@ import { SpcStatus } from '../../components/SpcStatus';
 import { VerdictTag } from '../../components/Outcomes';
 import { SpcChart } from '../../components/SpcChart';
 import { SeriesTable } from '../../components/SeriesTable';
+import { DriverDiagramsSection } from '../../components/DriverDiagram';
 import { EditorOnly, useWorkspaceHref } from './useWorkspaceTrust';
 import { TrustPortfolio } from '../../components/TrustPortfolio';
 
@@ -233,6 +234,11 @@ function Workspace({ code }: { code: string }) {
       )}
 
       <TrustPortfolio trustCode={trust.code} />
+      <DriverDiagramsSection
+        trustCode={trust.code}
+        defineHref={href('/workspace/driver-diagrams/new')}
+        reviseHref={(id) => href(`/workspace/driver-diagrams/${encodeURIComponent(id)}/revise`)}
+      />
 
       <h2>Context</h2>
       <SummaryList
