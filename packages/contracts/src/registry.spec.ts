@@ -19,7 +19,7 @@ import {
 import { commentHiddenV1, commentPostedV1, commentRetractedV1 } from './events/comment';
 import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { observationCorrectedV1, observationsRecordedV2, seriesRebasedV1 } from './events/metric-series';
-import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
+import { localMeasureDefinedV1, trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 import { EVENT_CONTRACTS, currentSchemaVersion, isKnownEventType, type EventDataOf } from './registry';
 
 // Compile-time checks (run by `tsc --noEmit`): everything the domain can put in an event is
@@ -29,6 +29,7 @@ import { EVENT_CONTRACTS, currentSchemaVersion, isKnownEventType, type EventData
 const CURRENT_SCHEMAS = {
   TrustRegistered: trustRegisteredV1,
   TrustContextChanged: trustContextChangedV1,
+  LocalMeasureDefined: localMeasureDefinedV1,
   InterventionProposed: interventionProposedV1,
   InterventionStarted: interventionStartedV1,
   PdsaCycleLogged: pdsaCycleLoggedV1,

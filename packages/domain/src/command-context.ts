@@ -1,6 +1,7 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
 import { interventionDecider } from './intervention';
 import { streamIds } from './shared';
+import { trustDecider } from './trust';
 import type { AnyDecider } from './routes';
 
 /**
@@ -22,7 +23,22 @@ export interface ContextStream {
 
 export type CommandContextNeeds = { readonly [key: string]: ContextStream };
 
+/** The trust a command's data names (`trustCode`): its local measures decide which metric codes are valid for it. */
+const TRUST_METRICS: CommandContextNeeds = {
+  trust: {
+    streamId: (data) => {
+      const code = data['trustCode'];
+      return typeof code === 'string' && code.trim() !== '' ? streamIds.trust(code.trim()) : undefined;
+    },
+    decider: trustDecider as unknown as AnyDecider,
+  },
+};
+
 export const COMMAND_CONTEXTS: { readonly [T in LongviewCommandType]?: CommandContextNeeds } = {
+  ProposeIntervention: TRUST_METRICS,
+  RecordObservations: TRUST_METRICS,
+  CorrectObservation: TRUST_METRICS,
+  RebaseSeries: TRUST_METRICS,
   AdoptIntervention: {
     source: {
       streamId: (data) => {
