@@ -20,3 +20,4 @@ export { resolvers as mentorship } from './mentorship/mentorship.resolvers';
 export { resolvers as adoption } from './adoption/adoption.resolvers';
 export { resolvers as activity } from './activity/activity.resolvers';
 export { resolvers as lessons } from './lessons/lessons.resolvers';
+export { resolvers as measures } from './measures/measures.resolvers';

@@ -1,6 +1,7 @@
 import type { QueryServiceClient } from './clients/query-service.client';
 import { lineageLoader } from './adoption/adoption.loaders';
 import { interventionLoader } from './interventions/interventions.loaders';
+import { localMeasuresLoader } from './measures/measures.loaders';
 import { metricCoverageLoader } from './coverage/coverage.loaders';
 import { peersLoader } from './peers/peers.loaders';
 import type { ReadPosition } from './shared/read-position';
@@ -16,6 +17,7 @@ export function createLoaders(queries: QueryServiceClient, position: ReadPositio
     metricCoverage: metricCoverageLoader(queries, position),
     lineage: lineageLoader(queries, position),
     peers: peersLoader(queries, position),
+    localMeasures: localMeasuresLoader(queries, position),
   };
 }
 

@@ -176,6 +176,12 @@ export function isLocalMeasureCode(code: string): boolean {
   return code.startsWith(LOCAL_MEASURE_PREFIX);
 }
 
+/** The trust a local measure code belongs to (ODS codes have no hyphens), upper-case; undefined for other codes. */
+export function trustOfLocalMeasureCode(code: string): string | undefined {
+  const match = /^local-([a-z0-9]+)-/.exec(code);
+  return match ? (match[1] as string).toUpperCase() : undefined;
+}
+
 /** A local measure seen as a metric definition. Values: at least 0, and at most 100 for a percentage. */
 export function localMeasureDefinition(measure: LocalMeasure): MetricDefinition {
   return {

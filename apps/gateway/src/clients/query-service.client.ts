@@ -24,6 +24,7 @@ import type {
   SeriesView,
   SpcView,
   TrustView,
+  LocalMeasureView,
 } from '@longview/contracts';
 import type { InterventionCategory, Region, TrustKind, Viewer } from '@longview/domain';
 import { ServiceError } from './service-error';
@@ -137,6 +138,8 @@ export interface QueryServiceClient {
   /** GET /interventions/:id/comments: the comments the viewer may see. */
   listComments(interventionId: string, options?: ReadOptions): Promise<readonly CommentView[]>;
   getComment(id: string, options?: ReadOptions): Promise<CommentView | null>;
+  /** GET /local-measures?trusts=A,B: each trust's own measures, one entry per code asked. */
+  listLocalMeasuresOf(trustCodes: readonly string[], options?: ReadOptions): Promise<readonly { trustCode: string; measures: readonly LocalMeasureView[] }[]>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -302,6 +305,12 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   getComment(id: string, options?: ReadOptions): Promise<CommentView | null> {
     return this.getOrNull<CommentView>(`/comments/${segment(id)}`, options);
+  }
+
+  listLocalMeasuresOf(trustCodes: readonly string[], options?: ReadOptions): Promise<readonly { trustCode: string; measures: readonly LocalMeasureView[] }[]> {
+    return this.inBatches(trustCodes, (batch) =>
+      this.get<{ trustCode: string; measures: LocalMeasureView[] }[]>('/local-measures', { trusts: batch.join(',') }, options),
+    );
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { metricInfo } from '../metrics/metrics.reads';
+import { metricDefinitionOf } from '../measures/measures.reads';
 import { trustOf } from '../trusts/trusts.reads';
 import * as mutations from './interventions.mutations';
 import * as reads from './interventions.reads';
@@ -24,6 +24,7 @@ export const resolvers: Resolvers = {
     trust: (intervention, _, ctx) => trustOf(ctx, intervention.trustCode),
   },
   Target: {
-    metricInfo: (target) => metricInfo(target.metric),
+    metricInfo: (target, _, ctx) => metricDefinitionOf(ctx, target.metric),
+    role: (target) => target.role ?? 'OUTCOME',
   },
 };
