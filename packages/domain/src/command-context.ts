@@ -1,6 +1,7 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
+import type { LongviewEvent } from './events';
 import { interventionDecider } from './intervention';
-import { streamIds } from './shared';
+import { foldEvents, streamIds } from './shared';
 import { trustDecider } from './trust';
 import type { AnyDecider } from './routes';
 
@@ -64,6 +65,26 @@ function interventionStream(id: unknown): string | undefined {
 
 function ownIntervention(own: unknown): unknown {
   return typeof own === 'object' && own !== null ? (own as { interventionId?: unknown }).interventionId : undefined;
+}
+
+/**
+ * The context a command needs, folded from histories `historyOf` gives (synchronous: for pure
+ * callers such as tests and in-memory replays; the command side reads the store the same way).
+ */
+export function foldContext(
+  type: LongviewCommandType,
+  data: Readonly<Record<string, unknown>>,
+  own: unknown,
+  historyOf: (streamId: string) => readonly LongviewEvent[],
+): Record<string, unknown> | undefined {
+  const needs = contextNeedsOf(type);
+  if (!needs) return undefined;
+  const context: Record<string, unknown> = {};
+  for (const [key, need] of Object.entries(needs)) {
+    const streamId = need.streamId(data, own);
+    context[key] = foldEvents(need.decider, need.decider.initialState(), streamId ? historyOf(streamId) : []);
+  }
+  return context;
 }
 
 /** The context streams `command` needs (none for most commands). */

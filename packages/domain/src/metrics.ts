@@ -158,14 +158,14 @@ const SLUG_MAX = 40;
 
 /** The code a new local measure gets: unique among `existing` (a numbered suffix when the slug is taken). */
 export function localMeasureCode(trustCode: string, name: string, existing: readonly string[]): string {
-  const slug =
-    name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, SLUG_MAX)
-      .replace(/-+$/g, '') || 'measure';
+  const full = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // A long name is cut at a word boundary, so the code stays readable.
+  const cut = full.length <= SLUG_MAX ? full : full.slice(0, full.lastIndexOf('-', SLUG_MAX) > 0 ? full.lastIndexOf('-', SLUG_MAX) : SLUG_MAX);
+  const slug = cut.replace(/-+$/g, '') || 'measure';
   const base = `${LOCAL_MEASURE_PREFIX}${trustCode.toLowerCase()}-${slug}`;
   const taken = new Set(existing);
   if (!taken.has(base)) return base;

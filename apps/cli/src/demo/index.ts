@@ -4,3 +4,4 @@ export * from './mentorship';
 export * from './adoption';
 export * from './lessons';
 export * from './people';
+export type { DemoShowcase } from './showcase';
