@@ -3,7 +3,18 @@
  * value added to the schema fails the build until it has a label. A value the client does
  * not know yet (a newer server) falls back to a tidied form.
  */
-import type { Approach, CqcRating, Direction, InterventionCategory, InterventionStatus, Region, Role, Sharing, TrustKind } from '../__generated__/graphql';
+import type {
+  Approach,
+  CqcRating,
+  Direction,
+  InterventionCategory,
+  InterventionStatus,
+  Region,
+  Role,
+  Sharing,
+  TargetRole,
+  TrustKind,
+} from '../__generated__/graphql';
 
 export const REGION_LABELS: Readonly<Record<Region, string>> = {
   NORTH_EAST_AND_YORKSHIRE: 'North East and Yorkshire',
@@ -48,6 +59,12 @@ export const SHARING_SHORT_LABELS: Readonly<Record<Sharing, string>> = {
   PRIVATE: 'Private',
   TRUSTS: 'Trusts',
   PUBLIC: 'Public',
+};
+
+export const TARGET_ROLE_LABELS: Readonly<Record<TargetRole, string>> = {
+  OUTCOME: 'Outcome',
+  PROCESS: 'Process',
+  BALANCING: 'Balancing',
 };
 
 export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {

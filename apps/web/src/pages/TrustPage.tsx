@@ -15,6 +15,7 @@ import { SeriesTable } from '../components/SeriesTable';
 import { Peers } from '../components/Peers';
 import { MentorsPanel } from '../components/MentorsPanel';
 import { Benchmark } from '../components/Benchmark';
+import { LocalMeasures } from '../components/LocalMeasures';
 import { pointsFromSpc } from '../lib/spc';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -273,6 +274,9 @@ export function TrustPage() {
           Propose an intervention
         </Link>
       </p>
+
+      <h2>Local measures</h2>
+      <LocalMeasures code={trust.code} name={trust.name} />
 
       <h2>Trusts like this one</h2>
       <Peers code={trust.code} name={trust.name} />
