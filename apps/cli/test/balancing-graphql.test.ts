@@ -44,7 +44,14 @@ function series(level: number, sd: number, shift: number): { period: string; val
 }
 
 const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
-type Outcome = { metric: string; role: string; balancingConcern: boolean; sustainability: string; reason: string; metricInfo: { name: string; unit: string } | null };
+type Outcome = {
+  metric: string;
+  role: string;
+  balancingConcern: boolean;
+  sustainability: string;
+  reason: string;
+  metricInfo: { name: string; unit: string } | null;
+};
 
 describe('process and balancing measures through GraphQL (embedded)', () => {
   let platform: EmbeddedPlatform;
@@ -61,7 +68,15 @@ describe('process and balancing measures through GraphQL (embedded)', () => {
   const must = <T = Record<string, unknown>>(role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
     graphqlData<T>(url, query, variables, headersOf(role));
   const proposal = (sharing: string, targets: unknown[]) => ({
-    input: { trustCode: 'ZB1', title: `Rapid admission (${sharing})`, summary: 'Admit from ED sooner', category: 'PATIENT_FLOW', approach: 'QUICK_FIX', targets, sharing },
+    input: {
+      trustCode: 'ZB1',
+      title: `Rapid admission (${sharing})`,
+      summary: 'Admit from ED sooner',
+      category: 'PATIENT_FLOW',
+      approach: 'QUICK_FIX',
+      targets,
+      sharing,
+    },
   });
 
   beforeAll(async () => {
@@ -88,7 +103,13 @@ describe('process and balancing measures through GraphQL (embedded)', () => {
   it('a trust editor defines a local measure for their own trust only; its code is generated', async () => {
     const input = { trustCode: 'ZB1', name: 'Patients streamed to UTC', unit: '%', direction: 'INCREASE' };
     const defined = await must<{ defineLocalMeasure: { localMeasure: { code: string } } }>('owner', DEFINE, { input });
-    expect(defined.defineLocalMeasure.localMeasure).toEqual({ code: 'local-zb1-patients-streamed-to-utc', trustCode: 'ZB1', name: 'Patients streamed to UTC', unit: '%', direction: 'INCREASE' });
+    expect(defined.defineLocalMeasure.localMeasure).toEqual({
+      code: 'local-zb1-patients-streamed-to-utc',
+      trustCode: 'ZB1',
+      name: 'Patients streamed to UTC',
+      unit: '%',
+      direction: 'INCREASE',
+    });
     local = defined.defineLocalMeasure.localMeasure.code;
 
     expect(codeOf(await ask('other', DEFINE, { input: { ...input, name: 'Other' } }))).toBe('FORBIDDEN');
@@ -113,13 +134,16 @@ describe('process and balancing measures through GraphQL (embedded)', () => {
     expect(listed.trust.localMeasures.map((m) => m.code)).toEqual([local]);
   });
 
-  it("records data for the local measure like a catalogue metric, for its own trust only", async () => {
+  it('records data for the local measure like a catalogue metric, for its own trust only', async () => {
     await must('owner', RECORD, { input: { trustCode: 'ZB1', metric: 'ae-4hr', observations: series(72, 1, 5) } });
     await must('owner', RECORD, { input: { trustCode: 'ZB1', metric: 'nel-los', observations: series(5, 0.2, 0.9) } });
     await must('owner', RECORD, { input: { trustCode: 'ZB1', metric: local, observations: series(20, 1.5, 18) } });
     const elsewhere = await ask('admin', RECORD, { input: { trustCode: 'ZB2', metric: local, observations: series(20, 1, 0) } });
     expect(codeOf(elsewhere)).toBe('BAD_USER_INPUT');
-    expect(elsewhere.errors?.[0]?.extensions?.fields?.[0]).toEqual({ path: 'metric', message: `is not a metric in the catalogue or a local measure of trust ZB2: ${local}` });
+    expect(elsewhere.errors?.[0]?.extensions?.fields?.[0]).toEqual({
+      path: 'metric',
+      message: `is not a metric in the catalogue or a local measure of trust ZB2: ${local}`,
+    });
 
     const seen = await must<{ series: { metricInfo: { name: string; unit: string; improvement: string }; spc: { direction: string; points: unknown[] } } }>(
       'community',
@@ -140,18 +164,17 @@ describe('process and balancing measures through GraphQL (embedded)', () => {
       { metric: 'nel-los', direction: 'DECREASE', role: 'BALANCING' },
       { metric: local, direction: 'INCREASE', role: 'PROCESS' },
     ];
-    const proposed = await must<{ proposeIntervention: { intervention: { id: string; targets: { metric: string; role: string; metricInfo: { name: string } | null }[] } } }>(
-      'owner',
-      PROPOSE,
-      proposal('PUBLIC', targets),
-    );
+    const proposed = await must<{
+      proposeIntervention: { intervention: { id: string; targets: { metric: string; role: string; metricInfo: { name: string } | null }[] } };
+    }>('owner', PROPOSE, proposal('PUBLIC', targets));
     expect(proposed.proposeIntervention.intervention.targets).toEqual([
       { metric: 'ae-4hr', role: 'OUTCOME', metricInfo: { name: 'A&E 4-hour performance' } },
       { metric: 'nel-los', role: 'BALANCING', metricInfo: { name: 'Non-elective length of stay' } },
       { metric: local, role: 'PROCESS', metricInfo: { name: 'Patients streamed to UTC' } },
     ]);
     publicId = proposed.proposeIntervention.intervention.id;
-    privateId = (await must<{ proposeIntervention: { intervention: { id: string } } }>('owner', PROPOSE, proposal('PRIVATE', targets))).proposeIntervention.intervention.id;
+    privateId = (await must<{ proposeIntervention: { intervention: { id: string } } }>('owner', PROPOSE, proposal('PRIVATE', targets))).proposeIntervention
+      .intervention.id;
     for (const id of [publicId, privateId]) await must('owner', START, { id });
   });
 
@@ -174,7 +197,9 @@ describe('process and balancing measures through GraphQL (embedded)', () => {
     ['an editor of the trust', 'owner', 2],
     ['an admin', 'admin', 2],
   ])('evidence counts "improved, but shifted the problem" apart, over what %s may see', async (_name, role, visible) => {
-    const answer = await ask<{ evidence: { k: number; shiftedProblem: number; studies: { balancingConcern: boolean }[] } }>(role, EVIDENCE, { metric: 'ae-4hr' });
+    const answer = await ask<{ evidence: { k: number; shiftedProblem: number; studies: { balancingConcern: boolean }[] } }>(role, EVIDENCE, {
+      metric: 'ae-4hr',
+    });
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.evidence.shiftedProblem).toBe(visible);
     expect(answer.data?.evidence.studies.map((s) => s.balancingConcern)).toEqual(Array<boolean>(visible).fill(true));

@@ -11,7 +11,7 @@ import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startP
  * chart is shown and why, the benchmark summary, the funnel plot); axe at 1280 and 320 px.
  */
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 const haveChromium = browserAvailable();
 

@@ -333,7 +333,10 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
     return null;
   }
 
-  async listLocalMeasuresOf(trustCodes: readonly string[], options?: ReadOptions): Promise<readonly { trustCode: string; measures: readonly LocalMeasureView[] }[]> {
+  async listLocalMeasuresOf(
+    trustCodes: readonly string[],
+    options?: ReadOptions,
+  ): Promise<readonly { trustCode: string; measures: readonly LocalMeasureView[] }[]> {
     this.record('listLocalMeasuresOf', options, trustCodes.join(','));
     return trustCodes.map((trustCode) => ({ trustCode, measures: [] }));
   }

@@ -64,7 +64,12 @@ function intervention(id: string, trustCode: string, startedOn: string, sharing:
 }
 
 function sources(db: Database) {
-  return { trusts: new TrustDirectoryQueries(db), interventions: new InterventionSummaryQueries(db), series: new MetricSeriesQueries(db), localMeasures: new LocalMeasureQueries(db) };
+  return {
+    trusts: new TrustDirectoryQueries(db),
+    interventions: new InterventionSummaryQueries(db),
+    series: new MetricSeriesQueries(db),
+    localMeasures: new LocalMeasureQueries(db),
+  };
 }
 
 const LASTING = '11111111-1111-4111-8111-111111111111';

@@ -81,7 +81,12 @@ describe.each(testDatabases())('benchmarks, funnel plots and honest projections 
     for (const [streamId, event] of HISTORY) await store.appendToStream(streamId, [{ ...encodeEvent(event), metadata: { occurredAt: NOW } }]);
     await runner.applyBatch(await readWholeLog(db, store, 0n));
     analytics = new AnalyticsService(
-      { trusts: new TrustDirectoryQueries(db), interventions: new InterventionSummaryQueries(db), series: new MetricSeriesQueries(db), localMeasures: new LocalMeasureQueries(db) },
+      {
+        trusts: new TrustDirectoryQueries(db),
+        interventions: new InterventionSummaryQueries(db),
+        series: new MetricSeriesQueries(db),
+        localMeasures: new LocalMeasureQueries(db),
+      },
       () => runner.position,
     );
   });

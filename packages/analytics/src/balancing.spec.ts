@@ -17,7 +17,14 @@ function series(level: number, post: readonly number[], baselineMonths = 24): { 
 }
 const START = '2022-01-10';
 
-function roled(metric: string, name: string, role: RoledOutcome['role'], direction: RoledOutcome['direction'], post: readonly number[], level = 50): RoledOutcome {
+function roled(
+  metric: string,
+  name: string,
+  role: RoledOutcome['role'],
+  direction: RoledOutcome['direction'],
+  post: readonly number[],
+  level = 50,
+): RoledOutcome {
   return { metric, name, role, direction, outcome: evaluateOutcome({ series: series(level, post), startedOn: START, direction }) };
 }
 
@@ -30,7 +37,9 @@ describe('the balancing-concern rule', () => {
     const assessed = assessBalancing([waits, stay]);
     expect(assessed.shiftedProblem).toBe(true);
     expect(assessed.flags).toEqual([true, true]);
-    expect(assessed.sentences[0]).toBe('It improved, but non-elective length of stay rose after the start (Above UCL in 2022-01): the problem may have shifted.');
+    expect(assessed.sentences[0]).toBe(
+      'It improved, but non-elective length of stay rose after the start (Above UCL in 2022-01): the problem may have shifted.',
+    );
     expect(assessed.sentences[1]).toBe(
       'This balancing measure rose after the start (Above UCL in 2022-01) while A&E 4-hour performance improved: the problem may have shifted.',
     );

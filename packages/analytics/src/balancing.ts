@@ -88,7 +88,8 @@ export function assessBalancing(targets: readonly RoledOutcome[]): BalancingAsse
   const sentences = targets.map((t, i) => {
     if (improvedOutcomes[i]) return `It improved, but ${list(concernText)}: the problem may have shifted.`;
     const c = concerns[i];
-    if (c) return `This balancing measure ${movement(t.direction)} after the start (${c.rule} in ${c.period.slice(0, 7)}) while ${list(improvedNames)} improved: the problem may have shifted.`;
+    if (c)
+      return `This balancing measure ${movement(t.direction)} after the start (${c.rule} in ${c.period.slice(0, 7)}) while ${list(improvedNames)} improved: the problem may have shifted.`;
     return null;
   });
   return { flags: targets.map((_, i) => Boolean(improvedOutcomes[i]) || concerns[i] !== null), sentences, shiftedProblem };

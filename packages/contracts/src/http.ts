@@ -53,7 +53,19 @@
  *   GET /health                     -> { status: 'ok', position }
  */
 import type { Sustainability } from '@longview/analytics';
-import type { Approach, Direction, InterventionCategory, InterventionTarget, IsoDate, IsoDateTime, IsoMonth, PdsaCycle, Sharing, TargetRole, TrustContext } from '@longview/domain';
+import type {
+  Approach,
+  Direction,
+  InterventionCategory,
+  InterventionTarget,
+  IsoDate,
+  IsoDateTime,
+  IsoMonth,
+  PdsaCycle,
+  Sharing,
+  TargetRole,
+  TrustContext,
+} from '@longview/domain';
 
 /** Global positions travel as decimal strings (they are bigints in the store). */
 export type Position = string;

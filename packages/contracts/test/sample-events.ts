@@ -27,7 +27,14 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
   },
   LocalMeasureDefined: {
     type: 'LocalMeasureDefined',
-    data: { trustCode: 'RJ1', code: 'local-rj1-falls-with-harm', name: 'Falls with harm', unit: 'per 1,000 bed days', direction: 'DECREASE', definedAt: '2025-01-05T09:00:00.000Z' },
+    data: {
+      trustCode: 'RJ1',
+      code: 'local-rj1-falls-with-harm',
+      name: 'Falls with harm',
+      unit: 'per 1,000 bed days',
+      direction: 'DECREASE',
+      definedAt: '2025-01-05T09:00:00.000Z',
+    },
   },
   InterventionProposed: {
     type: 'InterventionProposed',

@@ -321,7 +321,8 @@ function adoptedTargets(targets: readonly InterventionTarget[], sameTrust: boole
     throw new InvalidCommandError(ADOPT_SUBJECT, [
       {
         path: 'sourceInterventionId',
-        message: "its outcome measures are the other trust's own local measures, which your trust cannot record; define a local measure of your own and propose the intervention instead",
+        message:
+          "its outcome measures are the other trust's own local measures, which your trust cannot record; define a local measure of your own and propose the intervention instead",
       },
     ]);
   }
@@ -413,7 +414,12 @@ function illegal(
  * role (OUTCOME when not given). At least one target must be an outcome: process and balancing
  * measures only make sense beside what the intervention sets out to improve.
  */
-function validateTargets(errors: FieldErrors, value: unknown, trustCode: string | undefined, localMeasures: readonly LocalMeasure[]): InterventionTarget[] | undefined {
+function validateTargets(
+  errors: FieldErrors,
+  value: unknown,
+  trustCode: string | undefined,
+  localMeasures: readonly LocalMeasure[],
+): InterventionTarget[] | undefined {
   const before = errors.count;
   const items = errors.list('targets', value, { min: 1, max: MAX_TARGETS });
   const targets: InterventionTarget[] = [];
@@ -434,7 +440,10 @@ function validateTargets(errors: FieldErrors, value: unknown, trustCode: string 
     if (metric && direction && role) targets.push({ metric: metric.code, direction, role });
   });
   if (errors.count === before && targets.length > 0 && !targets.some((t) => t.role === 'OUTCOME')) {
-    errors.add('targets', 'must include at least one outcome measure: the result the intervention sets out to improve (process and balancing measures go beside it)');
+    errors.add(
+      'targets',
+      'must include at least one outcome measure: the result the intervention sets out to improve (process and balancing measures go beside it)',
+    );
   }
   return errors.count > before ? undefined : targets;
 }

@@ -54,12 +54,20 @@ describe('DefineLocalMeasure', () => {
   });
 
   it('refuses the same name twice (any case) as a conflict naming the existing code', () => {
-    const error = trustSpec.given([registered, falls]).when(define({ name: 'FALLS WITH HARM' })).thenThrows(LocalMeasureAlreadyDefinedError);
-    expect(error.message).toBe('Trust RJ1 already has a local measure named "Falls with harm" (code local-rj1-falls-with-harm); use it, or choose another name.');
+    const error = trustSpec
+      .given([registered, falls])
+      .when(define({ name: 'FALLS WITH HARM' }))
+      .thenThrows(LocalMeasureAlreadyDefinedError);
+    expect(error.message).toBe(
+      'Trust RJ1 already has a local measure named "Falls with harm" (code local-rj1-falls-with-harm); use it, or choose another name.',
+    );
   });
 
   it('lists every missing or bad field in plain words', () => {
-    const error = trustSpec.given([registered]).when(define({ name: ' ', unit: '', direction: 'UP' as never })).thenThrows(InvalidCommandError);
+    const error = trustSpec
+      .given([registered])
+      .when(define({ name: ' ', unit: '', direction: 'UP' as never }))
+      .thenThrows(InvalidCommandError);
     expect(error.fields).toEqual([
       { path: 'name', message: 'is required' },
       { path: 'unit', message: 'is required' },
@@ -69,7 +77,10 @@ describe('DefineLocalMeasure', () => {
   });
 
   it('lets only editors of the trust (or admins) define its measures', () => {
-    trustSpec.given([registered]).when(define({}, actors.editorOf('RXR'))).thenThrows(ForbiddenError);
+    trustSpec
+      .given([registered])
+      .when(define({}, actors.editorOf('RXR')))
+      .thenThrows(ForbiddenError);
     trustSpec.given([registered]).when(define({}, actors.policymaker)).thenThrows(ForbiddenError);
     trustSpec.given([registered]).when(define({}, actors.admin)).then([falls]);
   });
@@ -245,13 +256,21 @@ describe('RecordObservations of a local measure', () => {
     seriesSpec
       .given([])
       .when(record('RJ1', 'local-rj1-falls-with-harm', 3.2, trustState(registered, falls)))
-      .then([{ type: 'ObservationsRecorded', data: { trustCode: 'RJ1', metric: 'local-rj1-falls-with-harm', observations: [{ period: '2025-01', value: 3.2 }] } }]);
+      .then([
+        { type: 'ObservationsRecorded', data: { trustCode: 'RJ1', metric: 'local-rj1-falls-with-harm', observations: [{ period: '2025-01', value: 3.2 }] } },
+      ]);
   });
 
   it('refuses it for another trust, and negative values for a local measure', () => {
-    const error = seriesSpec.given([]).when(record('RXR', 'local-rj1-falls-with-harm', 3, trustDecider.initialState())).thenThrows(InvalidCommandError);
+    const error = seriesSpec
+      .given([])
+      .when(record('RXR', 'local-rj1-falls-with-harm', 3, trustDecider.initialState()))
+      .thenThrows(InvalidCommandError);
     expect(error.fields).toEqual([{ path: 'metric', message: 'is not a metric in the catalogue or a local measure of trust RXR: local-rj1-falls-with-harm' }]);
-    const negative = seriesSpec.given([]).when(record('RJ1', 'local-rj1-falls-with-harm', -1, trustState(registered, falls))).thenThrows(InvalidCommandError);
+    const negative = seriesSpec
+      .given([])
+      .when(record('RJ1', 'local-rj1-falls-with-harm', -1, trustState(registered, falls)))
+      .thenThrows(InvalidCommandError);
     expect(negative.fields[0]?.path).toBe('observations.0.value');
   });
 });

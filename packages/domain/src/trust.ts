@@ -143,7 +143,9 @@ function defineLocalMeasure(command: DefineLocalMeasure, state: TrustState): Tru
   const same = state.localMeasures.find((m) => m.name.toLowerCase() === name.toLowerCase());
   if (same) throw new LocalMeasureAlreadyDefinedError(trustCode, same.name, same.code);
   if (state.localMeasures.length >= LOCAL_MEASURES_MAX) {
-    throw new InvalidCommandError(command.type, [{ path: 'name', message: `trust ${trustCode} already has ${LOCAL_MEASURES_MAX} local measures, the most allowed` }]);
+    throw new InvalidCommandError(command.type, [
+      { path: 'name', message: `trust ${trustCode} already has ${LOCAL_MEASURES_MAX} local measures, the most allowed` },
+    ]);
   }
   const code = localMeasureCode(
     trustCode,

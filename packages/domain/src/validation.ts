@@ -123,7 +123,11 @@ export class FieldErrors {
    * A catalogue metric, or (given `trust`) one of that trust's local measures: the check is
    * metricForTrust's, the one home of "is this metric code valid for this trust".
    */
-  metric(path: string, value: unknown, trust?: { readonly trustCode: string | undefined; readonly localMeasures: readonly LocalMeasure[] }): MetricDefinition | undefined {
+  metric(
+    path: string,
+    value: unknown,
+    trust?: { readonly trustCode: string | undefined; readonly localMeasures: readonly LocalMeasure[] },
+  ): MetricDefinition | undefined {
     if (typeof value !== 'string' || value.trim() === '') {
       this.add(path, 'is required');
       return undefined;

@@ -72,7 +72,7 @@ export function planShowcase(seed: number, candidates: readonly ShowcaseCandidat
     Array.from({ length: months }, (_, t) => {
       const index = firstIndex + t;
       const after = index >= startIndex + 1 ? rise : 0;
-      return { period: periodOfIndex(index) as IsoMonth, value: round(Math.min(max, Math.max(0.5, level + after + rng.normal(0, sigma))), decimals) };
+      return { period: periodOfIndex(index), value: round(Math.min(max, Math.max(0.5, level + after + rng.normal(0, sigma))), decimals) };
     });
 
   const localCode = localMeasureCode(process.trustCode, STREAMED_MEASURE.name, []);

@@ -16,5 +16,7 @@ export async function metricDefinitionOf(context: GatewayContext, code: string):
   const trustCode = trustOfLocalMeasureCode(code);
   if (!trustCode) return null;
   const measure = (await localMeasuresOf(context, trustCode)).find((m) => m.code === code);
-  return measure ? localMeasureDefinition({ code: measure.code, trustCode: measure.trustCode, name: measure.name, unit: measure.unit, improvement: measure.direction }) : null;
+  return measure
+    ? localMeasureDefinition({ code: measure.code, trustCode: measure.trustCode, name: measure.name, unit: measure.unit, improvement: measure.direction })
+    : null;
 }

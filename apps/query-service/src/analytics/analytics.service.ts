@@ -598,17 +598,17 @@ function outcomeOf(
   const none = (sustainability: Sustainability, reason: string): { view: OutcomeView; outcome: null } => ({
     outcome: null,
     view: {
-    metric,
-    role,
-    balancingConcern: false,
-    direction,
-    sustainability,
-    reason,
-    startedOn,
-    monthsObserved: 0,
-    baseline: null,
-    effect: null,
-    post: [],
+      metric,
+      role,
+      balancingConcern: false,
+      direction,
+      sustainability,
+      reason,
+      startedOn,
+      monthsObserved: 0,
+      baseline: null,
+      effect: null,
+      post: [],
     },
   });
   if (!startedOn) return none('INSUFFICIENT_DATA', 'The intervention has not started, so there is nothing to judge yet.');

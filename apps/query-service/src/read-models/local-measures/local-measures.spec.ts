@@ -74,7 +74,11 @@ describe.each(testDatabases())('local measures on $name', ({ open }) => {
       ['ZB2', 1],
       ['ZZ9', 0],
     ]);
-    expect(await queries.definitionFor('ZA1', 'local-za1-falls')).toMatchObject({ name: 'Falls with harm', unit: 'per 1,000 bed days', improvement: 'DECREASE' });
+    expect(await queries.definitionFor('ZA1', 'local-za1-falls')).toMatchObject({
+      name: 'Falls with harm',
+      unit: 'per 1,000 bed days',
+      improvement: 'DECREASE',
+    });
     expect(await queries.definitionFor('ZB2', 'local-za1-falls')).toBeUndefined();
     expect((await queries.definitionFor('ZB2', 'ae-4hr'))?.name).toBe('A&E 4-hour performance');
   });
