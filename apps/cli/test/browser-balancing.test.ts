@@ -98,7 +98,7 @@ async function accessibleAtBothWidths(page: Page): Promise<void> {
     const ae = page.locator('section', { has: page.getByRole('heading', { name: 'A&E 4-hour performance', exact: true }) });
     await ae.getByText('Chart shown:').waitFor({ timeout: 60_000 });
     await ae.getByText(/compares with other trusts/).click();
-    await ae.getByText('Rank').waitFor();
+    await ae.getByText('Rank', { exact: true }).waitFor();
     await ae.locator('svg title', { hasText: 'Funnel plot of A&E 4-hour performance' }).waitFor({ state: 'attached' });
     await accessibleAtBothWidths(page);
     await page.close();

@@ -13,7 +13,7 @@
  * Deterministic, and drawing nothing from the main generator's random streams (its own Prng), so
  * every other series, intervention and verdict of the demo is exactly what it was without it.
  */
-import { localMeasureCode, type IsoMonth, type Observation, type Target } from '@longview/domain';
+import { localMeasureCode, type Observation, type Target } from '@longview/domain';
 import { periodOfIndex } from '@longview/analytics';
 import { Prng } from './prng';
 
