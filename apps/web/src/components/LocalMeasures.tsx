@@ -71,7 +71,10 @@ export function LocalMeasures({ code, name }: { code: string; name: string }) {
         <ul className="nhsuk-list nhsuk-list--bullet" aria-label="Local measures">
           {measures.map((m) => (
             <li key={m.code}>
-              {m.name} ({m.unit}, {BETTER[m.direction].toLowerCase()}) <span className="nhsuk-body-s app-secondary-text">code {m.code}</span>
+              {m.name} ({m.unit}, {BETTER[m.direction].toLowerCase()}) {/* A generated code is one long word: let it wrap on a narrow screen. */}
+              <span className="nhsuk-body-s app-secondary-text" style={{ overflowWrap: 'anywhere' }}>
+                code {m.code}
+              </span>
             </li>
           ))}
         </ul>
