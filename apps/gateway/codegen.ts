@@ -24,6 +24,7 @@ const config: CodegenConfig = {
           Intervention: '@longview/contracts#InterventionView',
           MetricSeries: '@longview/contracts#SeriesView',
           Metric: '@longview/domain#MetricDefinition',
+          LocalMeasure: '@longview/contracts#LocalMeasureView',
           Target: '@longview/domain#Target',
           SpcAnalysis: '@longview/contracts#SpcView',
           InterventionOutcome: '../outcomes/outcomes.reads#OutcomeParent',

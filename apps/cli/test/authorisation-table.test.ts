@@ -219,6 +219,13 @@ const ROWS: readonly Row[] = [
     expected: OWN_TRUST_ONLY,
   },
   {
+    mutation: 'defineLocalMeasure',
+    registered: true,
+    prepare: async (t) => ({ input: { trustCode: t.trust, name: 'Falls with harm', unit: 'per 1,000 bed days', direction: 'DECREASE' } }),
+    document: `mutation($input: DefineLocalMeasureInput!) { defineLocalMeasure(input: $input) { localMeasure { code } position } }`,
+    expected: OWN_TRUST_ONLY,
+  },
+  {
     mutation: 'proposeIntervention',
     registered: true,
     prepare: async (t) => ({ input: proposal(t.trust) }),

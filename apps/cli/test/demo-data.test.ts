@@ -12,6 +12,9 @@ const RANGES: Record<string, [number, number]> = {
   'rtt-18wk': [0, 100],
   'sickness-absence': [0, 100],
   'staff-engagement': [0, 10],
+  // The showcase's balancing measure, and its local measure (a %).
+  'nel-los': [0, 60],
+  'local-': [0, 100],
 };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -124,7 +127,7 @@ describe('generateDemoData', () => {
   it('keeps every observation in range, ordered by period, with no duplicate periods', () => {
     const problems: string[] = [];
     for (const { data } of recordings) {
-      const [min, max] = RANGES[data.metric]!;
+      const [min, max] = (RANGES[data.metric] ?? RANGES[data.metric.startsWith('local-') ? 'local-' : data.metric])!;
       const periods = data.observations.map((o) => o.period);
       if (new Set(periods).size !== periods.length) problems.push(`${data.trustCode} ${data.metric}: duplicate periods`);
       if ([...periods].sort().join() !== periods.join()) problems.push(`${data.trustCode} ${data.metric}: not ordered`);

@@ -3,7 +3,7 @@
  * memory): every command must be accepted and produce events. Catches plans the command
  * side would reject (out-of-range values, illegal lifecycle orders, dates before a start...).
  */
-import { type LongviewCommand, type LongviewEvent, decideFromHistory, streamIdFor } from '@longview/domain';
+import { type LongviewCommand, type LongviewEvent, decideFromHistory, foldContext, streamIdFor } from '@longview/domain';
 import { generateDemoData } from '../src/demo';
 import { type AeImportCommand, planAeImport } from '../src/import';
 
@@ -13,13 +13,12 @@ function runThroughDeciders(steps: readonly Step[], now: string, streams = new M
   const failures: string[] = [];
   let events = 0;
   steps.forEach((step, i) => {
-    const command = {
-      type: step.type,
-      data: step.data,
-      metadata: { commandId: `cmd-${i}`, actor: { id: 'demo', role: 'SYSTEM' }, now },
-    } as LongviewCommand;
-    const stream = streamIdFor(command);
+    const bare = { type: step.type, data: step.data, metadata: { commandId: `cmd-${i}`, actor: { id: 'demo', role: 'SYSTEM' }, now } } as LongviewCommand;
+    const stream = streamIdFor(bare);
     const history = streams.get(stream) ?? [];
+    // What the command side loads from other streams (e.g. a trust's local measures), as it would.
+    const context = foldContext(step.type, step.data as Record<string, unknown>, undefined, (id) => streams.get(id) ?? []);
+    const command = (context ? { ...bare, context } : bare) as LongviewCommand;
     try {
       const produced = decideFromHistory(command, history);
       if (produced.length === 0) failures.push(`#${i} ${step.type} on ${stream}: no events`);

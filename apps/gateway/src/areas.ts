@@ -24,3 +24,4 @@ export { resolvers as asof } from './asof/asof.resolvers';
 export { resolvers as programmes } from './programmes/programmes.resolvers';
 export { resolvers as sustainability } from './sustainability/sustainability.resolvers';
 export { resolvers as diagrams } from './diagrams/diagrams.resolvers';
+export { resolvers as measures } from './measures/measures.resolvers';

@@ -1,6 +1,7 @@
 import type { QueryServiceClient } from './clients/query-service.client';
 import { lineageLoader } from './adoption/adoption.loaders';
 import { interventionLoader } from './interventions/interventions.loaders';
+import { localMeasuresLoader } from './measures/measures.loaders';
 import { metricCoverageLoader } from './coverage/coverage.loaders';
 import { outcomesLoader } from './outcomes/outcomes.loaders';
 import { peersLoader } from './peers/peers.loaders';
@@ -18,6 +19,7 @@ export function createLoaders(queries: QueryServiceClient, position: ReadPositio
     lineage: lineageLoader(queries, position),
     peers: peersLoader(queries, position),
     outcomes: outcomesLoader(queries, position),
+    localMeasures: localMeasuresLoader(queries, position),
   };
 }
 

@@ -176,7 +176,7 @@ describe('Trust.peers', () => {
 describe('Query.evidence', () => {
   const EVIDENCE_FIELDS = `metric category method { estimator test description } k pooledEffect se ciLow ciHigh predictionLow predictionHigh i2 tau2 q sustainedShare
     verdicts { sustainability count }
-    studies { intervention { id title } trustCode title approach effect standardError shrunkEffect sustainability }`;
+    studies { intervention { id title } trustCode title approach effect standardError shrunkEffect sustainability balancingConcern }`;
 
   function study(interventionId: string, trustCode: string) {
     return {
@@ -188,6 +188,7 @@ describe('Query.evidence', () => {
       standardError: 1,
       shrunkEffect: 2.5,
       sustainability: 'SUSTAINED' as const,
+      balancingConcern: false,
     };
   }
 

@@ -34,6 +34,7 @@ import type {
   SpcView,
   TrustPageView,
   TrustView,
+  LocalMeasureView,
 } from '@longview/contracts';
 import { canSee, type InterventionCategory, type LongviewCommandType, type Viewer } from '@longview/domain';
 import type { CommandServiceClient, CommandServiceConnection } from '../src/clients/command-service.client';
@@ -435,6 +436,14 @@ export class FakeQueryService implements QueryServiceClient, QueryServiceConnect
     this.record('listDriverDiagramPlacements', options, interventionId);
     return [];
   }
+
+  async listLocalMeasuresOf(
+    trustCodes: readonly string[],
+    options?: ReadOptions,
+  ): Promise<readonly { trustCode: string; measures: readonly LocalMeasureView[] }[]> {
+    this.record('listLocalMeasuresOf', options, trustCodes.join(','));
+    return trustCodes.map((trustCode) => ({ trustCode, measures: [] }));
+  }
 }
 
 export function trustView(code: string, overrides: Partial<TrustView> = {}): TrustView {
@@ -464,7 +473,7 @@ export function interventionView(id: string, overrides: Partial<InterventionView
     summary: 'Same-day emergency care',
     category: 'PATIENT_FLOW',
     approach: 'SYSTEMIC',
-    targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+    targets: [{ metric: 'ae-4hr', direction: 'INCREASE', role: 'OUTCOME' }],
     sharing: 'PUBLIC',
     status: 'PROPOSED',
     proposedAt: '2024-05-01T09:00:00.000Z',
@@ -515,6 +524,8 @@ export function spcView(trustCode: string, metric: string, overrides: Partial<Sp
 export function outcomeView(metric: string, overrides: Partial<OutcomeView> = {}): OutcomeView {
   return {
     metric,
+    role: 'OUTCOME',
+    balancingConcern: false,
     direction: 'INCREASE',
     sustainability: 'SUSTAINED',
     reason: 'Improvement held for 6 months',
@@ -560,6 +571,7 @@ export function evidenceView(metric: string, category: InterventionCategory | un
     q: null,
     sustainedShare: null,
     verdicts: { SUSTAINED: 0, FADED: 0, NOT_YET_EVIDENT: 0, NO_SIGNAL: 0, DETERIORATED: 0, INSUFFICIENT_DATA: 0 },
+    shiftedProblem: 0,
     studies: [],
     adoptions: { k: 0, sustainedShare: null },
     originals: { k: 0, sustainedShare: null },

@@ -84,6 +84,7 @@ it('evidence: the studies cost one batch read of their ids, however long the int
     standardError: 1,
     shrunkEffect: 1,
     sustainability: 'SUSTAINED' as const,
+    balancingConcern: false,
   }));
   harness.queries.evidence = (metric) => evidenceView(metric, undefined, { k: 3, studies });
   expect(await callsOf(EVIDENCE)).toEqual(['getEvidence', 'getInterventions', 'getTrusts']);

@@ -200,7 +200,8 @@ describe('mutations', () => {
         summary: 'Open SDEC 7 days a week',
         category: 'PATIENT_FLOW',
         approach: 'SYSTEMIC',
-        targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+        // A target sent without a role is an outcome (TargetInput.role defaults to OUTCOME).
+        targets: [{ metric: 'ae-4hr', direction: 'INCREASE', role: 'OUTCOME' }],
         sharing: 'PUBLIC',
       },
     });

@@ -6,6 +6,7 @@ import { SERVICE_CREDENTIAL_VERIFIER, ServiceCredentialGuard } from './access/se
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsService } from './analytics/analytics.service';
 import { InterventionSummaryQueries } from './read-models/intervention-summary/intervention-summary.queries';
+import { LocalMeasureQueries } from './read-models/local-measures/local-measures.queries';
 import { MetricSeriesQueries } from './read-models/metric-series/metric-series.queries';
 import { ReadYourWritesInterceptor } from './read-models/read-your-writes.interceptor';
 import { READ_MODELS } from './read-models/registry';
@@ -40,9 +41,14 @@ export class QueryServiceModule {
         ...queries,
         {
           provide: AnalyticsService,
-          useFactory: (trusts: TrustDirectoryQueries, interventions: InterventionSummaryQueries, series: MetricSeriesQueries, runner: ProjectionRunner) =>
-            new AnalyticsService({ trusts, interventions, series }, () => runner.position),
-          inject: [TrustDirectoryQueries, InterventionSummaryQueries, MetricSeriesQueries, ProjectionRunner],
+          useFactory: (
+            trusts: TrustDirectoryQueries,
+            interventions: InterventionSummaryQueries,
+            series: MetricSeriesQueries,
+            localMeasures: LocalMeasureQueries,
+            runner: ProjectionRunner,
+          ) => new AnalyticsService({ trusts, interventions, series, localMeasures }, () => runner.position),
+          inject: [TrustDirectoryQueries, InterventionSummaryQueries, MetricSeriesQueries, LocalMeasureQueries, ProjectionRunner],
         },
         ReadYourWritesInterceptor,
         { provide: APP_FILTER, useClass: QueryErrorsFilter },

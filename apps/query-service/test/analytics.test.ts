@@ -5,6 +5,7 @@ import { readWholeLog, testDatabases } from '@longview/event-store/testing';
 import { AnalyticsService } from '../src/analytics/analytics.service';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import { InterventionSummaryQueries } from '../src/read-models/intervention-summary/intervention-summary.queries';
+import { LocalMeasureQueries } from '../src/read-models/local-measures/local-measures.queries';
 import { MetricSeriesQueries } from '../src/read-models/metric-series/metric-series.queries';
 import { TrustDirectoryQueries } from '../src/read-models/trust-directory/trust-directory.queries';
 
@@ -63,7 +64,12 @@ function intervention(id: string, trustCode: string, startedOn: string, sharing:
 }
 
 function sources(db: Database) {
-  return { trusts: new TrustDirectoryQueries(db), interventions: new InterventionSummaryQueries(db), series: new MetricSeriesQueries(db) };
+  return {
+    trusts: new TrustDirectoryQueries(db),
+    interventions: new InterventionSummaryQueries(db),
+    series: new MetricSeriesQueries(db),
+    localMeasures: new LocalMeasureQueries(db),
+  };
 }
 
 const LASTING = '11111111-1111-4111-8111-111111111111';

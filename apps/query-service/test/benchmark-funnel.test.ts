@@ -5,6 +5,7 @@ import { readWholeLog, testDatabases } from '@longview/event-store/testing';
 import { AnalyticsService } from '../src/analytics/analytics.service';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import { InterventionSummaryQueries } from '../src/read-models/intervention-summary/intervention-summary.queries';
+import { LocalMeasureQueries } from '../src/read-models/local-measures/local-measures.queries';
 import { MetricSeriesQueries } from '../src/read-models/metric-series/metric-series.queries';
 import { TrustDirectoryQueries } from '../src/read-models/trust-directory/trust-directory.queries';
 
@@ -80,7 +81,12 @@ describe.each(testDatabases())('benchmarks, funnel plots and honest projections 
     for (const [streamId, event] of HISTORY) await store.appendToStream(streamId, [{ ...encodeEvent(event), metadata: { occurredAt: NOW } }]);
     await runner.applyBatch(await readWholeLog(db, store, 0n));
     analytics = new AnalyticsService(
-      { trusts: new TrustDirectoryQueries(db), interventions: new InterventionSummaryQueries(db), series: new MetricSeriesQueries(db) },
+      {
+        trusts: new TrustDirectoryQueries(db),
+        interventions: new InterventionSummaryQueries(db),
+        series: new MetricSeriesQueries(db),
+        localMeasures: new LocalMeasureQueries(db),
+      },
       () => runner.position,
     );
   });

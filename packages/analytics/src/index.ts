@@ -30,6 +30,8 @@ export type {
 export { ATTRIBUTE_CHART_TYPES, CHART_LABEL, CHART_TYPES, attributeChart, crossingsLimit, longestRunLimit, median, runChart, runsAnalysis } from './charts';
 export type { AttributeChartOptions, AttributeChartType, AttributeInputPoint, ChartAnalysis, ChartPoint, ChartType, RunsAnalysis } from './charts';
 export { FADE_CHECK_POINTS, SUSTAIN_MONTHS, evaluateOutcome } from './outcome';
+export { assessBalancing, balancingConcernOf, improved } from './balancing';
+export type { BalancingAssessment, RoledOutcome, TargetRole } from './balancing';
 export type {
   EvaluateOutcomeInput,
   InterruptedTimeSeries,

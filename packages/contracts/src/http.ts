@@ -55,7 +55,20 @@
  *   GET /health                     -> { status: 'ok', position }
  */
 import type { Sustainability } from '@longview/analytics';
-import type { Approach, InterventionCategory, IsoDate, IsoDateTime, IsoMonth, PdsaCycle, Sharing, Target, TrustContext, TrustSource } from '@longview/domain';
+import type {
+  Approach,
+  Direction,
+  InterventionCategory,
+  InterventionTarget,
+  IsoDate,
+  IsoDateTime,
+  IsoMonth,
+  PdsaCycle,
+  Sharing,
+  TargetRole,
+  TrustContext,
+  TrustSource,
+} from '@longview/domain';
 import type { SustainabilityFactor, SustainabilityGroup } from '@longview/domain';
 
 /** Global positions travel as decimal strings (they are bigints in the store). */
@@ -122,6 +135,21 @@ export interface TrustPageView {
   readonly totalCount: number;
 }
 
+/**
+ * GET /trusts/:code/local-measures -> LocalMeasureView[]; GET /local-measures?trusts=A,B -> { trustCode, measures }[];
+ * GET /local-measures/:code -> LocalMeasureView | 404. A trust's own measures (DefineLocalMeasure), public like its profile.
+ */
+export interface LocalMeasureView {
+  /** Generated: local-<trust>-<name slug>. */
+  readonly code: string;
+  readonly trustCode: string;
+  readonly name: string;
+  readonly unit: string;
+  /** The direction that counts as better. */
+  readonly direction: Direction;
+  readonly definedAt: IsoDateTime;
+}
+
 export type InterventionStatus = 'PROPOSED' | 'ACTIVE' | 'COMPLETED' | 'ABANDONED';
 
 export interface HistoryEntry {
@@ -142,7 +170,8 @@ export interface InterventionView {
   readonly category: InterventionCategory;
   readonly rootCause?: string;
   readonly approach: Approach;
-  readonly targets: readonly Target[];
+  /** Each with its role (targets stored before roles read as OUTCOME). */
+  readonly targets: readonly InterventionTarget[];
   readonly sharing: Sharing;
   readonly status: InterventionStatus;
   readonly proposedAt: IsoDateTime;
@@ -320,6 +349,14 @@ export interface SpcView {
 
 export interface OutcomeView {
   readonly metric: string;
+  /** What the target measures for the intervention (OUTCOME, PROCESS or BALANCING). */
+  readonly role: TargetRole;
+  /**
+   * True when an outcome improved while a balancing measure shows a concern signal after the start
+   * (the rule in packages/analytics/src/balancing.ts): set on the improved outcomes and on the
+   * balancing measures of concern; `reason` then ends with a sentence naming the other side.
+   */
+  readonly balancingConcern: boolean;
   /** The intervention's desired direction for this target. */
   readonly direction: 'INCREASE' | 'DECREASE';
   readonly sustainability: Sustainability;
@@ -382,6 +419,8 @@ export interface EvidenceStudyView {
   /** The trust's effect shrunk towards the pooled mean (empirical Bayes). */
   readonly shrunkEffect: number;
   readonly sustainability: Sustainability;
+  /** Improved, but a balancing measure shows a concern signal after the start (counted in EvidenceView.shiftedProblem). */
+  readonly balancingConcern: boolean;
 }
 
 /** How a pooled figure was produced. */
@@ -415,6 +454,12 @@ export interface EvidenceView {
   /** Share of judged interventions (verdict other than INSUFFICIENT_DATA / NOT_YET_EVIDENT) that were SUSTAINED. */
   readonly sustainedShare: number | null;
   readonly verdicts: Readonly<Record<Sustainability, number>>;
+  /**
+   * Of the interventions counted in `verdicts` (the metric an OUTCOME of each), how many improved
+   * but shifted the problem: a balancing measure shows a concern signal after the start. They stay
+   * in `verdicts` and in the pooled figures (the outcome's effect is real); this counts them apart.
+   */
+  readonly shiftedProblem: number;
   readonly studies: readonly EvidenceStudyView[];
   /** The interventions above that are adoptions of another intervention... */
   readonly adoptions: AdoptionEvidenceView;

@@ -22,7 +22,7 @@ import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { interventionLinkedToProgrammeV1, programmeCoordinatorAppointedV1, programmeCreatedV1, trustJoinedProgrammeV1 } from './events/programme';
 import { sustainabilityAssessedV1 } from './events/sustainability';
 import { observationCorrectedV1, observationsRecordedV2, seriesRebasedV1 } from './events/metric-series';
-import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
+import { localMeasureDefinedV1, trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 import { EVENT_CONTRACTS, currentSchemaVersion, isKnownEventType, type EventDataOf } from './registry';
 
 // Compile-time checks (run by `tsc --noEmit`): everything the domain can put in an event is
@@ -32,6 +32,7 @@ import { EVENT_CONTRACTS, currentSchemaVersion, isKnownEventType, type EventData
 const CURRENT_SCHEMAS = {
   TrustRegistered: trustRegisteredV1,
   TrustContextChanged: trustContextChangedV1,
+  LocalMeasureDefined: localMeasureDefinedV1,
   InterventionProposed: interventionProposedV1,
   InterventionStarted: interventionStartedV1,
   PdsaCycleLogged: pdsaCycleLoggedV1,

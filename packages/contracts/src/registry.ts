@@ -22,7 +22,7 @@ import { lessonEndorsedV1, lessonSharedV1 } from './events/lesson';
 import { interventionLinkedToProgrammeV1, programmeCoordinatorAppointedV1, programmeCreatedV1, trustJoinedProgrammeV1 } from './events/programme';
 import { sustainabilityAssessedV1 } from './events/sustainability';
 import { observationCorrectedV1, observationsRecordedV1, observationsRecordedV2, seriesRebasedV1, upcastObservationsRecordedV1 } from './events/metric-series';
-import { trustContextChangedV1, trustRegisteredV1 } from './events/trust';
+import { localMeasureDefinedV1, trustContextChangedV1, trustRegisteredV1 } from './events/trust';
 
 export type EventDataOf<T extends LongviewEventType> = Extract<LongviewEvent, { type: T }>['data'];
 
@@ -61,6 +61,7 @@ type EventContracts = { readonly [T in LongviewEventType]: EventContract<T> };
 export const EVENT_CONTRACTS: EventContracts = {
   TrustRegistered: { type: 'TrustRegistered', schemaVersion: 1, schema: trustRegisteredV1, upcasters: [] },
   TrustContextChanged: { type: 'TrustContextChanged', schemaVersion: 1, schema: trustContextChangedV1, upcasters: [] },
+  LocalMeasureDefined: { type: 'LocalMeasureDefined', schemaVersion: 1, schema: localMeasureDefinedV1, upcasters: [] },
   InterventionProposed: { type: 'InterventionProposed', schemaVersion: 1, schema: interventionProposedV1, upcasters: [] },
   InterventionStarted: { type: 'InterventionStarted', schemaVersion: 1, schema: interventionStartedV1, upcasters: [] },
   PdsaCycleLogged: { type: 'PdsaCycleLogged', schemaVersion: 1, schema: pdsaCycleLoggedV1, upcasters: [] },

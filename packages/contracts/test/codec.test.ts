@@ -32,6 +32,7 @@ describe('event round trip', () => {
     expect(versions).toEqual({
       TrustRegistered: 1,
       TrustContextChanged: 1,
+      LocalMeasureDefined: 1,
       InterventionProposed: 1,
       InterventionStarted: 1,
       PdsaCycleLogged: 1,

@@ -25,6 +25,17 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
     type: 'TrustContextChanged',
     data: { code: 'RJ1', context: { kind: 'ACUTE', region: 'LONDON', oversightSegment: 3 }, effectiveFrom: '2025-01-01', reason: 'NOF Q3' },
   },
+  LocalMeasureDefined: {
+    type: 'LocalMeasureDefined',
+    data: {
+      trustCode: 'RJ1',
+      code: 'local-rj1-falls-with-harm',
+      name: 'Falls with harm',
+      unit: 'per 1,000 bed days',
+      direction: 'DECREASE',
+      definedAt: '2025-01-05T09:00:00.000Z',
+    },
+  },
   InterventionProposed: {
     type: 'InterventionProposed',
     data: {
@@ -35,7 +46,10 @@ export const SAMPLE_EVENTS: { readonly [T in LongviewEventType]: Extract<Longvie
       category: 'PATIENT_FLOW',
       rootCause: 'No assessment capacity',
       approach: 'SYSTEMIC',
-      targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+      targets: [
+        { metric: 'ae-4hr', direction: 'INCREASE', role: 'OUTCOME' },
+        { metric: 'nel-los', direction: 'DECREASE', role: 'BALANCING' },
+      ],
       sharing: 'PUBLIC',
       proposedAt: '2025-01-10T08:00:00.000Z',
     },

@@ -67,8 +67,9 @@ const adopted = (overrides: Partial<InterventionProposed['data']> = {}): Interve
     category: 'PATIENT_FLOW',
     approach: 'SYSTEMIC',
     targets: [
-      { metric: 'ae-4hr', direction: 'INCREASE' },
-      { metric: 'nel-los', direction: 'DECREASE' },
+      // The source's targets predate roles: they read as outcomes, and the adoption writes the role.
+      { metric: 'ae-4hr', direction: 'INCREASE', role: 'OUTCOME' },
+      { metric: 'nel-los', direction: 'DECREASE', role: 'OUTCOME' },
     ],
     sharing: 'TRUSTS',
     proposedAt: NOW,

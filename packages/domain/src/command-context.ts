@@ -1,7 +1,8 @@
 import type { LongviewCommand, LongviewCommandType } from './commands';
 import { linkedInterventionIds } from './driver-diagram';
+import type { LongviewEvent } from './events';
 import { interventionDecider } from './intervention';
-import { streamIds } from './shared';
+import { foldEvents, streamIds } from './shared';
 import { trustDecider } from './trust';
 import type { AnyDecider } from './routes';
 import { assessedInterventionDecider } from './sustainability';
@@ -25,7 +26,22 @@ export interface ContextStream {
 
 export type CommandContextNeeds = { readonly [key: string]: ContextStream };
 
+/** The trust a command's data names (`trustCode`): its local measures decide which metric codes are valid for it. */
+const TRUST_METRICS: CommandContextNeeds = {
+  trust: {
+    streamId: (data) => {
+      const code = data['trustCode'];
+      return typeof code === 'string' && code.trim() !== '' ? streamIds.trust(code.trim()) : undefined;
+    },
+    decider: trustDecider as unknown as AnyDecider,
+  },
+};
+
 export const COMMAND_CONTEXTS: { readonly [T in LongviewCommandType]?: CommandContextNeeds } = {
+  ProposeIntervention: TRUST_METRICS,
+  RecordObservations: TRUST_METRICS,
+  CorrectObservation: TRUST_METRICS,
+  RebaseSeries: TRUST_METRICS,
   AdoptIntervention: {
     source: {
       streamId: (data) => {
@@ -66,6 +82,26 @@ function interventionStream(id: unknown): string | undefined {
 
 function ownIntervention(own: unknown): unknown {
   return typeof own === 'object' && own !== null ? (own as { interventionId?: unknown }).interventionId : undefined;
+}
+
+/**
+ * The context a command needs, folded from histories `historyOf` gives (synchronous: for pure
+ * callers such as tests and in-memory replays; the command side reads the store the same way).
+ */
+export function foldContext(
+  type: LongviewCommandType,
+  data: Readonly<Record<string, unknown>>,
+  own: unknown,
+  historyOf: (streamId: string) => readonly LongviewEvent[],
+): Record<string, unknown> | undefined {
+  const needs = contextNeedsOf(type);
+  if (!needs) return undefined;
+  const context: Record<string, unknown> = {};
+  for (const [key, need] of Object.entries(needs)) {
+    const streamId = need.streamId(data, own);
+    context[key] = foldEvents(need.decider, need.decider.initialState(), streamId ? historyOf(streamId) : []);
+  }
+  return context;
 }
 
 /** The context streams `command` needs (none for most commands). */

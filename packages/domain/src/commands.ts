@@ -3,12 +3,17 @@ import type { InterventionState } from './intervention';
 import type { TrustState } from './trust';
 import type { AssessedInterventionState } from './sustainability';
 import type { SustainabilityFactor } from './sustainability-model';
-import type { Approach, Command, InterventionCategory, IsoDate, IsoMonth, Observation, PdsaCycle, Sharing, Target, TrustContext } from './shared';
+import type { Approach, Command, Direction, InterventionCategory, IsoDate, IsoMonth, Observation, PdsaCycle, Sharing, Target, TrustContext } from './shared';
 
 // ---- Trust ----
 export type RegisterTrust = Command<'RegisterTrust', { code: string; name: string; context: TrustContext; effectiveFrom: IsoDate }>;
 export type UpdateTrustContext = Command<'UpdateTrustContext', { code: string; context: TrustContext; effectiveFrom: IsoDate; reason?: string }>;
-export type TrustCommand = RegisterTrust | UpdateTrustContext;
+export type DefineLocalMeasure = Command<'DefineLocalMeasure', { trustCode: string; name: string; unit: string; direction: Direction }>;
+export type TrustCommand = RegisterTrust | UpdateTrustContext | DefineLocalMeasure;
+/** What a command naming a trust's metric needs from the trust's stream: its local measures (TrustState folded; absent = none). */
+export interface TrustMetricsContext {
+  readonly trust?: TrustState;
+}
 
 // ---- Intervention ----
 export type ProposeIntervention = Command<
@@ -24,7 +29,7 @@ export type ProposeIntervention = Command<
     targets: Target[];
     sharing: Sharing;
   }
->;
+> & { readonly context?: TrustMetricsContext };
 export type StartIntervention = Command<'StartIntervention', { interventionId: string; startedOn: IsoDate }>;
 export type LogPdsaCycle = Command<'LogPdsaCycle', { interventionId: string; cycle: PdsaCycle }>;
 export type CompleteIntervention = Command<'CompleteIntervention', { interventionId: string; completedOn: IsoDate; summary?: string }>;
@@ -48,7 +53,9 @@ export type InterventionCommand =
   ProposeIntervention | StartIntervention | LogPdsaCycle | CompleteIntervention | AbandonIntervention | ChangeSharing | AdoptIntervention;
 
 // ---- Metric series ----
-export type RecordObservations = Command<'RecordObservations', { trustCode: string; metric: string; observations: Observation[]; source?: string }>;
+export type RecordObservations = Command<'RecordObservations', { trustCode: string; metric: string; observations: Observation[]; source?: string }> & {
+  readonly context?: TrustMetricsContext;
+};
 export type CorrectObservation = Command<
   'CorrectObservation',
   {
@@ -60,8 +67,10 @@ export type CorrectObservation = Command<
     denominator?: number;
     reason: string;
   }
->;
-export type RebaseSeries = Command<'RebaseSeries', { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }>;
+> & { readonly context?: TrustMetricsContext };
+export type RebaseSeries = Command<'RebaseSeries', { trustCode: string; metric: string; fromPeriod: IsoMonth; reason: string }> & {
+  readonly context?: TrustMetricsContext;
+};
 export type MetricSeriesCommand = RecordObservations | CorrectObservation | RebaseSeries;
 
 // ---- Mentorship (an offer and its mentorships) ----

@@ -108,6 +108,12 @@ export class TrustAlreadyRegisteredError extends ConflictError {
   }
 }
 
+export class LocalMeasureAlreadyDefinedError extends ConflictError {
+  constructor(trustCode: string, name: string, code: string) {
+    super('LOCAL_MEASURE_ALREADY_DEFINED', `Trust ${trustCode} already has a local measure named "${name}" (code ${code}); use it, or choose another name.`);
+  }
+}
+
 export class InterventionAlreadyExistsError extends ConflictError {
   constructor(readonly interventionId: string) {
     super('INTERVENTION_ALREADY_EXISTS', `An intervention with id ${interventionId} already exists. Propose the new intervention with a new id.`);
@@ -184,6 +190,7 @@ export class ForbiddenError extends DomainError {
 const COMMAND_PHRASES: Readonly<Record<string, string>> = {
   RegisterTrust: 'register a trust',
   UpdateTrustContext: "update a trust's context",
+  DefineLocalMeasure: 'define a local measure',
   ProposeIntervention: 'propose an intervention',
   StartIntervention: 'start an intervention',
   LogPdsaCycle: 'log a plan-do-study-act cycle',

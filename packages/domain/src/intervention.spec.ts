@@ -27,8 +27,8 @@ const proposeData: ProposeIntervention['data'] = {
   rootCause: 'Frail patients admitted for lack of assessment capacity',
   approach: 'SYSTEMIC',
   targets: [
-    { metric: 'ae-4hr', direction: 'INCREASE' },
-    { metric: 'nel-los', direction: 'DECREASE' },
+    { metric: 'ae-4hr', direction: 'INCREASE', role: 'OUTCOME' },
+    { metric: 'nel-los', direction: 'DECREASE', role: 'BALANCING' },
   ],
   sharing: 'TRUSTS',
 };
@@ -139,7 +139,7 @@ describe('ProposeIntervention', () => {
     ] as Target[];
     const error = spec.given([]).when(command.propose({ targets })).thenThrows(InvalidCommandError);
     expect(error.fields).toEqual([
-      { path: 'targets.1.metric', message: 'is not a metric in the catalogue: ae-6hr' },
+      { path: 'targets.1.metric', message: 'is not a metric in the catalogue or a local measure of trust RJ1: ae-6hr' },
       { path: 'targets.2.metric', message: 'ae-4hr is already a target (targets.0)' },
       { path: 'targets.3.direction', message: 'must be one of INCREASE, DECREASE' },
     ]);

@@ -22,14 +22,18 @@ import {
   DIRECTIONS,
   INTERVENTION_CATEGORIES,
   SHARING_LEVELS,
+  TARGET_ROLES,
+  withRole,
   type Approach,
   type Decider,
   type InterventionCategory,
   type IsoDate,
   type PdsaCycle,
+  type InterventionTarget,
   type Sharing,
-  type Target,
 } from './shared';
+import { isLocalMeasureCode, type LocalMeasure } from './metrics';
+import { localMeasuresOf } from './trust';
 import { ENTITY_ID, FieldErrors, ODS_CODE, path, untrusted } from './validation';
 import { canSee } from './visibility';
 
@@ -48,7 +52,8 @@ interface InterventionFacts {
   readonly summary: string;
   readonly category: InterventionCategory;
   readonly approach: Approach;
-  readonly targets: readonly Target[];
+  /** Every target with its role (targets stored before roles read as OUTCOME). */
+  readonly targets: readonly InterventionTarget[];
 }
 export interface ProposedIntervention extends InterventionFacts {
   readonly status: 'PROPOSED';
@@ -87,7 +92,7 @@ function evolve(state: InterventionState, event: InterventionEvent): Interventio
         summary: event.data.summary,
         category: event.data.category,
         approach: event.data.approach,
-        targets: event.data.targets,
+        targets: event.data.targets.map(withRole),
       };
     case 'InterventionStarted':
       if (state.status !== 'PROPOSED') return state;
@@ -132,7 +137,7 @@ function proposeIntervention(command: ProposeIntervention, state: InterventionSt
   const category = errors.oneOf('category', data.category, INTERVENTION_CATEGORIES);
   const rootCause = errors.optionalText('rootCause', data.rootCause, { max: 2000 });
   const approach = errors.oneOf('approach', data.approach, APPROACHES);
-  const targets = validateTargets(errors, data.targets);
+  const targets = validateTargets(errors, data.targets, trustCode, localMeasuresOf(command.context?.trust));
   const sharing = errors.oneOf('sharing', data.sharing, SHARING_LEVELS);
   errors.throwIfAny(command.type);
   if (!interventionId || !trustCode || !title || !summary || !category || !approach || !targets || !sharing) return [];
@@ -296,7 +301,7 @@ function adoptIntervention(command: AdoptIntervention, state: InterventionState)
         summary: source.summary,
         category: source.category,
         approach: source.approach,
-        targets: source.targets.map((target) => ({ metric: target.metric, direction: target.direction })),
+        targets: adoptedTargets(source.targets, source.trustCode === trustCode),
         sharing,
         proposedAt: command.metadata.now,
         adoptedFrom: { interventionId: source.interventionId, adaptations },
@@ -304,6 +309,26 @@ function adoptIntervention(command: AdoptIntervention, state: InterventionState)
     },
   ];
 }
+
+/**
+ * The targets an adoption copies, roles and all. Another trust's local measures are left out: the
+ * adopting trust cannot record data for them (it may define its own and propose instead). If that
+ * leaves no outcome measure, there is nothing to judge the adoption by, and it is refused.
+ */
+function adoptedTargets(targets: readonly InterventionTarget[], sameTrust: boolean): InterventionTarget[] {
+  const kept = targets.filter((t) => sameTrust || !isLocalMeasureCode(t.metric)).map((t) => ({ metric: t.metric, direction: t.direction, role: t.role }));
+  if (!kept.some((t) => t.role === 'OUTCOME')) {
+    throw new InvalidCommandError(ADOPT_SUBJECT, [
+      {
+        path: 'sourceInterventionId',
+        message:
+          "its outcome measures are the other trust's own local measures, which your trust cannot record; define a local measure of your own and propose the intervention instead",
+      },
+    ]);
+  }
+  return kept;
+}
+const ADOPT_SUBJECT = 'The adoption';
 
 function adaptationNote(errors: FieldErrors, value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -384,15 +409,26 @@ function illegal(
   return new IllegalInterventionTransitionError(intervention.interventionId, command.type, intervention.status, allowedFrom);
 }
 
-function validateTargets(errors: FieldErrors, value: unknown): Target[] | undefined {
+/**
+ * Each target: a metric valid for the trust (catalogue or its own local measure), a direction and a
+ * role (OUTCOME when not given). At least one target must be an outcome: process and balancing
+ * measures only make sense beside what the intervention sets out to improve.
+ */
+function validateTargets(
+  errors: FieldErrors,
+  value: unknown,
+  trustCode: string | undefined,
+  localMeasures: readonly LocalMeasure[],
+): InterventionTarget[] | undefined {
   const before = errors.count;
   const items = errors.list('targets', value, { min: 1, max: MAX_TARGETS });
-  const targets: Target[] = [];
+  const targets: InterventionTarget[] = [];
   const seenAt = new Map<string, number>();
   items.forEach((item, index) => {
     const raw = errors.object(path('targets', index), item);
-    const metric = errors.metric(path('targets', index, 'metric'), raw.metric);
+    const metric = errors.metric(path('targets', index, 'metric'), raw.metric, { trustCode, localMeasures });
     const direction = errors.oneOf(path('targets', index, 'direction'), raw.direction, DIRECTIONS);
+    const role = raw.role === undefined || raw.role === null ? 'OUTCOME' : errors.oneOf(path('targets', index, 'role'), raw.role, TARGET_ROLES);
     if (metric) {
       const first = seenAt.get(metric.code);
       if (first !== undefined) {
@@ -401,8 +437,14 @@ function validateTargets(errors: FieldErrors, value: unknown): Target[] | undefi
         seenAt.set(metric.code, index);
       }
     }
-    if (metric && direction) targets.push({ metric: metric.code, direction });
+    if (metric && direction && role) targets.push({ metric: metric.code, direction, role });
   });
+  if (errors.count === before && targets.length > 0 && !targets.some((t) => t.role === 'OUTCOME')) {
+    errors.add(
+      'targets',
+      'must include at least one outcome measure: the result the intervention sets out to improve (process and balancing measures go beside it)',
+    );
+  }
   return errors.count > before ? undefined : targets;
 }
 

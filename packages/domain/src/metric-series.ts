@@ -3,6 +3,7 @@ import type { CorrectObservation, MetricSeriesCommand, RebaseSeries, RecordObser
 import { AlreadyRebasedError, ObservationNotFoundError, PeriodAlreadyRecordedError, RebasePeriodNotRecordedError } from './errors';
 import type { MetricSeriesEvent, ObservationCorrected } from './events';
 import type { MetricDefinition } from './metrics';
+import { localMeasuresOf } from './trust';
 import type { Decider, IsoMonth, Observation } from './shared';
 import { FieldErrors, ODS_CODE, isIsoMonth, path, untrusted } from './validation';
 
@@ -92,7 +93,7 @@ function recordObservations(command: RecordObservations, state: MetricSeriesStat
   const data = untrusted(command.data);
   const errors = new FieldErrors();
   const trustCode = errors.pattern('trustCode', data.trustCode, ODS_CODE, ODS_DESCRIPTION);
-  const metric = errors.metric('metric', data.metric);
+  const metric = errors.metric('metric', data.metric, { trustCode, localMeasures: localMeasuresOf(command.context?.trust) });
   const items = errors.list('observations', data.observations, { min: 1, max: MAX_OBSERVATIONS_PER_COMMAND });
   const latestPeriod = monthOf(command.metadata.now);
   const observations: Observation[] = [];
@@ -137,7 +138,7 @@ function correctObservation(command: CorrectObservation, state: MetricSeriesStat
   const data = untrusted(command.data);
   const errors = new FieldErrors();
   const trustCode = errors.pattern('trustCode', data.trustCode, ODS_CODE, ODS_DESCRIPTION);
-  const metric = errors.metric('metric', data.metric);
+  const metric = errors.metric('metric', data.metric, { trustCode, localMeasures: localMeasuresOf(command.context?.trust) });
   const corrected = validateObservation(errors, '', data, metric, undefined);
   const reason = errors.requiredText('reason', data.reason, { max: 2000 });
   errors.throwIfAny(command.type);
@@ -171,7 +172,7 @@ function rebaseSeries(command: RebaseSeries, state: MetricSeriesState): MetricSe
   const data = untrusted(command.data);
   const errors = new FieldErrors();
   const trustCode = errors.pattern('trustCode', data.trustCode, ODS_CODE, ODS_DESCRIPTION);
-  const metric = errors.metric('metric', data.metric);
+  const metric = errors.metric('metric', data.metric, { trustCode, localMeasures: localMeasuresOf(command.context?.trust) });
   const fromPeriod = errors.month('fromPeriod', data.fromPeriod);
   const reason = errors.requiredText('reason', data.reason, { max: 2000 });
   errors.throwIfAny(command.type);

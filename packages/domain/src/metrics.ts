@@ -11,12 +11,15 @@ export const METRIC_UNITS = ['%', 'days', 'score'] as const;
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 export interface MetricDefinition {
+  /** Set on a trust's local measure: the only trust whose targets and data may use it. */
+  readonly trustCode?: string;
   /** Lower-kebab code, stable forever: it is part of stream ids (`series-<ODS>-<code>`). */
   readonly code: string;
   readonly name: string;
   /** What is measured, how, and where the standard (if any) comes from. */
   readonly description: string;
-  readonly unit: MetricUnit;
+  /** A catalogue unit; a trust's local measure may name its own (e.g. "falls per 1,000 bed days"). */
+  readonly unit: MetricUnit | (string & {});
   readonly improvement: Direction;
   /** Values outside this range are rejected as data-entry errors. */
   readonly validRange: { readonly min: number; readonly max: number };
@@ -132,3 +135,74 @@ export function findMetric(code: string): MetricDefinition | undefined {
 }
 
 export const METRIC_CODES: readonly string[] = METRICS.map((metric) => metric.code);
+
+// ---- Local measures ----
+
+/**
+ * A measure a trust defines for itself (DefineLocalMeasure): its own name, unit and improvement
+ * direction, used as a target and recorded like a catalogue metric, but by that trust only. Its
+ * code is generated from the trust and the name (`local-<trust>-<name slug>`), so it never clashes
+ * with the catalogue (no catalogue code starts with `local-`) nor with another trust's measure,
+ * and evidence never pools two trusts' different measures under one code.
+ */
+export interface LocalMeasure {
+  readonly code: string;
+  readonly trustCode: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly improvement: Direction;
+}
+
+export const LOCAL_MEASURE_PREFIX = 'local-';
+const SLUG_MAX = 40;
+
+/** The code a new local measure gets: unique among `existing` (a numbered suffix when the slug is taken). */
+export function localMeasureCode(trustCode: string, name: string, existing: readonly string[]): string {
+  const full = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // A long name is cut at a word boundary, so the code stays readable.
+  const cut = full.length <= SLUG_MAX ? full : full.slice(0, full.lastIndexOf('-', SLUG_MAX) > 0 ? full.lastIndexOf('-', SLUG_MAX) : SLUG_MAX);
+  const slug = cut.replace(/-+$/g, '') || 'measure';
+  const base = `${LOCAL_MEASURE_PREFIX}${trustCode.toLowerCase()}-${slug}`;
+  const taken = new Set(existing);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export function isLocalMeasureCode(code: string): boolean {
+  return code.startsWith(LOCAL_MEASURE_PREFIX);
+}
+
+/** The trust a local measure code belongs to (ODS codes have no hyphens), upper-case; undefined for other codes. */
+export function trustOfLocalMeasureCode(code: string): string | undefined {
+  const match = /^local-([a-z0-9]+)-/.exec(code);
+  return match ? (match[1] as string).toUpperCase() : undefined;
+}
+
+/** A local measure seen as a metric definition. Values: at least 0, and at most 100 for a percentage. */
+export function localMeasureDefinition(measure: LocalMeasure): MetricDefinition {
+  return {
+    code: measure.code,
+    trustCode: measure.trustCode,
+    name: measure.name,
+    description: `A local measure defined by trust ${measure.trustCode} (${measure.unit}).`,
+    unit: measure.unit,
+    improvement: measure.improvement,
+    validRange: measure.unit === '%' ? { min: 0, max: 100 } : { min: 0, max: 1_000_000_000 },
+  };
+}
+
+/**
+ * The one answer to "is this metric code valid for this trust": a catalogue metric, or one of the
+ * trust's own local measures (`localMeasures`, the trust's; another trust's never match). Used by
+ * the deciders (with the trust's folded state) and the read side (with its read model).
+ */
+export function metricForTrust(code: string, trustCode: string | undefined, localMeasures: readonly LocalMeasure[]): MetricDefinition | undefined {
+  const catalogue = findMetric(code);
+  if (catalogue) return catalogue;
+  const local = localMeasures.find((m) => m.code === code && m.trustCode === trustCode);
+  return local ? localMeasureDefinition(local) : undefined;
+}

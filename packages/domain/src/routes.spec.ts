@@ -33,7 +33,7 @@ describe('command routing', () => {
     expect(deciderFor('UpdateTrustContext')).toBe(trustDecider);
     expect(deciderFor('ChangeSharing')).toBe(interventionDecider);
     expect(deciderFor('CorrectObservation')).toBe(metricSeriesDecider);
-    expect(LONGVIEW_COMMAND_TYPES).toHaveLength(29);
+    expect(LONGVIEW_COMMAND_TYPES).toHaveLength(30);
     expect(deciderFor('AdoptIntervention')).toBe(interventionDecider);
     expect(COMMAND_ROUTES.RebaseSeries.decider).toBe(metricSeriesDecider);
     const byAggregate = new Map(LONGVIEW_COMMAND_TYPES.map((type) => [type, COMMAND_ROUTES[type].aggregate]));
@@ -67,6 +67,6 @@ describe('command routing', () => {
       { type: 'ObservationsRecorded', data: { trustCode: 'RJ1', metric: 'nel-los', observations: [] } },
     ];
     expect(events.map(streamIdForEvent)).toEqual(['trust-RJ1', 'intervention-abc-1', 'series-RJ1-nel-los']);
-    expect(LONGVIEW_EVENT_TYPES).toHaveLength(29);
+    expect(LONGVIEW_EVENT_TYPES).toHaveLength(30);
   });
 });

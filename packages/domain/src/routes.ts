@@ -55,6 +55,7 @@ export interface CommandRoute<T extends LongviewCommandType> {
 export const COMMAND_ROUTES: { readonly [T in LongviewCommandType]: CommandRoute<T> } = {
   RegisterTrust: { aggregate: 'trust', decider: DECIDERS.trust, streamId: (data) => streamIds.trust(data.code) },
   UpdateTrustContext: { aggregate: 'trust', decider: DECIDERS.trust, streamId: (data) => streamIds.trust(data.code) },
+  DefineLocalMeasure: { aggregate: 'trust', decider: DECIDERS.trust, streamId: (data) => streamIds.trust(data.trustCode) },
   ProposeIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
   StartIntervention: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
   LogPdsaCycle: { aggregate: 'intervention', decider: DECIDERS.intervention, streamId: (data) => streamIds.intervention(data.interventionId) },
@@ -98,6 +99,7 @@ export function isLongviewCommandType(value: string): value is LongviewCommandTy
 export const EVENT_AGGREGATES: { readonly [T in LongviewEventType]: AggregateName } = {
   TrustRegistered: 'trust',
   TrustContextChanged: 'trust',
+  LocalMeasureDefined: 'trust',
   InterventionProposed: 'intervention',
   InterventionStarted: 'intervention',
   PdsaCycleLogged: 'intervention',
@@ -152,6 +154,8 @@ export function streamIdForEvent(event: LongviewEvent): string {
     case 'TrustRegistered':
     case 'TrustContextChanged':
       return streamIds.trust(event.data.code);
+    case 'LocalMeasureDefined':
+      return streamIds.trust(event.data.trustCode);
     case 'InterventionProposed':
     case 'InterventionStarted':
     case 'PdsaCycleLogged':

@@ -102,9 +102,32 @@ export type Sharing = (typeof SHARING_LEVELS)[number];
 export const DIRECTIONS = ['INCREASE', 'DECREASE'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
+/**
+ * What a target measures for the intervention: OUTCOME (what it sets out to improve), PROCESS (is
+ * the change being carried out as planned) or BALANCING (what might get worse elsewhere because
+ * of it, e.g. length of stay when A&E waits are cut by admitting more).
+ */
+export const TARGET_ROLES = ['OUTCOME', 'PROCESS', 'BALANCING'] as const;
+export type TargetRole = (typeof TARGET_ROLES)[number];
+
+/**
+ * A target as events carry it. `direction` is the direction that counts as better on this measure
+ * (for a balancing measure: the direction it must not move against). `role` is absent in events
+ * written before roles existed; those targets were outcomes, and every reader upcasts them with
+ * `withRole` (events are never rewritten).
+ */
 export interface Target {
   readonly metric: string;
   readonly direction: Direction;
+  readonly role?: TargetRole;
+}
+
+/** A target as states and read models hold it: the role always known. */
+export type InterventionTarget = Required<Target>;
+
+/** Reads a stored target in the current shape: a target from before roles is an OUTCOME. */
+export function withRole(target: Target): InterventionTarget {
+  return { metric: target.metric, direction: target.direction, role: target.role ?? 'OUTCOME' };
 }
 
 export interface Observation {

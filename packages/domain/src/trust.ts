@@ -1,8 +1,9 @@
 import { assertMayActForTrust, assertMayWrite } from './authorisation';
-import type { RegisterTrust, TrustCommand, UpdateTrustContext } from './commands';
-import { InvalidCommandError, TrustAlreadyRegisteredError, TrustNotFoundError } from './errors';
-import type { TrustContextChanged, TrustEvent, TrustRegistered } from './events';
-import { CQC_RATINGS, REGIONS, TRUST_KINDS, type Decider, type IsoDate, type TrustContext } from './shared';
+import type { DefineLocalMeasure, RegisterTrust, TrustCommand, UpdateTrustContext } from './commands';
+import { InvalidCommandError, LocalMeasureAlreadyDefinedError, TrustAlreadyRegisteredError, TrustNotFoundError } from './errors';
+import type { LocalMeasureDefined, TrustContextChanged, TrustEvent, TrustRegistered } from './events';
+import { localMeasureCode, type LocalMeasure } from './metrics';
+import { CQC_RATINGS, DIRECTIONS, REGIONS, TRUST_KINDS, type Decider, type IsoDate, type TrustContext } from './shared';
 import { FieldErrors, ODS_CODE, path, untrusted } from './validation';
 
 // ---- State ----
@@ -20,7 +21,14 @@ export type TrustState =
       readonly name: string;
       /** Every context the trust has had, ordered by effective date. */
       readonly contexts: readonly DatedTrustContext[];
+      /** The trust's own measures (DefineLocalMeasure), in the order defined. */
+      readonly localMeasures: readonly LocalMeasure[];
     };
+
+/** A trust's local measures from its folded state (none when it is not registered or not known). */
+export function localMeasuresOf(state: TrustState | undefined): readonly LocalMeasure[] {
+  return state?.status === 'REGISTERED' ? state.localMeasures : [];
+}
 
 const initialState = (): TrustState => ({ status: 'UNREGISTERED' });
 
@@ -32,6 +40,7 @@ function evolve(state: TrustState, event: TrustEvent): TrustState {
         code: event.data.code,
         name: event.data.name,
         contexts: [{ context: event.data.context, effectiveFrom: event.data.effectiveFrom }],
+        localMeasures: [],
       };
     case 'TrustContextChanged':
       if (state.status !== 'REGISTERED') return state;
@@ -41,6 +50,11 @@ function evolve(state: TrustState, event: TrustEvent): TrustState {
           a.effectiveFrom.localeCompare(b.effectiveFrom),
         ),
       };
+    case 'LocalMeasureDefined': {
+      if (state.status !== 'REGISTERED') return state;
+      const { code, trustCode, name, unit, direction } = event.data;
+      return { ...state, localMeasures: [...state.localMeasures, { code, trustCode, name, unit, improvement: direction }] };
+    }
     default: {
       // Events of other aggregates never reach this stream; ignore rather than corrupt state.
       const _never: never = event;
@@ -106,8 +120,49 @@ function updateTrustContext(command: UpdateTrustContext, state: TrustState): Tru
   return [event];
 }
 
+const LOCAL_MEASURES_MAX = 100;
+
+/**
+ * A trust defines a measure of its own (name, unit, the direction that counts as better). Its code
+ * is generated here from the name (see localMeasureCode), so the same name twice is a conflict, not
+ * a second measure.
+ */
+function defineLocalMeasure(command: DefineLocalMeasure, state: TrustState): TrustEvent[] {
+  assertMayWrite(command.metadata.actor, command.type);
+  const data = untrusted(command.data);
+  const errors = new FieldErrors();
+  const trustCode = errors.pattern('trustCode', data.trustCode, ODS_CODE, 'an ODS code: 3 to 5 upper-case letters or digits, e.g. RJ1');
+  const name = errors.plainText('name', data.name, { max: 120 });
+  const unit = errors.plainText('unit', data.unit, { max: 60 });
+  const direction = errors.oneOf('direction', data.direction, DIRECTIONS);
+  errors.throwIfAny(command.type);
+  if (!trustCode || !name || !unit || !direction) return [];
+
+  assertMayActForTrust(command.metadata.actor, trustCode, command.type);
+  if (state.status !== 'REGISTERED') throw new TrustNotFoundError(trustCode);
+  const same = state.localMeasures.find((m) => m.name.toLowerCase() === name.toLowerCase());
+  if (same) throw new LocalMeasureAlreadyDefinedError(trustCode, same.name, same.code);
+  if (state.localMeasures.length >= LOCAL_MEASURES_MAX) {
+    throw new InvalidCommandError(command.type, [
+      { path: 'name', message: `trust ${trustCode} already has ${LOCAL_MEASURES_MAX} local measures, the most allowed` },
+    ]);
+  }
+  const code = localMeasureCode(
+    trustCode,
+    name,
+    state.localMeasures.map((m) => m.code),
+  );
+  const event: LocalMeasureDefined = {
+    type: 'LocalMeasureDefined',
+    data: { trustCode, code, name, unit, direction, definedAt: command.metadata.now },
+  };
+  return [event];
+}
+
 function decide(command: TrustCommand, state: TrustState): TrustEvent[] {
   switch (command.type) {
+    case 'DefineLocalMeasure':
+      return defineLocalMeasure(command, state);
     case 'RegisterTrust':
       return registerTrust(command, state);
     case 'UpdateTrustContext':

@@ -1,5 +1,5 @@
 import { FieldError, InvalidCommandError } from './errors';
-import { findMetric, type MetricDefinition } from './metrics';
+import { metricForTrust, type LocalMeasure, type MetricDefinition } from './metrics';
 
 /**
  * Field-by-field validation of command data. Commands arrive from HTTP, so although their
@@ -119,13 +119,28 @@ export class FieldErrors {
     return value === undefined || value === null ? undefined : this.oneOf(path, value, allowed);
   }
 
-  metric(path: string, value: unknown): MetricDefinition | undefined {
+  /**
+   * A catalogue metric, or (given `trust`) one of that trust's local measures: the check is
+   * metricForTrust's, the one home of "is this metric code valid for this trust".
+   */
+  metric(
+    path: string,
+    value: unknown,
+    trust?: { readonly trustCode: string | undefined; readonly localMeasures: readonly LocalMeasure[] },
+  ): MetricDefinition | undefined {
     if (typeof value !== 'string' || value.trim() === '') {
       this.add(path, 'is required');
       return undefined;
     }
-    const metric = findMetric(value);
-    if (!metric) this.add(path, `is not a metric in the catalogue: ${value}`);
+    const metric = metricForTrust(value, trust?.trustCode, trust?.localMeasures ?? []);
+    if (!metric) {
+      this.add(
+        path,
+        trust?.trustCode
+          ? `is not a metric in the catalogue or a local measure of trust ${trust.trustCode}: ${value}`
+          : `is not a metric in the catalogue: ${value}`,
+      );
+    }
     return metric;
   }
 

@@ -39,6 +39,7 @@ import {
   TRUSTS_PER_REGION,
 } from './content';
 import { Prng } from './prng';
+import { planShowcase, type DemoShowcase } from './showcase';
 import { monthIndex, periodOfIndex } from '@longview/analytics';
 import { INTERVENTION_CATEGORIES, REGIONS, TRUST_KINDS } from '@longview/domain';
 
@@ -98,6 +99,8 @@ export interface DemoPlan {
   readonly steps: DemoStep[];
   /** One per started intervention (its primary target metric). */
   readonly expectations: DemoExpectation[];
+  /** The interventions that show process and balancing measures (see showcase.ts). */
+  readonly showcase?: DemoShowcase;
 }
 
 export interface DemoOptions {
@@ -604,6 +607,26 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
     });
   }
 
+  // 3b. Process and balancing measures on two of the interventions (own random stream: nothing above changes).
+  const showcase = planShowcase(
+    seed,
+    started.map((p) => ({
+      id: p.id,
+      title: p.template.title,
+      trustCode: p.trust.code,
+      trustIsAcute: p.trust.kind === 'ACUTE',
+      primaryMetric: p.template.targets[0]!.metric,
+      metrics: p.template.targets.map((t) => t.metric),
+      sharing: p.sharing,
+      status: p.status,
+      effect: p.effect,
+      startIndex: p.startIndex!,
+    })),
+    firstIndex,
+    months,
+  );
+  for (const measure of showcase?.localMeasures ?? []) steps.push({ type: 'DefineLocalMeasure', data: measure });
+
   // 4. Observations, one RecordObservations per series.
   for (const trust of trusts) {
     for (const model of trust.series.values()) {
@@ -619,6 +642,8 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
     }
   }
 
+  for (const series of showcase?.series ?? []) steps.push({ type: 'RecordObservations', data: { ...series, source: DEMO_SOURCE } });
+
   // 5. Intervention lifecycles, in order of start (proposals that never started last).
   const ordered = [...planned].sort((a, b) => (a.startedOn ?? '9999').localeCompare(b.startedOn ?? '9999'));
   for (const p of ordered) {
@@ -633,7 +658,7 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
         category: template.category,
         rootCause: template.rootCause,
         approach: template.approach,
-        targets: template.targets.map((t) => ({ metric: t.metric, direction: t.direction })),
+        targets: [...template.targets.map((t) => ({ metric: t.metric, direction: t.direction })), ...(showcase?.extraTargets.get(p.id) ?? [])],
         sharing: p.sharing,
       },
     });
@@ -684,7 +709,7 @@ export function generateDemoData(seed: number = DEMO_SEED, options: DemoOptions 
     });
   }
 
-  return { seed, today, firstPeriod, lastPeriod, steps, expectations };
+  return { seed, today, firstPeriod, lastPeriod, steps, expectations, ...(showcase ? { showcase: showcase.showcase } : {}) };
 }
 
 // ---- Description ----

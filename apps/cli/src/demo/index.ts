@@ -7,3 +7,4 @@ export * from './programmes';
 export * from './sustainability';
 export * from './people';
 export * from './driver-diagrams';
+export type { DemoShowcase } from './showcase';

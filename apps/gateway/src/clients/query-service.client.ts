@@ -32,6 +32,7 @@ import type {
   SpcView,
   TrustPageView,
   TrustView,
+  LocalMeasureView,
 } from '@longview/contracts';
 import type { InterventionCategory, Region, TrustKind, TrustSource, Viewer } from '@longview/domain';
 import { ServiceError } from './service-error';
@@ -183,6 +184,8 @@ export interface QueryServiceClient {
   getDriverDiagram(id: string, options?: ReadOptions): Promise<DriverDiagramView | null>;
   /** GET /interventions/:id/driver-diagram-placements: where the intervention sits in the diagrams the viewer may see. */
   listDriverDiagramPlacements(interventionId: string, options?: ReadOptions): Promise<readonly DriverDiagramPlacementView[]>;
+  /** GET /local-measures?trusts=A,B: each trust's own measures, one entry per code asked. */
+  listLocalMeasuresOf(trustCodes: readonly string[], options?: ReadOptions): Promise<readonly { trustCode: string; measures: readonly LocalMeasureView[] }[]>;
 }
 
 /** The query service, for whoever reads: bind it to the viewer of a request (the service credential names them). */
@@ -417,6 +420,12 @@ class BoundQueryServiceClient implements QueryServiceClient {
 
   listDriverDiagramPlacements(interventionId: string, options?: ReadOptions): Promise<readonly DriverDiagramPlacementView[]> {
     return this.get<DriverDiagramPlacementView[]>(`/interventions/${segment(interventionId)}/driver-diagram-placements`, {}, options);
+  }
+
+  listLocalMeasuresOf(trustCodes: readonly string[], options?: ReadOptions): Promise<readonly { trustCode: string; measures: readonly LocalMeasureView[] }[]> {
+    return this.inBatches(trustCodes, (batch) =>
+      this.get<{ trustCode: string; measures: LocalMeasureView[] }[]>('/local-measures', { trusts: batch.join(',') }, options),
+    );
   }
 
   /** One call per MAX_KEYS_PER_BATCH keys (none for no keys), answers concatenated. */

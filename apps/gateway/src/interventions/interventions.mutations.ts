@@ -47,7 +47,7 @@ export async function proposeIntervention(context: GatewayContext, input: Propos
   const accepted = await send(context, 'ProposeIntervention', input, {
     ...compact(fields),
     interventionId,
-    targets: input.targets.map((target) => ({ metric: target.metric, direction: target.direction })),
+    targets: input.targets.map((target) => ({ metric: target.metric, direction: target.direction, role: target.role ?? 'OUTCOME' })),
   });
   return interventionPayload(context, interventionId, accepted);
 }

@@ -1,6 +1,6 @@
 import { interventionAsOf } from '../asof/asof.reads';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { metricInfo } from '../metrics/metrics.reads';
+import { metricDefinitionOf } from '../measures/measures.reads';
 import { trustOf } from '../trusts/trusts.reads';
 import * as mutations from './interventions.mutations';
 import * as reads from './interventions.reads';
@@ -25,6 +25,7 @@ export const resolvers: Resolvers = {
     trust: (intervention, _, ctx) => trustOf(ctx, intervention.trustCode),
   },
   Target: {
-    metricInfo: (target) => metricInfo(target.metric),
+    metricInfo: (target, _, ctx) => metricDefinitionOf(ctx, target.metric),
+    role: (target) => target.role ?? 'OUTCOME',
   },
 };

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { metricInfo } from '../metrics/metrics.reads';
+import { metricDefinitionOf } from '../measures/measures.reads';
 import * as reads from './outcomes.reads';
 
 export const resolvers: Resolvers = {
@@ -7,7 +7,7 @@ export const resolvers: Resolvers = {
     outcomes: (intervention, _, ctx) => reads.interventionOutcomes(ctx, intervention),
   },
   InterventionOutcome: {
-    metricInfo: (outcome) => metricInfo(outcome.metric),
+    metricInfo: (outcome, _, ctx) => metricDefinitionOf(ctx, outcome.metric),
     spc: (outcome, _, ctx) => reads.outcomeSpc(ctx, outcome),
   },
 };

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { metricInfo } from '../metrics/metrics.reads';
 import { seriesAsOf } from '../asof/asof.reads';
+import { metricDefinitionOf } from '../measures/measures.reads';
 import * as mutations from './series.mutations';
 import * as reads from './series.reads';
 
@@ -17,6 +17,6 @@ export const resolvers: Resolvers = {
     series: (trust, { metric }, ctx) => reads.seriesOfTrust(ctx, trust.code, metric),
   },
   MetricSeries: {
-    metricInfo: (series) => metricInfo(series.metric),
+    metricInfo: (series, _, ctx) => metricDefinitionOf(ctx, series.metric),
   },
 };

@@ -1,5 +1,6 @@
 import {
   addMonths,
+  assessBalancing,
   evaluateOutcome,
   nearestPeers,
   PeerIndex,
@@ -16,6 +17,7 @@ import {
   sustainedShare,
   portfolio,
   type ImprovementDirection,
+  type InterventionOutcome,
   type TrustFeatures,
 } from '@longview/analytics';
 import type {
@@ -37,8 +39,17 @@ import type {
   Sustainability,
   TrustView,
 } from '@longview/contracts';
-import { findMetric, visibilityTier, type InterventionCategory, type Viewer, type VisibilityTier } from '@longview/domain';
+import {
+  findMetric,
+  visibilityTier,
+  type InterventionCategory,
+  type InterventionTarget,
+  type MetricDefinition,
+  type Viewer,
+  type VisibilityTier,
+} from '@longview/domain';
 import type { InterventionSummaryQueries } from '../read-models/intervention-summary/intervention-summary.queries';
+import type { LocalMeasureQueries } from '../read-models/local-measures/local-measures.queries';
 import type { MetricSeriesQueries } from '../read-models/metric-series/metric-series.queries';
 import type { TrustDirectoryQueries } from '../read-models/trust-directory/trust-directory.queries';
 import { AnalyticsCache } from './analytics-cache';
@@ -52,6 +63,8 @@ export interface AnalyticsSources {
   readonly trusts: Pick<TrustDirectoryQueries, 'trusts' | 'trust'>;
   readonly interventions: Pick<InterventionSummaryQueries, 'intervention' | 'interventions' | 'interventionsById'>;
   readonly series: Pick<MetricSeriesQueries, 'series' | 'seriesByKeys' | 'seriesOfMetric'>;
+  /** Trusts' own measures: the name, unit and direction of a local code. */
+  readonly localMeasures: Pick<LocalMeasureQueries, 'definitionFor' | 'measure'>;
 }
 
 /** How many recent months describe a trust's current process (peers' baseline, projections). */
@@ -116,7 +129,18 @@ export class AnalyticsService {
 
   async seriesSpc(trustCode: string, metric: string): Promise<SpcView | undefined> {
     const series = await this.read.series.series(trustCode, metric);
-    return series ? spcOf(series) : undefined;
+    return series ? spcOf(series, await this.definitionOf(trustCode, metric)) : undefined;
+  }
+
+  /** The catalogue entry, or the trust's own local measure (the domain's one rule, metricForTrust). */
+  private definitionOf(trustCode: string, metric: string): Promise<MetricDefinition | undefined> {
+    const catalogue = findMetric(metric);
+    return catalogue ? Promise.resolve(catalogue) : this.read.localMeasures.definitionFor(trustCode, metric);
+  }
+
+  /** A catalogue metric, or any trust's local measure (evidence of a local code covers the one trust that measures it). */
+  private async knownMetric(metric: string): Promise<boolean> {
+    return findMetric(metric) !== undefined || (await this.read.localMeasures.measure(metric)) !== undefined;
   }
 
   /**
@@ -133,7 +157,7 @@ export class AnalyticsService {
     const series = await this.read.series.series(trustCode, metric);
     if (!series) return undefined;
     if (!hasCounts(series)) throw new NoCountsError(trustCode, metric);
-    const definition = findMetric(metric);
+    const definition = await this.definitionOf(trustCode, metric);
     const direction = definition?.improvement === 'DECREASE' ? 'decrease' : 'increase';
     return attributeChartView(series, chart, direction, definition?.nationalStandard?.value ?? null, definition?.unit === '%' ? 100 : 1);
   }
@@ -202,8 +226,8 @@ export class AnalyticsService {
     return this.cached(`projection:${scope}:${JSON.stringify(request)}`, () => this.computeProjection(tier, request));
   }
 
-  private evidenceFor(tier: VisibilityTier, metric: string, category?: InterventionCategory): Promise<EvidenceView> {
-    if (!findMetric(metric)) return Promise.reject(new UnknownMetricError(metric));
+  private async evidenceFor(tier: VisibilityTier, metric: string, category?: InterventionCategory): Promise<EvidenceView> {
+    if (!(await this.knownMetric(metric))) throw new UnknownMetricError(metric);
     return this.cached(`evidence:${tier.key}:${metric}:${category ?? ''}`, () => this.computeEvidence(tier, metric, category));
   }
 
@@ -211,13 +235,29 @@ export class AnalyticsService {
     return this.cache.get(key, this.position(), compute);
   }
 
+  /**
+   * Every target evaluated in its own direction, then the balancing rule (assessBalancing): an
+   * improved outcome beside a balancing measure with a concern signal marks both, with a sentence.
+   */
   private async outcomesOfIntervention(intervention: InterventionView): Promise<OutcomeView[]> {
-    const outcomes: OutcomeView[] = [];
+    const evaluated: { view: OutcomeView; outcome: InterventionOutcome | null; name: string; target: InterventionTarget }[] = [];
     for (const target of intervention.targets) {
       const series = await this.read.series.series(intervention.trustCode, target.metric);
-      outcomes.push(outcomeOf(intervention, target.metric, target.direction, series));
+      const name = (await this.definitionOf(intervention.trustCode, target.metric))?.name ?? target.metric;
+      evaluated.push({ ...outcomeOf(intervention, target, series), name, target });
     }
-    return outcomes;
+    const balancing = assessBalancing(
+      evaluated.map((e) => ({ metric: e.target.metric, name: e.name, role: e.target.role, direction: e.target.direction, outcome: e.outcome })),
+    );
+    return evaluated.map((e, i) => {
+      const sentence = balancing.sentences[i];
+      return { ...e.view, balancingConcern: balancing.flags[i] ?? false, ...(sentence ? { reason: `${e.view.reason} ${sentence}` } : {}) };
+    });
+  }
+
+  /** An intervention's outcomes, cached like the outcomes route (the same for everyone who may see it). */
+  private outcomesCached(intervention: InterventionView): Promise<OutcomeView[]> {
+    return this.cached(`outcomes:${intervention.id}`, () => this.outcomesOfIntervention(intervention));
   }
 
   private async computeEvidence(tier: VisibilityTier, metric: string, category?: InterventionCategory): Promise<EvidenceView> {
@@ -279,23 +319,26 @@ export class AnalyticsService {
         out.push({ intervention, verdict: null, verdictMetric: target?.metric ?? null });
         continue;
       }
-      const series = await this.read.series.series(intervention.trustCode, target.metric);
-      out.push({ intervention, verdict: outcomeOf(intervention, target.metric, target.direction, series).sustainability, verdictMetric: target.metric });
+      // The intervention's own outcomes (cached, with the balancing rule applied), so a programme shows the verdicts its page shows.
+      const outcome = (await this.outcomesCached(intervention)).find((o) => o.metric === target.metric);
+      out.push({ intervention, verdict: outcome?.sustainability ?? null, verdictMetric: target.metric });
     }
     return out;
   }
 
   private async evidenceOver(started: readonly InterventionView[], metric: string, category?: InterventionCategory): Promise<EvidenceView> {
     const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Sustainability, number>;
+    let shiftedProblem = 0;
     const candidates: Omit<EvidenceStudyView, 'shrunkEffect'>[] = [];
     // Adoptions next to originals (does an improvement spread?): the verdicts of each kind, over the same visible interventions.
     const byKind = { adoptions: [] as string[], originals: [] as string[] };
     for (const intervention of started) {
-      const target = intervention.targets.find((t) => t.metric === metric);
-      if (!target) continue;
-      const series = await this.read.series.series(intervention.trustCode, metric);
-      const outcome = outcomeOf(intervention, metric, target.direction, series);
+      // Evidence on a metric is of the interventions that set out to improve it: a metric that is
+      // only a process or balancing measure of an intervention is not its outcome.
+      const outcome = (await this.outcomesCached(intervention)).find((o) => o.metric === metric && o.role === 'OUTCOME');
+      if (!outcome) continue;
       verdicts[outcome.sustainability] += 1;
+      if (outcome.balancingConcern) shiftedProblem += 1;
       byKind[intervention.adoptedFrom !== undefined ? 'adoptions' : 'originals'].push(outcome.sustainability);
       const se = outcome.effect?.standardError;
       if (outcome.effect && se !== null && se !== undefined && se > 0) {
@@ -307,6 +350,7 @@ export class AnalyticsService {
           effect: outcome.effect.improvement,
           standardError: se,
           sustainability: outcome.sustainability,
+          balancingConcern: outcome.balancingConcern,
         });
       }
     }
@@ -317,7 +361,7 @@ export class AnalyticsService {
     const options = evidencePoolOptions(candidates.length);
     const method = { estimator: options.method, test: options.test, description: describePooling(options.method, options.test) };
     if (candidates.length === 0) {
-      return { metric, category: category ?? null, method, k: 0, ...empty, sustainedShare: share, verdicts, studies: [], adoptions, originals };
+      return { metric, category: category ?? null, method, k: 0, ...empty, sustainedShare: share, verdicts, shiftedProblem, studies: [], adoptions, originals };
     }
     const pooled = pool(
       candidates.map((c) => ({ id: c.interventionId, yi: c.effect, vi: c.standardError ** 2 })),
@@ -340,6 +384,7 @@ export class AnalyticsService {
       q: pooled.q,
       sustainedShare: share,
       verdicts,
+      shiftedProblem,
       studies: candidates.map((c) => ({ ...c, shrunkEffect: shrunk.get(c.interventionId) ?? c.effect })),
       adoptions,
       originals,
@@ -562,7 +607,7 @@ export class AnalyticsService {
       if (!page.hasNextPage || !page.endCursor) break;
       after = page.endCursor;
     }
-    return all.filter((i) => i.startedOn !== undefined && i.targets.some((t) => t.metric === metric));
+    return all.filter((i) => i.startedOn !== undefined && i.targets.some((t) => t.metric === metric && t.role === 'OUTCOME'));
   }
 
   /** Every trust with the features peers are compared on (baseline = recent mean A&E 4-hour %). */
@@ -592,8 +637,8 @@ export class AnalyticsService {
   }
 }
 
-export function spcOf(series: SeriesView): SpcView {
-  const definition = findMetric(series.metric);
+/** `definition`: the catalogue entry or the trust's local measure (its direction colours the signals). */
+export function spcOf(series: SeriesView, definition: MetricDefinition | undefined = findMetric(series.metric)): SpcView {
   const direction: ImprovementDirection = definition?.improvement === 'DECREASE' ? 'decrease' : 'increase';
   const target = definition?.nationalStandard?.value ?? null;
   if (wantsRunChart(series)) return runChartView(series, direction, target);
@@ -655,18 +700,28 @@ function portfolioOf(judged: readonly { intervention: InterventionView; verdict:
   return { ...result, asOf };
 }
 
-function outcomeOf(intervention: InterventionView, metric: string, direction: 'INCREASE' | 'DECREASE', series: SeriesView | undefined): OutcomeView {
+/** One target's evaluation (balancingConcern false: assessBalancing decides it over all the targets). */
+function outcomeOf(
+  intervention: InterventionView,
+  { metric, direction, role }: InterventionTarget,
+  series: SeriesView | undefined,
+): { view: OutcomeView; outcome: InterventionOutcome | null } {
   const startedOn = intervention.startedOn ?? null;
-  const none = (sustainability: Sustainability, reason: string): OutcomeView => ({
-    metric,
-    direction,
-    sustainability,
-    reason,
-    startedOn,
-    monthsObserved: 0,
-    baseline: null,
-    effect: null,
-    post: [],
+  const none = (sustainability: Sustainability, reason: string): { view: OutcomeView; outcome: null } => ({
+    outcome: null,
+    view: {
+      metric,
+      role,
+      balancingConcern: false,
+      direction,
+      sustainability,
+      reason,
+      startedOn,
+      monthsObserved: 0,
+      baseline: null,
+      effect: null,
+      post: [],
+    },
   });
   if (!startedOn) return none('INSUFFICIENT_DATA', 'The intervention has not started, so there is nothing to judge yet.');
   if (!series || series.observations.length === 0) return none('INSUFFICIENT_DATA', `No ${metric} data has been recorded for this trust.`);
@@ -676,8 +731,10 @@ function outcomeOf(intervention: InterventionView, metric: string, direction: 'I
     direction,
     rebase: series.rebasePeriods,
   });
-  return {
+  const view: OutcomeView = {
     metric,
+    role,
+    balancingConcern: false,
     direction,
     sustainability: outcome.sustainability,
     reason: outcome.reason,
@@ -696,4 +753,5 @@ function outcomeOf(intervention: InterventionView, metric: string, direction: 'I
       : null,
     post: outcome.post.map((p) => ({ period: p.period.slice(0, 7), value: p.value, rule: p.rule, pointType: p.pointType })),
   };
+  return { view, outcome };
 }

@@ -4,6 +4,7 @@ import { driverDiagrams } from './driver-diagrams/driver-diagrams.read-model';
 import { interventionLineage } from './intervention-lineage/intervention-lineage.read-model';
 import { interventionSummary } from './intervention-summary/intervention-summary.read-model';
 import { lessons } from './lessons/lessons.read-model';
+import { localMeasures } from './local-measures/local-measures.read-model';
 import { mentorship } from './mentorship/mentorship.read-model';
 import { metricCoverage } from './metric-coverage/metric-coverage.read-model';
 import { metricSeries } from './metric-series/metric-series.read-model';
@@ -31,4 +32,5 @@ export const READ_MODELS: readonly ReadModel[] = [
   programmes,
   sustainabilityAssessments,
   driverDiagrams,
+  localMeasures,
 ];

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import type { InterventionOutcomesQuery, Sustainability } from '../__generated__/graphql';
+import type { InterventionOutcomesQuery, Sustainability, TargetRole } from '../__generated__/graphql';
 import { INTERVENTION_OUTCOMES_QUERY } from '../graphql/interventions';
 import { DIRECTION_LABELS, label } from '../lib/labels';
 import { formatDate, formatDifference, formatFixed, formatPeriod, formatValue } from '../lib/format';
@@ -74,6 +74,7 @@ function Outcome({ outcome: o }: { outcome: InterventionOutcomeData }) {
   const unit = o.metricInfo?.unit ?? '';
   const verdict = verdictMeaning(o.sustainability);
   const headingId = `outcome-${o.metric}`;
+  const concern = o.balancingConcern && o.role === 'BALANCING';
   const target = o.spc?.target ?? o.metricInfo?.nationalStandard ?? null;
   const points = pointsFromOutcome(o);
   const rows: SummaryRow[] = [
@@ -88,7 +89,23 @@ function Outcome({ outcome: o }: { outcome: InterventionOutcomeData }) {
   const modifier = o.sustainability.toLowerCase().replace(/_/g, '-');
   return (
     <section aria-labelledby={headingId} className={`app-outcome app-outcome--${modifier}`}>
-      <h3 id={headingId}>{name}</h3>
+      <h4 id={headingId} className="nhsuk-heading-s">
+        {name}
+      </h4>
+      {concern && (
+        <div className="nhsuk-warning-callout">
+          <h5 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              The problem may have shifted
+            </span>
+          </h5>
+          <p>
+            {name} is a balancing measure of this intervention, and it got worse after the start while the outcome improved. Check that the improvement is not
+            pushing the problem somewhere else.
+          </p>
+        </div>
+      )}
       <p className="app-verdict">
         <span className="nhsuk-u-visually-hidden">Verdict: </span>
         <VerdictTag sustainability={o.sustainability} /> {o.reason}
@@ -161,7 +178,40 @@ function Outcome({ outcome: o }: { outcome: InterventionOutcomeData }) {
   );
 }
 
-/** The intervention's outcomes: per target metric, whether the improvement lasted and by how much. */
+const ROLE_SECTIONS: readonly { role: TargetRole; heading: string; intro: string }[] = [
+  { role: 'OUTCOME', heading: 'Outcome measures', intro: 'What the intervention sets out to improve: their verdicts are its result.' },
+  { role: 'PROCESS', heading: 'Process measures', intro: 'Whether the change is being carried out as planned.' },
+  {
+    role: 'BALANCING',
+    heading: 'Balancing measures',
+    intro: 'What might get worse elsewhere because of the change. A concern signal here beside an improved outcome means the problem may have shifted.',
+  },
+];
+
+/** The prominent warning when an outcome improved but a balancing measure got worse. */
+function ShiftedProblem({ outcomes }: { outcomes: readonly InterventionOutcomeData[] }) {
+  const improved = outcomes.filter((o) => o.role === 'OUTCOME' && o.balancingConcern);
+  const worse = outcomes.filter((o) => o.role === 'BALANCING' && o.balancingConcern);
+  if (improved.length === 0 || worse.length === 0) return null;
+  const names = (list: readonly InterventionOutcomeData[]) => list.map((o) => o.metricInfo?.name ?? o.metric).join(', ');
+  return (
+    <div className="nhsuk-warning-callout" data-testid="balancing-concern">
+      <h3 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          Improved, but the problem may have shifted
+        </span>
+      </h3>
+      <p>
+        {names(improved)} improved after the start, but the balancing {worse.length === 1 ? 'measure' : 'measures'} {names(worse)}{' '}
+        {worse.length === 1 ? 'shows' : 'show'} a concern signal since then. Evidence across trusts counts this intervention as &ldquo;improved, but shifted the
+        problem&rdquo;.
+      </p>
+    </div>
+  );
+}
+
+/** The intervention's outcomes: per target metric, whether the improvement lasted and by how much, grouped by role. */
 export function Outcomes({ interventionId, asOf = null }: { interventionId: string; asOf?: string | null }) {
   const { data, loading, error } = useQuery(INTERVENTION_OUTCOMES_QUERY, { variables: { id: interventionId, asOf } });
   const outcomes = data?.intervention?.outcomes;
@@ -180,10 +230,23 @@ export function Outcomes({ interventionId, asOf = null }: { interventionId: stri
         For each target measure: did it improve beyond ordinary variation, and did the improvement last? Each is judged against the baseline before the start,
         the <i>Making Data Count</i> way.
       </p>
+      <ShiftedProblem outcomes={outcomes} />
       <HowToReadSpc />
-      {outcomes.map((o) => (
-        <Outcome key={o.metric} outcome={o} />
-      ))}
+      {ROLE_SECTIONS.map(({ role, heading, intro }) => {
+        const ofRole = outcomes.filter((o) => o.role === role);
+        if (ofRole.length === 0) return null;
+        return (
+          <section key={role} aria-labelledby={`outcomes-${role.toLowerCase()}`} className="app-outcome-role">
+            <h3 id={`outcomes-${role.toLowerCase()}`} className="nhsuk-heading-m">
+              {heading}
+            </h3>
+            <p className="nhsuk-body-s">{intro}</p>
+            {ofRole.map((o) => (
+              <Outcome key={o.metric} outcome={o} />
+            ))}
+          </section>
+        );
+      })}
     </>
   );
 }

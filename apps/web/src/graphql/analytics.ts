@@ -58,6 +58,7 @@ export const EVIDENCE_QUERY = graphql(`
       tau2
       q
       sustainedShare
+      shiftedProblem
       verdicts {
         sustainability
         count

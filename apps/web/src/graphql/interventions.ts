@@ -24,6 +24,7 @@ export const INTERVENTION_DETAIL_FRAGMENT = graphql(`
     targets {
       metric
       direction
+      role
       metricInfo {
         code
         name
@@ -64,6 +65,8 @@ export const INTERVENTION_OUTCOMES_QUERY = graphql(`
       id
       outcomes {
         metric
+        role
+        balancingConcern
         metricInfo {
           code
           name

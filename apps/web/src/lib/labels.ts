@@ -12,6 +12,7 @@ import type {
   Region,
   Role,
   Sharing,
+  TargetRole,
   TrustKind,
   TrustSource,
 } from '../__generated__/graphql';
@@ -72,6 +73,12 @@ export const SHARING_SHORT_LABELS: Readonly<Record<Sharing, string>> = {
   PRIVATE: 'Private',
   TRUSTS: 'Trusts',
   PUBLIC: 'Public',
+};
+
+export const TARGET_ROLE_LABELS: Readonly<Record<TargetRole, string>> = {
+  OUTCOME: 'Outcome',
+  PROCESS: 'Process',
+  BALANCING: 'Balancing',
 };
 
 export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {

@@ -66,6 +66,11 @@ function plainEnglish(e: EvidenceSummaryData, metric: MetricInfo | undefined): s
       }.`,
     );
   }
+  if (e.shiftedProblem > 0) {
+    lines.push(
+      `${e.shiftedProblem} ${e.shiftedProblem === 1 ? 'intervention' : 'interventions'} improved, but shifted the problem: a balancing measure got worse after the start.`,
+    );
+  }
   return lines;
 }
 
@@ -260,6 +265,16 @@ function EvidenceResult({
             {
               key: 'Share sustained',
               value: e.sustainedShare === null ? 'None could be judged yet' : `${formatShare(e.sustainedShare)} of those that could be judged`,
+            },
+            {
+              key: 'Improved, but shifted the problem',
+              value: (
+                <span data-testid="shifted-problem">
+                  {e.shiftedProblem === 0
+                    ? 'None: no balancing measure shows a concern signal beside an improvement'
+                    : `${e.shiftedProblem} of the interventions judged: they improved this measure, but a balancing measure (such as length of stay) got worse after the start. They are still counted in the verdicts and the pooled effect.`}
+                </span>
+              ),
             },
             {
               key: 'Verdicts',

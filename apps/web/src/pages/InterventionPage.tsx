@@ -3,7 +3,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import type { InterventionDetailFragment as InterventionDetail } from '../__generated__/graphql';
 import { INTERVENTION_PAGE_QUERY } from '../graphql/interventions';
-import { APPROACH_LABELS, CATEGORY_LABELS, DIRECTION_LABELS, SHARING_SHORT_LABELS, label, humanise } from '../lib/labels';
+import { APPROACH_LABELS, CATEGORY_LABELS, DIRECTION_LABELS, SHARING_SHORT_LABELS, label, humanise, TARGET_ROLE_LABELS } from '../lib/labels';
 import { formatDate, formatDateTime } from '../lib/format';
 import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
@@ -32,7 +32,8 @@ function Targets({ intervention }: { intervention: InterventionDetail }) {
     <ul className="nhsuk-list nhsuk-list--bullet">
       {intervention.targets.map((t) => (
         <li key={`${t.metric}-${t.direction}`}>
-          {t.metricInfo?.name ?? t.metric}: {label(DIRECTION_LABELS, t.direction).toLowerCase()}
+          <strong className="nhsuk-tag nhsuk-tag--grey">{label(TARGET_ROLE_LABELS, t.role)}</strong> {t.metricInfo?.name ?? t.metric}:{' '}
+          {label(DIRECTION_LABELS, t.direction).toLowerCase()}
           {t.metricInfo && t.metricInfo.improvement !== t.direction && (
             <span className="nhsuk-body-s"> (the catalogue counts {t.metricInfo.improvement === 'INCREASE' ? 'higher' : 'lower'} as better)</span>
           )}

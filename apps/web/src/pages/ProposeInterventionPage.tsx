@@ -2,11 +2,11 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { ODS_CODE } from '@longview/domain/patterns';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Approach, Direction, InterventionCategory, Sharing, type ProposeInterventionInput } from '../__generated__/graphql';
-import { METRICS_QUERY } from '../graphql/metrics';
+import { Approach, Direction, InterventionCategory, Sharing, TargetRole, type ProposeInterventionInput } from '../__generated__/graphql';
+import { LOCAL_MEASURES_QUERY, METRICS_QUERY } from '../graphql/metrics';
 import { PROPOSE_INTERVENTION_MUTATION } from '../graphql/interventions';
 import { valuesOf } from '../lib/enums';
-import { APPROACH_LABELS, CATEGORY_LABELS, DIRECTION_LABELS, SHARING_LABELS, label } from '../lib/labels';
+import { APPROACH_LABELS, CATEGORY_LABELS, DIRECTION_LABELS, SHARING_LABELS, TARGET_ROLE_LABELS, label } from '../lib/labels';
 import { fieldId, interpretMutationError } from '../lib/serverErrors';
 import { usePageTitle } from '../lib/usePageTitle';
 import { VIEWER_QUERY } from '../graphql/viewer';
@@ -16,7 +16,14 @@ interface TargetDraft {
   key: number;
   metric: string;
   direction: Direction | '';
+  role: TargetRole;
 }
+
+const ROLE_HINTS: Readonly<Record<TargetRole, string>> = {
+  OUTCOME: 'What the intervention sets out to improve. Its verdict is the result.',
+  PROCESS: 'Whether the change is being carried out as planned.',
+  BALANCING: 'What might get worse elsewhere because of the change, such as length of stay.',
+};
 
 interface Draft {
   trustCode: string;
@@ -70,6 +77,9 @@ export function validateDraft(draft: Draft): Errors {
     if (t.metric) seen.add(t.metric);
     if (!t.direction) errors[`targets.${index}.direction`] = `Select whether target ${index + 1} should increase or decrease`;
   });
+  if (draft.targets.length > 0 && !draft.targets.some((t) => t.role === 'OUTCOME') && !errors.targets) {
+    errors.targets = 'Make at least one target an outcome measure: the result the intervention sets out to improve';
+  }
   if (!draft.sharing) errors.sharing = 'Select who the intervention is shared with';
   return errors;
 }
@@ -88,7 +98,7 @@ function fieldOrder(path: string): number {
 /** Whether an input path names a field this form shows (so its error can sit next to it). */
 function isKnownField(path: string, targets: number): boolean {
   if (['trustCode', 'title', 'summary', 'category', 'rootCause', 'approach', 'targets', 'sharing'].includes(path)) return true;
-  const match = /^targets\.(\d+)\.(metric|direction)$/.exec(path);
+  const match = /^targets\.(\d+)\.(metric|direction|role)$/.exec(path);
   return Boolean(match && Number(match[1]) < targets);
 }
 
@@ -177,7 +187,7 @@ export function ProposeInterventionPage() {
     rootCause: '',
     approach: '',
     sharing: '',
-    targets: [{ key: 0, metric: '', direction: '' }],
+    targets: [{ key: 0, metric: '', direction: '', role: 'OUTCOME' }],
   }));
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string[]>([]);
@@ -189,7 +199,15 @@ export function ProposeInterventionPage() {
   const viewerResult = useQuery(VIEWER_QUERY);
   const viewer = viewerResult.data?.viewer ?? null;
   const metricsResult = useQuery(METRICS_QUERY);
-  const metrics = metricsResult.data?.metrics ?? [];
+  const catalogue = metricsResult.data?.metrics ?? [];
+  // The trust's own local measures can be targets too (of that trust only).
+  const trustForMeasures = ODS_CODE.test(draft.trustCode.trim().toUpperCase()) ? draft.trustCode.trim().toUpperCase() : '';
+  const localResult = useQuery(LOCAL_MEASURES_QUERY, { variables: { code: trustForMeasures }, skip: !trustForMeasures });
+  const localMeasures = localResult.data?.trust?.localMeasures ?? [];
+  const metrics = [
+    ...catalogue.map((m) => ({ code: m.code, name: m.name, improvement: m.improvement })),
+    ...localMeasures.map((m) => ({ code: m.code, name: m.name, improvement: m.direction })),
+  ];
   const [propose, { loading: submitting }] = useMutation(PROPOSE_INTERVENTION_MUTATION);
 
   const hasErrors = Object.keys(errors).length > 0 || general.length > 0;
@@ -226,7 +244,7 @@ export function ProposeInterventionPage() {
       }),
     }));
 
-  const addTarget = () => setDraft((d) => ({ ...d, targets: [...d.targets, { key: nextKey.current++, metric: '', direction: '' }] }));
+  const addTarget = () => setDraft((d) => ({ ...d, targets: [...d.targets, { key: nextKey.current++, metric: '', direction: '', role: 'OUTCOME' }] }));
 
   const removeTarget = (index: number) => {
     setDraft((d) => ({ ...d, targets: d.targets.filter((_, i) => i !== index) }));
@@ -250,7 +268,7 @@ export function ProposeInterventionPage() {
       category: draft.category as InterventionCategory,
       rootCause: draft.rootCause.trim() || null,
       approach: draft.approach as Approach,
-      targets: draft.targets.map((t) => ({ metric: t.metric, direction: t.direction as Direction })),
+      targets: draft.targets.map((t) => ({ metric: t.metric, direction: t.direction as Direction, role: t.role })),
       sharing: draft.sharing as Sharing,
     };
     // Resubmitting the same proposal (say after a dropped connection) reuses its command id,
@@ -479,13 +497,35 @@ export function ProposeInterventionPage() {
                       onChange={(e) => updateTarget(index, { metric: e.target.value })}
                     >
                       <option value="">{metricsResult.loading && metrics.length === 0 ? 'Loading metrics…' : 'Select a metric'}</option>
-                      {metrics.map((m) => (
-                        <option key={m.code} value={m.code}>
-                          {m.name}
-                        </option>
-                      ))}
+                      <optgroup label="National metric catalogue">
+                        {catalogue.map((m) => (
+                          <option key={m.code} value={m.code}>
+                            {m.name}
+                          </option>
+                        ))}
+                      </optgroup>
+                      {localMeasures.length > 0 && (
+                        <optgroup label={`Local measures of ${trustForMeasures}`}>
+                          {localMeasures.map((m) => (
+                            <option key={m.code} value={m.code}>
+                              {m.name} ({m.unit})
+                            </option>
+                          ))}
+                        </optgroup>
+                      )}
                     </select>
                   </FormGroup>
+                  <RadioGroup
+                    name={`targets.${index}.role`}
+                    legend={`What target ${index + 1} measures`}
+                    legendClass=""
+                    options={valuesOf(TargetRole)}
+                    labels={TARGET_ROLE_LABELS}
+                    hints={ROLE_HINTS}
+                    value={target.role}
+                    error={errors[`targets.${index}.role`]}
+                    onChange={(v) => updateTarget(index, { role: v })}
+                  />
                   <RadioGroup
                     name={`targets.${index}.direction`}
                     legend={`Desired direction for target ${index + 1}`}

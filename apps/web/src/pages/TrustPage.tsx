@@ -19,6 +19,7 @@ import { Peers } from '../components/Peers';
 import { MentorsPanel } from '../components/MentorsPanel';
 import { Benchmark } from '../components/Benchmark';
 import { DriverDiagramsSection } from '../components/DriverDiagram';
+import { LocalMeasures } from '../components/LocalMeasures';
 import { pointsFromSpc } from '../lib/spc';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -317,6 +318,8 @@ export function TrustPage() {
       </p>
 
       <DriverDiagramsSection trustCode={trust.code} />
+      <h2>Local measures</h2>
+      <LocalMeasures code={trust.code} name={trust.name} />
 
       <h2>Trusts like this one</h2>
       <Peers code={trust.code} name={trust.name} />

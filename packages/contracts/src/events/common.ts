@@ -1,4 +1,4 @@
-import { ODS_CODE, CQC_RATINGS, DIRECTIONS, REGIONS, SHARING_LEVELS, TRUST_KINDS, APPROACHES, INTERVENTION_CATEGORIES } from '@longview/domain';
+import { ODS_CODE, CQC_RATINGS, DIRECTIONS, TARGET_ROLES, REGIONS, SHARING_LEVELS, TRUST_KINDS, APPROACHES, INTERVENTION_CATEGORIES } from '@longview/domain';
 import { z } from 'zod';
 
 /**
@@ -27,7 +27,12 @@ export const trustContext = z.strictObject({
   cqcRating: z.enum(CQC_RATINGS).optional(),
 });
 
-export const target = z.strictObject({ metric: metricCode, direction: z.enum(DIRECTIONS) });
+/**
+ * `role` is optional: targets written before roles existed have none and are outcomes. Readers
+ * upcast with the domain's `withRole`; the stored events stay as they are (still v1: an added
+ * optional field keeps every stored event valid).
+ */
+export const target = z.strictObject({ metric: metricCode, direction: z.enum(DIRECTIONS), role: z.enum(TARGET_ROLES).optional() });
 
 export const observation = z.strictObject({
   period: isoMonth,

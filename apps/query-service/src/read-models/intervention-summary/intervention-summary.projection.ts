@@ -1,5 +1,5 @@
 import type { HistoryEntry, InterventionView } from '@longview/contracts';
-import type { LongviewEvent } from '@longview/domain';
+import { withRole, type LongviewEvent } from '@longview/domain';
 import type { Projection, ProjectedEvent } from '../../runner/projection';
 import { parseJson } from '../json-column';
 
@@ -14,7 +14,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
 export const interventionSummaryProjection: Projection = {
   name: 'intervention-summary',
   // 2: own trust-name table; stream_version gates intervention events.
-  version: 2,
+  // 3: every target carries its role (targets of events from before roles are written as OUTCOME).
+  version: 3,
   schema: [
     `CREATE TABLE IF NOT EXISTS rm_interventions (
        id text PRIMARY KEY,
@@ -94,7 +95,7 @@ export function proposedView(projected: ProjectedEvent, d: ProposedData, trustNa
     category: d.category,
     ...(d.rootCause !== undefined ? { rootCause: d.rootCause } : {}),
     approach: d.approach,
-    targets: d.targets,
+    targets: d.targets.map(withRole),
     sharing: d.sharing,
     status: 'PROPOSED',
     proposedAt: d.proposedAt,

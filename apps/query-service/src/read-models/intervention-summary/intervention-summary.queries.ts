@@ -1,5 +1,5 @@
 import type { InterventionPage, InterventionStatus, InterventionView } from '@longview/contracts';
-import type { VisibilityTier } from '@longview/domain';
+import { withRole, type VisibilityTier } from '@longview/domain';
 import type { Database } from '@longview/event-store';
 import { visibleTo } from '../../access/visible-to';
 import { parseJson } from '../json-column';
@@ -28,7 +28,7 @@ export class InterventionSummaryQueries {
       `SELECT doc FROM rm_interventions WHERE id = $1 AND ${visibleTo(tier, params)}`,
       params,
     );
-    return rows[0] ? parseJson<InterventionView>(rows[0].doc) : undefined;
+    return rows[0] ? viewOf(rows[0].doc) : undefined;
   }
 
   /**
@@ -48,7 +48,7 @@ export class InterventionSummaryQueries {
       `SELECT id, doc FROM rm_interventions WHERE ${where.join(' AND ')}`,
       params,
     );
-    const byId = new Map(rows.map((r) => [r.id, parseJson<InterventionView>(r.doc)]));
+    const byId = new Map(rows.map((r) => [r.id, viewOf(r.doc)]));
     const items = ids.flatMap((id) => byId.get(id) ?? []);
     return { items, totalCount: items.length, hasNextPage: false, endCursor: null };
   }
@@ -71,7 +71,7 @@ export class InterventionSummaryQueries {
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => parseJson<InterventionView>(r.doc)),
+      items: page.map((r) => viewOf(r.doc)),
       totalCount: Number(total.rows[0]?.n ?? 0),
       hasNextPage: rows.length > first,
       endCursor: last ? encodeCursor(last.proposed_position) : null,
@@ -107,4 +107,13 @@ export class InvalidCursorError extends Error {
     super(`Invalid cursor "${cursor}"`);
     this.name = 'InvalidCursorError';
   }
+}
+
+/**
+ * A stored document in the current shape: a document written before roles (by version 2 of the
+ * projection, until it is rebuilt) has targets without one, which are outcomes.
+ */
+function viewOf(doc: InterventionView | string): InterventionView {
+  const view = parseJson<InterventionView>(doc);
+  return view.targets.every((t) => (t.role as string | undefined) !== undefined) ? view : { ...view, targets: view.targets.map(withRole) };
 }

@@ -10,6 +10,7 @@ import type { TimeTravelQueries } from './time-travel.queries';
 export interface LiveReads {
   readonly trusts: Pick<TrustDirectoryQueries, 'trusts' | 'trust'>;
   readonly interventions: Pick<InterventionSummaryQueries, 'intervention' | 'interventions' | 'interventionsById'>;
+  readonly localMeasures: AnalyticsSources['localMeasures'];
 }
 
 const PAGE = 200;
@@ -37,6 +38,9 @@ export class AsOfSources implements AnalyticsSources {
       return { items, totalCount: items.length, hasNextPage: false, endCursor: null };
     },
   };
+  get localMeasures(): AnalyticsSources['localMeasures'] {
+    return this.live.localMeasures;
+  }
   readonly series: AnalyticsSources['series'] = {
     series: (trustCode, metric) => this.seriesAsOf(trustCode, metric),
     seriesByKeys: async (keys) => (await Promise.all(keys.map((key) => this.seriesAsOf(key.trustCode, key.metric)))).flatMap((s) => (s ? [s] : [])),

@@ -10,6 +10,7 @@ import { noIntervention } from '../intervention-summary/intervention-summary.rou
 import { BadQueryError, found } from '../query-errors';
 import { ReadYourWritesInterceptor } from '../read-your-writes.interceptor';
 import { TrustDirectoryQueries } from '../trust-directory/trust-directory.queries';
+import { LocalMeasureQueries } from '../local-measures/local-measures.queries';
 import { InvalidAsOfError, parseAsOf, type AsOfDate } from './as-of-date';
 import { TimeTravelQueries } from './time-travel.queries';
 import { TimeTravelService } from './time-travel.service';
@@ -20,8 +21,15 @@ import { TimeTravelService } from './time-travel.service';
 export class TimeTravelController {
   private readonly travel: TimeTravelService;
 
-  constructor(history: TimeTravelQueries, interventions: InterventionSummaryQueries, trusts: TrustDirectoryQueries, progress: ReadProgress) {
-    this.travel = new TimeTravelService(history, { interventions, trusts }, () => progress.position);
+  constructor(
+    history: TimeTravelQueries,
+    interventions: InterventionSummaryQueries,
+    trusts: TrustDirectoryQueries,
+    localMeasures: LocalMeasureQueries,
+    progress: ReadProgress,
+  ) {
+    // A local measure's name, unit and direction are the same at any date (a measure is defined before its data).
+    this.travel = new TimeTravelService(history, { interventions, trusts, localMeasures }, () => progress.position);
   }
 
   @Get('interventions/:id')

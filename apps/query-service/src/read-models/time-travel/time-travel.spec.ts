@@ -9,6 +9,8 @@ import { projectedLog, replayTwice, stateAfter } from '../testing/replay-twice';
 import { FLOW, SAMPLE_LOG, WORKFORCE } from '../testing/sample-log';
 import { trustDirectoryProjection } from '../trust-directory/trust-directory.projection';
 import { TrustDirectoryQueries } from '../trust-directory/trust-directory.queries';
+import { localMeasuresProjection } from '../local-measures/local-measures.projection';
+import { LocalMeasureQueries } from '../local-measures/local-measures.queries';
 import { parseAsOf } from './as-of-date';
 import { timeTravelProjection } from './time-travel.projection';
 import { TimeTravelQueries } from './time-travel.queries';
@@ -26,13 +28,13 @@ describe.each(testDatabases())('time travel on $name', ({ open }) => {
 
   beforeAll(async () => {
     db = await open();
-    for (const projection of [timeTravelProjection, interventionSummaryProjection, metricSeriesProjection, trustDirectoryProjection]) {
+    for (const projection of [timeTravelProjection, interventionSummaryProjection, metricSeriesProjection, trustDirectoryProjection, localMeasuresProjection]) {
       for (const ddl of projection.schema) await db.query(ddl);
       await stateAfter(db, projection, log);
     }
     travel = new TimeTravelService(
       new TimeTravelQueries(db),
-      { interventions: new InterventionSummaryQueries(db), trusts: new TrustDirectoryQueries(db) },
+      { interventions: new InterventionSummaryQueries(db), trusts: new TrustDirectoryQueries(db), localMeasures: new LocalMeasureQueries(db) },
       () => 1n,
     );
   });
