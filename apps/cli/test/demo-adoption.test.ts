@@ -2,7 +2,15 @@
  * The demo's adoptions (a chain of three from a lasting public original, and a private pilot spread
  * by the regional programme), sent through the real decider with the source each command names.
  */
-import { decideFromHistory, interventionDecider, streamIdFor, type InterventionEvent, type LongviewCommand, type LongviewEvent } from '@longview/domain';
+import {
+  decideFromHistory,
+  foldContext,
+  interventionDecider,
+  streamIdFor,
+  type InterventionEvent,
+  type LongviewCommand,
+  type LongviewEvent,
+} from '@longview/domain';
 import { demoAdoptions, generateDemoData } from '../src/demo';
 
 describe('demo adoptions', () => {
@@ -32,12 +40,16 @@ describe('demo adoptions', () => {
     const now = `${plan.today}T12:00:00.000Z`;
     const send = (command: LongviewCommand) => {
       const stream = streamIdFor(command);
-      const events = decideFromHistory(command, streams.get(stream) ?? []);
+      // What the command side loads from other streams (the trust's local measures), beside what the test gives.
+      const loaded = foldContext(command.type, command.data as Record<string, unknown>, undefined, (id) => streams.get(id) ?? []);
+      const given = (command as { context?: Record<string, unknown> }).context;
+      const withContext = loaded || given ? ({ ...command, context: { ...loaded, ...given } } as LongviewCommand) : command;
+      const events = decideFromHistory(withContext, streams.get(stream) ?? []);
       streams.set(stream, [...(streams.get(stream) ?? []), ...events]);
       return events;
     };
     plan.steps.forEach((step, i) => {
-      if (step.type !== 'ProposeIntervention') return;
+      if (step.type !== 'RegisterTrust' && step.type !== 'DefineLocalMeasure' && step.type !== 'ProposeIntervention') return;
       send({ type: step.type, data: step.data, metadata: { commandId: `p-${i}`, actor: { id: 'loader', role: 'ADMIN' }, now } } as LongviewCommand);
     });
     steps.forEach(({ actor, step }, i) => {

@@ -32,7 +32,7 @@ describe('demo programme', () => {
     const system = { id: 'system', role: 'SYSTEM' as const };
     const now = `${plan.today}T12:00:00.000Z`;
     for (const [i, step] of plan.steps.entries()) {
-      if (step.type === 'RegisterTrust' || step.type === 'ProposeIntervention' || step.type === 'ChangeSharing') {
+      if (step.type === 'RegisterTrust' || step.type === 'DefineLocalMeasure' || step.type === 'ProposeIntervention' || step.type === 'ChangeSharing') {
         decide({ type: step.type, data: step.data, metadata: { commandId: `p-${i}`, actor: system, now } } as LongviewCommand);
       }
     }

@@ -42,7 +42,13 @@ describe('demo sustainability self-assessments', () => {
       return events;
     };
     for (const [i, step] of plan.steps.entries()) {
-      if (step.type === 'ProposeIntervention' || step.type === 'StartIntervention' || step.type === 'ChangeSharing') {
+      if (
+        step.type === 'RegisterTrust' ||
+        step.type === 'DefineLocalMeasure' ||
+        step.type === 'ProposeIntervention' ||
+        step.type === 'StartIntervention' ||
+        step.type === 'ChangeSharing'
+      ) {
         decide({ type: step.type, data: step.data, metadata: { commandId: `p-${i}`, actor: system, now: `${plan.today}T12:00:00.000Z` } } as LongviewCommand);
       }
     }
