@@ -338,6 +338,11 @@ const caseArbitrary = (world: World) =>
     return getCase(g, world);
   });
 
+/** The built web client's index.html (or a HEAD of it: no body, the client's cache header), not an error page. */
+function isWebClientPage(outcome: Outcome): boolean {
+  return outcome.contentType.includes('text/html') && (outcome.text === '' || outcome.text.includes('<div id="root">'));
+}
+
 /** What is wrong with an answer, or undefined when it is clean. */
 function problemWith(fuzz: FuzzCase, outcome: Outcome, repoRoot: string): string | undefined {
   if (outcome.status >= 500) return `status ${outcome.status}`;
@@ -345,9 +350,11 @@ function problemWith(fuzz: FuzzCase, outcome: Outcome, repoRoot: string): string
   if (/stacktrace|\n\s+at \S+ \(|\bat (?:async )?\S+ \(\S+:\d+:\d+\)/.test(outcome.text)) return 'a stack trace in the answer';
   if (outcome.text.includes(repoRoot) || /node_modules|\/home\/|\.ts:\d+/.test(outcome.text)) return 'an absolute path in the answer';
   const html = /<html|<!doctype|<body|<pre>/i.test(outcome.text) || outcome.contentType.includes('text/html');
-  // The only HTML allowed: a successful GET of a page (the web client, Apollo's landing page).
-  if (html && (outcome.status >= 400 || (fuzz.method !== 'GET' && fuzz.method !== 'HEAD'))) return 'an HTML answer';
-  if (outcome.status >= 400 && fuzz.method !== 'HEAD' && !outcome.contentType.includes('json'))
+  // The only HTML allowed: a GET of a page (the web client, Apollo's landing page), and the web
+  // client's own page with a 404 for an address that is none of its pages (it shows "Page not found").
+  const clientPage = outcome.status === 404 && (fuzz.method === 'GET' || fuzz.method === 'HEAD') && isWebClientPage(outcome);
+  if (html && !clientPage && (outcome.status >= 400 || (fuzz.method !== 'GET' && fuzz.method !== 'HEAD'))) return 'an HTML answer';
+  if (outcome.status >= 400 && fuzz.method !== 'HEAD' && !clientPage && !outcome.contentType.includes('json'))
     return `a ${outcome.status} that is not JSON (${outcome.contentType || 'no content-type'})`;
   return undefined;
 }

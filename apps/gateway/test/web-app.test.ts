@@ -106,6 +106,11 @@ describe('serving the web client', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toMatch(/application\/json/);
     expect((await get('/graphql/nope')).headers['content-type']).toMatch(/application\/json/);
+    // A path with control characters is no page's address: JSON, not the client's page.
+    for (const path of ['/%00', '/trusts/%1f', '/x%7F']) {
+      const answer = await get(path);
+      expect([path, answer.status, answer.headers['content-type']]).toEqual([path, 404, expect.stringMatching(/application\/json/)]);
+    }
   });
 
   it('answers a revalidation of index.html with 304, but never turns a 404 into one', async () => {

@@ -41,6 +41,8 @@ export function serveWebApp(webDistDir: string): express.Router {
   router.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (req.path === '/graphql' || req.path.startsWith('/graphql/') || req.path.startsWith('/auth/') || req.path === '/health') return next();
+    // A path with control characters (/%00) is no page's address: the JSON 404, like any malformed path.
+    if (/%(?:[01][0-9a-f]|7f)/i.test(req.path)) return next();
     // A missing asset (/assets/app.js) is a JSON 404, not the HTML page.
     if (extname(basename(req.path)) !== '' && extname(req.path) !== '.html') return next();
     if (!existsSync(index)) return next();
