@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { generateDemoData } from '../src/demo';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform, type RunningPlatform } from './browser-support';
+import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, scrollThrough, startPlatform, type RunningPlatform } from './browser-support';
 
 /**
  * The demo's "improved, but shifted the problem" intervention in the browser: the warning callout,
@@ -95,6 +95,7 @@ async function accessibleAtBothWidths(page: Page): Promise<void> {
     await page.goto(`${platform.url}/trusts/${showcase!.process.trustCode}`);
     await page.getByRole('heading', { name: 'Local measures' }).waitFor({ timeout: 60_000 });
     await page.getByText(showcase!.process.name).first().waitFor();
+    await scrollThrough(page); // the measures' charts are drawn as they come near the screen
     const ae = page.locator('section', { has: page.getByRole('heading', { name: 'A&E 4-hour performance', exact: true }) });
     await ae.getByText('Chart shown:').waitFor({ timeout: 60_000 });
     await ae.getByText(/compares with other trusts/).click();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform } from './browser-support';
+import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, scrollThrough, startPlatform } from './browser-support';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { aeFile, graphqlData, odsFile, requireOrSkip } from './support';
 
@@ -37,24 +37,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function codesShown(page: Page): Promise<string[]> {
   await page.locator('[role="status"][aria-busy="false"]').waitFor();
   return page.locator('table tbody tr td:nth-child(2)').allTextContents();
-}
-
-/** Scrolls down a screen at a time, so each lazily drawn chart comes near the screen. */
-async function scrollThrough(page: Page): Promise<void> {
-  for (let i = 0; i < 80; i++) {
-    const done = await page.evaluate(() => {
-      const w = globalThis as unknown as {
-        scrollBy(x: number, y: number): void;
-        innerHeight: number;
-        scrollY: number;
-        document: { body: { scrollHeight: number } };
-      };
-      w.scrollBy(0, w.innerHeight);
-      return w.scrollY + w.innerHeight >= w.document.body.scrollHeight - 2;
-    });
-    await page.waitForTimeout(50);
-    if (done && (await page.locator('[data-lazy="pending"]').count()) === 0) return;
-  }
 }
 
 (haveChromium && haveData ? describe : describe.skip)('lists that scale and charts at 320 px, in Chromium, against `longview start`', () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { requireOrSkip } from './support';
+import type { Page } from 'playwright-core';
 
 /** What the browser tests share: Debian's Chromium and its flags, axe-core, and `longview start` on free ports. */
 
@@ -56,4 +57,22 @@ export async function startPlatform(dataDir: string): Promise<RunningPlatform> {
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`longview start exited with ${code} before it was ready:\n${output}`)));
   });
+}
+
+/** Scrolls down a screen at a time, so each lazily drawn chart comes near the screen. */
+export async function scrollThrough(page: Page): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const done = await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        scrollBy(x: number, y: number): void;
+        innerHeight: number;
+        scrollY: number;
+        document: { body: { scrollHeight: number } };
+      };
+      w.scrollBy(0, w.innerHeight);
+      return w.scrollY + w.innerHeight >= w.document.body.scrollHeight - 2;
+    });
+    await page.waitForTimeout(50);
+    if (done && (await page.locator('[data-lazy="pending"]').count()) === 0) return;
+  }
 }
