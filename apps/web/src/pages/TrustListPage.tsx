@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { lazy, Suspense, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Region, TrustKind, TrustSource, type TrustFilter } from '../__generated__/graphql';
@@ -9,8 +9,10 @@ import { formatNumber } from '../lib/format';
 import { countOf, pageCount, pageParam } from '../lib/paging';
 import { usePageTitle } from '../lib/usePageTitle';
 import { Loading, QueryError } from '../components/QueryError';
+
+/** The live feed below the list loads after the list (its own chunk): the first download stays small. */
+const ActivityFeed = lazy(() => import('../components/ActivityFeed').then((m) => ({ default: m.ActivityFeed })));
 import { Pagination } from '../components/Pagination';
-import { ActivityFeed } from '../components/ActivityFeed';
 
 /** Trusts per page. */
 export const TRUSTS_PER_PAGE = 25;
@@ -225,7 +227,9 @@ export function TrustListPage() {
           <Pagination current={page} total={pages} href={pageHref} label="Pages of trusts" />
         </>
       )}
-      <ActivityFeed />
+      <Suspense fallback={<Loading what="the latest activity" />}>
+        <ActivityFeed />
+      </Suspense>
     </>
   );
 }
