@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform } from './browser-support';
 import { devJwtSecret } from '../src/platform/dev-secret';
 import { graphqlData } from './support';
+import { DEMO_PROGRAMME_ID, demoDriverDiagrams, generateDemoData } from '../src/demo';
 
 jest.setTimeout(600_000);
 
@@ -22,7 +23,7 @@ interface BrowserGlobals {
   readonly localStorage: { setItem(key: string, value: string): void };
 }
 
-type Who = 'public' | 'editor';
+type Who = 'public' | 'editor' | 'diagramEditor';
 
 /**
  * Violations in parts other work owns, allowed here by route and rule only until it lands: the
@@ -176,17 +177,25 @@ const EDITOR_PAGES = /^\/(workspace|interventions\/new$|interventions\/:id\/adop
     const trustCode = trusts[1]?.code;
     if (!trustCode) throw new Error('no acute trust in the demo data');
     const params: Record<string, string> = { code: trustCode, id: shared.id };
+    // Routes whose :id is not an intervention's: the demo's programme and driver diagram (revised by an editor of its trust).
+    const diagram = demoDriverDiagrams(generateDemoData())[0]?.step;
+    if (!diagram || diagram.type !== 'DefineDriverDiagram') throw new Error('no driver diagram in the demo data');
+    const OWN_PARAMS: Record<string, { params: Record<string, string>; who?: Who }> = {
+      '/programmes/:id': { params: { id: DEMO_PROGRAMME_ID } },
+      '/workspace/driver-diagrams/:id/revise': { params: { id: diagram.data.driverDiagramId }, who: 'diagramEditor' },
+    };
     const editorToken = token({ role: 'TRUST_EDITOR', trust: shared.trustCode, name: 'Browser editor' });
-    const pages = { public: await openAs(null), editor: await openAs(editorToken) };
+    const diagramEditorToken = token({ role: 'TRUST_EDITOR', trust: diagram.data.trustCode, name: 'Browser diagram editor' });
+    const pages = { public: await openAs(null), editor: await openAs(editorToken), diagramEditor: await openAs(diagramEditorToken) };
 
     const found: string[] = [];
     const visits = [
-      ...routes.map((route) => ({ route, who: (EDITOR_PAGES.test(route) ? 'editor' : 'public') as Who })),
+      ...routes.map((route) => ({ route, who: OWN_PARAMS[route]?.who ?? ((EDITOR_PAGES.test(route) ? 'editor' : 'public') as Who) })),
       { route: '/no-such-page', who: 'public' as Who },
     ];
     for (const { route, who } of visits) {
       const address = route.replace(/:([A-Za-z_]+)/g, (_m, name: string) => {
-        const value = params[name];
+        const value = OWN_PARAMS[route]?.params[name] ?? params[name];
         if (!value) throw new Error(`No sample value for :${name} in ${route}: add one to this test's params`);
         return encodeURIComponent(value);
       });
