@@ -80,7 +80,7 @@ export default defineConfig({
   // Workspace packages are compiled to CommonJS (for the Nest services) and linked, not
   // installed, so the dev server would serve their `exports.x = ...` to the browser as is:
   // pre-bundling converts them to ES modules. (The production build converts them itself.)
-  optimizeDeps: { include: ['@longview/analytics/periods', '@longview/analytics/csv', '@longview/domain/patterns'] },
+  optimizeDeps: { include: ['@longview/analytics/periods', '@longview/analytics/csv', '@longview/analytics/spc-rules', '@longview/domain/patterns'] },
   server: {
     port: 5173,
     proxy: {

@@ -11,6 +11,7 @@ export {
   sevenPointTrend,
   specialCauseType,
   twoInThree,
+  describeSpcRule,
 } from './spc-rules';
 export type { ImprovementDirection, PointType, RunLength, SpcRule } from './spc-rules';
 export { MIN_POINTS_FOR_LIMITS, MR_SCREEN, XMR_LIMIT, assuranceIcon, classifyAgainstLimits, resolveSpcOptions, spc, variationIcon, xmrLimits } from './spc';

@@ -44,6 +44,9 @@ describe('evaluateOutcome verdicts', () => {
     expect(o.post.some((p) => p.rule === '7 Points Above CL')).toBe(true);
     expect(o.sustainability).toBe('FADED');
     expect(o.reason).toMatch(/did not hold/);
+    // In plain English, not the Making Data Count rule names.
+    expect(o.reason).toMatch(/improvement signal \(above the upper limit: higher than this process usually goes\)/);
+    expect(o.reason).not.toMatch(/Points|CL\b|UCL|LCL/);
   });
 
   it('a quick win already gone before 12 months is FADED early', () => {
@@ -57,7 +60,7 @@ describe('evaluateOutcome verdicts', () => {
     const post = [5, 5, 5, 0, -6, 0, 0, 0, 0, 0, 0, 0, 0];
     const o = evaluateOutcome({ series: series(post), startedOn: START, direction: 'INCREASE' });
     expect(o.sustainability).toBe('FADED');
-    expect(o.reason).toMatch(/concern signal \(Below LCL\)/);
+    expect(o.reason).toMatch(/concern signal \(below the lower limit: lower than this process usually goes\)/);
   });
 
   it('noise only is NO_SIGNAL', () => {

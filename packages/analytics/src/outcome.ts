@@ -63,7 +63,7 @@ import { AnalyticsInputError } from './errors';
 import { monthIndex, parsePeriod } from './periods';
 import { ordinaryLeastSquares } from './regression';
 import { MIN_POINTS_FOR_LIMITS, SpcInputPoint, classifyAgainstLimits, mean, orderPoints, xmrLimits } from './spc';
-import { PointType, SpcRule, sevenPointOneSideMean, sevenPointTrend } from './spc-rules';
+import { PointType, SpcRule, describeSpcRule, sevenPointOneSideMean, sevenPointTrend } from './spc-rules';
 
 export type Sustainability = 'SUSTAINED' | 'FADED' | 'NOT_YET_EVIDENT' | 'NO_SIGNAL' | 'DETERIORATED' | 'INSUFFICIENT_DATA';
 
@@ -263,7 +263,7 @@ function verdict(
       const p = post[concernAt] as OutcomePoint;
       return {
         sustainability: 'DETERIORATED',
-        reason: `No improvement signal since the start; a concern signal (${p.rule}) appeared in ${p.period}.`,
+        reason: `No improvement signal since the start; a concern signal (${signalText(p.rule)}) appeared in ${p.period}.`,
       };
     }
     return {
@@ -272,7 +272,7 @@ function verdict(
     };
   }
   const first = post[improvementAt] as OutcomePoint;
-  const firstText = `an improvement signal (${first.rule}) from ${first.period}`;
+  const firstText = `an improvement signal (${signalText(first.rule)}) from ${first.period}`;
   const dip =
     concernAt >= 0 && concernAt < improvementAt
       ? ` An earlier concern signal in ${(post[concernAt] as OutcomePoint).period} looks like an implementation dip.`
@@ -281,13 +281,13 @@ function verdict(
   const laterConcern = post.findIndex((p, i) => i > improvementAt && p.pointType === 'special_cause_concern' && d * (p.value - limits.mean) < 0);
   const narrowed =
     laterConcern < 0 && laterConcerns.length > 0
-      ? ` A later concern signal (${(laterConcerns[0] as OutcomePoint).rule}) in ${(laterConcerns[0] as OutcomePoint).period} stayed on the better side of the baseline mean: the gain narrowed but did not turn bad.`
+      ? ` A later concern signal (${signalText((laterConcerns[0] as OutcomePoint).rule)}) in ${(laterConcerns[0] as OutcomePoint).period} stayed on the better side of the baseline mean: the gain narrowed but did not turn bad.`
       : '';
   if (laterConcern >= 0) {
     const p = post[laterConcern] as OutcomePoint;
     return {
       sustainability: 'FADED',
-      reason: `There was ${firstText}, but a concern signal (${p.rule}) followed in ${p.period}.`,
+      reason: `There was ${firstText}, but a concern signal (${signalText(p.rule)}) followed in ${p.period}.`,
     };
   }
 
@@ -355,4 +355,10 @@ function seasonalGain(
   const n = recent.length;
   if (n === 0) return { gain: 0, margin: 0, points: 0 };
   return { gain: gain / n, margin: 2 * sigma * Math.sqrt(1 / n + inverseCounts / (n * n)), points: n };
+}
+
+/** A point's rule inside a sentence, in plain English ("7 months in a row below the average"). */
+function signalText(rule: string): string {
+  const text = describeSpcRule(rule);
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

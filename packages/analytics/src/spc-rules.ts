@@ -152,3 +152,23 @@ export function pointTypeOf(rule: SpcRule, direction: ImprovementDirection): Poi
   if (direction === 'neutral') return v > 0 ? 'special_cause_neutral_high' : 'special_cause_neutral_low';
   return v * directionSign(direction) > 0 ? 'special_cause_improvement' : 'special_cause_concern';
 }
+
+/**
+ * An SPC rule (SpcRule, or a run chart's "Runs signal ...") in plain English, for people who have
+ * not learned the Making Data Count names: "7 Points Below CL" is "7 months in a row below the
+ * average". Unknown text is returned as it is.
+ */
+export function describeSpcRule(rule: string): string {
+  const r = rule.trim();
+  if (/^common cause$/i.test(r) || /^no runs signal$/i.test(r)) return 'No signal: ordinary month-to-month variation';
+  if (/^above ucl$/i.test(r)) return 'Above the upper limit: higher than this process usually goes';
+  if (/^below lcl$/i.test(r)) return 'Below the lower limit: lower than this process usually goes';
+  if (/^runs signal/i.test(r)) return 'A run signal: too many months in a row on one side of the middle line, or too few crossings of it';
+  let m = /^(\d+) points? trend \((increasing|decreasing)\)$/i.exec(r);
+  if (m) return `${m[1]} months in a row ${m[2]?.toLowerCase() === 'increasing' ? 'rising' : 'falling'}`;
+  m = /^2 in 3 (above|below) cl$/i.exec(r);
+  if (m) return `2 of 3 months close to the ${m[1]?.toLowerCase() === 'above' ? 'upper' : 'lower'} limit`;
+  m = /^(\d+) points? (above|below) cl$/i.exec(r);
+  if (m) return `${m[1]} months in a row ${m[2]?.toLowerCase()} the average`;
+  return r;
+}

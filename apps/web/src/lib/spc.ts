@@ -4,6 +4,7 @@
  * (NHSRplotthedots' ptd_spc_colours: improvement blue, concern orange, neutral purple,
  * common cause grey).
  */
+import { describeSpcRule as describeRule } from '@longview/analytics/spc-rules';
 import type { InterventionOutcomesQuery, SpcAnalysisFieldsFragment, Sustainability, TrustPageQuery } from '../__generated__/graphql';
 
 export type PointKind = 'improvement' | 'concern' | 'neutral' | 'common';
@@ -42,20 +43,7 @@ export const POINT_KIND_TAGS: Record<PointKind, string> = {
  * A Making Data Count rule label in plain English, in months (the series are monthly) and
  * without SPC shorthand: `7 Points Below CL` -> `7 months in a row below the average`.
  */
-export function describeRule(rule: string): string {
-  const r = rule.trim();
-  if (/^common cause$/i.test(r) || /^no runs signal$/i.test(r)) return 'No signal: ordinary month-to-month variation';
-  if (/^above ucl$/i.test(r)) return 'Above the upper limit: higher than this process usually goes';
-  if (/^below lcl$/i.test(r)) return 'Below the lower limit: lower than this process usually goes';
-  if (/^runs signal/i.test(r)) return 'A run signal: too many months in a row on one side of the middle line, or too few crossings of it';
-  let m = /^(\d+) points? trend \((increasing|decreasing)\)$/i.exec(r);
-  if (m) return `${m[1]} months in a row ${m[2]!.toLowerCase() === 'increasing' ? 'rising' : 'falling'}`;
-  m = /^2 in 3 (above|below) cl$/i.exec(r);
-  if (m) return `2 of 3 months close to the ${m[1]!.toLowerCase() === 'above' ? 'upper' : 'lower'} limit`;
-  m = /^(\d+) points? (above|below) cl$/i.exec(r);
-  if (m) return `${m[1]} months in a row ${m[2]!.toLowerCase()} the average`;
-  return r;
-}
+export { describeRule };
 
 /** One month's signal in words: `Improvement: 7 months in a row below the average`, or `No signal`. */
 export function describePoint(point: { pointType?: string | null; rule?: string | null }): string {
