@@ -162,8 +162,11 @@ async function codesShown(page: Page): Promise<string[]> {
       URL,
       '{ trusts(filter: { kind: ACUTE, source: DEMO }) { code metrics } }',
     );
-    const demo = trusts.find((t) => t.metrics.length >= 4) ?? trusts[0];
-    if (!demo) throw new Error('no demo acute trust');
+    const picked = trusts.find((t) => t.metrics.length >= 4) ?? trusts[0];
+    if (!picked) throw new Error('no demo acute trust');
+    // One chart per series the page shows (catalogue metrics and the trust's own local measures).
+    const { trust } = await graphqlData<{ trust: { series: { metric: string }[] } }>(URL, `{ trust(code: "${picked.code}") { series { metric } } }`);
+    const demo = { code: picked.code, metrics: trust.series.map((s) => s.metric) };
 
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
     const errors: string[] = [];
@@ -177,7 +180,8 @@ async function codesShown(page: Page): Promise<string[]> {
 
     await scrollThrough(page);
     expect(await page.locator('[data-lazy="pending"]').count()).toBe(0);
-    const charts = page.locator('figure.app-chart');
+    // The measures' SPC charts (a funnel plot in a benchmark panel is a figure too).
+    const charts = page.locator('figure.app-chart').filter({ hasNot: page.locator('svg title', { hasText: 'Funnel plot' }) });
     expect(await charts.count()).toBe(demo.metrics.length);
 
     // Each chart sits in a focusable, named region that scrolls sideways; its text is at least 12 px.
