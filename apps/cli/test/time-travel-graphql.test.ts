@@ -141,7 +141,7 @@ describe('time travel through GraphQL (embedded)', () => {
 
     const after = (await intervention(null, ids.shown, CORRECTED)).intervention;
     expect(after?.outcomes.map((o) => o.sustainability)).toEqual(['FADED']);
-    expect(after?.outcomes[0]?.reason).toMatch(/concern signal \(Below LCL\) followed in 2024-06/);
+    expect(after?.outcomes[0]?.reason).toMatch(/concern signal \(below the lower limit: [^)]*\) followed in 2024-06/);
     expect(after?.outcomes[0]?.spc.points.find((p) => p.period === '2024-06')?.value).toBe(60);
 
     const live = (await intervention(null, ids.shown)).intervention;
