@@ -120,6 +120,21 @@ describe('live activity over graphql-ws (embedded)', () => {
     await sub.stop();
   });
 
+  it("checks a subscription's inputs as the HTTP endpoint does: a malformed trust code or a NUL is BAD_USER_INPUT", async () => {
+    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const firstError = (variables: Record<string, unknown>) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe({ query: SUBSCRIPTION, variables }, { next: () => undefined, error: resolve, complete: () => resolve(undefined) });
+      });
+    const bad = (await firstError({ filter: { trustCode: '../RJ1' } })) as { message: string; extensions?: { code?: string } }[];
+    expect(bad[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad[0]?.message).toBe('Argument filter.trustCode of activity is not a valid id: must not contain "/" or "\\"');
+    const nul = (await firstError({ filter: { trustCode: 'RJ\u00001' } })) as { message: string; extensions?: { code?: string } }[];
+    expect(nul[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(nul[0]?.message).toMatch(/^Variable \$filter at trustCode /);
+    await client.dispose();
+  });
+
   it('closes the connection with 4401 for a bad token', async () => {
     const bad = new Subscriber(wsUrl, 'not-a-token');
     expect(await bad.closed).toBe(4401);

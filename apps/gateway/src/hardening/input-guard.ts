@@ -54,16 +54,25 @@ export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPl
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
-          const variables = isRecord(request.variables) ? request.variables : {};
-          for (const [name, value] of Object.entries(variables)) {
-            const bad = findMalformedText(value);
-            if (bad) throw rejected(`Variable $${name}${bad.path ? ` at ${bad.path}` : ''} ${bad.problem}`, fieldPath(name, bad.path));
-          }
-          checkArguments(schema, document, variables, operationName ?? null);
+          checkOperationInputs(schema, document, request.variables, operationName ?? null);
         },
       };
     },
   };
+}
+
+/**
+ * The guard's checks on one operation (see inputGuardPlugin), for any transport: the HTTP
+ * endpoint runs them through the plugin, the graphql-ws endpoint on each subscription. Throws
+ * the BAD_USER_INPUT GraphQLError for the first violation.
+ */
+export function checkOperationInputs(schema: GraphQLSchema, document: DocumentNode, rawVariables: unknown, operationName: string | null): void {
+  const variables = isRecord(rawVariables) ? rawVariables : {};
+  for (const [name, value] of Object.entries(variables)) {
+    const bad = findMalformedText(value);
+    if (bad) throw rejected(`Variable $${name}${bad.path ? ` at ${bad.path}` : ''} ${bad.problem}`, fieldPath(name, bad.path));
+  }
+  checkArguments(schema, document, variables, operationName);
 }
 
 function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | null): void {
