@@ -8,6 +8,7 @@ import { signedInFromAuthorization, InvalidTokenError, type SignedIn, type Token
 import { createGatewayContext, type GatewayServices } from '../context';
 import { loadResolvers, loadTypeDefs } from '../schema';
 import type { HardeningConfig } from '../hardening/config';
+import { checkOperationInputs } from '../hardening/input-guard';
 import { ActivityTicker } from './activity.feed';
 
 /** Per connection: at most this many subscriptions at once. */
@@ -42,8 +43,8 @@ export interface ActivityWebSocketOptions {
  * graphql-ws on the gateway's own port, path /graphql, for subscriptions only (queries and
  * mutations go over HTTP). connection_init's payload carries `Authorization: Bearer <token>`,
  * verified by the same code as HTTP's header; a bad one closes the socket with 4401, none is a
- * public viewer. Every subscription is parsed with the same token limit and validated with the
- * same rules as an HTTP operation, and runs with a context bound to its viewer, so the query
+ * public viewer. Every subscription is parsed with the same token limit, validated with the same
+ * rules and its inputs checked by the same guard as an HTTP operation, and runs with a context bound to its viewer, so the query
  * service decides what each subscriber may see.
  */
 export function serveActivityOverWebSocket(options: ActivityWebSocketOptions): { stop(): Promise<void> } {
@@ -107,6 +108,12 @@ export function serveActivityOverWebSocket(options: ActivityWebSocketOptions): {
         if (!operation) return [new GraphQLError('Name the operation to run')];
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION)
           return [new GraphQLError('This connection carries subscriptions only: send queries and mutations over HTTP')];
+        // The same input checks as the HTTP endpoint (no NUL or lone surrogate, well-formed ids and trust codes).
+        try {
+          checkOperationInputs(schema, document, payload.variables, payload.operationName ?? null);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError("The subscription's input could not be checked")];
+        }
         state.subscriptions.add(id);
         const signedIn = state.signedIn;
         const base = createGatewayContext(options.services, signedIn?.actor ?? null, signedIn?.name ?? null);
