@@ -1,6 +1,6 @@
 import { InterventionNotFoundError, type Actor } from '@longview/domain';
 import { ServiceError } from '../src/clients/service-error';
-import { proposedInterventionId } from '../src/interventions/interventions.mutations';
+import { newAggregateId } from '../src/shared/new-ids';
 import { FakeCommandService, FakeQueryService, interventionView, seriesView, trustView } from './fakes';
 import { errorOf, useGatewayHarness } from './harness';
 
@@ -188,7 +188,7 @@ describe('mutations', () => {
     const data = sent?.request.data as Record<string, unknown>;
     // With a command id the new id is derived from the actor and that id (a retry names the same intervention).
     expect(data.interventionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(data.interventionId).toBe(proposedInterventionId({ actor: editor }, 'cmd-1'));
+    expect(data.interventionId).toBe(newAggregateId({ actor: editor }, 'proposal', 'cmd-1'));
     // The actor is the one the command client was bound to (its service credential), not in the body.
     expect(sent?.actor).toEqual(editor);
     expect(sent?.request).toEqual({
@@ -381,17 +381,20 @@ describe('error mapping', () => {
   });
 });
 
-describe('proposedInterventionId', () => {
+describe('newAggregateId', () => {
   const alice: Actor = { id: 'alice', role: 'TRUST_EDITOR', trustCode: 'RJ1' };
   const bob: Actor = { id: 'bob', role: 'TRUST_EDITOR', trustCode: 'RXH' };
   it('is the same for the same actor and command id, and differs across actors and ids', () => {
-    expect(proposedInterventionId({ actor: alice }, 'c1')).toBe(proposedInterventionId({ actor: alice }, 'c1'));
-    expect(proposedInterventionId({ actor: alice }, 'c1')).not.toBe(proposedInterventionId({ actor: bob }, 'c1'));
-    expect(proposedInterventionId({ actor: alice }, 'c1')).not.toBe(proposedInterventionId({ actor: alice }, 'c2'));
+    expect(newAggregateId({ actor: alice }, 'proposal', 'c1')).toBe(newAggregateId({ actor: alice }, 'proposal', 'c1'));
+    expect(newAggregateId({ actor: alice }, 'proposal', 'c1')).not.toBe(newAggregateId({ actor: bob }, 'proposal', 'c1'));
+    expect(newAggregateId({ actor: alice }, 'proposal', 'c1')).not.toBe(newAggregateId({ actor: alice }, 'proposal', 'c2'));
+    // Two kinds of aggregate created with one command id get different ids.
+    expect(newAggregateId({ actor: alice }, 'lesson', 'c1')).not.toBe(newAggregateId({ actor: alice }, 'comment', 'c1'));
+    expect(newAggregateId({ actor: alice }, 'proposal', 'c1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
   it('is a fresh random v4 id without a command id', () => {
-    const id = proposedInterventionId({ actor: alice }, undefined);
+    const id = newAggregateId({ actor: alice }, 'proposal', undefined);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(id).not.toBe(proposedInterventionId({ actor: alice }, undefined));
+    expect(id).not.toBe(newAggregateId({ actor: alice }, 'proposal', undefined));
   });
 });

@@ -1,7 +1,7 @@
 import { InterventionNotFoundError } from '@longview/domain';
 import type { AdoptInterventionInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { proposedInterventionId } from '../interventions/interventions.mutations';
+import { newAggregateId } from '../shared/new-ids';
 import { readBackOptions, send } from '../shared/commands';
 import { gatewayError } from '../shared/errors';
 
@@ -11,7 +11,7 @@ import { gatewayError } from '../shared/errors';
  * from the source's own stream and checks the adopter may see it.
  */
 export async function adoptIntervention(context: GatewayContext, input: AdoptInterventionInput) {
-  const interventionId = proposedInterventionId(context, input.commandId);
+  const interventionId = newAggregateId(context, 'proposal', input.commandId);
   const { sourceInterventionId, trustCode, title, adaptations, sharing } = input;
   const accepted = await send(context, 'AdoptIntervention', input, {
     interventionId,

@@ -1,20 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { DriverDiagramNotFoundError, type DriverDiagramPrimaryDriverInput as DomainPrimaryDriver } from '@longview/domain';
 import type { DefineDriverDiagramInput, DriverDiagramPrimaryDriverInput, ReviseDriverDiagramInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { readBackOptions, send } from '../shared/commands';
+import { newAggregateId } from '../shared/new-ids';
 import { gatewayError } from '../shared/errors';
-
-/** A new diagram's id: derived from the actor and the command id when given (a retry names the same one), else random. */
-function newId(context: GatewayContext, commandId: string | null | undefined): string {
-  if (!commandId) return randomUUID();
-  const { actor } = context;
-  const hex = createHash('sha256')
-    .update(['longview-driver-diagram', actor?.role ?? '', actor?.trustCode ?? '', actor?.id ?? '', commandId].join('\u0000'))
-    .digest('hex');
-  const variant = (8 | (parseInt(hex.charAt(16), 16) & 3)).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** The input tree as the domain reads it (absent lists left out; the decider checks everything). */
 function tree(primaryDrivers: readonly DriverDiagramPrimaryDriverInput[]): DomainPrimaryDriver[] {
@@ -40,7 +29,7 @@ async function payload(context: GatewayContext, driverDiagramId: string, accepte
 }
 
 export async function defineDriverDiagram(context: GatewayContext, input: DefineDriverDiagramInput) {
-  const driverDiagramId = newId(context, input.commandId);
+  const driverDiagramId = newAggregateId(context, 'driver-diagram', input.commandId);
   const accepted = await send(context, 'DefineDriverDiagram', input, {
     driverDiagramId,
     trustCode: input.trustCode,

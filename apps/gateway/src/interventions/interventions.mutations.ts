@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { CommandAccepted } from '@longview/contracts';
 import { InterventionNotFoundError } from '@longview/domain';
 import type {
@@ -11,6 +10,7 @@ import type {
 } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { readBackOptions, send } from '../shared/commands';
+import { newAggregateId } from '../shared/new-ids';
 import { compact } from '../shared/compact';
 import { gatewayError } from '../shared/errors';
 
@@ -26,23 +26,8 @@ export async function interventionPayload(context: GatewayContext, id: string, a
   return { intervention, position: accepted.position };
 }
 
-/**
- * The new intervention's id. With a command id it is derived from the actor and that id, so a
- * retry of the same proposal names the same intervention and replays (the command side scopes
- * command ids to the actor); without one, a fresh random id.
- */
-export function proposedInterventionId(context: Pick<GatewayContext, 'actor'>, commandId: string | null | undefined): string {
-  if (!commandId) return randomUUID();
-  const { actor } = context;
-  const key = ['longview-proposal', actor?.role ?? 'SYSTEM', actor?.trustCode ?? '', actor?.id ?? '', commandId].join('\u0000');
-  const hex = createHash('sha256').update(key).digest('hex');
-  // Shaped as an RFC 9562 version 8 (custom) UUID.
-  const variant = (8 | (parseInt(hex.charAt(16), 16) & 3)).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 export async function proposeIntervention(context: GatewayContext, input: ProposeInterventionInput) {
-  const interventionId = proposedInterventionId(context, input.commandId);
+  const interventionId = newAggregateId(context, 'proposal', input.commandId);
   const { commandId: _commandId, ...fields } = input;
   const accepted = await send(context, 'ProposeIntervention', input, {
     ...compact(fields),

@@ -1,20 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { CommentNotFoundError, LessonNotFoundError } from '@longview/domain';
 import type { CommentOnInterventionInput, EndorseLessonInput, HideCommentInput, RetractCommentInput, ShareLessonInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { readBackOptions, send } from '../shared/commands';
+import { newAggregateId } from '../shared/new-ids';
 import { gatewayError } from '../shared/errors';
-
-/** A new lesson's, comment's or programme's id: derived from the actor and the command id when given (a retry names the same one), else random. */
-export function newId(context: GatewayContext, kind: string, commandId: string | null | undefined): string {
-  if (!commandId) return randomUUID();
-  const { actor } = context;
-  const hex = createHash('sha256')
-    .update([`longview-${kind}`, actor?.role ?? '', actor?.trustCode ?? '', actor?.id ?? '', commandId].join('\u0000'))
-    .digest('hex');
-  const variant = (8 | (parseInt(hex.charAt(16), 16) & 3)).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 async function lessonPayload(context: GatewayContext, lessonId: string, accepted: { position: string; streamId: string; version: number }) {
   const lesson = await context.queries.getLesson(lessonId, readBackOptions({ ...accepted, events: [] }));
@@ -29,7 +18,7 @@ async function commentPayload(context: GatewayContext, commentId: string, accept
 }
 
 export async function shareLesson(context: GatewayContext, input: ShareLessonInput) {
-  const lessonId = newId(context, 'lesson', input.commandId);
+  const lessonId = newAggregateId(context, 'lesson', input.commandId);
   const accepted = await send(context, 'ShareLesson', input, {
     lessonId,
     ...(input.interventionId ? { interventionId: input.interventionId } : {}),
@@ -47,7 +36,7 @@ export async function endorseLesson(context: GatewayContext, input: EndorseLesso
 }
 
 export async function commentOnIntervention(context: GatewayContext, input: CommentOnInterventionInput) {
-  const commentId = newId(context, 'comment', input.commandId);
+  const commentId = newAggregateId(context, 'comment', input.commandId);
   const accepted = await send(context, 'CommentOnIntervention', input, { commentId, interventionId: input.interventionId, body: input.body });
   return commentPayload(context, commentId, accepted);
 }

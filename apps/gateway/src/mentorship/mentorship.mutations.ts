@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { CommandAccepted } from '@longview/contracts';
 import type {
   EndMentorshipInput,
@@ -9,23 +8,10 @@ import type {
 } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { readBackOptions, send } from '../shared/commands';
+import { newAggregateId } from '../shared/new-ids';
 import { gatewayError } from '../shared/errors';
 import { offerNotFound, visibleMentorship } from './mentorship.reads';
 import { MentorshipNotFoundError } from '@longview/domain';
-
-/**
- * A new offer's or request's id. With a command id it is derived from the actor and that id, so
- * a retry names the same offer and replays (command ids are scoped to the actor); else random.
- */
-function newId(context: GatewayContext, kind: string, commandId: string | null | undefined): string {
-  if (!commandId) return randomUUID();
-  const { actor } = context;
-  const hex = createHash('sha256')
-    .update([`longview-${kind}`, actor?.role ?? '', actor?.trustCode ?? '', actor?.id ?? '', commandId].join('\u0000'))
-    .digest('hex');
-  const variant = (8 | (parseInt(hex.charAt(16), 16) & 3)).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 async function offerPayload(context: GatewayContext, offerId: string, accepted: CommandAccepted) {
   const offer = await context.queries.getMentorshipOffer(offerId, readBackOptions(accepted));
@@ -40,7 +26,7 @@ async function mentorshipPayload(context: GatewayContext, mentorshipId: string, 
 }
 
 export async function offerMentorship(context: GatewayContext, input: OfferMentorshipInput) {
-  const offerId = newId(context, 'mentorship-offer', input.commandId);
+  const offerId = newAggregateId(context, 'mentorship-offer', input.commandId);
   const accepted = await send(context, 'OfferMentorship', input, {
     offerId,
     categories: [...input.categories],
@@ -57,7 +43,7 @@ export async function withdrawMentorshipOffer(context: GatewayContext, input: Wi
 }
 
 export async function requestMentorship(context: GatewayContext, input: RequestMentorshipInput) {
-  const mentorshipId = newId(context, 'mentorship', input.commandId);
+  const mentorshipId = newAggregateId(context, 'mentorship', input.commandId);
   const accepted = await send(context, 'RequestMentorship', input, {
     offerId: input.offerId,
     mentorshipId,

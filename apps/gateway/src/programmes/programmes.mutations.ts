@@ -2,8 +2,8 @@ import { ProgrammeNotFoundError } from '@longview/domain';
 import type { CommandAccepted } from '@longview/contracts';
 import type { AppointProgrammeCoordinatorInput, CreateProgrammeInput, JoinProgrammeInput, LinkToProgrammeInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { newId } from '../lessons/lessons.mutations';
 import { readBackOptions, send } from '../shared/commands';
+import { newAggregateId } from '../shared/new-ids';
 import { gatewayError } from '../shared/errors';
 
 async function programmePayload(context: GatewayContext, programmeId: string, accepted: CommandAccepted) {
@@ -13,7 +13,7 @@ async function programmePayload(context: GatewayContext, programmeId: string, ac
 }
 
 export async function createProgramme(context: GatewayContext, input: CreateProgrammeInput) {
-  const programmeId = newId(context, 'programme', input.commandId);
+  const programmeId = newAggregateId(context, 'programme', input.commandId);
   const accepted = await send(context, 'CreateProgramme', input, {
     programmeId,
     name: input.name,
