@@ -1,9 +1,8 @@
-import { InterventionNotFoundError } from '@longview/domain';
 import type { AdoptInterventionInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { newAggregateId } from '../shared/new-ids';
-import { readBackOptions, send } from '../shared/commands';
-import { gatewayError } from '../shared/errors';
+import { interventionPayload } from '../interventions/interventions.mutations';
+import { send } from '../shared/commands';
 
 /**
  * adoptIntervention: the gateway names the new intervention and passes on only what is the
@@ -21,7 +20,5 @@ export async function adoptIntervention(context: GatewayContext, input: AdoptInt
     adaptations,
     sharing,
   });
-  const intervention = await context.queries.getIntervention(interventionId, readBackOptions(accepted));
-  if (!intervention) throw gatewayError('NOT_FOUND', new InterventionNotFoundError(interventionId).message);
-  return { intervention, position: accepted.position };
+  return interventionPayload(context, interventionId, accepted);
 }

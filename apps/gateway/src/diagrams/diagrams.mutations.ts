@@ -1,9 +1,9 @@
 import { DriverDiagramNotFoundError, type DriverDiagramPrimaryDriverInput as DomainPrimaryDriver } from '@longview/domain';
 import type { DefineDriverDiagramInput, DriverDiagramPrimaryDriverInput, ReviseDriverDiagramInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { readBackOptions, send } from '../shared/commands';
+import type { CommandAccepted } from '@longview/contracts';
+import { readBackOrNotFound, send } from '../shared/commands';
 import { newAggregateId } from '../shared/new-ids';
-import { gatewayError } from '../shared/errors';
 
 /** The input tree as the domain reads it (absent lists left out; the decider checks everything). */
 function tree(primaryDrivers: readonly DriverDiagramPrimaryDriverInput[]): DomainPrimaryDriver[] {
@@ -22,9 +22,12 @@ function tree(primaryDrivers: readonly DriverDiagramPrimaryDriverInput[]): Domai
   }));
 }
 
-async function payload(context: GatewayContext, driverDiagramId: string, accepted: { position: string; streamId: string; version: number }) {
-  const driverDiagram = await context.queries.getDriverDiagram(driverDiagramId, readBackOptions({ ...accepted, events: [] }));
-  if (!driverDiagram) throw gatewayError('NOT_FOUND', new DriverDiagramNotFoundError(driverDiagramId).message);
+async function payload(context: GatewayContext, driverDiagramId: string, accepted: CommandAccepted) {
+  const driverDiagram = await readBackOrNotFound(
+    accepted,
+    (options) => context.queries.getDriverDiagram(driverDiagramId, options),
+    new DriverDiagramNotFoundError(driverDiagramId).message,
+  );
   return { driverDiagram, position: accepted.position };
 }
 

@@ -9,10 +9,9 @@ import type {
   StartInterventionInput,
 } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { readBackOptions, send } from '../shared/commands';
+import { readBackOrNotFound, send } from '../shared/commands';
 import { newAggregateId } from '../shared/new-ids';
 import { compact } from '../shared/compact';
-import { gatewayError } from '../shared/errors';
 
 /**
  * The payload of every intervention mutation, first answer and replay alike: the intervention
@@ -21,8 +20,7 @@ import { gatewayError } from '../shared/errors';
  * words the command side uses for a missing one.
  */
 export async function interventionPayload(context: GatewayContext, id: string, accepted: CommandAccepted) {
-  const intervention = await context.queries.getIntervention(id, readBackOptions(accepted));
-  if (!intervention) throw gatewayError('NOT_FOUND', new InterventionNotFoundError(id).message);
+  const intervention = await readBackOrNotFound(accepted, (options) => context.queries.getIntervention(id, options), new InterventionNotFoundError(id).message);
   return { intervention, position: accepted.position };
 }
 

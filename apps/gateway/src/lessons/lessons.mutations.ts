@@ -1,19 +1,17 @@
 import { CommentNotFoundError, LessonNotFoundError } from '@longview/domain';
 import type { CommentOnInterventionInput, EndorseLessonInput, HideCommentInput, RetractCommentInput, ShareLessonInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { readBackOptions, send } from '../shared/commands';
+import type { CommandAccepted } from '@longview/contracts';
+import { readBackOrNotFound, send } from '../shared/commands';
 import { newAggregateId } from '../shared/new-ids';
-import { gatewayError } from '../shared/errors';
 
-async function lessonPayload(context: GatewayContext, lessonId: string, accepted: { position: string; streamId: string; version: number }) {
-  const lesson = await context.queries.getLesson(lessonId, readBackOptions({ ...accepted, events: [] }));
-  if (!lesson) throw gatewayError('NOT_FOUND', new LessonNotFoundError(lessonId).message);
+async function lessonPayload(context: GatewayContext, lessonId: string, accepted: CommandAccepted) {
+  const lesson = await readBackOrNotFound(accepted, (options) => context.queries.getLesson(lessonId, options), new LessonNotFoundError(lessonId).message);
   return { lesson, position: accepted.position };
 }
 
-async function commentPayload(context: GatewayContext, commentId: string, accepted: { position: string; streamId: string; version: number }) {
-  const comment = await context.queries.getComment(commentId, readBackOptions({ ...accepted, events: [] }));
-  if (!comment) throw gatewayError('NOT_FOUND', new CommentNotFoundError(commentId).message);
+async function commentPayload(context: GatewayContext, commentId: string, accepted: CommandAccepted) {
+  const comment = await readBackOrNotFound(accepted, (options) => context.queries.getComment(commentId, options), new CommentNotFoundError(commentId).message);
   return { comment, position: accepted.position };
 }
 

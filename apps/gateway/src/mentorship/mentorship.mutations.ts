@@ -7,21 +7,22 @@ import type {
   WithdrawMentorshipOfferInput,
 } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { readBackOptions, send } from '../shared/commands';
+import { readBackOrNotFound, send } from '../shared/commands';
 import { newAggregateId } from '../shared/new-ids';
-import { gatewayError } from '../shared/errors';
 import { offerNotFound, visibleMentorship } from './mentorship.reads';
 import { MentorshipNotFoundError } from '@longview/domain';
 
 async function offerPayload(context: GatewayContext, offerId: string, accepted: CommandAccepted) {
-  const offer = await context.queries.getMentorshipOffer(offerId, readBackOptions(accepted));
-  if (!offer) throw offerNotFound(offerId);
+  const offer = await readBackOrNotFound(accepted, (options) => context.queries.getMentorshipOffer(offerId, options), offerNotFound(offerId).message);
   return { offer, position: accepted.position };
 }
 
 async function mentorshipPayload(context: GatewayContext, mentorshipId: string, accepted: CommandAccepted) {
-  const mentorship = await context.queries.getMentorship(mentorshipId, readBackOptions(accepted));
-  if (!mentorship) throw gatewayError('NOT_FOUND', new MentorshipNotFoundError(mentorshipId).message);
+  const mentorship = await readBackOrNotFound(
+    accepted,
+    (options) => context.queries.getMentorship(mentorshipId, options),
+    new MentorshipNotFoundError(mentorshipId).message,
+  );
   return { mentorship, position: accepted.position };
 }
 

@@ -2,13 +2,15 @@ import { ProgrammeNotFoundError } from '@longview/domain';
 import type { CommandAccepted } from '@longview/contracts';
 import type { AppointProgrammeCoordinatorInput, CreateProgrammeInput, JoinProgrammeInput, LinkToProgrammeInput } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
-import { readBackOptions, send } from '../shared/commands';
+import { readBackOrNotFound, send } from '../shared/commands';
 import { newAggregateId } from '../shared/new-ids';
-import { gatewayError } from '../shared/errors';
 
 async function programmePayload(context: GatewayContext, programmeId: string, accepted: CommandAccepted) {
-  const programme = await context.queries.getProgramme(programmeId, readBackOptions(accepted));
-  if (!programme) throw gatewayError('NOT_FOUND', new ProgrammeNotFoundError(programmeId).message);
+  const programme = await readBackOrNotFound(
+    accepted,
+    (options) => context.queries.getProgramme(programmeId, options),
+    new ProgrammeNotFoundError(programmeId).message,
+  );
   return { programme, position: accepted.position };
 }
 

@@ -2,7 +2,7 @@ import type { CommandAccepted, CommandRequest } from '@longview/contracts';
 import type { LongviewCommand, LongviewCommandType } from '@longview/domain';
 import type { ReadOptions } from '../clients/query-service.client';
 import type { GatewayContext } from '../context';
-import { authenticationRequired, notReadable } from './errors';
+import { authenticationRequired, gatewayError, notReadable } from './errors';
 
 /**
  * What every mutation does: map the input to a domain command, send it, then read the changed
@@ -40,5 +40,16 @@ export function readBackOptions(accepted: CommandAccepted): ReadOptions {
 export async function readBack<T>(what: string, accepted: CommandAccepted, read: (options: ReadOptions) => Promise<T | null>): Promise<T> {
   const value = await read(readBackOptions(accepted));
   if (value === null) throw notReadable(what, accepted.position);
+  return value;
+}
+
+/**
+ * The object a command changed, read back at the write for the mutation's payload. One the viewer
+ * may not see (a replayed answer to a command about another trust's private object, say) answers
+ * NOT_FOUND exactly as a missing one does, in the command side's words for it (`missing`).
+ */
+export async function readBackOrNotFound<T>(accepted: CommandAccepted, read: (options: ReadOptions) => Promise<T | null>, missing: string): Promise<T> {
+  const value = await read(readBackOptions(accepted));
+  if (value === null) throw gatewayError('NOT_FOUND', missing);
   return value;
 }
