@@ -167,3 +167,18 @@ export const LINK_TO_PROGRAMME_MUTATION = graphql(`
     }
   }
 `);
+
+export const APPOINT_PROGRAMME_COORDINATOR_MUTATION = graphql(`
+  mutation AppointProgrammeCoordinator($input: AppointProgrammeCoordinatorInput!) {
+    appointProgrammeCoordinator(input: $input) {
+      position
+      programme {
+        id
+        coordinators {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

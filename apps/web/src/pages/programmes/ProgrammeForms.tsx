@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { JOIN_PROGRAMME_MUTATION, LINKABLE_INTERVENTIONS_QUERY, LINK_TO_PROGRAMME_MUTATION } from '../../graphql/programmes';
+import {
+  APPOINT_PROGRAMME_COORDINATOR_MUTATION,
+  JOIN_PROGRAMME_MUTATION,
+  LINKABLE_INTERVENTIONS_QUERY,
+  LINK_TO_PROGRAMME_MUTATION,
+} from '../../graphql/programmes';
 import { interpretMutationError } from '../../lib/serverErrors';
 import { ErrorMessage, ErrorSummary } from '../../components/ErrorSummary';
 
@@ -132,6 +137,129 @@ export function LinkInterventionForm({ programmeId, trustCodes, linked }: { prog
       </div>
       <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={loading}>
         Link to programme
+      </button>
+    </form>
+  );
+}
+
+type AppointField = 'personId' | 'name';
+
+/**
+ * A coordinator (or an admin) appoints another coordinator by the id of their sign-in and the
+ * name the programme shows. The person finds their id on this page ("Your sign-in id"). The
+ * server checks who may appoint; appointing someone who already coordinates changes nothing.
+ */
+export function AppointCoordinatorForm({ programmeId, coordinatorIds }: { programmeId: string; coordinatorIds: readonly string[] }) {
+  const [personId, setPersonId] = useState('');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<AppointField, string>>>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [appoint, { loading }] = useMutation(APPOINT_PROGRAMME_COORDINATOR_MUTATION, {
+    refetchQueries: ['Programme', 'Programmes'],
+    awaitRefetchQueries: true,
+  });
+
+  useEffect(() => {
+    if (attempt > 0 && summaryRef.current) summaryRef.current.focus();
+  }, [attempt]);
+
+  const fail = (fields: Partial<Record<AppointField, string>>, messages: string[] = []) => {
+    setErrors(fields);
+    setGeneral(messages);
+    setAttempt((a) => a + 1);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const id = personId.trim();
+    const shownName = name.trim();
+    const problems: Partial<Record<AppointField, string>> = {};
+    if (!id) problems.personId = 'Enter the sign-in id of the person to appoint';
+    else if (id.length > 200) problems.personId = 'The sign-in id must be 200 characters or fewer';
+    else if (coordinatorIds.includes(id)) problems.personId = 'This person already coordinates the programme';
+    if (!shownName) problems.name = 'Enter their name as the programme should show it';
+    else if (shownName.length > 200) problems.name = 'The name must be 200 characters or fewer';
+    if (Object.keys(problems).length > 0) return fail(problems);
+    try {
+      await appoint({ variables: { input: { programmeId, personId: id, name: shownName } } });
+      setErrors({});
+      setGeneral([]);
+      setPersonId('');
+      setName('');
+      setDone(shownName);
+    } catch (failure) {
+      const interpreted = interpretMutationError(failure);
+      const fields: Partial<Record<AppointField, string>> = {};
+      const rest = [...interpreted.general];
+      for (const f of interpreted.fields) {
+        if (f.path === 'personId' || f.path === 'name') fields[f.path] = f.message;
+        else rest.push(f.message);
+      }
+      fail(fields, rest);
+    }
+  }
+
+  const fieldClass = (field: AppointField) => `nhsuk-form-group${errors[field] ? ' nhsuk-form-group--error' : ''}`;
+  const inputClass = (field: AppointField) => `nhsuk-input${errors[field] ? ' nhsuk-input--error' : ''}`;
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="appoint-heading">
+      <h3 id="appoint-heading">Appoint a coordinator</h3>
+      <ErrorSummary
+        ref={summaryRef}
+        items={[
+          ...general.map((text) => ({ text })),
+          ...(errors.personId ? [{ text: errors.personId, targetId: 'appoint-person-id' }] : []),
+          ...(errors.name ? [{ text: errors.name, targetId: 'appoint-name' }] : []),
+        ]}
+      />
+      {done ? (
+        <p role="status" className="nhsuk-body">
+          {done} now coordinates the programme.
+        </p>
+      ) : null}
+      <p>Coordinators can link any member trust&apos;s interventions and appoint other coordinators.</p>
+      <div className={fieldClass('personId')}>
+        <label className="nhsuk-label" htmlFor="appoint-person-id">
+          Their sign-in id
+        </label>
+        <div className="nhsuk-hint" id="appoint-person-id-hint">
+          They can see it on this page when signed in, under &quot;Your sign-in id&quot;
+        </div>
+        <ErrorMessage id="appoint-person-id-error" message={errors.personId} />
+        <input
+          className={inputClass('personId')}
+          id="appoint-person-id"
+          name="personId"
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          value={personId}
+          onChange={(e) => setPersonId(e.target.value)}
+          aria-describedby={`appoint-person-id-hint${errors.personId ? ' appoint-person-id-error' : ''}`}
+        />
+      </div>
+      <div className={fieldClass('name')}>
+        <label className="nhsuk-label" htmlFor="appoint-name">
+          Their name, as the programme shows it
+        </label>
+        <ErrorMessage id="appoint-name-error" message={errors.name} />
+        <input
+          className={inputClass('name')}
+          id="appoint-name"
+          name="name"
+          type="text"
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-describedby={errors.name ? 'appoint-name-error' : undefined}
+        />
+      </div>
+      <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={loading}>
+        Appoint coordinator
       </button>
     </form>
   );

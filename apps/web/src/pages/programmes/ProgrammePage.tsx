@@ -13,7 +13,7 @@ import { Portfolio } from '../../components/Portfolio';
 import { StatusTag } from '../../components/StatusTag';
 import { SummaryList } from '../../components/SummaryList';
 import { NotFoundPage } from '../NotFoundPage';
-import { JoinProgrammeForm, LinkInterventionForm } from './ProgrammeForms';
+import { AppointCoordinatorForm, JoinProgrammeForm, LinkInterventionForm } from './ProgrammeForms';
 
 type Programme = NonNullable<ProgrammeQuery['programme']>;
 
@@ -43,6 +43,7 @@ function ProgrammeView({ programme }: { programme: Programme }) {
   const memberCodes = programme.members.map((m) => m.code);
   const isMemberEditor = viewer?.role === 'TRUST_EDITOR' && !!viewer.trustCode && memberCodes.includes(viewer.trustCode);
   const mayJoin = viewer?.role === 'TRUST_EDITOR' && !!viewer.trustCode && !memberCodes.includes(viewer.trustCode);
+  const mayAppoint = programme.coordinatedByMe || viewer?.role === 'ADMIN';
   const linkable = programme.coordinatedByMe || viewer?.role === 'ADMIN' ? memberCodes : isMemberEditor && viewer?.trustCode ? [viewer.trustCode] : [];
   const { evidence } = programme;
   return (
@@ -58,6 +59,12 @@ function ProgrammeView({ programme }: { programme: Programme }) {
           { key: 'Set up', value: formatDate(programme.createdAt) },
         ]}
       />
+      {mayAppoint ? <AppointCoordinatorForm programmeId={programme.id} coordinatorIds={programme.coordinators.map((c) => c.id)} /> : null}
+      {viewer && !mayAppoint ? (
+        <p className="nhsuk-body-s">
+          Your sign-in id is <code>{viewer.id}</code>: a coordinator needs it to appoint you as a coordinator of this programme.
+        </p>
+      ) : null}
 
       <section aria-labelledby="evidence-heading" className="nhsuk-u-margin-bottom-6">
         <h2 id="evidence-heading">Does it work, and does it last?</h2>
