@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signDevToken, type DevTokenOptions } from '@longview/gateway';
-import { PROPOSE, Subscriber, SUBSCRIPTION, latencyLine } from './activity-support';
+import { PROPOSE, proposalOf, Subscriber, SUBSCRIPTION, latencyLine } from './activity-support';
 import { embeddedGraphQL } from './support';
 
 /**
@@ -27,17 +27,7 @@ describe('live activity over graphql-ws (embedded)', () => {
 
   const token = (role: RoleName) => api.tokenFor(ROLES[role]);
   const propose = async (role: 'ours' | 'theirs', sharing: 'PRIVATE' | 'TRUSTS' | 'PUBLIC', title = `Idea ${++counter}`) => {
-    const answer = await api.must<{ proposeIntervention: { intervention: { id: string } } }>(role, PROPOSE, {
-      input: {
-        trustCode: ROLES[role].trust,
-        title,
-        summary: 'Try it for a month',
-        category: 'PATIENT_FLOW',
-        approach: 'SYSTEMIC',
-        targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
-        sharing,
-      },
-    });
+    const answer = await api.must<{ proposeIntervention: { intervention: { id: string } } }>(role, PROPOSE, proposalOf(ROLES[role].trust, title, sharing));
     return { id: answer.proposeIntervention.intervention.id, title };
   };
 
