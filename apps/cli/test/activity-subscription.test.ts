@@ -1,9 +1,8 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { PROPOSE, Subscriber, SUBSCRIPTION, latencyLine } from './activity-support';
-import { graphqlData } from './support';
+import { signDevToken, type DevTokenOptions } from '@longview/gateway';
+import { PROPOSE, proposalOf, Subscriber, SUBSCRIPTION, latencyLine } from './activity-support';
+import { embeddedGraphQL } from './support';
 
 /**
  * Subscription.activity end to end over graphql-ws on an embedded platform: a subscriber sees
@@ -14,66 +13,34 @@ import { graphqlData } from './support';
 
 jest.setTimeout(180_000);
 
-type Token = { role: string; trust?: string; name?: string; sub?: string };
 const ROLES = {
   ours: { role: 'TRUST_EDITOR', trust: 'ZL1', name: 'Sam Jones', sub: 'lead-ZL1' },
   theirs: { role: 'TRUST_EDITOR', trust: 'ZL2', name: 'Kim Lee', sub: 'lead-ZL2' },
   admin: { role: 'ADMIN' },
-} satisfies Record<string, Token>;
+} satisfies Record<string, DevTokenOptions>;
 type RoleName = keyof typeof ROLES;
 
 describe('live activity over graphql-ws (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
+  const api = embeddedGraphQL(ROLES);
   let wsUrl: string;
   let counter = 0;
 
-  const token = (role: RoleName) => signDevToken(ROLES[role], platform.jwtSecret);
+  const token = (role: RoleName) => api.tokenFor(ROLES[role]);
   const propose = async (role: 'ours' | 'theirs', sharing: 'PRIVATE' | 'TRUSTS' | 'PUBLIC', title = `Idea ${++counter}`) => {
-    const answer = await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(
-      url,
-      PROPOSE,
-      {
-        input: {
-          trustCode: ROLES[role].trust,
-          title,
-          summary: 'Try it for a month',
-          category: 'PATIENT_FLOW',
-          approach: 'SYSTEMIC',
-          targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
-          sharing,
-        },
-      },
-      { authorization: `Bearer ${token(role)}` },
-    );
+    const answer = await api.must<{ proposeIntervention: { intervention: { id: string } } }>(role, PROPOSE, proposalOf(ROLES[role].trust, title, sharing));
     return { id: answer.proposeIntervention.intervention.id, title };
   };
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
-    wsUrl = `${gateway.url.replace(/^http/, 'ws')}/graphql`;
+    await api.start();
+    wsUrl = `${api.url.replace(/^http/, 'ws')}/graphql`;
     for (const code of ['ZL1', 'ZL2']) {
-      await graphqlData(
-        url,
-        `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`,
-        { input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'LONDON', beds: 600 }, effectiveFrom: '2020-04-01' } },
-        { authorization: `Bearer ${token('admin')}` },
-      );
+      await api.must('admin', `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
+        input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'LONDON', beds: 600 }, effectiveFrom: '2020-04-01' },
+      });
     }
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   it('delivers an event the subscriber may see and not one it may not (a PRIVATE intervention of another trust)', async () => {
     const ours = new Subscriber(wsUrl, token('ours'));
@@ -146,7 +113,7 @@ describe('live activity over graphql-ws (embedded)', () => {
   });
 
   it('answers a subscription over HTTP POST with 400 and a JSON error', async () => {
-    const response = await fetch(`${url}/graphql`, {
+    const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: SUBSCRIPTION }),

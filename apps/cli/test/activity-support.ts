@@ -15,6 +15,19 @@ export const SUBSCRIPTION = `subscription($since: Int, $filter: ActivityFilter) 
 }`;
 export const PROPOSE = `mutation($input: ProposeInterventionInput!) { proposeIntervention(input: $input) { position intervention { id } } }`;
 
+/** PROPOSE's variables: a patient-flow intervention at `trustCode`, the kind both activity suites propose to watch the feed. */
+export const proposalOf = (trustCode: string | undefined, title: string, sharing: string) => ({
+  input: {
+    trustCode,
+    title,
+    summary: 'Try it for a month',
+    category: 'PATIENT_FLOW',
+    approach: 'SYSTEMIC',
+    targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
+    sharing,
+  },
+});
+
 /** A subscriber that records every row with the time it arrived, and can wait for one. */
 export class Subscriber {
   readonly rows: { row: Row; at: number }[] = [];

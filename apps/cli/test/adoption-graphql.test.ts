@@ -1,6 +1,5 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import type { DevTokenOptions } from '@longview/gateway';
+import { codeOf, embeddedGraphQL } from './support';
 
 /**
  * Adoption end to end through GraphQL, per role, on an embedded platform whose gateway has no
@@ -17,8 +16,7 @@ jest.setTimeout(180_000);
 const MISSING = '7b000000-0000-4000-8000-0000000000aa';
 const PLACEHOLDER = 'An intervention at another trust';
 
-type Token = { role: string; trust?: string; name?: string; sub?: string };
-const editor = (trust: string): Token => ({ role: 'TRUST_EDITOR', trust, name: `Lead at ${trust}`, sub: `lead-${trust}` });
+const editor = (trust: string): DevTokenOptions => ({ role: 'TRUST_EDITOR', trust, name: `Lead at ${trust}`, sub: `lead-${trust}` });
 const ROLES = {
   za1: editor('ZA1'),
   za2: editor('ZA2'),
@@ -28,7 +26,7 @@ const ROLES = {
   community: { role: 'COMMUNITY', sub: 'reader' },
   policymaker: { role: 'POLICYMAKER', sub: 'policy' },
   admin: { role: 'ADMIN', sub: 'admin' },
-} satisfies Record<string, Token>;
+} satisfies Record<string, DevTokenOptions>;
 type RoleName = keyof typeof ROLES;
 
 /** 36 months of ae-4hr from 2022-01: noise around 70, and with `step` +8 from 2023-01. */
@@ -64,20 +62,11 @@ interface Lineage {
   lineage: { ancestors: Node[]; descendants: Node[] };
 }
 
-const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
-
 describe('adoption through GraphQL (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   const ids = {} as Record<'original' | 'pilot' | 'first' | 'second' | 'spread', string>;
 
-  const headersOf = (role: RoleName | null): Record<string, string> =>
-    role ? { authorization: `Bearer ${signDevToken(ROLES[role], platform.jwtSecret)}` } : {};
-  const ask = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
-  const must = <T = Record<string, unknown>>(role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlData<T>(url, query, variables, headersOf(role));
+  const api = embeddedGraphQL(ROLES);
+  const { ask, must } = api;
   const lineageAs = async (role: RoleName | null, id: string): Promise<Lineage | null> => {
     const answer = await ask<{ intervention: Lineage | null }>(role, LINEAGE, { id });
     expect(answer.errors).toBeUndefined();
@@ -93,15 +82,7 @@ describe('adoption through GraphQL (embedded)', () => {
     must(role, `mutation($id: ID!) { startIntervention(input: { interventionId: $id, startedOn: "2023-01-01" }) { position } }`, { id });
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start();
     for (const code of ['ZA1', 'ZA2', 'ZA3', 'ZA4', 'ZA5']) {
       await must('admin', `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
         input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'NORTH_WEST', beds: 500 }, effectiveFrom: '2020-04-01' },
@@ -133,10 +114,7 @@ describe('adoption through GraphQL (embedded)', () => {
     ids.pilot = await propose('za4', 'PRIVATE');
     await start('za1', ids.original);
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   describe('adoptIntervention', () => {
     const input = (extra: Record<string, unknown> = {}) => ({

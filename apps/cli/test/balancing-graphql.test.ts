@@ -1,6 +1,4 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import { codeOf, embeddedGraphQL, peopleAt } from './support';
 
 /**
  * Process and balancing measures end to end through GraphQL, per role, on an embedded platform.
@@ -13,14 +11,7 @@ import { graphql, graphqlData, type GraphQLResponse } from './support';
 
 jest.setTimeout(180_000);
 
-type Token = { role: string; trust?: string; name?: string; sub?: string };
-const ROLES = {
-  owner: { role: 'TRUST_EDITOR', trust: 'ZB1', name: 'Asha Patel', sub: 'asha' },
-  other: { role: 'TRUST_EDITOR', trust: 'ZB2', name: 'Sam Jones', sub: 'sam' },
-  community: { role: 'COMMUNITY', name: 'Pat Doe', sub: 'pat' },
-  policymaker: { role: 'POLICYMAKER', name: 'Poli Maker', sub: 'poli' },
-  admin: { role: 'ADMIN', name: 'Alex Admin', sub: 'alex' },
-} satisfies Record<string, Token>;
+const ROLES = peopleAt('ZB1', 'ZB2');
 type RoleName = keyof typeof ROLES;
 
 const DEFINE = `mutation($input: DefineLocalMeasureInput!) { defineLocalMeasure(input: $input) { position localMeasure { code trustCode name unit direction } } }`;
@@ -43,7 +34,6 @@ function series(level: number, sd: number, shift: number): { period: string; val
   }));
 }
 
-const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
 type Outcome = {
   metric: string;
   role: string;
@@ -54,19 +44,12 @@ type Outcome = {
 };
 
 describe('process and balancing measures through GraphQL (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   let local = '';
   let publicId = '';
   let privateId = '';
 
-  const headersOf = (role: RoleName | null): Record<string, string> =>
-    role ? { authorization: `Bearer ${signDevToken(ROLES[role], platform.jwtSecret)}` } : {};
-  const ask = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
-  const must = <T = Record<string, unknown>>(role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlData<T>(url, query, variables, headersOf(role));
+  const api = embeddedGraphQL(ROLES);
+  const { ask, must } = api;
   const proposal = (sharing: string, targets: unknown[]) => ({
     input: {
       trustCode: 'ZB1',
@@ -80,25 +63,14 @@ describe('process and balancing measures through GraphQL (embedded)', () => {
   });
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start();
     for (const code of ['ZB1', 'ZB2']) {
       await must('admin', `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
         input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2019-04-01' },
       });
     }
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   it('a trust editor defines a local measure for their own trust only; its code is generated', async () => {
     const input = { trustCode: 'ZB1', name: 'Patients streamed to UTC', unit: '%', direction: 'INCREASE' };

@@ -2,16 +2,8 @@
  * The demo's adoptions (a chain of three from a lasting public original, and a private pilot spread
  * by the regional programme), sent through the real decider with the source each command names.
  */
-import {
-  decideFromHistory,
-  foldContext,
-  interventionDecider,
-  streamIdFor,
-  type InterventionEvent,
-  type LongviewCommand,
-  type LongviewEvent,
-} from '@longview/domain';
 import { demoAdoptions, generateDemoData } from '../src/demo';
+import { decideDemoPeopleSteps } from './decider-support';
 
 describe('demo adoptions', () => {
   const plan = generateDemoData();
@@ -34,30 +26,12 @@ describe('demo adoptions', () => {
   });
 
   it('is accepted by the decider, each adopter acting for its own trust (the programme as an admin)', () => {
-    // Fold each demo intervention's stream from the plan's steps, as the command side would load the source.
-    const streams = new Map<string, LongviewEvent[]>();
-    const produced: LongviewEvent[] = [];
-    const now = `${plan.today}T12:00:00.000Z`;
-    const send = (command: LongviewCommand) => {
-      const stream = streamIdFor(command);
-      // What the command side loads from other streams (the trust's local measures), beside what the test gives.
-      const loaded = foldContext(command.type, command.data as Record<string, unknown>, undefined, (id) => streams.get(id) ?? []);
-      const given = (command as { context?: Record<string, unknown> }).context;
-      const withContext = loaded || given ? ({ ...command, context: { ...loaded, ...given } } as LongviewCommand) : command;
-      const events = decideFromHistory(withContext, streams.get(stream) ?? []);
-      streams.set(stream, [...(streams.get(stream) ?? []), ...events]);
-      return events;
-    };
-    plan.steps.forEach((step, i) => {
-      if (step.type !== 'RegisterTrust' && step.type !== 'DefineLocalMeasure' && step.type !== 'ProposeIntervention') return;
-      send({ type: step.type, data: step.data, metadata: { commandId: `p-${i}`, actor: { id: 'loader', role: 'ADMIN' }, now } } as LongviewCommand);
-    });
-    steps.forEach(({ actor, step }, i) => {
-      if (actor.role === 'TRUST_EDITOR') expect(actor.trustCode).toBe(step.data.trustCode);
-      const history = (streams.get(`intervention-${step.data.sourceInterventionId}`) ?? []) as InterventionEvent[];
-      const source = history.reduce(interventionDecider.evolve, interventionDecider.initialState());
-      const command = { type: step.type, data: step.data, context: { source }, metadata: { commandId: `a-${i}`, actor, now } } as LongviewCommand;
-      produced.push(...send(command));
+    // The interventions' streams are decided from the plan's steps, so each adoption's source is folded from its stream, as the command side loads it.
+    for (const { actor, step } of steps) if (actor.role === 'TRUST_EDITOR') expect(actor.trustCode).toBe(step.data.trustCode);
+    const produced = decideDemoPeopleSteps(plan, steps, {
+      loaded: ['RegisterTrust', 'DefineLocalMeasure', 'ProposeIntervention'],
+      loader: { id: 'loader', role: 'ADMIN' },
+      idPrefix: 'a',
     });
     expect(produced.map((e) => [e.type, (e.data as { adoptedFrom?: { interventionId: string } }).adoptedFrom?.interventionId])).toEqual(
       steps.map((s) => ['InterventionProposed', s.step.data.sourceInterventionId]),

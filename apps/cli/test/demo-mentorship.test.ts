@@ -2,8 +2,8 @@
  * The demo's mentorship (a few offers from trusts with sustained records, one pending and one
  * accepted mentorship), sent through the real decider as the people who issue it.
  */
-import { decideFromHistory, streamIdFor, type LongviewCommand, type LongviewEvent } from '@longview/domain';
 import { demoMentorships, generateDemoData } from '../src/demo';
+import { decideDemoPeopleSteps } from './decider-support';
 
 describe('demo mentorship', () => {
   const plan = generateDemoData();
@@ -14,15 +14,7 @@ describe('demo mentorship', () => {
   });
 
   it('is accepted by the decider, each command as its own person', () => {
-    const streams = new Map<string, LongviewEvent[]>();
-    const produced: LongviewEvent[] = [];
-    steps.forEach(({ actor, step }, i) => {
-      const command = { type: step.type, data: step.data, metadata: { commandId: `m-${i}`, actor, now: `${plan.today}T12:00:00.000Z` } } as LongviewCommand;
-      const stream = streamIdFor(command);
-      const events = decideFromHistory(command, streams.get(stream) ?? []);
-      streams.set(stream, [...(streams.get(stream) ?? []), ...events]);
-      produced.push(...events);
-    });
+    const produced = decideDemoPeopleSteps(plan, steps, { loaded: [], idPrefix: 'm' });
     expect(produced.map((e) => e.type)).toEqual([
       'MentorshipOffered',
       'MentorshipOffered',

@@ -3,8 +3,8 @@
  * policymaker), sent through the real deciders as the people who issue it, with each command's
  * context (the joining trust, the linked intervention) as the command side loads it.
  */
-import { contextNeedsOf, decideFromHistory, foldEvents, streamIdFor, type LongviewCommand, type LongviewEvent } from '@longview/domain';
 import { DEMO_PROGRAMME_COORDINATOR, demoProgrammes, generateDemoData } from '../src/demo';
+import { decideDemoPeopleSteps } from './decider-support';
 
 describe('demo programme', () => {
   const plan = generateDemoData();
@@ -15,30 +15,10 @@ describe('demo programme', () => {
   });
 
   it('is accepted by the deciders: several member trusts, interventions with lasting and fading effects linked', () => {
-    const streams = new Map<string, LongviewEvent[]>();
-    const decide = (command: LongviewCommand) => {
-      const needs = contextNeedsOf(command.type);
-      const context = Object.fromEntries(
-        Object.entries(needs ?? {}).map(([key, need]) => {
-          const id = need.streamId(command.data, undefined);
-          return [key, foldEvents(need.decider, need.decider.initialState(), id ? (streams.get(id) ?? []) : [])];
-        }),
-      );
-      const stream = streamIdFor(command);
-      const events = decideFromHistory(needs ? ({ ...command, context } as LongviewCommand) : command, streams.get(stream) ?? []);
-      streams.set(stream, [...(streams.get(stream) ?? []), ...events]);
-      return events;
-    };
-    const system = { id: 'system', role: 'SYSTEM' as const };
-    const now = `${plan.today}T12:00:00.000Z`;
-    for (const [i, step] of plan.steps.entries()) {
-      if (step.type === 'RegisterTrust' || step.type === 'DefineLocalMeasure' || step.type === 'ProposeIntervention' || step.type === 'ChangeSharing') {
-        decide({ type: step.type, data: step.data, metadata: { commandId: `p-${i}`, actor: system, now } } as LongviewCommand);
-      }
-    }
-    const produced = steps.flatMap(({ actor, step }, i) =>
-      decide({ type: step.type, data: step.data, metadata: { commandId: `g-${i}`, actor, now } } as LongviewCommand),
-    );
+    const produced = decideDemoPeopleSteps(plan, steps, {
+      loaded: ['RegisterTrust', 'DefineLocalMeasure', 'ProposeIntervention', 'ChangeSharing'],
+      idPrefix: 'g',
+    });
     const created = produced.find((e) => e.type === 'ProgrammeCreated');
     expect(created?.data).toMatchObject({ category: 'PATIENT_FLOW', coordinator: { id: DEMO_PROGRAMME_COORDINATOR.id, role: 'POLICYMAKER' } });
     expect((created?.data as { name: string }).name).toMatch(/patient-flow collaborative$/);

@@ -5,17 +5,9 @@
  * teams that agree with their data and teams that do not, so the intervention page shows both.
  */
 import { compareSustainability, evaluateOutcome } from '@longview/analytics';
-import {
-  contextNeedsOf,
-  decideFromHistory,
-  foldEvents,
-  scoreSustainability,
-  streamIdFor,
-  type LongviewCommand,
-  type LongviewEvent,
-  type SustainabilityAssessed,
-} from '@longview/domain';
+import { scoreSustainability, type SustainabilityAssessed } from '@longview/domain';
 import { demoSustainability, demoSustainabilityCases, generateDemoData, type DemoStepOf } from '../src/demo';
+import { decideDemoPeopleSteps } from './decider-support';
 
 describe('demo sustainability self-assessments', () => {
   const plan = generateDemoData();
@@ -26,41 +18,10 @@ describe('demo sustainability self-assessments', () => {
   });
 
   it('is accepted by the decider, and shows teams that agree and teams that disagree with the data verdict', () => {
-    const streams = new Map<string, LongviewEvent[]>();
-    const system = { id: 'system', role: 'SYSTEM' as const };
-    const decide = (command: LongviewCommand) => {
-      const needs = contextNeedsOf(command.type);
-      const context = Object.fromEntries(
-        Object.entries(needs ?? {}).map(([key, need]) => {
-          const id = need.streamId(command.data, undefined);
-          return [key, foldEvents(need.decider, need.decider.initialState(), id ? (streams.get(id) ?? []) : [])];
-        }),
-      );
-      const stream = streamIdFor(command);
-      const events = decideFromHistory(needs ? ({ ...command, context } as LongviewCommand) : command, streams.get(stream) ?? []);
-      streams.set(stream, [...(streams.get(stream) ?? []), ...events]);
-      return events;
-    };
-    for (const [i, step] of plan.steps.entries()) {
-      if (
-        step.type === 'RegisterTrust' ||
-        step.type === 'DefineLocalMeasure' ||
-        step.type === 'ProposeIntervention' ||
-        step.type === 'StartIntervention' ||
-        step.type === 'ChangeSharing'
-      ) {
-        decide({ type: step.type, data: step.data, metadata: { commandId: `p-${i}`, actor: system, now: `${plan.today}T12:00:00.000Z` } } as LongviewCommand);
-      }
-    }
-    const assessed: SustainabilityAssessed[] = [];
-    steps.forEach(({ actor, step }, i) => {
-      const events = decide({
-        type: step.type,
-        data: step.data,
-        metadata: { commandId: `s-${i}`, actor, now: `${plan.today}T12:00:00.000Z` },
-      });
-      assessed.push(...(events as SustainabilityAssessed[]));
-    });
+    const assessed = decideDemoPeopleSteps(plan, steps, {
+      loaded: ['RegisterTrust', 'DefineLocalMeasure', 'ProposeIntervention', 'StartIntervention', 'ChangeSharing'],
+      idPrefix: 's',
+    }) as SustainabilityAssessed[];
     expect(assessed).toHaveLength(steps.length);
 
     const recordings = plan.steps.filter((s): s is DemoStepOf<'RecordObservations'> => s.type === 'RecordObservations');

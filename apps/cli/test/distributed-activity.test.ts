@@ -10,7 +10,7 @@ import { signDevToken } from '@longview/gateway';
 import { openPostgres } from '@longview/event-store';
 import { testKafkaBrokers } from '@longview/messaging/testing';
 import { startDistributedPlatform, type DistributedPlatform } from '../src/platform/distributed-platform';
-import { latencyLine, PROPOSE, Subscriber } from './activity-support';
+import { latencyLine, PROPOSE, proposalOf, Subscriber } from './activity-support';
 import { findRepoRoot, graphqlData } from './support';
 
 const brokers = testKafkaBrokers();
@@ -27,22 +27,9 @@ jest.setTimeout(180_000);
   const theirs = { role: 'TRUST_EDITOR', trust: 'ZD2', sub: 'lead-ZD2', name: 'Kim Lee' };
   const propose = async (who: typeof ours, sharing: string, title: string) =>
     (
-      await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(
-        platform.gatewayUrl,
-        PROPOSE,
-        {
-          input: {
-            trustCode: who.trust,
-            title,
-            summary: 'Try it for a month',
-            category: 'PATIENT_FLOW',
-            approach: 'SYSTEMIC',
-            targets: [{ metric: 'ae-4hr', direction: 'INCREASE' }],
-            sharing,
-          },
-        },
-        { authorization: `Bearer ${token(who)}` },
-      )
+      await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(platform.gatewayUrl, PROPOSE, proposalOf(who.trust, title, sharing), {
+        authorization: `Bearer ${token(who)}`,
+      })
     ).proposeIntervention.intervention.id;
 
   beforeAll(async () => {

@@ -1,6 +1,4 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import { codeOf, embeddedGraphQL, peopleAt } from './support';
 
 /**
  * Driver diagrams end to end through GraphQL, per role, on an embedded platform. ZD1 owns a PUBLIC
@@ -12,14 +10,7 @@ import { graphql, graphqlData, type GraphQLResponse } from './support';
 
 jest.setTimeout(180_000);
 
-type Token = { role: string; trust?: string; name?: string; sub?: string };
-const ROLES = {
-  owner: { role: 'TRUST_EDITOR', trust: 'ZD1', name: 'Asha Patel', sub: 'asha' },
-  other: { role: 'TRUST_EDITOR', trust: 'ZD2', name: 'Sam Jones', sub: 'sam' },
-  community: { role: 'COMMUNITY', name: 'Pat Doe', sub: 'pat' },
-  policymaker: { role: 'POLICYMAKER', name: 'Poli Maker', sub: 'poli' },
-  admin: { role: 'ADMIN', name: 'Alex Admin', sub: 'alex' },
-} satisfies Record<string, Token>;
+const ROLES = peopleAt('ZD1', 'ZD2');
 type RoleName = keyof typeof ROLES;
 
 const DIAGRAM_FIELDS = `id aim measure sharing revision trust { code } measureMetric { name }
@@ -39,21 +30,13 @@ interface Diagram {
   primaryDrivers: { text: string; secondaryDrivers: { text: string; changeIdeas: { text: string; interventions: { id: string; title: string }[] }[] }[] }[];
   revisions: { revision: number; aim: string; sharing: string; note: string | null; by: { name: string } }[];
 }
-const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
 const linkedOf = (d: Diagram | null | undefined) => d?.primaryDrivers[0]?.secondaryDrivers[0]?.changeIdeas[0]?.interventions.map((i) => i.title);
 
 describe('driver diagrams through GraphQL (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   const ids = {} as Record<'public' | 'private' | 'otherTrusts' | 'trustsDiagram' | 'publicDiagram', string>;
 
-  const headersOf = (role: RoleName | null): Record<string, string> =>
-    role ? { authorization: `Bearer ${signDevToken(ROLES[role], platform.jwtSecret)}` } : {};
-  const ask = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
-  const must = <T = Record<string, unknown>>(role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlData<T>(url, query, variables, headersOf(role));
+  const api = embeddedGraphQL(ROLES);
+  const { ask, must } = api;
   const input = (sharing: string, interventionIds: string[], aim = 'Raise 4-hour performance from 71% to 85% by March 2027') => ({
     trustCode: 'ZD1',
     aim,
@@ -72,15 +55,7 @@ describe('driver diagrams through GraphQL (embedded)', () => {
   });
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start();
     for (const code of ['ZD1', 'ZD2']) {
       await must('admin', `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
         input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' },
@@ -108,10 +83,7 @@ describe('driver diagrams through GraphQL (embedded)', () => {
     ids.private = await propose('owner', 'ZD1', 'Private frailty huddle', 'PRIVATE');
     ids.otherTrusts = await propose('other', 'ZD2', 'Another trust’s lounge', 'PUBLIC');
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   it('the trust’s editor defines a TRUSTS-level diagram linking its interventions; the payload has the tree', async () => {
     const { defineDriverDiagram } = await must<{ defineDriverDiagram: { position: string; driverDiagram: Diagram & { trust: { code: string } } } }>(
@@ -181,11 +153,11 @@ describe('driver diagrams through GraphQL (embedded)', () => {
     ['a policymaker', 'policymaker', 'FORBIDDEN'],
     ['the community', 'community', 'FORBIDDEN'],
   ])('%s cannot define a diagram for the trust, nor revise one (nothing written)', async (_name, role, code) => {
-    const head = await platform.eventStore.headPosition();
+    const head = await api.platform.eventStore.headPosition();
     expect(codeOf(await ask(role, DEFINE, { input: input('PUBLIC', []) }))).toBe(code);
     const { trustCode: _t, ...revision } = input('PUBLIC', []);
     expect(codeOf(await ask(role, REVISE, { input: { ...revision, driverDiagramId: ids.trustsDiagram } }))).toBe(code);
-    expect(await platform.eventStore.headPosition()).toBe(head);
+    expect(await api.platform.eventStore.headPosition()).toBe(head);
   });
 
   it('plain-English BAD_USER_INPUT for a bad measure, no primary driver and another trust’s intervention', async () => {

@@ -1,6 +1,5 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import type { DevTokenOptions } from '@longview/gateway';
+import { codeOf, embeddedGraphQL, peopleAt } from './support';
 
 /**
  * Lessons, comments and moderation end to end through GraphQL, per role, on an embedded platform
@@ -11,15 +10,7 @@ import { graphql, graphqlData, type GraphQLResponse } from './support';
 
 jest.setTimeout(180_000);
 
-type Token = { role: string; trust?: string; name?: string; sub?: string };
-const ROLES = {
-  owner: { role: 'TRUST_EDITOR', trust: 'ZL1', name: 'Asha Patel', sub: 'asha' },
-  other: { role: 'TRUST_EDITOR', trust: 'ZL2', name: 'Sam Jones', sub: 'sam' },
-  community: { role: 'COMMUNITY', name: 'Pat Doe', sub: 'pat' },
-  community2: { role: 'COMMUNITY', name: 'Lee Roe', sub: 'lee' },
-  policymaker: { role: 'POLICYMAKER', name: 'Poli Maker', sub: 'poli' },
-  admin: { role: 'ADMIN', name: 'Alex Admin', sub: 'alex' },
-} satisfies Record<string, Token>;
+const ROLES = { ...peopleAt('ZL1', 'ZL2'), community2: { role: 'COMMUNITY', name: 'Lee Roe', sub: 'lee' } } satisfies Record<string, DevTokenOptions>;
 type RoleName = keyof typeof ROLES;
 
 const LESSON_FIELDS = `id title body author { name role trustCode } intervention { id title } endorsements endorsedByMe createdAt sharing`;
@@ -34,7 +25,6 @@ const RETRACT = `mutation($id: ID!) { retractComment(input: { commentId: $id }) 
 const HIDE = `mutation($id: ID!, $reason: String!) { hideComment(input: { commentId: $id, reason: $reason }) { comment { id moderation { reason hiddenBy } } } }`;
 const ON_INTERVENTION = `query($id: ID!) { intervention(id: $id) { id lessons { id title } comments { id body mine moderation { reason hiddenBy } } } }`;
 
-const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
 type Page = {
   lessons: {
     totalCount: number;
@@ -44,19 +34,12 @@ type Page = {
 };
 
 describe('lessons and comments through GraphQL (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   let publicId = '';
   let trustsId = '';
   const lessons = {} as Record<'public' | 'trusts' | 'general', string>;
 
-  const headersOf = (role: RoleName | null): Record<string, string> =>
-    role ? { authorization: `Bearer ${signDevToken(ROLES[role], platform.jwtSecret)}` } : {};
-  const ask = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
-  const must = <T = Record<string, unknown>>(role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlData<T>(url, query, variables, headersOf(role));
+  const api = embeddedGraphQL(ROLES);
+  const { ask, must } = api;
   const list = async (role: RoleName | null, variables: Record<string, unknown> = {}) => {
     const answer = await ask<Page>(role, LESSONS, variables);
     expect(answer.errors).toBeUndefined();
@@ -64,15 +47,7 @@ describe('lessons and comments through GraphQL (embedded)', () => {
   };
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start();
     for (const code of ['ZL1', 'ZL2']) {
       await must('admin', `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
         input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' },
@@ -99,10 +74,7 @@ describe('lessons and comments through GraphQL (embedded)', () => {
     publicId = await propose('PUBLIC', 'PATIENT_FLOW', 'ae-4hr');
     trustsId = await propose('TRUSTS', 'WORKFORCE', 'nel-los');
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   it('a trust editor shares lessons; the author comes from the sign-in, never the input', async () => {
     const shared = await must<{ shareLesson: { lesson: Record<string, unknown> & { id: string } } }>('owner', SHARE, {
@@ -185,7 +157,7 @@ describe('lessons and comments through GraphQL (embedded)', () => {
     const twice = await must<{ endorseLesson: { lesson: { endorsements: number } } }>('community', ENDORSE, { id: lessons.public });
     expect(twice.endorseLesson.lesson.endorsements).toBe(1);
     await must('other', ENDORSE, { id: lessons.public });
-    const events = await platform.eventStore.readStream(`lesson-${lessons.public}`);
+    const events = await api.platform.eventStore.readStream(`lesson-${lessons.public}`);
     expect(events.events.map((e) => e.type)).toEqual(['LessonShared', 'LessonEndorsed', 'LessonEndorsed']);
     expect(codeOf(await ask('owner', ENDORSE, { id: lessons.public }))).toBe('CONFLICT');
     expect(codeOf(await ask('community', ENDORSE, { id: lessons.trusts }))).toBe('NOT_FOUND');
@@ -231,7 +203,7 @@ describe('lessons and comments through GraphQL (embedded)', () => {
       [rude, 'Abusive'],
     ]);
     // Every step stays in the history.
-    expect((await platform.eventStore.readStream(`comment-${rude}`)).events.map((e) => e.type)).toEqual(['CommentPosted', 'CommentHidden']);
-    expect((await platform.eventStore.readStream(`comment-${oops}`)).events.map((e) => e.type)).toEqual(['CommentPosted', 'CommentRetracted']);
+    expect((await api.platform.eventStore.readStream(`comment-${rude}`)).events.map((e) => e.type)).toEqual(['CommentPosted', 'CommentHidden']);
+    expect((await api.platform.eventStore.readStream(`comment-${oops}`)).events.map((e) => e.type)).toEqual(['CommentPosted', 'CommentRetracted']);
   });
 });

@@ -1,6 +1,5 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import type { DevTokenOptions } from '@longview/gateway';
+import { codeOf, embeddedGraphQL } from './support';
 
 /**
  * Mentorship end to end through GraphQL, per role, on an embedded platform whose gateway has no
@@ -14,8 +13,7 @@ jest.setTimeout(180_000);
 const ASKER = 'ZM1';
 const MISSING = '7b000000-0000-4000-8000-0000000000ff';
 
-type Token = { role: string; trust?: string; name?: string; sub?: string };
-const editor = (trust: string, name = `Lead at ${trust}`): Token => ({ role: 'TRUST_EDITOR', trust, name, sub: `lead-${trust}` });
+const editor = (trust: string, name = `Lead at ${trust}`): DevTokenOptions => ({ role: 'TRUST_EDITOR', trust, name, sub: `lead-${trust}` });
 const ROLES = {
   asker: editor(ASKER, 'Sam Jones'),
   colleague: { role: 'TRUST_EDITOR', trust: ASKER, name: 'Pat Brown', sub: 'second-ZM1' },
@@ -25,7 +23,7 @@ const ROLES = {
   community: { role: 'COMMUNITY' },
   policymaker: { role: 'POLICYMAKER' },
   admin: { role: 'ADMIN' },
-} satisfies Record<string, Token>;
+} satisfies Record<string, DevTokenOptions>;
 type RoleName = keyof typeof ROLES;
 
 /** 36 months of ae-4hr from 2022-01: noise around 70, and with `step` +8 from 2023-01 (a sustained improvement after a 2023-01-01 start). */
@@ -61,21 +59,12 @@ interface Match {
   explanation: string;
 }
 
-const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
-
 describe('mentorship through GraphQL (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   const offers = {} as Record<'near' | 'far' | 'hidden' | 'own', string>;
   let mentorshipId = '';
 
-  const headersOf = (role: RoleName | null): Record<string, string> =>
-    role ? { authorization: `Bearer ${signDevToken(ROLES[role], platform.jwtSecret)}` } : {};
-  const ask = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
-  const must = <T = Record<string, unknown>>(role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlData<T>(url, query, variables, headersOf(role));
+  const api = embeddedGraphQL(ROLES);
+  const { ask, must } = api;
   const mentorsFor = async (role: RoleName | null, variables: Record<string, unknown>) => {
     const answer = await ask<{ mentors: Match[] }>(role, MENTORS, variables);
     expect(answer.errors).toBeUndefined();
@@ -83,15 +72,7 @@ describe('mentorship through GraphQL (embedded)', () => {
   };
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start();
     const contexts: Record<string, Record<string, unknown>> = {
       ZM1: { kind: 'ACUTE', region: 'NORTH_WEST', beds: 500, deprivation: 30, oversightSegment: 3 },
       ZM2: { kind: 'ACUTE', region: 'NORTH_WEST', beds: 520, deprivation: 31, oversightSegment: 3 },
@@ -135,10 +116,7 @@ describe('mentorship through GraphQL (embedded)', () => {
       expect(started.startIntervention.intervention.outcomes).toEqual([{ sustainability: 'SUSTAINED' }]);
     }
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   describe('offerMentorship', () => {
     it.each([
@@ -164,7 +142,7 @@ describe('mentorship through GraphQL (embedded)', () => {
       const make = async (role: RoleName, capacity: number) =>
         (
           await must<{ offerMentorship: { offer: { id: string } & Record<string, unknown> } }>(role, OFFER, {
-            input: { categories: ['PATIENT_FLOW'], metrics: ['ae-4hr'], capacity, note: `Coaching from ${String((ROLES[role] as Token).trust)}` },
+            input: { categories: ['PATIENT_FLOW'], metrics: ['ae-4hr'], capacity, note: `Coaching from ${String((ROLES[role] as DevTokenOptions).trust)}` },
           })
         ).offerMentorship.offer;
       const far = await make('far', 1);

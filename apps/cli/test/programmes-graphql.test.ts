@@ -1,6 +1,5 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import type { DevTokenOptions } from '@longview/gateway';
+import { codeOf, embeddedGraphQL, type GraphQLResponse } from './support';
 
 /**
  * Programmes (collaboratives) end to end through GraphQL, per role, on an embedded platform.
@@ -12,7 +11,6 @@ import { graphql, graphqlData, type GraphQLResponse } from './support';
 
 jest.setTimeout(180_000);
 
-type Token = { role: string; trust?: string; name?: string; sub?: string };
 const ROLES = {
   zp1: { role: 'TRUST_EDITOR', trust: 'ZP1', name: 'Asha Patel', sub: 'asha' },
   zp2: { role: 'TRUST_EDITOR', trust: 'ZP2', name: 'Sam Jones', sub: 'sam' },
@@ -21,7 +19,7 @@ const ROLES = {
   policymaker: { role: 'POLICYMAKER', name: 'Priya Shah', sub: 'priya' },
   otherPolicymaker: { role: 'POLICYMAKER', name: 'Omar Ali', sub: 'omar' },
   admin: { role: 'ADMIN', name: 'Alex Admin', sub: 'alex' },
-} satisfies Record<string, Token>;
+} satisfies Record<string, DevTokenOptions>;
 type RoleName = keyof typeof ROLES;
 
 const PROGRAMME_FIELDS = `id name aim category metric coordinators { id name } coordinatedByMe memberCount interventionCount
@@ -38,7 +36,6 @@ const PROGRAMME = `query($id: ID!) { programme(id: $id) { ${PROGRAMME_FIELDS} } 
 const PROGRAMMES = `{ programmes { id name memberCount interventionCount } }`;
 const TRUST_PORTFOLIO = `query($code: ID!) { trust(code: $code) { programmes { id } portfolio { total current { statuses { status count } } } } }`;
 
-const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
 const messageOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.message;
 
 type ProgrammeData = {
@@ -62,18 +59,11 @@ function improvingSeries(offset: number) {
 }
 
 describe('programmes through GraphQL (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   let programmeId = '';
   const ids = {} as Record<'zp1Public' | 'zp1Private' | 'zp2Public' | 'zp3Public', string>;
 
-  const headersOf = (role: RoleName | null): Record<string, string> =>
-    role ? { authorization: `Bearer ${signDevToken(ROLES[role], platform.jwtSecret)}` } : {};
-  const ask = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
-  const must = <T = Record<string, unknown>>(role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlData<T>(url, query, variables, headersOf(role));
+  const api = embeddedGraphQL(ROLES);
+  const { ask, must } = api;
   const programmeAs = async (role: RoleName | null) => {
     const answer = await ask<{ programme: ProgrammeData }>(role, PROGRAMME, { id: programmeId });
     expect(answer.errors).toBeUndefined();
@@ -81,15 +71,7 @@ describe('programmes through GraphQL (embedded)', () => {
   };
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start();
     for (const [i, code] of ['ZP1', 'ZP2', 'ZP3'].entries()) {
       await must('admin', `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
         input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'NORTH_WEST' }, effectiveFrom: '2020-04-01' },
@@ -126,10 +108,7 @@ describe('programmes through GraphQL (embedded)', () => {
     ids.zp2Public = await propose('zp2', 'PUBLIC', 'Discharge to assess');
     ids.zp3Public = await propose('zp3', 'PUBLIC', 'Rapid assessment');
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   const input = {
     name: 'North West patient-flow collaborative',

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createGateway, signDevToken, type DevTokenOptions, type RunningGateway } from '@longview/gateway';
 import { main } from '../src/main';
+import { startEmbeddedPlatform, type EmbeddedOptions, type EmbeddedPlatform } from '../src/platform/embedded-platform';
 
 /** The repository root: the nearest folder above this file holding turbo.json. */
 export function findRepoRoot(from: string = __dirname): string {
@@ -64,6 +66,98 @@ export async function graphqlData<T = Record<string, unknown>>(
   const result = await graphql<T>(url, query, variables, headers);
   if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;
+}
+
+/** The code of an answer's first error (FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, ...), if it has one. */
+export const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
+
+/**
+ * The people most per-role GraphQL tests ask as: an editor of the trust under test (Asha Patel),
+ * an editor of another trust (Sam Jones), a community member (Pat Doe), a policymaker (Poli Maker)
+ * and an admin (Alex Admin). Tests assert these names where the API reports who acted.
+ */
+export function peopleAt(ownTrust: string, otherTrust: string) {
+  return {
+    owner: { role: 'TRUST_EDITOR', trust: ownTrust, name: 'Asha Patel', sub: 'asha' },
+    other: { role: 'TRUST_EDITOR', trust: otherTrust, name: 'Sam Jones', sub: 'sam' },
+    community: { role: 'COMMUNITY', name: 'Pat Doe', sub: 'pat' },
+    policymaker: { role: 'POLICYMAKER', name: 'Poli Maker', sub: 'poli' },
+    admin: { role: 'ADMIN', name: 'Alex Admin', sub: 'alex' },
+  } satisfies Record<string, DevTokenOptions>;
+}
+
+/** An embedded platform behind a gateway of the test's own, asked through GraphQL as named people: see embeddedGraphQL. */
+export interface EmbeddedGraphQL<Person extends string> {
+  /** Starts the command and query services and the gateway (in beforeAll); `clock` is the platform's test clock. */
+  start(options?: Pick<EmbeddedOptions, 'clock'>): Promise<void>;
+  /** Stops what start started (in afterAll), also after a start that failed half way. */
+  stop(): Promise<void>;
+  /** The running platform (its event store, services and keys). */
+  readonly platform: EmbeddedPlatform;
+  /** The gateway's base URL (GraphQL at `${url}/graphql`). */
+  readonly url: string;
+  /** A bearer token for `token`, signed with the platform's local key. */
+  tokenFor(token: DevTokenOptions): string;
+  /** The request headers that sign in as `token`; none for null (a public viewer). */
+  headersFor(token: DevTokenOptions | null): Record<string, string>;
+  /** The whole answer, data and errors, to `query` asked as `person`, or with no token for null. */
+  ask<T = Record<string, unknown>>(person: Person | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The data of an answer to `query` asked as `person` that must have succeeded (it throws with the errors otherwise). */
+  must<T = Record<string, unknown>>(person: Person | null, query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/**
+ * For end-to-end tests per role: an embedded platform (command and query services, on free ports)
+ * and a gateway started beside it rather than the platform's own. This gateway has no anonymous
+ * actor, as in production, so a request without a token is a public viewer; the embedded
+ * platform's gateway would act as an admin instead. `people` names whom the test asks as.
+ *
+ *   const api = embeddedGraphQL(peopleAt('ZB1', 'ZB2'));
+ *   const { ask, must } = api;
+ *   beforeAll(() => api.start());
+ *   afterAll(() => api.stop());
+ *   expect(codeOf(await ask('community', MUTATION, { input }))).toBe('FORBIDDEN');
+ */
+export function embeddedGraphQL<Person extends string = never>(
+  people: Readonly<Record<Person, DevTokenOptions>> = {} as Record<Person, DevTokenOptions>,
+): EmbeddedGraphQL<Person> {
+  let platform: EmbeddedPlatform | undefined;
+  let gateway: RunningGateway | undefined;
+  const running = () => {
+    if (!platform || !gateway) throw new Error('the embedded platform is not running: call start() in beforeAll');
+    return { platform, gateway };
+  };
+  const tokenFor = (token: DevTokenOptions) => signDevToken(token, running().platform.jwtSecret);
+  const headersFor = (token: DevTokenOptions | null): Record<string, string> => (token ? { authorization: `Bearer ${tokenFor(token)}` } : {});
+  const headersOf = (person: Person | null) => headersFor(person === null ? null : people[person]);
+  return {
+    async start(options = {}) {
+      platform = await startEmbeddedPlatform({ ...options, commandPort: 0, queryPort: 0, withGateway: false });
+      gateway = await createGateway({
+        commandServiceUrl: platform.commandService.url,
+        queryServiceUrl: platform.queryService.url,
+        port: 0,
+        jwtSecret: platform.jwtSecret,
+        serviceKey: platform.serviceKey,
+      });
+    },
+    async stop() {
+      await gateway?.stop();
+      await platform?.stop();
+    },
+    get platform() {
+      return running().platform;
+    },
+    get url() {
+      return running().gateway.url;
+    },
+    tokenFor,
+    headersFor,
+    ask: <T>(person: Person | null, query: string, variables: Record<string, unknown> = {}) =>
+      graphql<T>(running().gateway.url, query, variables, headersOf(person)),
+    must: <T>(person: Person | null, query: string, variables: Record<string, unknown> = {}) =>
+      graphqlData<T>(running().gateway.url, query, variables, headersOf(person)),
+  };
 }
 
 /** Runs `longview ARGS` in this process; what it wrote to stdout and stderr, and its exit code. */

@@ -1,6 +1,4 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import { codeOf, embeddedGraphQL, peopleAt } from './support';
 
 /**
  * Sustainability self-assessments end to end through GraphQL, per role, on an embedded platform.
@@ -11,14 +9,7 @@ import { graphql, graphqlData, type GraphQLResponse } from './support';
 
 jest.setTimeout(180_000);
 
-type Token = { role: string; trust?: string; name?: string; sub?: string };
-const ROLES = {
-  owner: { role: 'TRUST_EDITOR', trust: 'ZS1', name: 'Asha Patel', sub: 'asha' },
-  other: { role: 'TRUST_EDITOR', trust: 'ZS2', name: 'Sam Jones', sub: 'sam' },
-  community: { role: 'COMMUNITY', name: 'Pat Doe', sub: 'pat' },
-  policymaker: { role: 'POLICYMAKER', name: 'Poli Maker', sub: 'poli' },
-  admin: { role: 'ADMIN', name: 'Alex Admin', sub: 'alex' },
-} satisfies Record<string, Token>;
+const ROLES = peopleAt('ZS1', 'ZS2');
 type RoleName = keyof typeof ROLES;
 
 const FACTORS = [
@@ -42,8 +33,6 @@ const ON_INTERVENTION = `query($id: ID!) { intervention(id: $id) {
   sustainabilityAssessments { assessedOn total }
   sustainabilityComparison { agreement teamLikelyToLast dataLasted explanation assessment { assessedOn total } }
 } }`;
-
-const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
 
 /** Monthly A&E 4-hour values from 2023-01: a baseline year alternating 79/81, then `post` after a start in 2024-01. */
 const series = (post: readonly number[]) =>
@@ -71,17 +60,10 @@ type OnIntervention = {
 };
 
 describe('sustainability self-assessment through GraphQL (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   const ids = {} as Record<'sustained' | 'faded' | 'hidden', string>;
 
-  const headersOf = (role: RoleName | null): Record<string, string> =>
-    role ? { authorization: `Bearer ${signDevToken(ROLES[role], platform.jwtSecret)}` } : {};
-  const ask = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
-  const must = <T = Record<string, unknown>>(role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlData<T>(url, query, variables, headersOf(role));
+  const api = embeddedGraphQL(ROLES);
+  const { ask, must } = api;
   const assess = (role: RoleName | null, input: Record<string, unknown>) => ask(role, ASSESS, { input });
   const read = async (role: RoleName | null, id: string) => {
     const answer = await ask<OnIntervention>(role, ON_INTERVENTION, { id });
@@ -90,15 +72,7 @@ describe('sustainability self-assessment through GraphQL (embedded)', () => {
   };
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start();
     for (const code of ['ZS1', 'ZS2']) {
       await must('admin', `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
         input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'LONDON' }, effectiveFrom: '2020-04-01' },
@@ -132,10 +106,7 @@ describe('sustainability self-assessment through GraphQL (embedded)', () => {
     await must('owner', record, { input: { trustCode: 'ZS1', metric: 'ae-4hr', observations: series(SUSTAINED) } });
     await must('owner', record, { input: { trustCode: 'ZS1', metric: 'rtt-18wk', observations: series(FADED) } });
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   it('an editor of the intervention’s trust records an assessment: scored on Longview’s scale, by the signed-in person', async () => {
     const answer = await must<{ assessSustainability: { position: string; intervention: { sustainabilityAssessments: Record<string, unknown>[] } } }>(
@@ -200,10 +171,10 @@ describe('sustainability self-assessment through GraphQL (embedded)', () => {
     ['community', 'FORBIDDEN'],
     ['policymaker', 'FORBIDDEN'],
   ])('refused for %s on a public intervention (%s), and nothing is written', async (role, code) => {
-    const before = await platform.eventStore.headPosition();
+    const before = await api.platform.eventStore.headPosition();
     const answer = await assess(role, { interventionId: ids.sustained, assessedOn: '2025-07-01', scores: allAt(3) });
     expect(codeOf(answer)).toBe(code);
-    expect(await platform.eventStore.headPosition()).toBe(before);
+    expect(await api.platform.eventStore.headPosition()).toBe(before);
   });
 
   it('a hidden intervention is missing: its assessments too, and another trust’s editor gets NOT_FOUND as for no intervention at all', async () => {

@@ -1,6 +1,4 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import { codeOf, embeddedGraphQL } from './support';
 
 /**
  * Time travel end to end through GraphQL: asOf on Query.intervention (its outcomes), Query.series,
@@ -44,23 +42,15 @@ const EVIDENCE = `query($asOf: String) {
 }`;
 const TRUST = `query($asOf: String) { trust(code: "ZT1", asOf: $asOf) { code asOf context { beds } contextHistory { beds } } }`;
 
-const codeOf = (answer: GraphQLResponse<unknown>) => answer.errors?.[0]?.extensions?.code;
 type Verdicts = { sustainability: string; count: number }[];
 const counted = (verdicts: Verdicts) => Object.fromEntries(verdicts.filter((v) => v.count > 0).map((v) => [v.sustainability, v.count]));
 
 describe('time travel through GraphQL (embedded)', () => {
   let now = new Date(`${RECORDED}T10:00:00.000Z`);
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   const ids = { shown: '', privateOne: '', madePrivate: '' };
 
-  const headersOf = (role: RoleName | null): Record<string, string> =>
-    role ? { authorization: `Bearer ${signDevToken(ROLES[role], platform.jwtSecret)}` } : {};
-  const ask = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
-  const must = <T = Record<string, unknown>>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) =>
-    graphqlData<T>(url, query, variables, headersOf(role));
+  const api = embeddedGraphQL(ROLES);
+  const { ask, must } = api;
   type InterventionAnswer = {
     intervention: {
       asOf: string | null;
@@ -72,15 +62,7 @@ describe('time travel through GraphQL (embedded)', () => {
   const intervention = (role: RoleName | null, id: string, asOf?: string) => must<InterventionAnswer>(role, INTERVENTION, { id, asOf });
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false, clock: () => now });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start({ clock: () => now });
 
     // 3 March 2025: the trust, three interventions and the data.
     await must('admin', `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
@@ -128,10 +110,7 @@ describe('time travel through GraphQL (embedded)', () => {
     });
   });
 
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   it('shows the verdict known then: SUSTAINED as of 3 March, FADED after the correction of 10 June and now', async () => {
     const then = (await intervention(null, ids.shown, RECORDED)).intervention;

@@ -1,8 +1,6 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
 import { signServiceCredential } from '@longview/service-auth';
 import type { Actor, Sharing } from '@longview/domain';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import { embeddedGraphQL, graphql, graphqlData, type GraphQLResponse } from './support';
 
 /**
  * The visibility table, end to end: for every kind of viewer and every path that reads
@@ -81,16 +79,15 @@ const START_DATES: Record<Sharing, string> = { PRIVATE: '2023-01-01', TRUSTS: '2
 const INTERVENTION_FIELDS = `id title sharing trust { code } history { type summary } outcomes { metric sustainability effect { improvement } }`;
 
 describe('visibility of interventions through GraphQL, for every viewer and path (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   const ids = {} as Record<Sharing, string>;
   /** The owner's replayable command: the start of a PRIVATE intervention, with a command id. */
   let replayed: { id: string; commandId: string; firstAnswer: GraphQLResponse<unknown> };
 
-  const headersOf = (role: Role): Record<string, string> => (role.token ? { authorization: `Bearer ${signDevToken(role.token, platform.jwtSecret)}` } : {});
+  // No anonymous actor: a request without a token is a public viewer (the embedded gateway acts as an admin instead).
+  const api = embeddedGraphQL();
+  const headersOf = (role: Role) => api.headersFor(role.token ?? null);
   const ask = <T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headersOf(role));
+    graphql<T>(api.url, query, variables, headersOf(role));
   const byRole = (name: string) => ROLES.find((r) => r.name === name) as Role;
   const admin = () => byRole('admin');
   const owner = () => byRole(`editor of ${OWNER} (owner)`);
@@ -102,18 +99,9 @@ describe('visibility of interventions through GraphQL, for every viewer and path
   const asMissing = (response: unknown, id: string) => JSON.parse(JSON.stringify(response).replaceAll(id, MISSING)) as unknown;
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    // No anonymous actor: a request without a token is a public viewer (the embedded gateway acts as an admin instead).
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
-    const asAdmin = (query: string, variables: Record<string, unknown>) => graphqlData(url, query, variables, headersOf(admin()));
-    const asOwner = (query: string, variables: Record<string, unknown>) => graphqlData(url, query, variables, headersOf(owner()));
+    await api.start();
+    const asAdmin = (query: string, variables: Record<string, unknown>) => graphqlData(api.url, query, variables, headersOf(admin()));
+    const asOwner = (query: string, variables: Record<string, unknown>) => graphqlData(api.url, query, variables, headersOf(owner()));
     for (const code of [OWNER, OTHER]) {
       await asAdmin(`mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`, {
         input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'NORTH_WEST', beds: 500 }, effectiveFrom: '2020-04-01' },
@@ -141,14 +129,11 @@ describe('visibility of interventions through GraphQL, for every viewer and path
     // A fourth, PRIVATE, started by the owner with a command id that every viewer then replays.
     const secret = await asOwner(propose, { input: input('Private replay target', 'PRIVATE') });
     const secretId = (secret as { proposeIntervention: { intervention: { id: string } } }).proposeIntervention.intervention.id;
-    const firstAnswer = await graphql(url, start, { id: secretId, on: '2024-02-01', commandId: 'vis-start-1' }, headersOf(owner()));
+    const firstAnswer = await graphql(api.url, start, { id: secretId, on: '2024-02-01', commandId: 'vis-start-1' }, headersOf(owner()));
     expect(firstAnswer.errors).toBeUndefined();
     replayed = { id: secretId, commandId: 'vis-start-1', firstAnswer };
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   /** The visible ZV1 interventions of the replay target too (it is PRIVATE, so the same viewers see it). */
   const withReplayTarget = (role: Role) => (role.sees.includes('PRIVATE') ? [replayed.id] : []);
@@ -222,9 +207,9 @@ describe('visibility of interventions through GraphQL, for every viewer and path
     });
 
     it('outcomes and history: the query service answers a hidden intervention exactly like a missing one', async () => {
-      const credential = await signServiceCredential(platform.serviceKey, { actor: role.actor, issuer: 'longview-gateway' });
+      const credential = await signServiceCredential(api.platform.serviceKey, { actor: role.actor, issuer: 'longview-gateway' });
       const read = async (path: string) => {
-        const response = await fetch(`${platform.queryService.url}${path}`, { headers: { authorization: `Bearer ${credential}` } });
+        const response = await fetch(`${api.platform.queryService.url}${path}`, { headers: { authorization: `Bearer ${credential}` } });
         return { status: response.status, body: (await response.json()) as unknown };
       };
       for (const sharing of SHARINGS) {

@@ -1,6 +1,4 @@
-import { createGateway, signDevToken, type RunningGateway } from '@longview/gateway';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../src/platform/embedded-platform';
-import { graphql, graphqlData, type GraphQLResponse } from './support';
+import { embeddedGraphQL, graphql, graphqlData, type GraphQLResponse } from './support';
 
 /**
  * The trust workspace's mutations through GraphQL, per role: changeSharing and
@@ -38,14 +36,12 @@ function observations(): { period: string; value: number }[] {
 }
 
 describe('workspace mutations through GraphQL, per role (embedded)', () => {
-  let platform: EmbeddedPlatform;
-  let gateway: RunningGateway;
-  let url: string;
   const ids = { PRIVATE: '', TRUSTS: '' };
 
-  const headers = (token: Token): Record<string, string> => (token ? { authorization: `Bearer ${signDevToken(token, platform.jwtSecret)}` } : {});
+  const api = embeddedGraphQL();
+  const headers = (token: Token) => api.headersFor(token);
   const ask = <T = Record<string, unknown>>(token: Token, query: string, variables: Record<string, unknown> = {}) =>
-    graphql<T>(url, query, variables, headers(token));
+    graphql<T>(api.url, query, variables, headers(token));
   const codes = (answer: GraphQLResponse<unknown>) => answer.errors?.map((e) => e.extensions?.code);
   const plain = (answer: GraphQLResponse<unknown>) => {
     expect(answer.errors?.length).toBeGreaterThan(0);
@@ -53,7 +49,7 @@ describe('workspace mutations through GraphQL, per role (embedded)', () => {
   };
   const propose = async (title: string, sharing: string) => {
     const data = await graphqlData<{ proposeIntervention: { intervention: { id: string } } }>(
-      url,
+      api.url,
       `mutation($input: ProposeInterventionInput!) { proposeIntervention(input: $input) { intervention { id } } }`,
       {
         input: {
@@ -72,18 +68,10 @@ describe('workspace mutations through GraphQL, per role (embedded)', () => {
   };
 
   beforeAll(async () => {
-    platform = await startEmbeddedPlatform({ commandPort: 0, queryPort: 0, withGateway: false });
-    gateway = await createGateway({
-      commandServiceUrl: platform.commandService.url,
-      queryServiceUrl: platform.queryService.url,
-      port: 0,
-      jwtSecret: platform.jwtSecret,
-      serviceKey: platform.serviceKey,
-    });
-    url = gateway.url;
+    await api.start();
     for (const code of [OWNER, OTHER]) {
       await graphqlData(
-        url,
+        api.url,
         `mutation($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }`,
         { input: { code, name: `${code} Hospitals NHS Trust`, context: { kind: 'ACUTE', region: 'LONDON', beds: 400 }, effectiveFrom: '2021-04-01' } },
         headers(ADMIN),
@@ -92,10 +80,7 @@ describe('workspace mutations through GraphQL, per role (embedded)', () => {
     ids.PRIVATE = await propose('Private discharge work', 'PRIVATE');
     ids.TRUSTS = await propose('Shared discharge work', 'TRUSTS');
   });
-  afterAll(async () => {
-    await gateway?.stop();
-    await platform?.stop();
-  });
+  afterAll(() => api.stop());
 
   describe('changeSharing', () => {
     it('the editor of the owning trust changes it, and the history says so', async () => {
