@@ -1,6 +1,5 @@
 /**
- * The demo's programme (a regional patient-flow collaborative coordinated by the demo
- * policymaker), sent through the real deciders as the people who issue it, with each command's
+ * The demo's programme (a patient-flow collaborative coordinated by the demo policymaker), sent through the real deciders as the people who issue it, with each command's
  * context (the joining trust, the linked intervention) as the command side loads it.
  */
 import { DEMO_PROGRAMME_COORDINATOR, demoProgrammes, generateDemoData } from '../src/demo';
@@ -29,5 +28,11 @@ describe('demo programme', () => {
     expect(effects).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     expect([...effects]).toEqual(expect.arrayContaining(['LASTING', 'FADING']));
     expect(linked.length).toBeGreaterThanOrEqual(4);
+    // Every linked intervention aims at the programme's measure, so the programme's evidence pools them all.
+    const metric = (created?.data as { metric: string }).metric;
+    const proposals = plan.steps.flatMap((s) => (s.type === 'ProposeIntervention' ? [s.data] : []));
+    for (const id of linked) expect(proposals.find((p) => p.interventionId === id)?.targets.map((t) => t.metric)).toContain(metric);
+    // Someone who is no member sees at least two of them shared beyond their trust.
+    expect(proposals.filter((p) => linked.includes(p.interventionId) && p.sharing !== 'PRIVATE').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,4 +1,4 @@
-import type { Actor, Region } from '@longview/domain';
+import { findMetric, type Actor, type Region } from '@longview/domain';
 import type { DemoPlan } from './generate';
 import type { DemoPersonStep, ProgrammeStep } from './people';
 
@@ -18,11 +18,12 @@ const REGION_NAMES: Readonly<Record<Region, string>> = {
 };
 
 /**
- * One demo programme, deterministic from the plan: a regional patient-flow collaborative in the
- * region with the most started patient-flow interventions, on their most common target metric,
- * coordinated by the demo policymaker (the regional programme the adoption demo speaks of). Its
- * members are that region's trusts with such interventions (at most five): each joins through its
- * own editor, except the last, which the coordinator adds. Their patient-flow interventions are
+ * One demo programme, deterministic from the plan: a patient-flow collaborative on the measure
+ * most started patient-flow interventions aim at, coordinated by the demo policymaker (the
+ * regional programme the adoption demo speaks of). Its members are the trusts whose patient-flow
+ * interventions aim at that measure (at most five, by code), so its pooled evidence has every one
+ * of them; it is named after their region when they share one. Each joins through its own editor,
+ * except the last, which the coordinator adds. Their patient-flow interventions on the measure are
  * linked, whatever their verdicts: shared ones by the coordinator, PRIVATE ones by their own
  * trust's editor (so the community sees the programme without them, uncounted).
  */
@@ -35,10 +36,12 @@ export function demoProgrammes(plan: DemoPlan): DemoPersonStep<ProgrammeStep>[] 
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
-  const region = count(flow.map((e) => e.region))[0]?.[0] as Region;
-  const inRegion = flow.filter((e) => e.region === region);
-  const metric = count(inRegion.map((e) => e.metric))[0]?.[0] as string;
-  const members = [...new Set(inRegion.map((e) => e.trustCode))].sort().slice(0, MAX_MEMBERS);
+  const metric = count(flow.map((e) => e.metric))[0]?.[0] as string;
+  const onMetric = flow.filter((e) => e.metric === metric);
+  const members = [...new Set(onMetric.map((e) => e.trustCode))].sort().slice(0, MAX_MEMBERS);
+  const regions = [...new Set(onMetric.filter((e) => members.includes(e.trustCode)).map((e) => e.region))];
+  const where = regions.length === 1 ? REGION_NAMES[regions[0] as Region] : 'National';
+  const measure = findMetric(metric)?.name.toLowerCase() ?? metric;
   const editor = (code: string): Actor => ({ id: `demo-trust-editor-${code}`, role: 'TRUST_EDITOR', trustCode: code, name: `Improvement lead at ${code}` });
 
   const steps: DemoPersonStep<ProgrammeStep>[] = [
@@ -48,8 +51,8 @@ export function demoProgrammes(plan: DemoPlan): DemoPersonStep<ProgrammeStep>[] 
         type: 'CreateProgramme',
         data: {
           programmeId: DEMO_PROGRAMME_ID,
-          name: `${REGION_NAMES[region]} patient-flow collaborative`,
-          aim: `Trusts in the ${REGION_NAMES[region]} region improving patient flow together, and keeping the gains: each member's change judged by whether it lasts at least 12 months.`,
+          name: `${where} patient-flow collaborative`,
+          aim: `Trusts ${regions.length === 1 ? `in the ${where} region` : 'across England'} improving ${measure} together, and keeping the gains: each member's change judged by whether it lasts at least 12 months.`,
           category: 'PATIENT_FLOW',
           metric,
         },
@@ -63,7 +66,7 @@ export function demoProgrammes(plan: DemoPlan): DemoPersonStep<ProgrammeStep>[] 
     });
   });
   const linked = proposals
-    .filter((p) => p.category === 'PATIENT_FLOW' && members.includes(p.trustCode))
+    .filter((p) => p.category === 'PATIENT_FLOW' && members.includes(p.trustCode) && p.targets.some((t) => t.metric === metric))
     .sort((a, b) => a.trustCode.localeCompare(b.trustCode) || a.interventionId.localeCompare(b.interventionId));
   for (const p of linked) {
     steps.push({
