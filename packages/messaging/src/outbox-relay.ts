@@ -9,6 +9,9 @@ const RELAY_SCHEMA = `CREATE TABLE IF NOT EXISTS relay_checkpoints (
   updated_at timestamptz NOT NULL DEFAULT now()
 )`;
 
+/** See OutboxRelayOptions.lingerMs. */
+export const DEFAULT_LINGER_MS = 2;
+
 export interface OutboxRelayOptions {
   /** The event store to follow and the database holding its tables (relay_checkpoints goes there too). */
   readonly store: EventStore;
@@ -20,6 +23,11 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** How often to look for new events when not woken by notify() (default 200 ms). */
   readonly pollMs?: number;
+  /**
+   * When notify() wakes an idle relay it waits this long before reading, so appends that land close
+   * together go to Kafka in one batch instead of one send each (default 2 ms; 0 reads at once).
+   */
+  readonly lingerMs?: number;
   /** Backoff after a failed send: doubles from initialBackoffMs up to maxBackoffMs (defaults 100, 5000). */
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
@@ -175,7 +183,9 @@ export class OutboxRelay {
         if (wakeable || !this.running) {
           clearTimeout(timer);
           this.wake = undefined;
-          resolve();
+          const linger = this.running ? (this.options.lingerMs ?? DEFAULT_LINGER_MS) : 0;
+          if (linger > 0) setTimeout(resolve, linger);
+          else resolve();
         }
       };
     });

@@ -76,6 +76,25 @@ describe.each(testDatabases())('OutboxRelay without a broker ($name)', ({ open }
     expect(await metrics.render()).toMatch(/longview_events_published_total 8/);
   });
 
+  it('lingers after a wake-up, so appends landing close together are sent in one batch', async () => {
+    const publisher = new FlakyPublisher();
+    // A long linger (the default is 2 ms) so the test does not depend on how fast appends are here.
+    const relay = new OutboxRelay({ store, database: db, publisher, pollMs: 60_000, lingerMs: 1_000 });
+    await relay.migrate();
+    relay.start();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // idle: it found nothing and sleeps
+    await store.appendToStream('series-L-1', [observation(1)]);
+    relay.notify();
+    await store.appendToStream('series-L-2', [observation(2)]);
+    relay.notify();
+    await store.appendToStream('series-L-3', [observation(3)]);
+    relay.notify();
+    await until(() => publisher.delivered.length === 3);
+    await relay.stop();
+    expect(publisher.attempts).toBe(1);
+    expect(publisher.delivered.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3]);
+  });
+
   it('resumes from its stored checkpoint in a new process', async () => {
     const first = new FlakyPublisher();
     const relay1 = new OutboxRelay({ store, database: db, publisher: first, batchSize: 2 });
