@@ -8,7 +8,7 @@
  *
  * After a build: `KAFKA_BROKERS=... node apps/cli/dist/bench/all-benches.js [--quick]`.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 /** The paths of issue 13, item 5, in its order: the names of the JSON lines the benches print. */
@@ -101,11 +101,12 @@ export function report(outcomes: readonly BenchOutcome[]): { text: string[]; fai
 }
 
 /** Runs one bench (`node <args>`) as a child process, its output lines shown prefixed with its name as they come. */
-function runBench(run: BenchRun, args: readonly string[], write: (line: string) => void): Promise<BenchOutcome> {
-  const started = performance.now();
+function runBench(run: BenchRun, args: readonly string[], write: (line: string) => void, started: (child: ChildProcess) => void): Promise<BenchOutcome> {
+  const startedAt = performance.now();
   const lines: BenchLine[] = [];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    started(child);
     const prefix = `[${run.name}] `;
     const follow = (stream: NodeJS.ReadableStream) => {
       let buffered = '';
@@ -125,7 +126,7 @@ function runBench(run: BenchRun, args: readonly string[], write: (line: string) 
     };
     if (child.stdout) follow(child.stdout);
     if (child.stderr) follow(child.stderr);
-    const finish = (exit: number | string) => resolve({ run, exit, seconds: (performance.now() - started) / 1000, lines });
+    const finish = (exit: number | string) => resolve({ run, exit, seconds: (performance.now() - startedAt) / 1000, lines });
     child.once('error', (error) => {
       write(`${prefix}could not start: ${error.message}`);
       finish(-1);
@@ -137,17 +138,31 @@ function runBench(run: BenchRun, args: readonly string[], write: (line: string) 
 export async function runAllBenches(options: { quick: boolean; write: (line: string) => void }): Promise<number> {
   const cliDir = path.join(__dirname, '..', '..');
   const outcomes: BenchOutcome[] = [];
-  for (const [i, run] of BENCHES.entries()) {
-    const args = [path.join(cliDir, run.script), ...run.args, ...(options.quick ? run.quick : [])];
-    const shown = [path.relative(process.cwd(), args[0] as string), ...args.slice(1)].join(' ');
-    options.write(`\n=== [${i + 1}/${BENCHES.length}] ${run.name} (${run.paths.join(', ')}): node ${shown}`);
-    const outcome = await runBench(run, args, options.write);
-    options.write(`=== ${run.name}: exit ${outcome.exit} after ${outcome.seconds.toFixed(0)} s, ${outcome.lines.length} bench line(s)`);
-    outcomes.push(outcome);
+  // Stopped (Ctrl-C, SIGTERM): the running bench gets the signal too, the rest are not started.
+  let current: ChildProcess | undefined;
+  let interrupted: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    interrupted = signal;
+    current?.kill(signal);
+  };
+  process.on('SIGINT', stop).on('SIGTERM', stop);
+  try {
+    for (const [i, run] of BENCHES.entries()) {
+      if (interrupted) break;
+      const args = [path.join(cliDir, run.script), ...run.args, ...(options.quick ? run.quick : [])];
+      const shown = [path.relative(process.cwd(), args[0] as string), ...args.slice(1)].join(' ');
+      options.write(`\n=== [${i + 1}/${BENCHES.length}] ${run.name} (${run.paths.join(', ')}): node ${shown}`);
+      const outcome = await runBench(run, args, options.write, (child) => (current = child));
+      options.write(`=== ${run.name}: exit ${outcome.exit} after ${outcome.seconds.toFixed(0)} s, ${outcome.lines.length} bench line(s)`);
+      outcomes.push(outcome);
+    }
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
   }
   const { text, failed } = report(outcomes);
   for (const line of text) options.write(line);
-  return failed.length === 0 ? 0 : 1;
+  if (interrupted) options.write(`interrupted (${interrupted}): ${BENCHES.length - outcomes.length} bench(es) not run`);
+  return failed.length === 0 && !interrupted ? 0 : 1;
 }
 
 if (require.main === module) {
