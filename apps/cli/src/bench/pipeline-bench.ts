@@ -231,7 +231,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
      */
     async function accountCpu(): Promise<{ report: (result: PhaseResult) => Promise<string> }> {
       const [brokerHost, brokerPort] = (options.brokers.split(',')[0] ?? '').split(':');
-      const kafkaPid = brokerHost && /^(127\.0\.0\.1|localhost|::1)$/.test(brokerHost) ? pidListeningOn(Number(brokerPort)) : undefined;
+      const kafkaPid = brokerHost && /^(127\.0\.0\.1|localhost)$/.test(brokerHost) ? pidListeningOn(Number(brokerPort)) : undefined;
       const server = await openPostgres(options.serverUrl, { max: 1 });
       const account = new CpuAccount(async () => {
         const fixedProcesses = [
@@ -279,7 +279,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
         .resources;
       const timestampType = described?.configEntries.find((entry) => entry.configName === 'message.timestamp.type')?.configValue;
       if (timestampType !== 'LogAppendTime') throw new Error(`the bench's topics must use LogAppendTime timestamps, ${String(timestampType)} found`);
-      const delays: number[] = [];
+      // By event: the relay is at-least-once, and a re-sent record's later append time is not the event's.
+      const delays = new Map<string, number>();
       const consumer = kafka.consumer({ groupId: `bench-on-topic-${run}`, maxWaitTimeInMs: 100 });
       await consumer.connect();
       try {
@@ -290,18 +291,21 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
           eachBatch: async ({ batch }) => {
             for (const message of batch.messages) {
               const event = fromEventMessage(message.value);
-              const at = answered.get(`${event.streamId}@${event.streamVersion}`);
-              if (at !== undefined) delays.push(Number(message.timestamp) - at);
+              const key = `${event.streamId}@${event.streamVersion}`;
+              const at = answered.get(key);
+              if (at !== undefined && !delays.has(key)) delays.set(key, Number(message.timestamp) - at);
             }
-            if (delays.length >= answered.size) resolveDone();
+            if (delays.size >= answered.size) resolveDone();
           },
         });
-        await Promise.race([done, sleep(30_000)]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+        clearTimeout(timer);
       } finally {
         await consumer.disconnect();
       }
-      if (delays.length === 0) throw new Error(`none of the ${answered.size} events of the fixed-rate phase was found on the topics within 30 s`);
-      return { delays: summarise(delays), found: delays.length };
+      if (delays.size === 0) throw new Error(`none of the ${answered.size} events of the fixed-rate phase was found on the topics within 30 s`);
+      return { delays: summarise([...delays.values()]), found: delays.size };
     }
 
     async function phase(
