@@ -15,29 +15,13 @@ import { randomBytes } from 'node:crypto';
 import { EventStore, openPostgres, type Database } from '@longview/event-store';
 import { ensureDatabase } from '../platform/distributed-platform';
 import { benchLine, flag, median } from './bench-lines';
+import { flatOut, rawPgBaselineName, rawPgInsertRate } from './raw-pg-baseline';
 
 interface Options {
   readonly serverUrl: string;
   readonly workers: number;
   readonly seconds: number;
   readonly rounds: number;
-}
-
-/** Runs `workers` loops of `op` for `seconds`; operations per second. */
-async function flatOut(workers: number, seconds: number, op: (worker: number, i: number) => Promise<void>): Promise<number> {
-  const until = Date.now() + seconds * 1000;
-  let done = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: workers }, async (_, worker) => {
-      for (let i = 0; Date.now() < until; i++) {
-        await op(worker, i);
-        done++;
-      }
-    }),
-  );
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  return done / elapsed;
 }
 
 async function appendPath(db: Database, groupCommit: boolean, options: Options, run: string): Promise<number> {
@@ -70,16 +54,11 @@ export async function runAppendBench(options: Options, log: (line: string) => vo
   const admin = await openPostgres(options.serverUrl, { max: 1 });
   try {
     await new EventStore(db).migrate();
-    await db.query('CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, stream text NOT NULL, data jsonb NOT NULL)');
     const raw: number[] = [];
     const solo: number[] = [];
     const grouped: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
-      raw.push(
-        await flatOut(options.workers, options.seconds, async (worker, i) => {
-          await db.query('INSERT INTO bench_raw (stream, data) VALUES ($1, $2::jsonb)', [`w${worker}`, JSON.stringify({ worker, i })]);
-        }),
-      );
+      raw.push(await rawPgInsertRate(db, options.workers, options.seconds));
       solo.push(await appendPath(db, false, options, `${run}r${round}`));
       grouped.push(await appendPath(db, true, options, `${run}r${round}`));
       log(
@@ -87,7 +66,7 @@ export async function runAppendBench(options: Options, log: (line: string) => vo
       );
     }
     const baseline = median(raw);
-    const baselineName = `raw pg single-row insert, 1 row/txn, ${options.workers} clients`;
+    const baselineName = rawPgBaselineName(options.workers);
     log(benchLine('append-alone', median(solo), 'events/s', baseline, baselineName));
     log(benchLine('append', median(grouped), 'events/s', baseline, baselineName));
   } finally {

@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { addMonths } from '@longview/analytics';
-import { openPostgres } from '@longview/event-store';
-import { createKafka, ensureTopics, silentLogger, TopicNames } from '@longview/messaging';
+import { openPostgres, type Database } from '@longview/event-store';
+import { createKafka, ensureTopics, fromEventMessage, silentLogger, TopicNames } from '@longview/messaging';
 import { signServiceCredential } from '@longview/service-auth';
 import { ensureDatabase } from '../platform/distributed-platform';
 import { ServiceProcess } from '../platform/service-process';
+import { benchLine } from './bench-lines';
 import { formatLatency, summarise, type LatencySummary } from './latency-stats';
+import { CpuAccount, pidListeningOn } from './process-cpu';
+import { rawPgBaselineName, rawPgInsertRate } from './raw-pg-baseline';
 
 export interface PipelineBenchOptions {
   readonly brokers: string;
@@ -41,12 +44,23 @@ interface PhaseResult {
 
 /**
  * `npm run bench:pipeline`: commands through command-service (HTTP) -> event store -> outbox relay
- * -> Kafka -> query-service consumer group -> readable, at a fixed rate and flat out, plus a bare
- * kafkajs produce -> consume loop on the same broker for comparison. Not a test: it prints figures.
+ * -> Kafka -> query-service consumer group -> readable, at a fixed rate and flat out. Not a test: it
+ * prints figures, and ends with two JSON lines (bench-lines.ts):
+ * - `pipeline`: flat-out sustained events/s, against raw `pg` single-row inserts by as many clients
+ *   as the pipeline has writers, run in this process on this PostgreSQL just before the flat-out phase;
+ * - `ryw-<rate>` (`ryw-200` by default): p99 read-your-write ms at the fixed rate, against the p99
+ *   commit-to-Kafka delay of the same commands (lower is better; the ratio is still value / baseline).
+ * Also printed: CPU ms per command of each process during the flat-out phase, and a bare kafkajs
+ * produce -> consume loop on the same broker.
  *
  * Read-your-write latency = from the mutation's HTTP answer to the read model having applied that
  * stream version, measured as the duration of `GET /series/...?stream=&minVersion=` issued right
  * after the answer (the query-service answers it as soon as its checkpoint reaches the version).
+ *
+ * Commit-to-Kafka = from the same answer (the driver's wall clock when it arrives) to the broker's
+ * append of that event: the bench's topics are created with `message.timestamp.type=LogAppendTime`,
+ * so each record's timestamp is the broker's clock when it wrote the record (same machine, same
+ * clock). The records are read back after the fixed-rate phase, so measuring costs the phase nothing.
  */
 export async function runPipelineBench(options: PipelineBenchOptions): Promise<void> {
   const { log } = options;
@@ -57,6 +71,16 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
   const kafka = createKafka({ brokers: options.brokers.split(','), clientId: 'bench', logger: silentLogger });
   const admin = kafka.admin();
   await admin.connect();
+  // LogAppendTime: a record's timestamp is when the broker appended it (read back for commit-to-Kafka).
+  await admin.createTopics({
+    waitForLeaders: false,
+    topics: topics.all.map((topic) => ({
+      topic,
+      numPartitions: 6,
+      replicationFactor: 1,
+      configEntries: [{ name: 'message.timestamp.type', value: 'LogAppendTime' }],
+    })),
+  });
   await ensureTopics(admin, topics.all, 6);
   log(
     `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os
@@ -67,6 +91,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
   log(`run ${run}: topics ${topics.prefix}*, 6 partitions; databases lv_bench_*_${run}`);
 
   const processes: ServiceProcess[] = [];
+  /** The services' processes by the name their CPU is reported under. */
+  const cpuNames = new Map<ServiceProcess, string>();
   const quiet = (line: string) => {
     if (/"level":"(warn|error)"/.test(line) || /exited/.test(line)) log(line);
   };
@@ -80,6 +106,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
       write: quiet,
     });
     processes.push(command);
+    cpuNames.set(command, 'command-service');
     await command.ready;
     const queryUrls: string[] = [];
     for (let i = 0; i < options.queryInstances; i++) {
@@ -91,6 +118,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
         write: quiet,
       });
       processes.push(query);
+      cpuNames.set(query, options.queryInstances === 1 ? 'query-service' : `query-service-${i + 1}`);
       queryUrls.push(`http://127.0.0.1:${port}`);
     }
     await Promise.all(processes.map((p) => p.ready));
@@ -125,6 +153,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
 
     // 1. Fixed rate, open loop: a command every 1/rate s; one series is never written concurrently.
     log(`\n== fixed rate: ${options.rate} commands/s for ${options.seconds} s`);
+    const answeredAt = new Map<string, number>();
     const fixed = await phase(async (record) => {
       const total = options.rate * options.seconds;
       const start = performance.now();
@@ -141,11 +170,22 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
         );
       }
       await Promise.all(chains.values());
-    });
+    }, answeredAt);
     log(describePhase(fixed));
+    const onTopic = await commitToKafkaDelays(answeredAt);
+    log(
+      `commit-to-Kafka (answer -> broker's LogAppendTime of that event): ${formatLatency(onTopic.delays)}; ${onTopic.found} of ${answeredAt.size} events found on the topic`,
+    );
+
+    // The baseline of the `pipeline` line: raw pg inserts, as many clients as writers, on this server, now.
+    log(`\n== raw pg: ${options.workers} clients, single-row INSERT, 1 row/txn, for ${options.flatOutSeconds} s`);
+    const rawDb = await openPostgres(eventsUrl, { max: options.workers });
+    const rawPg = await rawPgInsertRate(rawDb, options.workers, options.flatOutSeconds).finally(() => rawDb.close());
+    log(`raw pg: ${rawPg.toFixed(0)} inserts/s`);
 
     // 2. Flat out: `workers` closed loops over disjoint series; every 5th write's visibility is measured.
     log(`\n== flat out: ${options.workers} concurrent writers for ${options.flatOutSeconds} s`);
+    const cpu = await accountCpu();
     const flat = await phase(async (record) => {
       const stopAt = performance.now() + options.flatOutSeconds * 1000;
       await Promise.all(
@@ -156,6 +196,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
       );
     });
     log(describePhase(flat));
+    log(await cpu.report(flat));
 
     // 3. Bare kafkajs on the same broker: batched idempotent produce -> consumer group, same message size.
     log(`\n== bare kafkajs: ${options.bareMessages} messages (~${BARE_VALUE.length} bytes), batches of 500, 6 partitions`);
@@ -163,11 +204,114 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
     log(`produce -> consume: ${bare.toFixed(0)} messages/s`);
 
     log('\n== summary');
-    log(`pipeline flat out: ${flat.eventsPerSecond.toFixed(0)} events/s sustained (commands -> readable); bare kafkajs: ${bare.toFixed(0)} messages/s`);
-    log(`pipeline / bare kafkajs = ${(flat.eventsPerSecond / bare).toFixed(3)} (aim >= 0.5)`);
+    log(
+      `pipeline flat out: ${flat.eventsPerSecond.toFixed(0)} events/s sustained (commands -> readable); raw pg ${rawPg.toFixed(0)} inserts/s (aim: ratio >= 0.25); bare kafkajs ${bare.toFixed(0)} messages/s`,
+    );
     log(`read-your-write at ${options.rate}/s: ${formatLatency(fixed.readYourWrite)} (aim p99 < 100 ms)`);
+    log(`commit-to-Kafka at ${options.rate}/s: ${formatLatency(onTopic.delays)}`);
+    log(
+      `ryw-${options.rate}: lower is better (a latency); its ratio is still value / baseline = read-your-write p99 / commit-to-Kafka p99, so 1 would mean the read side adds nothing to the Kafka leg`,
+    );
+    log(benchLine('pipeline', flat.eventsPerSecond, 'events/s', rawPg, rawPgBaselineName(options.workers)));
+    log(
+      benchLine(
+        `ryw-${options.rate}`,
+        fixed.readYourWrite.p99,
+        'ms p99',
+        onTopic.delays.p99,
+        `commit-to-Kafka p99, same commands (answer -> broker LogAppendTime), ${options.rate}/s distributed`,
+      ),
+    );
 
-    async function phase(body: (record: (code: string, measure: boolean, awaitCommandOnly?: boolean) => Promise<void>) => Promise<void>): Promise<PhaseResult> {
+    /**
+     * CPU of every process of the pipeline over the flat-out phase: the services, this driver, the
+     * Kafka broker (the process listening on the first broker's port, if it is on this machine) and
+     * the PostgreSQL backends connected to the bench's two databases (sampled each second: backends
+     * come and go with the pools).
+     */
+    async function accountCpu(): Promise<{ report: (result: PhaseResult) => Promise<string> }> {
+      const [brokerHost, brokerPort] = (options.brokers.split(',')[0] ?? '').split(':');
+      const kafkaPid = brokerHost && /^(127\.0\.0\.1|localhost)$/.test(brokerHost) ? pidListeningOn(Number(brokerPort)) : undefined;
+      const server = await openPostgres(options.serverUrl, { max: 1 });
+      const account = new CpuAccount(async () => {
+        const fixedProcesses = [
+          ...processes.flatMap((p) => (p.child.pid === undefined ? [] : [{ group: cpuNames.get(p) ?? 'service', pid: p.child.pid }])),
+          { group: 'driver', pid: process.pid },
+          ...(kafkaPid === undefined ? [] : [{ group: 'kafka', pid: kafkaPid }]),
+        ];
+        return [...fixedProcesses, ...(await backendsOf(server))];
+      });
+      await account.start();
+      let sampling = Promise.resolve();
+      // Samples run one after another; a failed one (the activity query) is skipped, the next reads the same processes again.
+      const timer = setInterval(() => {
+        sampling = sampling.then(() => account.sample()).catch(() => undefined);
+      }, 1000);
+      return {
+        report: async (result) => {
+          clearInterval(timer);
+          await sampling;
+          await account.sample();
+          await server.close();
+          const perCommand = (ms: number) => `${(ms / Math.max(1, result.commands)).toFixed(2)} ms`;
+          const parts = account.groupNames.map((group) => {
+            const used = account.usedMs(group);
+            const label = group === POSTGRES_BACKENDS ? `${group} (${used.processes})` : group;
+            return `${label} ${perCommand(used.ms)} (${((used.ms / (result.seconds * 1000)) * 100).toFixed(0)} % of a core)`;
+          });
+          const total = account.groupNames.reduce((sum, group) => sum + account.usedMs(group).ms, 0);
+          const missing = kafkaPid === undefined ? '; kafka not counted (broker process not found on this machine)' : '';
+          return `CPU per command, flat out (${result.commands} commands, ${result.seconds.toFixed(1)} s; /proc utime+stime): ${parts.join(', ')}; total ${perCommand(total)}${missing}`;
+        },
+      };
+    }
+
+    async function backendsOf(server: Database): Promise<{ group: string; pid: number }[]> {
+      const rows = await server.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = ANY($1::text[])', [
+        [`lv_bench_events_${run}`, `lv_bench_read_${run}`],
+      ]);
+      return rows.rows.map((row) => ({ group: POSTGRES_BACKENDS, pid: Number(row.pid) }));
+    }
+
+    /** Reads the events of `answeredAt` back from the event topics: broker append time minus answer time, per event. */
+    async function commitToKafkaDelays(answered: ReadonlyMap<string, number>): Promise<{ delays: LatencySummary; found: number }> {
+      const [described] = (await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2 /* TOPIC */, name: topics.eventTopics[0] as string }] }))
+        .resources;
+      const timestampType = described?.configEntries.find((entry) => entry.configName === 'message.timestamp.type')?.configValue;
+      if (timestampType !== 'LogAppendTime') throw new Error(`the bench's topics must use LogAppendTime timestamps, ${String(timestampType)} found`);
+      // By event: the relay is at-least-once, and a re-sent record's later append time is not the event's.
+      const delays = new Map<string, number>();
+      const consumer = kafka.consumer({ groupId: `bench-on-topic-${run}`, maxWaitTimeInMs: 100 });
+      await consumer.connect();
+      try {
+        await consumer.subscribe({ topics: topics.eventTopics, fromBeginning: true });
+        let resolveDone: () => void = () => undefined;
+        const done = new Promise<void>((resolve) => (resolveDone = resolve));
+        await consumer.run({
+          eachBatch: async ({ batch }) => {
+            for (const message of batch.messages) {
+              const event = fromEventMessage(message.value);
+              const key = `${event.streamId}@${event.streamVersion}`;
+              const at = answered.get(key);
+              if (at !== undefined && !delays.has(key)) delays.set(key, Number(message.timestamp) - at);
+            }
+            if (delays.size >= answered.size) resolveDone();
+          },
+        });
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+        clearTimeout(timer);
+      } finally {
+        await consumer.disconnect();
+      }
+      if (delays.size === 0) throw new Error(`none of the ${answered.size} events of the fixed-rate phase was found on the topics within 30 s`);
+      return { delays: summarise([...delays.values()]), found: delays.size };
+    }
+
+    async function phase(
+      body: (record: (code: string, measure: boolean, awaitCommandOnly?: boolean) => Promise<void>) => Promise<void>,
+      answeredAt?: Map<string, number>,
+    ): Promise<PhaseResult> {
       const mutation: number[] = [];
       const visible: number[] = [];
       const reads: Promise<void>[] = [];
@@ -180,6 +324,7 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
         let accepted: CommandAccepted;
         try {
           accepted = await post(commandUrl, 'RecordObservations', nextCommand(code));
+          answeredAt?.set(`${accepted.streamId}@${accepted.version}`, Date.now());
         } catch (error) {
           if (errors++ < 3) log(`  command failed: ${String(error).slice(0, 300)}`);
           return;
@@ -255,6 +400,8 @@ export async function runPipelineBench(options: PipelineBenchOptions): Promise<v
     return count / seconds;
   }
 }
+
+const POSTGRES_BACKENDS = 'postgres backends';
 
 function describePhase(r: PhaseResult): string {
   return [

@@ -7,8 +7,10 @@ export const BENCH_PIPELINE = {
   usage: `usage: longview bench pipeline [--rate 200] [--seconds 15] [--flat-out-seconds 15] [--workers 16]
                                 [--series 400] [--query-instances 1] [--bare-messages 20000]
 
-Benchmarks commands -> Kafka -> readable in distributed mode: latency at a fixed rate, throughput
-flat out, and a bare kafkajs loop for comparison (docs/benchmarks.md). Needs KAFKA_BROKERS and a
+Benchmarks commands -> Kafka -> readable in distributed mode: read-your-write latency at a fixed
+rate beside its commit-to-Kafka part, throughput flat out beside raw pg inserts by as many clients,
+CPU per command of each process, and a bare kafkajs loop; ends with the JSON lines \`pipeline\` and
+\`ryw-<rate>\` (docs/benchmarks.md). Needs KAFKA_BROKERS and a
 PostgreSQL (LONGVIEW_BENCH_PG_URL, else LONGVIEW_TEST_PG_URL, else infra/postgres' default);
 services on ports from LONGVIEW_BENCH_PORT_BASE (default 4700).
 
