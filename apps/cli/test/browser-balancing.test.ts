@@ -1,9 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { generateDemoData } from '../src/demo';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, scrollThrough, startPlatform, type RunningPlatform } from './browser-support';
+import {
+  accessibleAtBothWidths,
+  haveChromium as browserAvailable,
+  openBrowserTestBed,
+  scrollThrough,
+  type BrowserTestBed,
+  type RunningPlatform,
+} from './browser-support';
 
 /**
  * The demo's "improved, but shifted the problem" intervention in the browser: the warning callout,
@@ -15,52 +19,19 @@ jest.setTimeout(600_000);
 
 const haveChromium = browserAvailable();
 
-interface BrowserGlobals {
-  readonly document: { readonly documentElement: { readonly scrollWidth: number } };
-}
-
 const showcase = generateDemoData().showcase;
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }
-    ).axe;
-    const { violations } = await axe.run('html', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
-}
-
-/** axe at 1280 px, then at 320 px with nothing scrolling sideways (WCAG reflow). */
-async function accessibleAtBothWidths(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  expect(await axeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 320, height: 900 });
-  expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  expect(await axeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 (haveChromium ? describe : describe.skip)('process and balancing measures in the web client (Chromium, `longview start`)', () => {
-  let dir: string;
+  let testBed: BrowserTestBed;
   let platform: RunningPlatform;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-balancing-'));
-    platform = await startPlatform(path.join(dir, 'data'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    testBed = await openBrowserTestBed('longview-balancing-');
+    platform = testBed.platform;
+    browser = testBed.browser;
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) {
-      const exited = new Promise((resolve) => platform.child.once('exit', resolve));
-      platform.child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => testBed?.close());
 
   it('the demo has an improvement with a balancing concern and a process measure that is a local measure', () => {
     expect(showcase).toBeDefined();

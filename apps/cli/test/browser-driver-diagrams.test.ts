@@ -1,74 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform, type RunningPlatform } from './browser-support';
+import type { Browser } from 'playwright-core';
+import { accessibleAtBothWidths, haveChromium as browserAvailable, openBrowserTestBed, signInWithDemo, type BrowserTestBed } from './browser-support';
 import { graphqlData } from './support';
 
 jest.setTimeout(240_000);
 
 const haveChromium = browserAvailable();
-const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
-
-/** What the page's scripts see (this package is compiled without the DOM library). */
-interface PageGlobals {
-  readonly document: { querySelector(selector: string): { readonly scrollWidth: number } | null };
-}
-
-/** axe-core's serious and critical WCAG 2 A/AA violations on the page, as "rule: targets". */
-async function seriousViolations(page: Page, scope: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (context) => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> };
-      }
-    ).axe;
-    const { violations } = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  }, scope);
-}
-
-/**
- * axe at 1280 and at 320 px, and nothing wider than the screen at 320 px, over `scope`: the whole
- * page for the pages this feature owns, its own section on pages other features fill too.
- */
-async function checkBothWidths(page: Page, name: string, scope = 'html'): Promise<void> {
-  expect(await seriousViolations(page, scope)).toEqual([]);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-1280.png`), fullPage: true });
-  await page.setViewportSize({ width: 320, height: 900 });
-  expect(await seriousViolations(page, scope)).toEqual([]);
-  expect(
-    await page.evaluate((selector) => (globalThis as unknown as PageGlobals).document.querySelector(selector)?.scrollWidth ?? 0, scope),
-  ).toBeLessThanOrEqual(320);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-320.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 (haveChromium ? describe : describe.skip)('driver diagrams, in Chromium, against `longview start`', () => {
-  let dir: string;
-  let platform: RunningPlatform;
+  let testBed: BrowserTestBed;
   let URL: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-browser-diagrams-'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    platform = await startPlatform(path.join(dir, 'data'));
-    URL = platform.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    testBed = await openBrowserTestBed('longview-browser-diagrams-');
+    URL = testBed.url;
+    browser = testBed.browser;
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) {
-      const exited = new Promise((resolve) => platform.child.once('exit', resolve));
-      platform.child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => testBed?.close());
 
   it('an editor draws a driver diagram in the workspace form, sees the tree and the text view, and revises it', async () => {
     const { trusts } = await graphqlData<{ trusts: { code: string; interventionCount: number }[] }>(URL, '{ trusts { code interventionCount } }');
@@ -79,13 +27,7 @@ async function checkBothWidths(page: Page, name: string, scope = 'html'): Promis
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(`${error.message} at ${page.url()}`));
 
-    await page.goto(`${URL}/sign-in`);
-    await page.getByLabel('Trust editor').check();
-    const trustSelect = page.getByLabel('Trust', { exact: true });
-    await trustSelect.locator(`option[value="${trust.code}"]`).waitFor({ state: 'attached' });
-    await trustSelect.selectOption(trust.code);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByText(/^Signed in as /).waitFor();
+    await signInWithDemo(page, URL, { role: 'Trust editor', trust: trust.code });
 
     await page.goto(`${URL}/workspace`);
     await page.getByRole('heading', { name: 'Driver diagrams' }).waitFor();
@@ -98,7 +40,7 @@ async function checkBothWidths(page: Page, name: string, scope = 'html'): Promis
     await summary.getByRole('link', { name: 'Enter the aim: what will improve, by how much, by when' }).waitFor();
     await summary.getByRole('link', { name: 'Enter the primary driver 1' }).waitFor();
     await expect(page.locator('#aim-error').textContent()).resolves.toMatch(/Enter the aim/);
-    await checkBothWidths(page, 'driver-diagram-form-errors');
+    await accessibleAtBothWidths(page, { seriousOnly: true, screenshot: 'driver-diagram-form-errors' });
 
     // Drawing it: aim and measure, a primary driver with a secondary driver and a change idea tested by an intervention.
     const aim = 'Raise 4-hour performance from 72% to 85% by March 2027, browser journey';
@@ -143,7 +85,7 @@ async function checkBothWidths(page: Page, name: string, scope = 'html'): Promis
     const text = card.getByTestId('driver-diagram-text');
     await text.getByText('Change idea: A discharge lounge').waitFor();
     await expect(text.getByRole('link', { name: interventionTitle }).isVisible()).resolves.toBe(true);
-    await checkBothWidths(page, 'driver-diagram-workspace');
+    await accessibleAtBothWidths(page, { seriousOnly: true, screenshot: 'driver-diagram-workspace' });
     // At 320 px the tree is stacked: the primary driver sits below the aim.
     await page.setViewportSize({ width: 320, height: 900 });
     const narrowAim = await tree.locator('.app-dd-node--aim').boundingBox();
@@ -167,7 +109,7 @@ async function checkBothWidths(page: Page, name: string, scope = 'html'): Promis
     // The trust page shows it to others too (TRUSTS-level), and the intervention says where it sits.
     await page.goto(`${URL}/trusts/${trust.code}`);
     await page.locator('section.app-dd-card', { has: page.getByRole('heading', { name: revisedAim }) }).waitFor();
-    await checkBothWidths(page, 'driver-diagram-trust-page', '[data-testid="driver-diagrams"]');
+    await accessibleAtBothWidths(page, { seriousOnly: true, screenshot: 'driver-diagram-trust-page', scope: '[data-testid="driver-diagrams"]' });
     await page
       .locator('section.app-dd-card', { has: page.getByRole('heading', { name: revisedAim }) })
       .getByTestId('driver-diagram-tree')
@@ -175,7 +117,11 @@ async function checkBothWidths(page: Page, name: string, scope = 'html'): Promis
       .click();
     await page.getByRole('heading', { name: 'Where this sits in the driver diagram' }).waitFor();
     await page.getByTestId('driver-diagram-placements').getByText('A discharge lounge').waitFor();
-    await checkBothWidths(page, 'driver-diagram-intervention', '[data-testid="driver-diagram-placements"]');
+    await accessibleAtBothWidths(page, {
+      seriousOnly: true,
+      screenshot: 'driver-diagram-intervention',
+      scope: '[data-testid="driver-diagram-placements"]',
+    });
 
     expect(errors).toEqual([]);
     await page.close();

@@ -1,10 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { signDevToken } from '@longview/gateway';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform } from './browser-support';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, axeViolations, haveChromium as browserAvailable, openBrowserTestBed, signInWithDemo, type BrowserTestBed } from './browser-support';
 import { devJwtSecret } from '../src/platform/dev-secret';
 import { graphqlData } from './support';
 import { DEMO_PROGRAMME_ID, demoDriverDiagrams, generateDemoData } from '../src/demo';
@@ -13,8 +11,6 @@ jest.setTimeout(600_000);
 
 const haveChromium = browserAvailable();
 
-/** Screenshots of every page at both widths (git-ignored; see apps/web/README.md). */
-const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 /** The client's routes as the build lists them (from apps/web/src/routes.ts). */
 const ROUTES_JSON = path.join(path.dirname(require.resolve('@longview/web/package.json')), 'dist', 'routes.json');
 
@@ -37,19 +33,16 @@ const OWNED_ELSEWHERE: readonly { route: string; rule: string }[] = [];
 const EDITOR_PAGES = /^\/(workspace|interventions\/new$|interventions\/:id\/adopt$|mentorships\/offer$)/;
 
 (haveChromium ? describe : describe.skip)('journeys and every page, in Chromium, against `longview start`', () => {
-  let dir: string;
-  let platform: { child: ChildProcess; url: string; output: () => string };
+  let testBed: BrowserTestBed;
   let URL: string;
   let browser: Browser;
   /** An active public intervention of the demo data, and its trust. */
   let shared: { id: string; title: string; trustCode: string };
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-browser-journeys-'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    platform = await startPlatform(path.join(dir, 'data'));
-    URL = platform.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    testBed = await openBrowserTestBed('longview-browser-journeys-');
+    URL = testBed.url;
+    browser = testBed.browser;
     // Read without a token: only what the public may see.
     const { interventions } = await graphqlData<{ interventions: { edges: { node: { id: string; title: string; trustCode: string } }[] } }>(
       URL,
@@ -59,18 +52,10 @@ const EDITOR_PAGES = /^\/(workspace|interventions\/new$|interventions\/:id\/adop
     if (!first) throw new Error('no public active intervention in the demo data');
     shared = first;
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) {
-      const exited = new Promise((resolve) => platform.child.once('exit', resolve));
-      platform.child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => testBed?.close());
 
   function token(claims: Parameters<typeof signDevToken>[0]): string {
-    return signDevToken(claims, devJwtSecret(path.join(dir, 'data')));
+    return signDevToken(claims, devJwtSecret(testBed.dataDir));
   }
 
   /** A page with the token in its storage (none: the public), collecting script errors. */
@@ -83,22 +68,6 @@ const EDITOR_PAGES = /^\/(workspace|interventions\/new$|interventions\/:id\/adop
       await page.evaluate((t) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('longview.token', t), signedIn);
     }
     return { page, errors };
-  }
-
-  /** axe-core's serious and critical WCAG 2 A/AA violations on the page, as "rule (impact): targets". */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe;
-      const { violations } = await axe.run('html', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
   }
 
   /** Waits until the page has settled: no "Loading ..." message left, and the network idle. */
@@ -119,9 +88,7 @@ const EDITOR_PAGES = /^\/(workspace|interventions\/new$|interventions\/:id\/adop
     await page.goto(`${URL}/`);
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 2, name: 'Sign in with a demo role' }).waitFor();
-    await page.getByLabel('Policymaker').check();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByText(/^Signed in as .*Policymaker/).waitFor();
+    expect(await signInWithDemo(page, URL, { role: 'Policymaker' })).toMatch(/^Signed in as .*Policymaker/);
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Projection' }).click();
     await page.locator('h1', { hasText: 'System-wide projection' }).waitFor();
@@ -140,7 +107,7 @@ const EDITOR_PAGES = /^\/(workspace|interventions\/new$|interventions\/:id\/adop
     expect(after).not.toBe(before.desc);
     expect(await chart.locator('path[class*="app-fan__median"]').count()).toBe(2);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'journey-policymaker-scenario.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -207,7 +174,7 @@ const EDITOR_PAGES = /^\/(workspace|interventions\/new$|interventions\/:id\/adop
         expect([route, response?.status()]).toEqual([route, route === '/no-such-page' ? 404 : 200]);
         await settled(page);
         await page.screenshot({ path: path.join(SCREENSHOTS, `page-${name}-${width}.png`), fullPage: true });
-        for (const violation of await seriousViolations(page)) {
+        for (const violation of await axeViolations(page, { seriousOnly: true })) {
           if (OWNED_ELSEWHERE.some((known) => known.route === route && violation.startsWith(`${known.rule} `))) continue;
           found.push(`${route} (${who}) at ${width} px: ${violation}`);
         }

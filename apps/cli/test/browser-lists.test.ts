@@ -1,10 +1,9 @@
-import { execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, scrollThrough, startPlatform } from './browser-support';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { SCREENSHOTS, axeViolations, haveChromium as browserAvailable, openBrowserTestBed, scrollThrough, type BrowserTestBed } from './browser-support';
+import type { Browser, Page } from 'playwright-core';
 import { aeFile, graphqlData, odsFile, requireOrSkip } from './support';
 
 jest.setTimeout(240_000);
@@ -12,26 +11,9 @@ jest.setTimeout(240_000);
 const haveChromium = browserAvailable();
 const haveData = requireOrSkip(fs.existsSync(aeFile) && fs.existsSync(odsFile), `The NHS open data (${aeFile})`);
 
-/** Screenshots of the pages (git-ignored; see apps/web/README.md). */
-const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
 const BIN = path.resolve(__dirname, '../bin/longview.js');
 /** Two real trusts imported from NHS England's A&E file. */
 const IMPORTED = ['RF4', 'RQM'];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> };
-      }
-    ).axe;
-    const { violations } = await axe.run('html', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** The codes in the trust table, in order, once the list has loaded (while it loads it shows the last page it had). */
 async function codesShown(page: Page): Promise<string[]> {
@@ -40,37 +22,28 @@ async function codesShown(page: Page): Promise<string[]> {
 }
 
 (haveChromium && haveData ? describe : describe.skip)('lists that scale and charts at 320 px, in Chromium, against `longview start`', () => {
+  let testBed: BrowserTestBed;
   let dir: string;
-  let platform: { child: ChildProcess; url: string; output: () => string };
   let URL: string;
   let browser: Browser;
   let total: number;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-browser-lists-'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    platform = await startPlatform(path.join(dir, 'data'));
-    URL = platform.url;
+    testBed = await openBrowserTestBed('longview-browser-lists-');
+    dir = testBed.dir;
+    URL = testBed.url;
+    browser = testBed.browser;
     // Real trusts beside the demo ones: two trusts' rows of the A&E file, imported as a user would.
     const lines = fs.readFileSync(aeFile, 'utf8').split('\n');
     const small = [lines[0], ...lines.slice(1).filter((l) => IMPORTED.some((code) => l.includes(`"${code}"`)))].join('\n') + '\n';
     const file = path.join(dir, 'ae-two-trusts.csv');
     fs.writeFileSync(file, small);
-    await promisify(execFile)(process.execPath, [BIN, 'import', 'ae', '--file', file, '--ods', odsFile, '--data', path.join(dir, 'data')]);
+    await promisify(execFile)(process.execPath, [BIN, 'import', 'ae', '--file', file, '--ods', odsFile, '--data', testBed.dataDir]);
     ({
       trustConnection: { totalCount: total },
     } = await graphqlData<{ trustConnection: { totalCount: number } }>(URL, '{ trustConnection(first: 1) { totalCount } }'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) {
-      const exited = new Promise((resolve) => platform.child.once('exit', resolve));
-      platform.child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => testBed?.close());
 
   it('pages the trust list with the page in the address: page 2 survives a reload, Back returns to page 1', async () => {
     expect(total).toBeGreaterThan(50);
@@ -149,9 +122,9 @@ async function codesShown(page: Page): Promise<string[]> {
       .getByText(/Showing 26 to 50/)
       .waitFor();
 
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     await page.setViewportSize({ width: 320, height: 800 });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trust-list-320.png'), fullPage: true });
     await page.close();
   });
@@ -222,10 +195,10 @@ async function codesShown(page: Page): Promise<string[]> {
       .waitFor();
     expect(await page.getByText('Show as table').count()).toBe(demo.metrics.length);
 
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trust-page-320.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trust-page-1280.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -237,7 +210,7 @@ async function codesShown(page: Page): Promise<string[]> {
     await page.locator('h1', { hasText: /BARKING|Barking/ }).waitFor();
     await scrollThrough(page);
     await page.locator('figure.app-chart svg').first().waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trust-page-imported-320.png'), fullPage: true });
     await page.close();
   });

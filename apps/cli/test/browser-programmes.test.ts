@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { signDevToken } from '@longview/gateway';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform } from './browser-support';
+import type { Browser, Page } from 'playwright-core';
+import { accessibleAtBothWidths, haveChromium as browserAvailable, openBrowserTestBed, type BrowserTestBed } from './browser-support';
 import { devJwtSecret } from '../src/platform/dev-secret';
 import { DEMO_PROGRAMME_ID } from '../src/demo';
 import { graphqlData } from './support';
@@ -16,59 +12,27 @@ const haveChromium = browserAvailable();
 /** The little of the browser's globals the tests touch (this package compiles without the DOM library). */
 interface BrowserGlobals {
   readonly localStorage: { setItem(key: string, value: string): void };
-  readonly document: { readonly documentElement: { readonly scrollWidth: number } };
 }
 
 (haveChromium ? describe : describe.skip)('programme pages, in Chromium, against `longview start`', () => {
-  let dir: string;
-  let platform: { child: ChildProcess; url: string; output: () => string };
+  let testBed: BrowserTestBed;
   let URL: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-browser-programmes-'));
-    platform = await startPlatform(path.join(dir, 'data'));
-    URL = platform.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    testBed = await openBrowserTestBed('longview-browser-programmes-');
+    URL = testBed.url;
+    browser = testBed.browser;
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) {
-      const exited = new Promise((resolve) => platform.child.once('exit', resolve));
-      platform.child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }
-      ).axe;
-      const { violations } = await axe.run('html', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
-  }
-
-  /** axe at 1280 px and at 320 px, where nothing may scroll sideways (WCAG reflow). */
-  async function accessibleAtBothWidths(page: Page): Promise<void> {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    expect(await axeViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 320, height: 900 });
-    expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  afterAll(() => testBed?.close());
 
   async function signedInPage(claims: { role: string; trust?: string; name?: string; sub?: string }): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(`${error.message} at ${page.url()}`));
     await page.goto(`${URL}/`);
-    const token = signDevToken(claims, devJwtSecret(path.join(dir, 'data')));
-    await page.evaluate((t) => (globalThis as unknown as { localStorage: BrowserGlobals['localStorage'] }).localStorage.setItem('longview.token', t), token);
+    const token = signDevToken(claims, devJwtSecret(testBed.dataDir));
+    await page.evaluate((t) => (globalThis as unknown as BrowserGlobals).localStorage.setItem('longview.token', t), token);
     return { page, errors };
   }
 

@@ -1,9 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform } from './browser-support';
+import type { Browser } from 'playwright-core';
+import { axeViolations, haveChromium as browserAvailable, openBrowserTestBed, type BrowserTestBed, type RunningPlatform } from './browser-support';
 import { graphqlData } from './support';
 
 jest.setTimeout(300_000);
@@ -18,37 +14,18 @@ const spoken = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(d
  * as of yesterday nothing was known yet; a future date is refused beside the field.
  */
 (haveChromium ? describe : describe.skip)('time travel in the web client', () => {
-  let dir: string;
-  let platform: { child: ChildProcess; url: string };
+  let testBed: BrowserTestBed;
+  let platform: RunningPlatform;
   let browser: Browser;
   const today = new Date().toISOString().slice(0, 10);
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-browser-asof-'));
-    platform = await startPlatform(path.join(dir, 'data'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    testBed = await openBrowserTestBed('longview-browser-asof-');
+    platform = testBed.platform;
+    browser = testBed.browser;
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) {
-      const exited = new Promise((resolve) => platform.child.once('exit', resolve));
-      platform.child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }
-      ).axe;
-      const { violations } = await axe.run('html', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
-  }
+  afterAll(() => testBed?.close());
 
   it('shows the evidence as of a date, says so, refuses a future date, and reads at 320 px', async () => {
     const page = await browser.newPage();

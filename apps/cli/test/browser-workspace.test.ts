@@ -1,56 +1,23 @@
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform } from './browser-support';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { SCREENSHOTS, axeViolations, haveChromium as browserAvailable, openBrowserTestBed, signInWithDemo, type BrowserTestBed } from './browser-support';
 import { graphqlData } from './support';
 
 jest.setTimeout(180_000);
 
 const haveChromium = browserAvailable();
 
-/** Screenshots of each page of the journey (git-ignored; see apps/web/README.md). */
-const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
-
 (haveChromium ? describe : describe.skip)('the trust workspace, in Chromium, against `longview start`', () => {
-  let dir: string;
-  let platform: { child: ChildProcess; url: string; output: () => string };
+  let testBed: BrowserTestBed;
   let URL: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-browser-workspace-'));
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    platform = await startPlatform(path.join(dir, 'data'));
-    URL = platform.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    testBed = await openBrowserTestBed('longview-browser-workspace-');
+    URL = testBed.url;
+    browser = testBed.browser;
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) {
-      const exited = new Promise((resolve) => platform.child.once('exit', resolve));
-      platform.child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** axe-core's serious and critical WCAG 2 A/AA violations on the page, as "rule: targets". */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe;
-      const { violations } = await axe.run('html', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
-  }
+  afterAll(() => testBed?.close());
 
   it('an editor signs in, starts an intervention, records a month and sees the verdict change, corrects it, logs a PDSA cycle and completes', async () => {
     const { trusts } = await graphqlData<{ trusts: { code: string; name: string }[] }>(URL, '{ trusts(filter: { kind: ACUTE }) { code name } }');
@@ -69,13 +36,7 @@ const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
     page.on('pageerror', (error) => errors.push(`${error.message} at ${page.url()}`));
 
     // Sign in with the demo sign-in, as a trust editor.
-    await page.goto(`${URL}/sign-in`);
-    await page.getByLabel('Trust editor').check();
-    const trustSelect = page.getByLabel('Trust', { exact: true });
-    await trustSelect.locator(`option[value="${trust.code}"]`).waitFor({ state: 'attached' });
-    await trustSelect.selectOption(trust.code);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByText(/^Signed in as /).waitFor();
+    await signInWithDemo(page, URL, { role: 'Trust editor', trust: trust.code });
 
     // The header leads to the workspace: a summary of each measure.
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Your workspace' }).click();
@@ -88,9 +49,9 @@ const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
       .first()
       .waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'workspace-1280.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     await page.setViewportSize({ width: 320, height: 900 });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'workspace-320.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -179,7 +140,7 @@ const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
     await page.getByText('The intervention has been completed.').waitFor();
     await page.locator('.nhsuk-tag', { hasText: 'Completed' }).first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'intervention-completed.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { seriousOnly: true })).toEqual([]);
 
     expect(errors).toEqual([]);
     await page.close();

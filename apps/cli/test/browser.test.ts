@@ -1,10 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { signDevToken } from '@longview/gateway';
-import { AXE, CHROMIUM, CHROMIUM_FLAGS, haveChromium as browserAvailable, startPlatform } from './browser-support';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  axeViolations,
+  chooseDemoRole,
+  haveChromium as browserAvailable,
+  openBrowserTestBed,
+  type BrowserTestBed,
+  type RunningPlatform,
+} from './browser-support';
+import type { Browser, Page } from 'playwright-core';
 import { devJwtSecret } from '../src/platform/dev-secret';
 import { graphqlData } from './support';
 
@@ -24,26 +27,18 @@ async function headingShows(page: Page, text: string): Promise<void> {
 }
 
 (haveChromium ? describe : describe.skip)('the web client, in Chromium, against `longview start`', () => {
-  let dir: string;
-  let platform: { child: ChildProcess; url: string; output: () => string };
+  let testBed: BrowserTestBed;
+  let platform: RunningPlatform;
   let URL: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longview-browser-'));
-    platform = await startPlatform(path.join(dir, 'data'));
-    URL = platform.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    testBed = await openBrowserTestBed('longview-browser-');
+    platform = testBed.platform;
+    URL = testBed.url;
+    browser = testBed.browser;
   });
-  afterAll(async () => {
-    await browser?.close();
-    if (platform) {
-      const exited = new Promise((resolve) => platform.child.once('exit', resolve));
-      platform.child.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => testBed?.close());
 
   it('loads the demo data on first start', async () => {
     const { trusts } = await graphqlData<{ trusts: { code: string }[] }>(URL, '{ trusts { code } }');
@@ -86,19 +81,6 @@ async function headingShows(page: Page, text: string): Promise<void> {
     return trust;
   }
 
-  /** axe-core's WCAG 2 A/AA violations on the page (or in the parts of it given), as "rule: targets". */
-  async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    return page.evaluate(async (selectors) => {
-      const axe = (
-        globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }
-      ).axe;
-      const context = selectors ? { include: selectors.map((selector) => [selector]) } : 'html';
-      const { violations } = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    }, include ?? null);
-  }
-
   it('signs in as a trust editor from the header, proposes an intervention, and signs out', async () => {
     const trust = await acuteTrust();
     const page = await browser.newPage();
@@ -119,10 +101,7 @@ async function headingShows(page: Page, text: string): Promise<void> {
     await summary.getByRole('link', { name: /^This access token was not accepted/ }).waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
     await page.getByLabel('Access token').fill('');
-    await page.getByLabel('Trust editor').check();
-    const trustSelect = page.getByLabel('Trust', { exact: true });
-    await trustSelect.locator(`option[value="${trust.code}"]`).waitFor({ state: 'attached' });
-    await trustSelect.selectOption(trust.code);
+    await chooseDemoRole(page, { role: 'Trust editor', trust: trust.code });
     expect(await axeViolations(page)).toEqual([]);
     // 320 px wide (WCAG reflow): nothing scrolls sideways.
     await page.setViewportSize({ width: 320, height: 900 });
@@ -134,7 +113,7 @@ async function headingShows(page: Page, text: string): Promise<void> {
     const signedInAs = page.getByText(/^Signed in as /);
     await signedInAs.waitFor();
     expect(await signedInAs.textContent()).toBe(`Signed in as Demo trust editor (${trust.code}) (Trust editor, ${trust.name})`);
-    expect(await axeViolations(page, ['header'])).toEqual([]);
+    expect(await axeViolations(page, { include: ['header'] })).toEqual([]);
 
     // Propose: the trust code starts as the editor's own.
     await page.getByRole('link', { name: 'Propose an intervention' }).click();
@@ -161,6 +140,39 @@ async function headingShows(page: Page, text: string): Promise<void> {
     await page.close();
   });
 
+  it('a click made while the sign-in page is still refreshing is not overtaken by its return to the ?from= page', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Hold the sign-in page's own refetch (its trust list, asked again with the new token), so that the
+    // header already says "Signed in as" while the page is still refreshing what it shows.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      const request = route.request();
+      const operation = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation === 'TrustList' && request.headers()['authorization']) await released;
+      // The request may have been given up meanwhile (its page was left).
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto(`${URL}/sign-in?from=%2Flessons`);
+    await chooseDemoRole(page, { role: 'Policymaker' });
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText(/^Signed in as /).waitFor();
+    expect(page.url()).toBe(`${URL}/sign-in?from=%2Flessons`);
+
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Projection' }).click();
+    await page.waitForURL(`${URL}/projection`);
+    release();
+    // Once the refresh is over, the sign-in page used to go to its ?from= page (/lessons) regardless.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(`${URL}/projection`);
+    await page.locator('h1', { hasText: 'System-wide projection' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a trust editor adopts a demo intervention, saying what was adapted, and the lineage links both ways', async () => {
     const { intervention } = await graphqlData<{ intervention: { trustCode: string; adoptedFrom: { id: string; title: string; trustCode: string } } }>(
       URL,
@@ -170,7 +182,7 @@ async function headingShows(page: Page, text: string): Promise<void> {
     const { trusts } = await graphqlData<{ trusts: { code: string; name: string }[] }>(URL, '{ trusts(filter: { kind: ACUTE }) { code name } }');
     const adopter = trusts.find((t) => t.code !== source.trustCode && t.code !== intervention.trustCode);
     if (!adopter) throw new Error('no other acute trust in the demo data');
-    const token = signDevToken({ role: 'TRUST_EDITOR', trust: adopter.code, name: 'Browser adopter' }, devJwtSecret(path.join(dir, 'data')));
+    const token = signDevToken({ role: 'TRUST_EDITOR', trust: adopter.code, name: 'Browser adopter' }, devJwtSecret(testBed.dataDir));
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -207,7 +219,7 @@ async function headingShows(page: Page, text: string): Promise<void> {
       URL,
       '{ lesson(id: "demo-lesson-1") { title intervention { id title } } }',
     );
-    const token = signDevToken({ role: 'COMMUNITY', name: 'Browser neighbour' }, devJwtSecret(path.join(dir, 'data')));
+    const token = signDevToken({ role: 'COMMUNITY', name: 'Browser neighbour' }, devJwtSecret(testBed.dataDir));
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -254,7 +266,7 @@ async function headingShows(page: Page, text: string): Promise<void> {
     // Issued three hours ago for one hour, with the platform's own key: only its age is wrong.
     const expired = signDevToken(
       { role: 'TRUST_EDITOR', trust: trust.code, expiresInSeconds: 3600 },
-      devJwtSecret(path.join(dir, 'data')),
+      devJwtSecret(testBed.dataDir),
       new Date(Date.now() - 3 * 3600 * 1000),
     );
     const page = await browser.newPage();
@@ -271,7 +283,7 @@ async function headingShows(page: Page, text: string): Promise<void> {
     expect(await page.evaluate(() => (globalThis as unknown as BrowserGlobals).localStorage.getItem('longview.token'))).toBeNull();
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
     expect(await page.getByText('Sorry, we could not load').count()).toBe(0);
-    expect(await axeViolations(page, ['header', '.app-session-notice'])).toEqual([]);
+    expect(await axeViolations(page, { include: ['header', '.app-session-notice'] })).toEqual([]);
 
     // The old address of the token page leads to the sign-in page.
     await page.goto(`${URL}/access`);

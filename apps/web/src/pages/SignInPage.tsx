@@ -62,10 +62,22 @@ export function SignInPage() {
     setAttempt((n) => n + 1);
   };
 
+  // Whether this page is still on screen: see signedIn.
+  const shown = useRef(true);
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, []);
+
   const signedIn = async (newToken: string) => {
     writeToken(newToken);
     await resetAfterSessionChange(client);
-    void navigate(returnTo);
+    // The header says who is signed in as soon as its own query is back, before the rest of the
+    // refresh is over, so by now the person may have followed one of its links: that choice wins
+    // over returnTo.
+    if (shown.current) void navigate(returnTo);
   };
 
   const onDemoSubmit = async (event: FormEvent) => {
