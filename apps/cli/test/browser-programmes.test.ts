@@ -73,7 +73,7 @@ interface BrowserGlobals {
     await page.close();
   });
 
-  it('a policymaker creates a programme (errors explained first); a trust editor joins it and links an intervention', async () => {
+  it('a policymaker creates a programme (errors explained first); a trust editor joins it and links an intervention, and is appointed a coordinator', async () => {
     const { page, errors } = await signedInPage({ role: 'POLICYMAKER', name: 'Browser policymaker', sub: 'browser-policymaker' });
     await page.goto(`${URL}/programmes`);
     await page.getByRole('link', { name: 'Create a programme' }).click();
@@ -90,7 +90,6 @@ interface BrowserGlobals {
     await page.locator('h1', { hasText: 'Browser elective collaborative' }).waitFor();
     const programmeUrl = page.url();
     await page.getByText('No trust has joined yet.').waitFor();
-    await page.close();
 
     const { trusts } = await graphqlData<{ trusts: { code: string; name: string; interventions: { totalCount: number } }[] }>(
       URL,
@@ -116,8 +115,34 @@ interface BrowserGlobals {
       .first()
       .waitFor();
     await accessibleAtBothWidths(editor.page);
+    // The editor is no coordinator: no appointing, but their own sign-in id to give one.
+    expect(await editor.page.getByRole('heading', { name: 'Appoint a coordinator' }).count()).toBe(0);
+    const editorId = `browser-editor-${trust.code}`;
+    await editor.page.getByText(`Your sign-in id is ${editorId}`).waitFor();
+
+    // The coordinator appoints them: errors explained first, then the programme lists them.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Appoint a coordinator' }).waitFor();
+    await page.getByRole('button', { name: 'Appoint coordinator' }).click();
+    const appointErrors = page.locator('.nhsuk-error-summary');
+    await appointErrors.getByRole('link', { name: 'Enter the sign-in id of the person to appoint' }).waitFor();
+    await appointErrors.getByRole('link', { name: 'Enter their name as the programme should show it' }).waitFor();
+    await accessibleAtBothWidths(page);
+    await page.getByLabel('Their sign-in id').fill('browser-policymaker');
+    await page.getByLabel('Their name, as the programme shows it').fill('Browser policymaker');
+    await page.getByRole('button', { name: 'Appoint coordinator' }).click();
+    await appointErrors.getByRole('link', { name: 'This person already coordinates the programme' }).waitFor();
+    await page.getByLabel('Their sign-in id').fill(editorId);
+    await page.getByLabel('Their name, as the programme shows it').fill('Browser editor');
+    await page.getByRole('button', { name: 'Appoint coordinator' }).click();
+    await page.getByText('Browser editor now coordinates the programme.').waitFor();
+    await page.getByText(/^Browser policymaker, Browser editor$/).waitFor();
+    // The new coordinator now sees the form themselves.
+    await editor.page.reload();
+    await editor.page.getByRole('heading', { name: 'Appoint a coordinator' }).waitFor();
     expect([...errors, ...editor.errors]).toEqual([]);
     await editor.page.close();
+    await page.close();
   });
 
   it('the trust workspace shows progress at a glance', async () => {
