@@ -210,10 +210,16 @@ export async function signInWithDemo(page: Page, baseUrl: string, who: DemoSignI
   return (await signedInAs.textContent()) ?? '';
 }
 
-/** Scrolls down a screen at a time, so each lazily drawn chart comes near the screen. */
-export async function scrollThrough(page: Page): Promise<void> {
-  for (let i = 0; i < 80; i++) {
-    const done = await page.evaluate(() => {
+/**
+ * Scrolls down a screen at a time, as a reader would, so each lazily drawn chart comes near the
+ * screen; then brings any chart still waiting onto the screen itself (one whose place moved down
+ * as sections above it loaded after the scroll had passed). Gives up after `timeoutMs`.
+ */
+export async function scrollThrough(page: Page, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const pending = page.locator('[data-lazy="pending"]');
+  while (Date.now() < deadline) {
+    const atBottom = await page.evaluate(() => {
       const w = globalThis as unknown as {
         scrollBy(x: number, y: number): void;
         innerHeight: number;
@@ -224,6 +230,13 @@ export async function scrollThrough(page: Page): Promise<void> {
       return w.scrollY + w.innerHeight >= w.document.body.scrollHeight - 2;
     });
     await page.waitForTimeout(50);
-    if (done && (await page.locator('[data-lazy="pending"]').count()) === 0) return;
+    if (atBottom) break;
+  }
+  while (Date.now() < deadline && (await pending.count()) > 0) {
+    await pending
+      .first()
+      .scrollIntoViewIfNeeded({ timeout: 2_000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(100);
   }
 }
