@@ -4,7 +4,8 @@ import { EventStore, type Database, type StoredEvent } from '@longview/event-sto
 import { readWholeLog, testDatabases } from '@longview/event-store/testing';
 import { trustDirectoryProjection } from '../src/read-models/trust-directory/trust-directory.projection';
 import { ProjectionRunner } from '../src/runner/projection-runner';
-import type { Projection } from '../src/runner/projection';
+import type { ProjectedEvent, Projection } from '../src/runner/projection';
+import { READ_MODELS } from '../src/read-models/registry';
 import { ReadModelQueries } from '../src/read-models/read-model-queries';
 
 /** Reads as an admin sees them (everything): these tests are not about visibility. */
@@ -186,6 +187,46 @@ describe.each(testDatabases())('per-stream checkpoints and parking on $name', ({
     expect(await runner.listParked()).toEqual([]);
     expect(await runner.streamState('trust-ZA1')).toEqual({ version: 5, parkedFrom: undefined });
     expect((await new ReadModelQueries(db).trust(ALL, 'ZA1'))?.contextHistory).toHaveLength(5);
+  });
+
+  it('parks only the failing event when an applyBatch throws: the batch is redone event by event, the batched read models keep the rest', async () => {
+    const poison = (projected: ProjectedEvent) => projected.streamId === 'series-ZA2-ae-4hr' && projected.streamVersion === 2;
+    const calls = { batches: 0, events: 0 };
+    const pickyBatch: Projection = {
+      name: 'picky-batch',
+      schema: [],
+      tables: [],
+      async apply(_tx, projected) {
+        calls.events++;
+        if (poison(projected)) throw new Error('picky-batch cannot handle ZA2 2025-02');
+      },
+      async applyBatch(_tx, batch) {
+        calls.batches++;
+        if (batch.some(poison)) throw new Error('picky-batch cannot handle ZA2 2025-02');
+      },
+    };
+    const runner = new ProjectionRunner(db, [...READ_MODELS.map((m) => m.projection), pickyBatch]);
+    await runner.migrate();
+    const result = await runner.applyStreamBatch(events);
+    expect(result.parked.map((p) => [p.event.streamId, p.event.streamVersion])).toEqual([
+      ['series-ZA2-ae-4hr', 2],
+      ['series-ZA2-ae-4hr', 3],
+      ['series-ZA2-ae-4hr', 4],
+    ]);
+    expect(result.parked[0]?.error).toMatch(/projection failed: picky-batch cannot handle ZA2 2025-02/);
+    expect(result.applied).toBe(events.length - 3);
+    // One try of the whole batch, then event by event: every event but the two waiting behind the poison.
+    expect(calls).toEqual({ batches: 1, events: events.length - 2 });
+    const withParked = await snapshot(db);
+    expect((await new ReadModelQueries(db).seriesOfTrust('ZA2')).map((s) => s.observations.map((o) => o.period))).toEqual([['2025-01']]);
+
+    // The read models are those of the log without the parked events, applied by the fast path.
+    for (const p of runner.projections) for (const t of p.tables) await db.query(`DELETE FROM ${t}`);
+    await db.query('DELETE FROM rm_stream_checkpoints');
+    const clean = new ProjectionRunner(db);
+    const parked = new Set(result.parked.map((p) => p.event.eventId));
+    expect(await clean.applyStreamBatch(events.filter((e) => !parked.has(e.eventId)))).toMatchObject({ applied: events.length - 3, parked: [] });
+    expect(await snapshot(db)).toEqual(withParked);
   });
 
   it('parks an event that arrives after a gap, and one it cannot decode', async () => {

@@ -10,7 +10,8 @@
  * - baseline: the same command handler (ExecuteDomainCommandHandler: fold, decide, append with
  *   group commit) called directly on an event store of its own on PGlite in memory, without HTTP
  *   and without read models.
- * Also printed: CPU ms per command of this process (all of the platform runs in it).
+ * Also printed: CPU ms per command of this process (all of the platform runs in it), and SQL
+ * statements per mutation through the gateway (append, read models, checkpoints, read-back).
  * Ends with one JSON line: {"bench","value","unit","baseline","baselineName","ratio"}.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ import { EventStore, openPglite } from '@longview/event-store';
 import { signDevToken } from '@longview/gateway';
 import { startEmbeddedPlatform } from '../platform/embedded-platform';
 import { benchLine, flag, median } from './bench-lines';
+import { StatementCounter } from './statement-counter';
 
 const REGISTER = 'mutation BenchRegister($input: RegisterTrustInput!) { registerTrust(input: $input) { position } }';
 const RECORD = 'mutation BenchRecord($input: RecordObservationsInput!) { recordObservations(input: $input) { position series { metric } } }';
@@ -31,13 +33,16 @@ interface Options {
   readonly rounds: number;
 }
 
-/** The n-th month from January 1990 (each worker's commands are months of its own series). */
+/**
+ * The n-th month from January 1000 (each worker's commands are months of its own series): a series
+ * takes each month once, and from 1990 a fast handler ran past the current month within a run.
+ */
 function month(n: number): string {
-  return `${1990 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+  return `${1000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 }
 
 /** `workers` loops of `op` for `seconds`; operations per second and CPU ms per operation. */
-async function flatOut(options: Options, op: (worker: number) => Promise<void>): Promise<{ perSecond: number; cpuMs: number }> {
+async function flatOut(options: Options, op: (worker: number) => Promise<void>): Promise<{ perSecond: number; cpuMs: number; done: number }> {
   const until = Date.now() + options.seconds * 1000;
   let done = 0;
   const cpu = process.cpuUsage();
@@ -52,11 +57,12 @@ async function flatOut(options: Options, op: (worker: number) => Promise<void>):
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
-  return { perSecond: done / elapsed, cpuMs: (used.user + used.system) / 1000 / Math.max(1, done) };
+  return { perSecond: done / elapsed, cpuMs: (used.user + used.system) / 1000 / Math.max(1, done), done };
 }
 
 export async function runMutationsBench(options: Options, log: (line: string) => void): Promise<void> {
-  const platform = await startEmbeddedPlatform({ gatewayPort: 0, commandPort: 0, queryPort: 0 });
+  const counter = new StatementCounter();
+  const platform = await startEmbeddedPlatform({ gatewayPort: 0, commandPort: 0, queryPort: 0, wrapDatabase: (db) => counter.wrap(db) });
   const bareDb = await openPglite({});
   try {
     const url = `${platform.gatewayUrl ?? ''}/graphql`;
@@ -99,12 +105,14 @@ export async function runMutationsBench(options: Options, log: (line: string) =>
     const gateway: number[] = [];
     const baseline: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
+      const statementsBefore = counter.statements;
       const g = await flatOut(options, gatewayOp);
+      const statements = (counter.statements - statementsBefore) / Math.max(1, g.done);
       const b = await flatOut(options, bareOp);
       gateway.push(g.perSecond);
       baseline.push(b.perSecond);
       log(
-        `round ${round}: through the gateway ${g.perSecond.toFixed(0)} mutations/s (${g.cpuMs.toFixed(2)} ms CPU each, gateway + services + PGlite); handler alone ${b.perSecond.toFixed(0)} commands/s (${b.cpuMs.toFixed(2)} ms CPU each)`,
+        `round ${round}: through the gateway ${g.perSecond.toFixed(0)} mutations/s (${g.cpuMs.toFixed(2)} ms CPU each, gateway + services + PGlite; ${statements.toFixed(1)} SQL statements each); handler alone ${b.perSecond.toFixed(0)} commands/s (${b.cpuMs.toFixed(2)} ms CPU each)`,
       );
     }
     log(benchLine('embedded-mutations', median(gateway), 'mutations/s', median(baseline), 'the same command handler on PGlite, without HTTP or read models'));

@@ -6,6 +6,7 @@
  * in `rounds` interleaved rounds (medians reported):
  * - baseline `readAll`: the whole log read in pages of 5000 (what any replay must at least do);
  * - `rebuild`: every projection rebuilt from the log (`longview replay --all`).
+ * Also printed: SQL statements per event applied by the rebuild.
  * Ends with one JSON line: {"bench":"rebuild","value","unit","baseline","baselineName","ratio"}.
  */
 import { DEMO_SEED, generateDemoData } from '../demo';
@@ -13,9 +14,11 @@ import { sendSteps } from '../platform/demo-loader';
 import { cliClients } from '../platform/service-key';
 import { startEmbeddedPlatform } from '../platform/embedded-platform';
 import { benchLine, flag, median } from './bench-lines';
+import { StatementCounter } from './statement-counter';
 
 export async function runRebuildBench(options: { rounds: number }, log: (line: string) => void): Promise<void> {
-  const platform = await startEmbeddedPlatform({ gatewayPort: 0, commandPort: 0, queryPort: 0, withGateway: false });
+  const counter = new StatementCounter();
+  const platform = await startEmbeddedPlatform({ gatewayPort: 0, commandPort: 0, queryPort: 0, withGateway: false, wrapDatabase: (db) => counter.wrap(db) });
   try {
     const plan = generateDemoData(DEMO_SEED);
     log(`loading the demo data (${plan.steps.length} commands)…`);
@@ -39,10 +42,12 @@ export async function runRebuildBench(options: { rounds: number }, log: (line: s
       }
       reads.push(read / (Number(process.hrtime.bigint() - started) / 1e9));
       started = process.hrtime.bigint();
+      const statementsBefore = counter.statements;
       const result = await platform.queryService.runner.rebuild({});
+      const statements = (counter.statements - statementsBefore) / Math.max(1, result.applied);
       rebuilds.push(result.applied / (Number(process.hrtime.bigint() - started) / 1e9));
       log(
-        `round ${round}: ${read} events (head ${head}); readAll ${reads.at(-1)?.toFixed(0)} ev/s, rebuild ${rebuilds.at(-1)?.toFixed(0)} ev/s (${result.applied} applied)`,
+        `round ${round}: ${read} events (head ${head}); readAll ${reads.at(-1)?.toFixed(0)} ev/s, rebuild ${rebuilds.at(-1)?.toFixed(0)} ev/s (${result.applied} applied, ${statements.toFixed(2)} SQL statements per event)`,
       );
     }
     log(benchLine('rebuild', median(rebuilds), 'events/s', median(reads), 'readAll alone, pages of 5000, same log'));

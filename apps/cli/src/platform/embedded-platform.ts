@@ -28,6 +28,8 @@ export interface EmbeddedOptions {
    * Default: the system clock and the database's now().
    */
   readonly clock?: () => Date;
+  /** Benches only: wraps the opened database (to count its statements). */
+  readonly wrapDatabase?: (database: Database) => Database;
 }
 
 export interface EmbeddedPlatform {
@@ -83,8 +85,9 @@ export async function startEmbeddedPlatform(options: EmbeddedOptions = {}): Prom
     for (const stop of stops.reverse()) await stop();
   };
   try {
-    const database = await openPglite(dataDir ? { dataDir } : {});
-    stops.push(() => database.close());
+    const opened = await openPglite(dataDir ? { dataDir } : {});
+    stops.push(() => opened.close());
+    const database = options.wrapDatabase ? options.wrapDatabase(opened) : opened;
     const eventStore = new EventStore(database, { groupCommit: true, ...(options.clock ? { clock: options.clock } : {}) });
     await eventStore.migrate();
 

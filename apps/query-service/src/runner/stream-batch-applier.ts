@@ -19,14 +19,23 @@ export interface AppliedBatch extends StreamBatchResult {
   readonly reached: ReadonlyMap<string, number>;
 }
 
+/** An event of a batch the gate let through, with the projections that have not had it. */
+interface EventToApply {
+  readonly stored: StoredEvent;
+  readonly projected: ProjectedEvent;
+  readonly pending: readonly string[];
+}
+
 /** Thrown inside a batch transaction when a projection fails without savepoints: redo the batch event by event. */
 export class ProjectionFailed extends Error {}
 
 /**
  * Applies a batch to the projections inside `tx` by the StreamGate rule, moving their stream
- * checkpoints in the same transaction. `withSavepoints` isolates each event, so a projection that
- * throws parks only that event; without them a throw aborts the batch (ProjectionFailed) and the
- * caller redoes it with savepoints. `retries` carries the retry count of events coming back from
+ * checkpoints in the same transaction. Without savepoints (the fast path) the gate decides the
+ * whole batch first, then each projection applies its events at once (`applyBatch`), and a throw
+ * aborts the batch (ProjectionFailed) for the caller to redo with savepoints. `withSavepoints`
+ * applies event by event (`apply`), each under its own savepoint, so a projection that throws
+ * parks only that event. `retries` carries the retry count of events coming back from
  * rm_parked. Transient database errors are rethrown (the batch is retried, nothing parked).
  */
 export class StreamBatchApplier {
@@ -52,13 +61,13 @@ export class StreamBatchApplier {
 
     const writes = new CheckpointWrites();
     const parked: { event: StoredEvent; error: string }[] = [];
-    let applied = 0;
     let skipped = 0;
     const park = async (event: StoredEvent, error: string) => {
       if (await this.parking.insert(tx, event, error, options.retries?.get(event.streamVersion) ?? 0)) parked.push({ event, error });
       gate.parked(event);
     };
 
+    const toApply: EventToApply[] = [];
     for (const event of events) {
       const decision = gate.decide(event);
       if (decision.kind === 'skip') {
@@ -76,30 +85,70 @@ export class StreamBatchApplier {
         await park(event, `cannot decode: ${errorText(error)}`);
         continue;
       }
-      if (options.withSavepoints) await tx.query('SAVEPOINT apply_event');
-      const span = this.traced ? projectSpan(event, decision.pending) : undefined;
-      try {
-        for (const projection of this.projections) {
-          if (decision.pending.includes(projection.name)) await projection.apply(tx, projected);
-        }
-      } catch (error) {
-        span?.setAttribute('longview.parked', !isTransientDatabaseError(error));
-        // A deadlock, serialization failure or lost connection says nothing about the event.
-        if (isTransientDatabaseError(error)) throw error;
-        if (!options.withSavepoints) throw new ProjectionFailed(errorText(error));
-        await tx.query('ROLLBACK TO SAVEPOINT apply_event');
-        await park(event, `projection failed: ${errorText(error)}`);
-        continue;
-      } finally {
-        span?.end();
-      }
-      if (options.withSavepoints) await tx.query('RELEASE SAVEPOINT apply_event');
+      const next: EventToApply = { stored: event, projected, pending: decision.pending };
+      if (options.withSavepoints && !(await this.applyIsolated(tx, next, park))) continue;
+      toApply.push(next);
+      // Later events of the stream are decided as if this one has been applied: with savepoints it
+      // has; without, the batch is applied below as a whole or not at all (ProjectionFailed).
       gate.applied(event, decision.pending);
       for (const name of decision.pending) writes.record(name, event);
-      applied++;
     }
+    if (!options.withSavepoints) await this.applyTogether(tx, toApply);
     await this.checkpoints.write(tx, writes);
-    return { applied, skipped, parked, reached: new Map(streams.map((stream) => [stream, gate.reached(stream)])) };
+    return { applied: toApply.length, skipped, parked, reached: new Map(streams.map((stream) => [stream, gate.reached(stream)])) };
+  }
+
+  /**
+   * The fast path: each projection gets its events of the batch at once (`applyBatch`, in log
+   * order; `apply` on each in turn for a projection without it), so a projection that folds in
+   * memory writes a row once per batch, not once per event. Projections read and write only their
+   * own tables, so applying them one after the other gives the tables that applying event by
+   * event does. Any throw aborts the whole batch (the caller redoes it with savepoints).
+   */
+  private async applyTogether(tx: Database, toApply: readonly EventToApply[]): Promise<void> {
+    // Each event's span covers the whole batch's projection work, which its own is part of.
+    const spans = this.traced ? toApply.map((e) => projectSpan(e.stored, e.pending)) : [];
+    try {
+      for (const projection of this.projections) {
+        const mine = toApply.filter((e) => e.pending.includes(projection.name)).map((e) => e.projected);
+        if (mine.length === 0) continue;
+        if (projection.applyBatch) await projection.applyBatch(tx, mine);
+        else for (const projected of mine) await projection.apply(tx, projected);
+      }
+    } catch (error) {
+      // Which event failed is not known here: the redo with savepoints finds and parks it.
+      for (const span of spans) span?.setAttribute('longview.batch_redone', !isTransientDatabaseError(error));
+      // A deadlock, serialization failure or lost connection says nothing about the events.
+      if (isTransientDatabaseError(error)) throw error;
+      throw new ProjectionFailed(errorText(error));
+    } finally {
+      for (const span of spans) span?.end();
+    }
+  }
+
+  /** The redo path: one event under its own savepoint, `apply` per projection; false (and the event parked) if one threw. */
+  private async applyIsolated(
+    tx: Database,
+    { stored, projected, pending }: EventToApply,
+    park: (event: StoredEvent, error: string) => Promise<void>,
+  ): Promise<boolean> {
+    await tx.query('SAVEPOINT apply_event');
+    const span = this.traced ? projectSpan(stored, pending) : undefined;
+    try {
+      for (const projection of this.projections) {
+        if (pending.includes(projection.name)) await projection.apply(tx, projected);
+      }
+    } catch (error) {
+      span?.setAttribute('longview.parked', !isTransientDatabaseError(error));
+      if (isTransientDatabaseError(error)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT apply_event');
+      await park(stored, `projection failed: ${errorText(error)}`);
+      return false;
+    } finally {
+      span?.end();
+    }
+    await tx.query('RELEASE SAVEPOINT apply_event');
+    return true;
   }
 
   /**

@@ -2,7 +2,7 @@ import type { LongviewEvent, Sharing, Viewer } from '@longview/domain';
 import { visibilityTier } from '@longview/domain';
 import type { Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
-import { projectedLog, replayTwice, stateAfter, streamsReversed } from '../testing/replay-twice';
+import { batchedAndOneByOne, projectedLog, replayTwice, stateAfter, streamsReversed } from '../testing/replay-twice';
 import { proposed, registered, SAMPLE_LOG } from '../testing/sample-log';
 import { activityFeedProjection } from './activity-feed.projection';
 import { ActivityFeedQueries } from './activity-feed.queries';
@@ -88,6 +88,31 @@ describe.each(testDatabases())('activity-feed on $name', ({ open }) => {
     expect(eventRows(reversed)).toEqual(eventRows(once));
     const positions = (reversed['rm_activity'] as { position: string | number }[]).map((r) => Number(r.position)).sort((a, b) => a - b);
     expect(positions).toEqual(positions.map((_, i) => i + 1));
+  });
+
+  it('gives the same rows, verdicts and numbers with applyBatch as event by event, verdict changes inside a run of series events included', async () => {
+    // The last year of data in monthly events after the start (a run of series events that the
+    // batch folds in memory), a correction and a rebase among them, and a second started
+    // intervention of ZA1 judged on the same metric.
+    const second = id(5);
+    const runs = projectedLog([
+      ...LOG.slice(0, -2),
+      [`intervention-${second}`, proposed(second, 'ZA1', 'Frailty at the front door')],
+      [`intervention-${second}`, { type: 'InterventionStarted', data: { interventionId: second, startedOn: '2025-02-03' } }],
+      ...months(2025, 4, 12, (i) => 92 + (i % 2)).map((m) => ['series-ZA1-ae-4hr', series([m])] as const),
+      [
+        'series-ZA1-ae-4hr',
+        { type: 'ObservationCorrected', data: { trustCode: 'ZA1', metric: 'ae-4hr', period: '2025-05', previousValue: 93, value: 70, reason: 'Audit' } },
+      ],
+      ['series-ZA1-ae-4hr', { type: 'SeriesRebased', data: { trustCode: 'ZA1', metric: 'ae-4hr', fromPeriod: '2025-09', reason: 'New ED' } }],
+      ['series-ZA1-ae-4hr', series(months(2026, 4, 3, () => 60))],
+      LOG[LOG.length - 1]!,
+    ]);
+    const { expected, batched, reorderedExpected, reorderedBatched } = await batchedAndOneByOne(db, activityFeedProjection, runs);
+    const verdictRows = (expected as Record<string, { kind: string }[]>)['rm_activity']!.filter((r) => r.kind === 'VERDICT_CHANGED');
+    expect(verdictRows.length).toBeGreaterThanOrEqual(2);
+    for (const [how, state] of Object.entries(batched)) expect({ how, state }).toEqual({ how, state: expected });
+    expect(reorderedBatched).toEqual(reorderedExpected);
   });
 
   it('numbers rows by the feed counter in the order they were applied, and tells each in plain English', async () => {

@@ -1,12 +1,14 @@
 import type { ObservationView, SeriesView } from '@longview/contracts';
 import type { LongviewEvent } from '@longview/domain';
-import type { Projection } from '../../runner/projection';
+import type { Database } from '@longview/event-store';
+import type { ProjectedEvent, Projection } from '../../runner/projection';
+import { inKeyOrder } from '../batch-fold';
 import { parseJson } from '../json-column';
 
 /**
  * rm_series: one document per (trust, metric) with its observations in period order. All its
  * events come from the series' own stream; `stream_version` makes each apply once (a correction
- * applied twice would otherwise be listed twice).
+ * applied twice would otherwise be listed twice). `apply` is `applyBatch` of one event.
  */
 export const metricSeriesProjection: Projection = {
   name: 'metric-series',
@@ -24,23 +26,47 @@ export const metricSeriesProjection: Projection = {
     `ALTER TABLE rm_series ADD COLUMN IF NOT EXISTS stream_version integer NOT NULL DEFAULT 0`,
   ],
   tables: ['rm_series'],
-  async apply(tx, { event, streamVersion }) {
-    if (!isSeriesEvent(event)) return;
-    const { trustCode, metric } = event.data;
-    const { rows } = await tx.query<{ doc: SeriesView | string; stream_version: number }>(
-      'SELECT doc, stream_version FROM rm_series WHERE trust_code = $1 AND metric = $2',
-      [trustCode, metric],
-    );
-    if (rows[0] && rows[0].stream_version >= streamVersion) return; // already applied
-    const current: SeriesView = rows[0] ? parseJson<SeriesView>(rows[0].doc) : emptySeries(trustCode, metric);
-    const next = evolveSeries(current, event);
-    await tx.query(
-      `INSERT INTO rm_series (trust_code, metric, doc, stream_version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (trust_code, metric) DO UPDATE SET doc = EXCLUDED.doc, stream_version = EXCLUDED.stream_version`,
-      [trustCode, metric, JSON.stringify(next), streamVersion],
-    );
-  },
+  apply: (tx, projected) => applySeriesBatch(tx, [projected]),
+  applyBatch: applySeriesBatch,
 };
+
+/**
+ * The batch folded in memory: one read of the documents of every series it touches, each event
+ * folded onto its series' document (evolveSeries) unless the stored version says it was applied,
+ * one upsert of the documents that moved. Keys in sorted order, so the upsert locks rows in the
+ * same order in every transaction.
+ */
+async function applySeriesBatch(tx: Database, events: readonly ProjectedEvent[]): Promise<void> {
+  const seriesEvents = events.filter((e): e is ProjectedEvent & { event: SeriesEvent } => isSeriesEvent(e.event));
+  if (seriesEvents.length === 0) return;
+  const keyOf = (trustCode: string, metric: string) => JSON.stringify([trustCode, metric]);
+  const keys = inKeyOrder(
+    new Map(seriesEvents.map(({ event: { data } }) => [keyOf(data.trustCode, data.metric), { trust_code: data.trustCode, metric: data.metric }])),
+  );
+  const { rows } = await tx.query<{ trust_code: string; metric: string; doc: SeriesView | string; stream_version: number }>(
+    `SELECT s.trust_code, s.metric, s.doc, s.stream_version FROM rm_series s
+       JOIN jsonb_to_recordset($1::jsonb) AS k(trust_code text, metric text) ON k.trust_code = s.trust_code AND k.metric = s.metric`,
+    [JSON.stringify(keys)],
+  );
+  const stored = new Map(rows.map((r) => [keyOf(r.trust_code, r.metric), { doc: parseJson<SeriesView>(r.doc), version: r.stream_version, moved: false }]));
+  for (const { event, streamVersion } of seriesEvents) {
+    const key = keyOf(event.data.trustCode, event.data.metric);
+    const series = stored.get(key) ?? { doc: emptySeries(event.data.trustCode, event.data.metric), version: 0, moved: false };
+    if (series.version >= streamVersion) continue; // already applied
+    stored.set(key, { doc: evolveSeries(series.doc, event), version: streamVersion, moved: true });
+  }
+  const moved = keys.flatMap(({ trust_code, metric }) => {
+    const series = stored.get(keyOf(trust_code, metric));
+    return series?.moved ? [{ trust_code, metric, doc: series.doc, stream_version: series.version }] : [];
+  });
+  if (moved.length === 0) return;
+  await tx.query(
+    `INSERT INTO rm_series (trust_code, metric, doc, stream_version)
+     SELECT trust_code, metric, doc, stream_version FROM jsonb_to_recordset($1::jsonb) AS r(trust_code text, metric text, doc jsonb, stream_version integer)
+     ON CONFLICT (trust_code, metric) DO UPDATE SET doc = EXCLUDED.doc, stream_version = EXCLUDED.stream_version`,
+    [JSON.stringify(moved)],
+  );
+}
 
 export function emptySeries(trustCode: string, metric: string): SeriesView {
   return { trustCode, metric, observations: [], rebasePeriods: [], corrections: [] };

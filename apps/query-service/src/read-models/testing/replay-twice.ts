@@ -58,3 +58,48 @@ export async function replayTwice(
   const streamsReordered = await stateAfter(db, projection, streamsReversed(events));
   return { once, logTwice, eachEventTwice, streamsReordered };
 }
+
+/** Applies `events` to the projection alone with `applyBatch`, `batchSize` events per transaction (all of them by default), and dumps its tables. */
+export async function stateAfterBatches(
+  db: Database,
+  projection: Projection,
+  events: readonly ProjectedEvent[],
+  batchSize = events.length,
+): Promise<Record<string, unknown[]>> {
+  if (!projection.applyBatch) throw new Error(`${projection.name} has no applyBatch`);
+  for (const table of projection.tables) await db.query(`DELETE FROM ${table}`);
+  for (let from = 0; from < events.length; from += batchSize) {
+    await db.transaction(async (tx) => projection.applyBatch?.(tx, events.slice(from, from + batchSize)));
+  }
+  return tablesOf(db, projection);
+}
+
+/**
+ * What `applyBatch` must give: the tables `apply` leaves event by event. Returns, for the log,
+ * its state applied one event at a time (`expected`) beside its states through `applyBatch`: the
+ * whole log in one batch, in batches of three, the log twice in one batch, each event twice in a
+ * row in one batch; and the same for the log with its streams in another order (which some read
+ * models, such as the activity feed, answer differently, hence its own expected state).
+ */
+export async function batchedAndOneByOne(
+  db: Database,
+  projection: Projection,
+  events: readonly ProjectedEvent[],
+): Promise<{ expected: unknown; batched: Record<string, unknown>; reorderedExpected: unknown; reorderedBatched: unknown }> {
+  for (const ddl of projection.schema) await db.query(ddl);
+  const expected = await stateAfter(db, projection, events);
+  const batched = {
+    wholeLog: await stateAfterBatches(db, projection, events),
+    inBatchesOfThree: await stateAfterBatches(db, projection, events, 3),
+    logTwice: await stateAfterBatches(db, projection, [...events, ...events]),
+    eachEventTwice: await stateAfterBatches(
+      db,
+      projection,
+      events.flatMap((e) => [e, e]),
+    ),
+  };
+  const reordered = streamsReversed(events);
+  const reorderedExpected = await stateAfter(db, projection, reordered);
+  const reorderedBatched = await stateAfterBatches(db, projection, reordered);
+  return { expected, batched, reorderedExpected, reorderedBatched };
+}

@@ -90,3 +90,33 @@ export const SAMPLE_LOG: readonly (readonly [string, LongviewEvent])[] = [
   ['trust-ZB2', registered('ZB2', 'Borsetshire NHS Trust')],
   [`intervention-${WORKFORCE}`, { type: 'InterventionAbandoned', data: { interventionId: WORKFORCE, abandonedOn: '2025-03-01', reason: 'Funding ended' } }],
 ];
+
+function recorded(trustCode: string, metric: string, ...months: [string, number][]): LongviewEvent {
+  return { type: 'ObservationsRecorded', data: { trustCode, metric, observations: months.map(([period, value]) => ({ period, value })) } };
+}
+
+/**
+ * SAMPLE_LOG with runs of series events after it: several series of one trust, a trust whose
+ * series come before it is registered (ZC3, registered in the middle of a run), a series of a trust
+ * never registered (ZD4), corrections and a rebase amid recordings. What the batched projections'
+ * tests fold in one batch and compare with event-by-event application.
+ */
+export const SERIES_BATCH_LOG: readonly (readonly [string, LongviewEvent])[] = [
+  ...SAMPLE_LOG,
+  ['series-ZA1-ae-4hr', recorded('ZA1', 'ae-4hr', ['2025-03', 73.1])],
+  ['series-ZA1-rtt-18wk', recorded('ZA1', 'rtt-18wk', ['2024-11', 61.2], ['2024-12', 60.8])],
+  ['series-ZC3-ae-4hr', recorded('ZC3', 'ae-4hr', ['2025-01', 80.4])],
+  ['series-ZA1-ae-4hr', recorded('ZA1', 'ae-4hr', ['2025-05', 74.9], ['2025-04', 74.0])],
+  ['series-ZC3-sickness-absence', recorded('ZC3', 'sickness-absence', ['2025-01', 4.2])],
+  ['series-ZD4-ae-4hr', recorded('ZD4', 'ae-4hr', ['2024-12', 66.6])],
+  ['trust-ZC3', registered('ZC3', 'Casterbridge NHS Trust')],
+  ['series-ZC3-ae-4hr', recorded('ZC3', 'ae-4hr', ['2025-02', 81.0])],
+  [
+    'series-ZA1-ae-4hr',
+    { type: 'ObservationCorrected', data: { trustCode: 'ZA1', metric: 'ae-4hr', period: '2025-03', previousValue: 73.1, value: 69.0, reason: 'Audit' } },
+  ],
+  ['series-ZA1-rtt-18wk', recorded('ZA1', 'rtt-18wk', ['2025-01', 59.9])],
+  ['series-ZA1-ae-4hr', recorded('ZA1', 'ae-4hr', ['2025-06', 76.3])],
+  ['series-ZA1-ae-4hr', { type: 'SeriesRebased', data: { trustCode: 'ZA1', metric: 'ae-4hr', fromPeriod: '2025-05', reason: 'New pathway' } }],
+  ['series-ZB2-sickness-absence', recorded('ZB2', 'sickness-absence', ['2024-12', 5.6], ['2025-02', 4.9])],
+];

@@ -1,4 +1,5 @@
-import type { Projection } from '../../runner/projection';
+import type { Database } from '@longview/event-store';
+import type { ProjectedEvent, Projection } from '../../runner/projection';
 
 /** The streams time travel answers from: trusts (context), interventions and metric series. */
 export const TIME_TRAVEL_STREAM_PREFIXES = ['trust-', 'intervention-', 'series-'] as const;
@@ -29,21 +30,34 @@ export const timeTravelProjection: Projection = {
     `CREATE INDEX IF NOT EXISTS rm_time_travel_events_stream ON rm_time_travel_events (stream_id, stream_version)`,
   ],
   tables: ['rm_time_travel_events'],
-  async apply(tx, projected) {
-    if (!TIME_TRAVEL_STREAM_PREFIXES.some((prefix) => projected.streamId.startsWith(prefix))) return;
-    await tx.query(
-      `INSERT INTO rm_time_travel_events (position, event_id, stream_id, stream_version, recorded_at, event, metadata)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (position) DO NOTHING`,
-      [
-        projected.position.toString(),
-        projected.eventId,
-        projected.streamId,
-        projected.streamVersion,
-        projected.recordedAt,
-        // The decoded (upcast) event: a projection version bump rebuilds the copy if the shapes change.
-        JSON.stringify(projected.event),
-        JSON.stringify(projected.metadata),
-      ],
-    );
-  },
+  apply: (tx, projected) => copyEvents(tx, [projected]),
+  applyBatch: copyEvents,
 };
+
+/** The batch's events of those streams in one insert (positions are unique, so a copy made already is left as it is). */
+async function copyEvents(tx: Database, events: readonly ProjectedEvent[]): Promise<void> {
+  const copies = new Map<bigint, object>();
+  for (const projected of events) {
+    if (!TIME_TRAVEL_STREAM_PREFIXES.some((prefix) => projected.streamId.startsWith(prefix))) continue;
+    copies.set(projected.position, {
+      position: projected.position.toString(),
+      event_id: projected.eventId,
+      stream_id: projected.streamId,
+      stream_version: projected.streamVersion,
+      recorded_at: projected.recordedAt,
+      // The decoded (upcast) event: a projection version bump rebuilds the copy if the shapes change.
+      event: projected.event,
+      metadata: projected.metadata,
+    });
+  }
+  if (copies.size === 0) return;
+  await tx.query(
+    `INSERT INTO rm_time_travel_events (position, event_id, stream_id, stream_version, recorded_at, event, metadata)
+     SELECT position, event_id, stream_id, stream_version, recorded_at, event, metadata
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r(position bigint, event_id text, stream_id text, stream_version integer, recorded_at timestamptz, event jsonb, metadata jsonb)
+     ORDER BY position
+     ON CONFLICT (position) DO NOTHING`,
+    [JSON.stringify([...copies.values()])],
+  );
+}

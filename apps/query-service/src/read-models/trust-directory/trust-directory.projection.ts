@@ -1,5 +1,7 @@
 import { trustSourceOf, type LongviewEvent, type TrustContext } from '@longview/domain';
-import type { Projection } from '../../runner/projection';
+import type { Database } from '@longview/event-store';
+import type { ProjectedEvent, Projection } from '../../runner/projection';
+import { inKeyOrder, runsOf } from '../batch-fold';
 import { parseJson } from '../json-column';
 
 /**
@@ -56,19 +58,66 @@ export const trustDirectoryProjection: Projection = {
     `CREATE INDEX IF NOT EXISTS rm_trust_interventions_id ON rm_trust_interventions (intervention_id)`,
   ],
   tables: ['rm_trusts', 'rm_trust_pending', 'rm_trust_interventions'],
-  async apply(tx, { event, streamVersion, metadata }) {
-    const code = trustCodeTouched(event);
-    // Events of one trust come from three streams (trust, interventions, series), which the
-    // distributed mode applies in parallel (other partitions, other instances). Serialise them
-    // per trust for the rest of the transaction, so the pending-facts merge never loses an update
-    // (READ COMMITTED re-reads the latest row after the lock).
-    if (code !== undefined) await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [TRUST_LOCK_SPACE, code]);
-    switch (event.type) {
-      case 'TrustRegistered': {
-        const { code, name, context, effectiveFrom, registeredAt } = event.data;
-        const history = [{ context, effectiveFrom }];
-        await tx.query(
-          `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, metrics, stream_version, source)
+  apply: (tx, projected) => applyTrustBatch(tx, [projected]),
+  applyBatch: applyTrustBatch,
+};
+
+/**
+ * Events of one trust come from three streams (trust, interventions, series), which the
+ * distributed mode applies in parallel (other partitions, other instances). Each batch first
+ * takes the advisory lock of every trust it touches, in sorted order (so two batches cannot wait
+ * on each other), held for the rest of the transaction: the pending-facts merge never loses an
+ * update (READ COMMITTED re-reads the latest row after the lock). Then each run of consecutive
+ * ObservationsRecorded is one metrics merge (a union, so its order within the run does not
+ * matter), and any other event is applied on its own.
+ */
+async function applyTrustBatch(tx: Database, events: readonly ProjectedEvent[]): Promise<void> {
+  const codes = [...new Set(events.flatMap(({ event }) => trustCodeTouched(event) ?? []))].sort();
+  if (codes.length > 0) {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext(code)) FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY AS t(code, n) ORDER BY n', [
+      TRUST_LOCK_SPACE,
+      JSON.stringify(codes),
+    ]);
+  }
+  for (const run of runsOf(events, ({ event }) => event.type === 'ObservationsRecorded')) {
+    if (run.together) await addMetrics(tx, run.events);
+    else for (const projected of run.events) await applyOne(tx, projected);
+  }
+}
+
+/** The metrics of a run of ObservationsRecorded merged into each trust's list, or into its pending facts if it is not registered yet. */
+async function addMetrics(tx: Database, events: readonly ProjectedEvent[]): Promise<void> {
+  const byTrust = new Map<string, Set<string>>();
+  for (const { event } of events) {
+    if (event.type !== 'ObservationsRecorded') continue;
+    byTrust.set(event.data.trustCode, (byTrust.get(event.data.trustCode) ?? new Set()).add(event.data.metric));
+  }
+  const added = inKeyOrder(new Map([...byTrust].map(([code, metrics]) => [code, { code, metrics: [...metrics] }])));
+  const union = (table: string, extra: string) => `(SELECT jsonb_agg(DISTINCT m ORDER BY m) FROM jsonb_array_elements_text(${table}.metrics || ${extra}) AS m)`;
+  const { rows } = await tx.query<{ code: string }>(
+    `UPDATE rm_trusts SET metrics = ${union('rm_trusts', 'a.metrics')}
+       FROM jsonb_to_recordset($1::jsonb) AS a(code text, metrics jsonb) WHERE rm_trusts.code = a.code RETURNING rm_trusts.code`,
+    [JSON.stringify(added)],
+  );
+  const registered = new Set(rows.map((r) => r.code));
+  const pending = added.filter((a) => !registered.has(a.code));
+  if (pending.length === 0) return;
+  await tx.query(
+    `INSERT INTO rm_trust_pending (code, metrics)
+     SELECT code, (SELECT jsonb_agg(DISTINCT m ORDER BY m) FROM jsonb_array_elements_text(p.metrics) AS m) FROM jsonb_to_recordset($1::jsonb) AS p(code text, metrics jsonb)
+     ON CONFLICT (code) DO UPDATE SET metrics = ${union('rm_trust_pending', 'EXCLUDED.metrics')}`,
+    [JSON.stringify(pending)],
+  );
+}
+
+/** One event other than ObservationsRecorded (its trust's lock is held). */
+async function applyOne(tx: Database, { event, streamVersion, metadata }: ProjectedEvent): Promise<void> {
+  switch (event.type) {
+    case 'TrustRegistered': {
+      const { code, name, context, effectiveFrom, registeredAt } = event.data;
+      const history = [{ context, effectiveFrom }];
+      await tx.query(
+        `INSERT INTO rm_trusts (code, name, kind, region, context, context_effective_from, context_history, registered_at, metrics, stream_version, source)
            SELECT $1, $2, $3, $4, $5, $6, $7, $8,
                   COALESCE((SELECT metrics FROM rm_trust_pending WHERE code = $1), '[]'::jsonb), $9, $10
            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region = EXCLUDED.region,
@@ -76,76 +125,59 @@ export const trustDirectoryProjection: Projection = {
              context_history = EXCLUDED.context_history, registered_at = EXCLUDED.registered_at, stream_version = EXCLUDED.stream_version,
              source = EXCLUDED.source
            WHERE rm_trusts.stream_version < EXCLUDED.stream_version`,
-          [
-            code,
-            name,
-            context.kind,
-            context.region,
-            JSON.stringify(context),
-            effectiveFrom,
-            JSON.stringify(history),
-            registeredAt,
-            streamVersion,
-            // Who registered it says where it came from: the demo loader, an import, or the API.
-            trustSourceOf(metadata.actor),
-          ],
-        );
-        await tx.query('DELETE FROM rm_trust_pending WHERE code = $1', [code]);
-        return;
-      }
-      case 'TrustContextChanged': {
-        const { code, context, effectiveFrom, reason } = event.data;
-        const { rows } = await tx.query<{ context_history: HistoryRow[] | string }>(
-          'SELECT context_history FROM rm_trusts WHERE code = $1 AND stream_version < $2',
-          [code, streamVersion],
-        );
-        const row = rows[0];
-        if (!row) return; // already applied (or, impossibly, a trust not registered in its own stream)
-        const { history, current } = withContextChange(parseJson<HistoryRow[]>(row.context_history), { context, effectiveFrom, ...(reason ? { reason } : {}) });
-        await tx.query(
-          `UPDATE rm_trusts SET context = $2, kind = $3, region = $4, context_effective_from = $5, context_history = $6, stream_version = $7 WHERE code = $1`,
-          [code, JSON.stringify(current.context), current.context.kind, current.context.region, current.effectiveFrom, JSON.stringify(history), streamVersion],
-        );
-        return;
-      }
-      case 'InterventionProposed': {
-        const { trustCode, interventionId, sharing } = event.data;
-        await tx.query(
-          'INSERT INTO rm_trust_interventions (trust_code, intervention_id, sharing, stream_version) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-          [trustCode, interventionId, sharing, streamVersion],
-        );
-        return;
-      }
-      case 'InterventionSharingChanged': {
-        // The intervention's own stream: applied once, in order (stream_version).
-        await tx.query('UPDATE rm_trust_interventions SET sharing = $2, stream_version = $3 WHERE intervention_id = $1 AND stream_version < $3', [
-          event.data.interventionId,
-          event.data.to,
+        [
+          code,
+          name,
+          context.kind,
+          context.region,
+          JSON.stringify(context),
+          effectiveFrom,
+          JSON.stringify(history),
+          registeredAt,
           streamVersion,
-        ]);
-        return;
-      }
-      case 'ObservationsRecorded': {
-        const addMetric = (table: string) =>
-          `metrics = (SELECT jsonb_agg(DISTINCT m ORDER BY m) FROM jsonb_array_elements_text(${table}.metrics || to_jsonb($2::text)) AS m)`;
-        const { rows } = await tx.query(`UPDATE rm_trusts SET ${addMetric('rm_trusts')} WHERE code = $1 RETURNING code`, [
-          event.data.trustCode,
-          event.data.metric,
-        ]);
-        if (rows.length === 0) {
-          await tx.query(
-            `INSERT INTO rm_trust_pending (code, metrics) VALUES ($1, jsonb_build_array($2::text))
-             ON CONFLICT (code) DO UPDATE SET ${addMetric('rm_trust_pending')}`,
-            [event.data.trustCode, event.data.metric],
-          );
-        }
-        return;
-      }
-      default:
-        return;
+          // Who registered it says where it came from: the demo loader, an import, or the API.
+          trustSourceOf(metadata.actor),
+        ],
+      );
+      await tx.query('DELETE FROM rm_trust_pending WHERE code = $1', [code]);
+      return;
     }
-  },
-};
+    case 'TrustContextChanged': {
+      const { code, context, effectiveFrom, reason } = event.data;
+      const { rows } = await tx.query<{ context_history: HistoryRow[] | string }>(
+        'SELECT context_history FROM rm_trusts WHERE code = $1 AND stream_version < $2',
+        [code, streamVersion],
+      );
+      const row = rows[0];
+      if (!row) return; // already applied (or, impossibly, a trust not registered in its own stream)
+      const { history, current } = withContextChange(parseJson<HistoryRow[]>(row.context_history), { context, effectiveFrom, ...(reason ? { reason } : {}) });
+      await tx.query(
+        `UPDATE rm_trusts SET context = $2, kind = $3, region = $4, context_effective_from = $5, context_history = $6, stream_version = $7 WHERE code = $1`,
+        [code, JSON.stringify(current.context), current.context.kind, current.context.region, current.effectiveFrom, JSON.stringify(history), streamVersion],
+      );
+      return;
+    }
+    case 'InterventionProposed': {
+      const { trustCode, interventionId, sharing } = event.data;
+      await tx.query(
+        'INSERT INTO rm_trust_interventions (trust_code, intervention_id, sharing, stream_version) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        [trustCode, interventionId, sharing, streamVersion],
+      );
+      return;
+    }
+    case 'InterventionSharingChanged': {
+      // The intervention's own stream: applied once, in order (stream_version).
+      await tx.query('UPDATE rm_trust_interventions SET sharing = $2, stream_version = $3 WHERE intervention_id = $1 AND stream_version < $3', [
+        event.data.interventionId,
+        event.data.to,
+        streamVersion,
+      ]);
+      return;
+    }
+    default:
+      return;
+  }
+}
 
 /** First key of the per-trust advisory locks (the second is hashtext(code)). */
 const TRUST_LOCK_SPACE = 7341003;

@@ -1,0 +1,32 @@
+import type { Database } from '@longview/event-store';
+import { testDatabases } from '@longview/event-store/testing';
+import { READ_MODELS } from './registry';
+import { batchedAndOneByOne, projectedLog } from './testing/replay-twice';
+import { SERIES_BATCH_LOG } from './testing/sample-log';
+
+const BATCHED = READ_MODELS.map((m) => m.projection).filter((p) => p.applyBatch !== undefined);
+
+describe.each(testDatabases())('projections with applyBatch on $name', ({ open }) => {
+  let db: Database;
+  const log = projectedLog(SERIES_BATCH_LOG);
+
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(() => db.close());
+
+  it('include every projection a RecordObservations command touches', () => {
+    expect(BATCHED.map((p) => p.name).sort()).toEqual(['activity-feed', 'metric-coverage', 'metric-series', 'time-travel', 'trust-directory']);
+  });
+
+  it.each(BATCHED.map((p) => [p.name, p] as const))(
+    '%s: applyBatch leaves the tables apply leaves event by event (whole log, batches of three, redeliveries, another stream order)',
+    async (_name, projection) => {
+      const { expected, batched, reorderedExpected, reorderedBatched } = await batchedAndOneByOne(db, projection, log);
+      // Not a comparison of empty tables: the log writes rows to the projection.
+      expect(Object.values(expected as Record<string, unknown[]>).some((rows) => rows.length > 0)).toBe(true);
+      for (const [how, state] of Object.entries(batched)) expect({ how, state }).toEqual({ how, state: expected });
+      expect(reorderedBatched).toEqual(reorderedExpected);
+    },
+  );
+});
