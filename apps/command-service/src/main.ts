@@ -7,7 +7,7 @@
  * every command carries). Stops on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';
-import { brokersFromEnv, JsonLogger, runServiceProcess } from '@longview/messaging';
+import { brokersFromEnv, JsonLogger, portFromEnv, runServiceProcess, wholeNumberFromEnv } from '@longview/messaging';
 import { serviceKeyFromEnv } from '@longview/service-auth';
 import { startDistributedCommandService } from './distributed';
 
@@ -21,8 +21,12 @@ async function main(): Promise<{ close(): Promise<void> }> {
     process.exit(2);
   }
   let serviceKey: string;
+  let port: number;
+  let partitions: number;
   try {
     serviceKey = serviceKeyFromEnv(process.env);
+    port = portFromEnv('PORT', 4001);
+    partitions = wholeNumberFromEnv('KAFKA_PARTITIONS', 6);
   } catch (error) {
     logger.error((error as Error).message);
     process.exit(2);
@@ -32,10 +36,10 @@ async function main(): Promise<{ close(): Promise<void> }> {
     brokers,
     serviceKey,
     logger,
-    port: Number(process.env['PORT'] ?? 4001),
+    port,
     ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}),
     withRelay: process.env['LONGVIEW_RELAY'] !== 'external',
-    partitions: Number(process.env['KAFKA_PARTITIONS'] ?? 6),
+    partitions,
   });
   logger.info('ready', { url: service.url });
   return service;

@@ -8,7 +8,7 @@
  * (required: the key of the service credentials every read carries). Stops on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';
-import { brokersFromEnv, JsonLogger, runServiceProcess } from '@longview/messaging';
+import { brokersFromEnv, JsonLogger, portFromEnv, runServiceProcess, wholeNumberFromEnv } from '@longview/messaging';
 import { serviceKeyFromEnv } from '@longview/service-auth';
 import { startDistributedQueryService } from './distributed';
 
@@ -23,8 +23,16 @@ async function main(): Promise<{ close(): Promise<void> }> {
     process.exit(2);
   }
   let serviceKey: string;
+  let numbers: { port: number; sessionTimeoutMs: number | undefined; partitionsConsumedConcurrently: number | undefined };
   try {
     serviceKey = serviceKeyFromEnv(process.env);
+    numbers = {
+      port: portFromEnv('PORT', 4002),
+      sessionTimeoutMs: process.env['KAFKA_SESSION_TIMEOUT_MS']?.trim() ? wholeNumberFromEnv('KAFKA_SESSION_TIMEOUT_MS', 0) : undefined,
+      partitionsConsumedConcurrently: process.env['KAFKA_PARTITIONS_CONCURRENTLY']?.trim()
+        ? wholeNumberFromEnv('KAFKA_PARTITIONS_CONCURRENTLY', 1, { max: 64 })
+        : undefined,
+    };
   } catch (error) {
     logger.error((error as Error).message);
     process.exit(2);
@@ -35,11 +43,11 @@ async function main(): Promise<{ close(): Promise<void> }> {
     serviceKey,
     instance,
     logger,
-    port: Number(process.env['PORT'] ?? 4002),
+    port: numbers.port,
     ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}),
     ...(process.env['KAFKA_GROUP_ID'] ? { groupId: process.env['KAFKA_GROUP_ID'] } : {}),
-    ...(process.env['KAFKA_SESSION_TIMEOUT_MS'] ? { sessionTimeoutMs: Number(process.env['KAFKA_SESSION_TIMEOUT_MS']) } : {}),
-    ...(process.env['KAFKA_PARTITIONS_CONCURRENTLY'] ? { partitionsConsumedConcurrently: Number(process.env['KAFKA_PARTITIONS_CONCURRENTLY']) } : {}),
+    ...(numbers.sessionTimeoutMs !== undefined ? { sessionTimeoutMs: numbers.sessionTimeoutMs } : {}),
+    ...(numbers.partitionsConsumedConcurrently !== undefined ? { partitionsConsumedConcurrently: numbers.partitionsConsumedConcurrently } : {}),
   });
   // The line tests and the CLI wait for.
   logger.info('ready', { url: service.url });

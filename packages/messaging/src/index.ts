@@ -16,4 +16,5 @@ export { JsonLogger, silentLogger, errorMessage, type Logger, type LogLevel } fr
 export { healthHandler, metricsHandler, runHealthChecks, startOpsServer, type HealthCheck, type HealthReport } from './ops-http-server';
 export { startRelay, type RunningRelay, type RelayConfig } from './relay-process';
 export { runServiceProcess } from './service-process';
+export { portFromEnv, wholeNumberFromEnv } from './env-numbers';
 export { LeaderElectedRelay, PostgresAdvisoryLeaderLock, RELAY_LEADER_LOCK_KEY, type LeaderLock, type LeaderElectedRelayOptions } from './relay-leadership';

@@ -5,7 +5,8 @@
  * KAFKA_PARTITIONS (default 6), PORT (health/metrics, default 4003). Stops on SIGINT/SIGTERM.
  */
 import { brokersFromEnv } from './kafka-client';
-import { JsonLogger } from './json-logger';
+import { portFromEnv, wholeNumberFromEnv } from './env-numbers';
+import { errorMessage, JsonLogger } from './json-logger';
 import { MetricsRegistry } from './metrics';
 import { startOpsServer } from './ops-http-server';
 import { startRelay } from './relay-process';
@@ -20,10 +21,19 @@ async function main(): Promise<{ close(): Promise<void> }> {
     logger.error('DATABASE_URL and KAFKA_BROKERS must be set');
     process.exit(2);
   }
+  let partitions: number;
+  let port: number;
+  try {
+    partitions = wholeNumberFromEnv('KAFKA_PARTITIONS', 6);
+    port = portFromEnv('PORT', 4003);
+  } catch (error) {
+    logger.error(errorMessage(error));
+    process.exit(2);
+  }
   const metrics = new MetricsRegistry();
-  const running = await startRelay({ databaseUrl, brokers, logger, metrics, partitions: Number(process.env['KAFKA_PARTITIONS'] ?? 6) });
+  const running = await startRelay({ databaseUrl, brokers, logger, metrics, partitions });
   const ops = await startOpsServer({
-    port: Number(process.env['PORT'] ?? 4003),
+    port,
     checks: running.healthChecks,
     metrics,
     extra: () => ({ position: running.relay.position.toString() }),
