@@ -1,6 +1,7 @@
 import { serviceKeyFromEnv } from '@longview/service-auth';
 import { startTracing } from '@longview/tracing';
 import { jwksOptionsFromEnv } from './auth';
+import { GatewayConfigError, gatewayPortFromEnv } from './port-from-env';
 import { createGateway } from './server';
 
 /** Distributed mode: the gateway as its own process, configured from the environment. */
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     serviceKey,
     commandServiceUrl: process.env.COMMAND_SERVICE_URL ?? 'http://127.0.0.1:4001',
     queryServiceUrl: process.env.QUERY_SERVICE_URL ?? 'http://127.0.0.1:4002',
-    port: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 4000),
+    port: gatewayPortFromEnv(process.env),
     host: process.env.GATEWAY_HOST ?? '127.0.0.1',
     ...(jwtSecret ? { jwtSecret } : {}),
     ...(jwks ? { jwks } : {}),
@@ -34,6 +35,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof GatewayConfigError ? `gateway: ${error.message}` : error);
   process.exit(1);
 });
