@@ -68,7 +68,8 @@ async function headingShows(page: Page, text: string): Promise<void> {
     // The trust's metrics are drawn as they come near the screen: at least one chart and its table.
     await page.locator('h2', { hasText: 'Outcomes over time' }).scrollIntoViewIfNeeded();
     await page.locator('figure.app-chart svg').first().waitFor();
-    expect(await page.locator('table').count()).toBeGreaterThan(1);
+    // The chart's table is drawn with it, after the page's own: wait for a second table, not just count.
+    await page.locator('table').nth(1).waitFor({ state: 'attached' });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -148,6 +149,18 @@ async function headingShows(page: Page, text: string): Promise<void> {
     // header already says "Signed in as" while the page is still refreshing what it shows.
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
+    // Hold the Projection page's code too, until after the refresh: the address changes at once, but the
+    // sign-in page stays on screen (and mounted) until the new page can be drawn. On a loaded machine
+    // that is what happened, and the sign-in page still went to its ?from= page.
+    let releaseChunk = () => {};
+    const chunkReleased = new Promise<void>((resolve) => (releaseChunk = resolve));
+    let chunkAsked = () => {};
+    const chunkRequested = new Promise<void>((resolve) => (chunkAsked = resolve));
+    await page.route(/\/assets\/ProjectionPage-[^/]*\.js$/, async (route) => {
+      chunkAsked();
+      await chunkReleased;
+      await route.continue().catch(() => undefined);
+    });
     await page.route('**/graphql', async (route) => {
       const request = route.request();
       const operation = (request.postDataJSON() as { operationName?: string } | null)?.operationName;
@@ -163,10 +176,17 @@ async function headingShows(page: Page, text: string): Promise<void> {
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Projection' }).click();
     await page.waitForURL(`${URL}/projection`);
+    await chunkRequested;
+    const refreshed = page.waitForResponse(
+      (response) => (response.request().postDataJSON() as { operationName?: string } | null)?.operationName === 'TrustList',
+    );
     release();
     // Once the refresh is over, the sign-in page used to go to its ?from= page (/lessons) regardless.
-    await page.waitForLoadState('networkidle');
+    await refreshed;
     await page.waitForTimeout(500);
+    releaseChunk();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
     expect(page.url()).toBe(`${URL}/projection`);
     await page.locator('h1', { hasText: 'System-wide projection' }).waitFor();
     expect(errors).toEqual([]);

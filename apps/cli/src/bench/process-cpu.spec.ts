@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { CpuAccount, pidListeningOn, processCpuMs } from './process-cpu';
+import { CpuAccount, cpuMsFromStat, pidListeningOn, processCpuMs } from './process-cpu';
 
 /** Spins until this process has used `ms` more CPU (by process.cpuUsage), however loaded the machine is. */
 function burn(ms: number): void {
@@ -14,14 +14,27 @@ function burn(ms: number): void {
 }
 
 describe('process CPU from /proc', () => {
-  it("reads this process's CPU time as process.cpuUsage counts it (within a few clock ticks)", () => {
+  it('reads utime and stime from a stat line, whatever the process is called', () => {
+    // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime ...
+    const stat = '4242 (node (worker) 1) S 1 4242 4242 0 -1 4194560 9000 0 12 0 250 40 7 3 20 0 11 0 123 456';
+    expect(cpuMsFromStat(stat, 100)).toBe(2900); // (250 + 40) ticks of 10 ms; cutime/cstime (children) left out
+    expect(cpuMsFromStat(stat, 1000)).toBe(290);
+    expect(cpuMsFromStat('4242 (node) S 1 2 3', 100)).toBeUndefined();
+    expect(cpuMsFromStat('not a stat line', 100)).toBeUndefined();
+  });
+
+  it("reads this process's CPU time as process.cpuUsage counts it", () => {
+    // Two clocks read one after the other on a shared machine: other threads of this process (GC, the
+    // test runner) run between the readings, so only the order of magnitude is compared here; the
+    // fields and their unit are checked exactly above.
     const before = processCpuMs(process.pid) as number;
     const usageBefore = process.cpuUsage();
     burn(300);
     const used = (processCpuMs(process.pid) as number) - before;
     const usage = process.cpuUsage(usageBefore);
     const expected = (usage.user + usage.system) / 1000;
-    expect(Math.abs(used - expected)).toBeLessThan(50);
+    expect(used).toBeGreaterThan(expected / 2);
+    expect(used).toBeLessThan(expected * 2);
   });
 
   it('has no reading for a process that does not exist', () => {

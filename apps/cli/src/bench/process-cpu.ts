@@ -27,13 +27,20 @@ export function processCpuMs(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+  return cpuMsFromStat(stat, clockTicksPerSecond());
+}
+
+/** utime + stime of one /proc/<pid>/stat line, in ms, given the clock ticks per second; undefined if malformed. */
+export function cpuMsFromStat(stat: string, ticksPerSecond: number): number | undefined {
   // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
   // After it, field 3 (state) is index 0, so utime (field 14) is index 11 and stime (15) index 12.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const close = stat.lastIndexOf(')');
+  if (close < 0) return undefined;
+  const fields = stat.slice(close + 2).split(' ');
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
-  if (!Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
-  return ((utime + stime) * 1000) / clockTicksPerSecond();
+  if (fields.length < 13 || !Number.isFinite(utime) || !Number.isFinite(stime)) return undefined;
+  return ((utime + stime) * 1000) / ticksPerSecond;
 }
 
 /**

@@ -62,22 +62,18 @@ export function SignInPage() {
     setAttempt((n) => n + 1);
   };
 
-  // Whether this page is still on screen: see signedIn.
-  const shown = useRef(true);
-  useEffect(() => {
-    shown.current = true;
-    return () => {
-      shown.current = false;
-    };
-  }, []);
-
+  /**
+   * Signs in with `newToken`, then returns to `returnTo`, but only if the address is still the one the
+   * person signed in from. The header says who is signed in as soon as its own query is back, before
+   * the rest of the refresh is over, so by then they may have followed one of its links: that choice
+   * wins. (The address, not whether this page is mounted: a link to a page still loading changes the
+   * address at once while this page stays on screen until the new one is ready.)
+   */
   const signedIn = async (newToken: string) => {
+    const signedInFrom = window.location.href;
     writeToken(newToken);
     await resetAfterSessionChange(client);
-    // The header says who is signed in as soon as its own query is back, before the rest of the
-    // refresh is over, so by now the person may have followed one of its links: that choice wins
-    // over returnTo.
-    if (shown.current) void navigate(returnTo);
+    if (window.location.href === signedInFrom) void navigate(returnTo);
   };
 
   const onDemoSubmit = async (event: FormEvent) => {
