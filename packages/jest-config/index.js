@@ -40,6 +40,9 @@ function jestConfig({ unit = [], e2e = [], ...overrides } = {}) {
     },
     transformIgnorePatterns: ['[\\\\/]node_modules[\\\\/](?!@electric-sql[\\\\/]pglite[\\\\/])'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+    // Tests against a database, a broker or a platform share two cores with everything else the
+    // suite runs: Jest's 5 s default is then a timing threshold that flakes, not a check.
+    testTimeout: tier === 'unit' ? 5_000 : 30_000,
     ...overrides,
   });
   return {

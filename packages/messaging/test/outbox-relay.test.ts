@@ -78,11 +78,18 @@ describe.each(testDatabases())('OutboxRelay without a broker ($name)', ({ open }
 
   it('lingers after a wake-up, so appends landing close together are sent in one batch', async () => {
     const publisher = new FlakyPublisher();
+    // Reads of the log counted, to know when the relay has found nothing and gone to sleep.
+    let reads = 0;
+    const counted = Object.create(store) as EventStore;
+    counted.readAll = (...args) => {
+      reads++;
+      return store.readAll(...args);
+    };
     // A long linger (the default is 2 ms) so the test does not depend on how fast appends are here.
-    const relay = new OutboxRelay({ store, database: db, publisher, pollMs: 60_000, lingerMs: 1_000 });
+    const relay = new OutboxRelay({ store: counted, database: db, publisher, pollMs: 60_000, lingerMs: 2_000 });
     await relay.migrate();
     relay.start();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // idle: it found nothing and sleeps
+    await until(() => reads === 1); // its first read found nothing: it sleeps until notified
     await store.appendToStream('series-L-1', [observation(1)]);
     relay.notify();
     await store.appendToStream('series-L-2', [observation(2)]);
@@ -93,7 +100,7 @@ describe.each(testDatabases())('OutboxRelay without a broker ($name)', ({ open }
     await relay.stop();
     expect(publisher.attempts).toBe(1);
     expect(publisher.delivered.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3]);
-  });
+  }, 30_000);
 
   it('resumes from its stored checkpoint in a new process', async () => {
     const first = new FlakyPublisher();

@@ -2,7 +2,7 @@ import { evaluateOutcome, type Sustainability } from '@longview/analytics';
 import type { InterventionCategory, Target } from '@longview/domain';
 import type { Database } from '@longview/event-store';
 import type { ProjectedEvent, Projection } from '../../runner/projection';
-import { inKeyOrder, runsOf } from '../batch-fold';
+import { inKeyOrder } from '../batch-fold';
 import { parseJson } from '../json-column';
 import { isSeriesEvent, type SeriesEvent } from '../metric-series/metric-series.projection';
 import { feedEntry, verdictSummary, type FeedEntry } from './activity-feed.kinds';
@@ -12,13 +12,12 @@ interface SeriesPoint {
   readonly value: number;
 }
 
-interface InterventionRow {
-  id: string;
-  trust_code: string;
-  title: string;
-  category: InterventionCategory;
-  started_on: string | null;
-  targets: string | Target[];
+/** What a feed row copies of its intervention: fields that never change after the proposal. */
+interface RowIntervention {
+  readonly id: string;
+  readonly trust_code: string;
+  readonly title: string;
+  readonly category: InterventionCategory;
 }
 
 /**
@@ -107,80 +106,251 @@ export const activityFeedProjection: Projection = {
 };
 
 /**
- * A batch: each run of consecutive series events is folded in memory (applySeriesRun), any other
- * event is applied on its own, in order (an intervention's start or sharing decides what a later
- * series event judges and shows).
+ * A batch, folded in memory (FeedBatch): one read each of the intervention copies, series copies
+ * and last verdicts it needs; every event applied in log order to those copies as applying it
+ * alone would; then one write per table in a fixed order, rows in key order: trusts,
+ * interventions, withdrawn comments, series, verdicts, and last the feed rows with one bump of
+ * the counter. So every transaction that applies the feed locks its rows in the same order and
+ * takes the counter's row last (held until it commits): batches of different partitions applied
+ * in parallel cannot deadlock on the feed, and positions are still handed out in commit order.
  */
 async function applyFeedBatch(tx: Database, events: readonly ProjectedEvent[]): Promise<void> {
-  for (const run of runsOf(events, ({ event }) => isSeriesEvent(event))) {
-    if (run.together) await applySeriesRun(tx, run.events as readonly SeriesProjected[]);
-    else for (const projected of run.events) await applyOne(tx, projected);
+  const batch = await FeedBatch.load(tx, events);
+  for (const projected of events) batch.apply(projected);
+  await batch.write(tx);
+}
+
+/** The feed's copy of an intervention, as rm_activity_interventions keeps it. */
+interface FeedInterventionCopy {
+  readonly id: string;
+  readonly trust_code: string;
+  readonly title: string;
+  readonly category: InterventionCategory;
+  sharing: string;
+  started_on: string | null;
+  readonly targets: readonly Target[];
+  stream_version: number;
+}
+
+/** The intervention an event is about, if it names one. */
+function interventionIdOf(event: ProjectedEvent['event']): string | undefined {
+  const data = event.data as { interventionId?: unknown };
+  return typeof data.interventionId === 'string' && data.interventionId !== '' ? data.interventionId : undefined;
+}
+
+/** What applying a batch reads first, changes in memory, and writes once. */
+class FeedBatch {
+  private readonly trusts = new Map<string, { code: string; name: string }>();
+  private readonly changedInterventions = new Set<string>();
+  private readonly withdrawn = new Map<string, { comment_id: string }>();
+  private readonly movedSeries = new Set<string>();
+  private readonly rows: NewRow[] = [];
+
+  private constructor(
+    private readonly interventions: Map<string, FeedInterventionCopy>,
+    private readonly series: Map<string, FeedSeries & { version: number }>,
+    private readonly judging: Judging,
+  ) {}
+
+  /** Reads the copies the batch's events touch or judge on (three statements at most). */
+  static async load(tx: Database, events: readonly ProjectedEvent[]): Promise<FeedBatch> {
+    const ids = new Set<string>();
+    const seriesTrusts = new Set<string>();
+    const seriesKeys = new Map<string, { trust_code: string; metric: string }>();
+    const proposedHere = new Map<string, { trustCode: string; targets: readonly Target[] }>();
+    const startedHere = new Set<string>();
+    for (const { event } of events) {
+      if (isSeriesEvent(event)) {
+        seriesTrusts.add(event.data.trustCode);
+        seriesKeys.set(seriesKey(event.data.trustCode, event.data.metric), { trust_code: event.data.trustCode, metric: event.data.metric });
+        continue;
+      }
+      const id = interventionIdOf(event);
+      if (id === undefined) continue;
+      ids.add(id);
+      if (event.type === 'InterventionProposed') proposedHere.set(id, { trustCode: event.data.trustCode, targets: event.data.targets });
+      if (event.type === 'InterventionStarted') startedHere.add(id);
+    }
+    const interventions = new Map<string, FeedInterventionCopy>();
+    if (ids.size > 0 || seriesTrusts.size > 0) {
+      const { rows } = await tx.query<Omit<FeedInterventionCopy, 'targets'> & { targets: string | Target[] }>(
+        `SELECT id, trust_code, title, category, sharing, started_on, targets, stream_version FROM rm_activity_interventions
+          WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) OR trust_code IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+        [JSON.stringify([...ids].sort()), JSON.stringify([...seriesTrusts].sort())],
+      );
+      for (const r of rows) interventions.set(r.id, { ...r, targets: parseJson<Target[]>(r.targets) });
+    }
+    // A start is judged on its intervention's series: the copy's trust and targets, or the proposal's in this batch.
+    for (const id of startedHere) {
+      const known = interventions.get(id);
+      const proposal = proposedHere.get(id);
+      for (const { trustCode, targets } of [...(known ? [{ trustCode: known.trust_code, targets: known.targets }] : []), ...(proposal ? [proposal] : [])]) {
+        for (const t of targets) seriesKeys.set(seriesKey(trustCode, t.metric), { trust_code: trustCode, metric: t.metric });
+      }
+    }
+    const series = seriesKeys.size > 0 ? await readSeries(tx, inKeyOrder(seriesKeys)) : new Map<string, FeedSeries & { version: number }>();
+    const judging = new Judging();
+    await judging.load(tx, [...interventions.keys()].sort());
+    return new FeedBatch(interventions, series, judging);
+  }
+
+  /** One event, on the copies as the events before it in the batch left them. */
+  apply(projected: ProjectedEvent): void {
+    const { event } = projected;
+    if (isSeriesEvent(event)) return this.applySeries(projected as SeriesProjected);
+    switch (event.type) {
+      case 'TrustRegistered':
+        if (!this.trusts.has(event.data.code)) this.trusts.set(event.data.code, { code: event.data.code, name: event.data.name });
+        return;
+      case 'InterventionProposed': {
+        const d = event.data;
+        if (!this.interventions.has(d.interventionId)) {
+          this.interventions.set(d.interventionId, {
+            id: d.interventionId,
+            trust_code: d.trustCode,
+            title: d.title,
+            category: d.category,
+            sharing: d.sharing,
+            started_on: null,
+            targets: d.targets,
+            stream_version: projected.streamVersion,
+          });
+          this.changedInterventions.add(d.interventionId);
+        }
+        this.addEventRow(projected, d.interventionId);
+        return;
+      }
+      case 'InterventionSharingChanged': {
+        const copy = this.newerCopy(event.data.interventionId, projected.streamVersion);
+        if (copy) copy.sharing = event.data.to;
+        return;
+      }
+      case 'InterventionStarted': {
+        const copy = this.newerCopy(event.data.interventionId, projected.streamVersion);
+        if (copy) copy.started_on = event.data.startedOn;
+        this.addEventRow(projected, event.data.interventionId);
+        // The intervention's first verdict on each of its targets (a row only if one was known before, as after a replay).
+        if (copy) for (const target of copy.targets) this.judge(projected, copy, target);
+        return;
+      }
+      case 'InterventionCompleted':
+      case 'InterventionAbandoned':
+      case 'PdsaCycleLogged':
+        this.newerCopy(event.data.interventionId, projected.streamVersion);
+        this.addEventRow(projected, event.data.interventionId);
+        return;
+      case 'LessonShared':
+        // A lesson about an intervention is seen by whoever may see both (a lesson about a trust's
+        // work in general, with no intervention, is in the lessons library, not in this feed).
+        if (event.data.interventionId) this.addEventRow(projected, event.data.interventionId, { ownSharing: event.data.sharing });
+        return;
+      case 'CommentPosted':
+        this.addEventRow(projected, event.data.interventionId, { commentId: event.data.commentId });
+        return;
+      case 'CommentRetracted':
+      case 'CommentHidden':
+        this.withdrawn.set(event.data.commentId, { comment_id: event.data.commentId });
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The intervention's copy moved to `streamVersion`, if it is known and behind it (else undefined: applied already). */
+  private newerCopy(id: string, streamVersion: number): FeedInterventionCopy | undefined {
+    const copy = this.interventions.get(id);
+    if (!copy || copy.stream_version >= streamVersion) return undefined;
+    copy.stream_version = streamVersion;
+    this.changedInterventions.add(id);
+    return copy;
+  }
+
+  /**
+   * A series event not applied yet (its stream version above the copy's) moves its copy, and
+   * re-judges the started interventions of its trust that target its metric, in id order.
+   */
+  private applySeries(projected: SeriesProjected): void {
+    const { trustCode, metric } = projected.event.data;
+    const key = seriesKey(trustCode, metric);
+    const current = this.series.get(key);
+    if (projected.streamVersion <= (current?.version ?? 0)) return; // applied already
+    this.series.set(key, { ...evolveFeedSeries(current, projected.event), version: projected.streamVersion });
+    this.movedSeries.add(key);
+    const started = [...this.interventions.values()]
+      .filter((i) => i.trust_code === trustCode && i.started_on !== null)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const intervention of started) {
+      for (const target of intervention.targets) if (target.metric === metric) this.judge(projected, intervention, target);
+    }
+  }
+
+  private judge(projected: ProjectedEvent, intervention: FeedInterventionCopy, target: Target): void {
+    const row = this.judging.judge(projected, intervention, target, this.series.get(seriesKey(intervention.trust_code, target.metric)));
+    if (row) this.rows.push(row);
+  }
+
+  /** The row of an event in FEED_KINDS (none for other types, or when its intervention is unknown). */
+  private addEventRow(projected: ProjectedEvent, interventionId: string, extra: Pick<RowValues, 'ownSharing' | 'commentId'> = {}): void {
+    const intervention = this.interventions.get(interventionId);
+    if (!intervention) return;
+    const entry = feedEntry(projected.event, intervention);
+    if (!entry) return;
+    this.rows.push({ projected, values: { part: '', entry, intervention: rowIntervention(intervention), ...extra } });
+  }
+
+  /** One statement per table that changed, in a fixed order, rows in key order; the feed rows (and the counter) last. */
+  async write(tx: Database): Promise<void> {
+    if (this.trusts.size > 0) {
+      await tx.query(
+        `INSERT INTO rm_activity_trusts (code, name) SELECT code, name FROM jsonb_to_recordset($1::jsonb) AS t(code text, name text) ON CONFLICT (code) DO NOTHING`,
+        [JSON.stringify(inKeyOrder(this.trusts))],
+      );
+    }
+    if (this.changedInterventions.size > 0) {
+      const changed = new Map([...this.changedInterventions].map((id) => [id, this.interventions.get(id) as FeedInterventionCopy]));
+      await tx.query(
+        `INSERT INTO rm_activity_interventions (id, trust_code, title, category, sharing, started_on, targets, stream_version)
+         SELECT id, trust_code, title, category, sharing, started_on, targets, stream_version
+           FROM jsonb_to_recordset($1::jsonb) AS i(id text, trust_code text, title text, category text, sharing text, started_on text, targets jsonb, stream_version integer)
+         ON CONFLICT (id) DO UPDATE SET sharing = EXCLUDED.sharing, started_on = EXCLUDED.started_on, stream_version = EXCLUDED.stream_version`,
+        [JSON.stringify(inKeyOrder(changed))],
+      );
+    }
+    if (this.withdrawn.size > 0) {
+      await tx.query(
+        `INSERT INTO rm_activity_withdrawn_comments (comment_id) SELECT comment_id FROM jsonb_to_recordset($1::jsonb) AS c(comment_id text)
+         ON CONFLICT (comment_id) DO NOTHING`,
+        [JSON.stringify(inKeyOrder(this.withdrawn))],
+      );
+    }
+    if (this.movedSeries.size > 0) {
+      const moved = new Map(
+        [...this.movedSeries].map((key) => {
+          const [trust_code, metric] = JSON.parse(key) as [string, string];
+          const copy = this.series.get(key) as FeedSeries & { version: number };
+          return [key, { trust_code, metric, points: copy.points, rebase: copy.rebase, stream_version: copy.version }];
+        }),
+      );
+      await tx.query(
+        `INSERT INTO rm_activity_series (trust_code, metric, points, rebase, stream_version)
+         SELECT trust_code, metric, points, rebase, stream_version FROM jsonb_to_recordset($1::jsonb) AS s(trust_code text, metric text, points jsonb, rebase jsonb, stream_version integer)
+         ON CONFLICT (trust_code, metric) DO UPDATE SET points = EXCLUDED.points, rebase = EXCLUDED.rebase, stream_version = EXCLUDED.stream_version`,
+        [JSON.stringify(inKeyOrder(moved))],
+      );
+    }
+    await this.judging.write(tx);
+    await insertRows(tx, this.rows);
   }
 }
 
-/** One event other than a series event. */
-async function applyOne(tx: Database, projected: ProjectedEvent): Promise<void> {
-  const { event } = projected;
-  switch (event.type) {
-    case 'TrustRegistered':
-      await tx.query('INSERT INTO rm_activity_trusts (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [event.data.code, event.data.name]);
-      return;
-    case 'InterventionProposed': {
-      const d = event.data;
-      await tx.query(
-        `INSERT INTO rm_activity_interventions (id, trust_code, title, category, sharing, started_on, targets, stream_version)
-         VALUES ($1, $2, $3, $4, $5, NULL, $6, $7) ON CONFLICT (id) DO NOTHING`,
-        [d.interventionId, d.trustCode, d.title, d.category, d.sharing, JSON.stringify(d.targets), projected.streamVersion],
-      );
-      await addEventRow(tx, projected, d.interventionId);
-      return;
-    }
-    case 'InterventionSharingChanged':
-      await tx.query('UPDATE rm_activity_interventions SET sharing = $2, stream_version = $3 WHERE id = $1 AND stream_version < $3', [
-        event.data.interventionId,
-        event.data.to,
-        projected.streamVersion,
-      ]);
-      return;
-    case 'InterventionStarted': {
-      const started = await tx.query(
-        'UPDATE rm_activity_interventions SET started_on = $2, stream_version = $3 WHERE id = $1 AND stream_version < $3 RETURNING id',
-        [event.data.interventionId, event.data.startedOn, projected.streamVersion],
-      );
-      await addEventRow(tx, projected, event.data.interventionId);
-      if (started.rows.length > 0) await judgeStarted(tx, projected, event.data.interventionId);
-      return;
-    }
-    case 'InterventionCompleted':
-    case 'InterventionAbandoned':
-    case 'PdsaCycleLogged':
-      await tx.query('UPDATE rm_activity_interventions SET stream_version = $2 WHERE id = $1 AND stream_version < $2', [
-        event.data.interventionId,
-        projected.streamVersion,
-      ]);
-      await addEventRow(tx, projected, event.data.interventionId);
-      return;
-    case 'LessonShared':
-      // A lesson about an intervention is seen by whoever may see both (a lesson about a trust's
-      // work in general, with no intervention, is in the lessons library, not in this feed).
-      if (event.data.interventionId) await addEventRow(tx, projected, event.data.interventionId, { ownSharing: event.data.sharing });
-      return;
-    case 'CommentPosted':
-      await addEventRow(tx, projected, event.data.interventionId, { commentId: event.data.commentId });
-      return;
-    case 'CommentRetracted':
-    case 'CommentHidden':
-      await tx.query('INSERT INTO rm_activity_withdrawn_comments (comment_id) VALUES ($1) ON CONFLICT (comment_id) DO NOTHING', [event.data.commentId]);
-      return;
-    default:
-      return;
-  }
+function rowIntervention(copy: FeedInterventionCopy): RowIntervention {
+  return { id: copy.id, trust_code: copy.trust_code, title: copy.title, category: copy.category };
 }
 
 interface RowValues {
   readonly part: string;
   readonly entry: FeedEntry;
-  readonly intervention: InterventionRow;
+  readonly intervention: RowIntervention;
   readonly metric?: string;
   readonly verdict?: Sustainability;
   readonly previousVerdict?: Sustainability;
@@ -254,27 +424,6 @@ async function insertRows(tx: Database, rows: readonly NewRow[]): Promise<void> 
   );
 }
 
-async function interventionRow(tx: Database, id: string): Promise<InterventionRow | undefined> {
-  const { rows } = await tx.query<InterventionRow>('SELECT id, trust_code, title, category, started_on, targets FROM rm_activity_interventions WHERE id = $1', [
-    id,
-  ]);
-  return rows[0];
-}
-
-/** The row of an event in FEED_KINDS (none for other types, or when its intervention is unknown). */
-async function addEventRow(
-  tx: Database,
-  projected: ProjectedEvent,
-  interventionId: string,
-  extra: Pick<RowValues, 'ownSharing' | 'commentId'> = {},
-): Promise<void> {
-  const intervention = await interventionRow(tx, interventionId);
-  if (!intervention) return;
-  const entry = feedEntry(projected.event, intervention);
-  if (!entry) return;
-  await insertRows(tx, [{ projected, values: { part: '', entry, intervention, ...extra } }]);
-}
-
 type SeriesProjected = ProjectedEvent & { readonly event: SeriesEvent };
 
 /** The feed's copy of a series: its values and rebase periods. */
@@ -315,21 +464,20 @@ async function readSeries(tx: Database, keys: readonly { trust_code: string; met
 }
 
 /** The verdict outcomes would give now (INSUFFICIENT_DATA without data, as GET /interventions/:id/outcomes says). Pure. */
-function verdictOf(intervention: InterventionRow, target: Target, series: FeedSeries | undefined): Sustainability {
+function verdictOf(intervention: Pick<FeedInterventionCopy, 'started_on'>, target: Target, series: FeedSeries | undefined): Sustainability {
   if (!intervention.started_on || !series || series.points.length === 0) return 'INSUFFICIENT_DATA';
   return evaluateOutcome({ series: [...series.points], startedOn: intervention.started_on, direction: target.direction, rebase: [...series.rebase] })
     .sustainability;
 }
 
 /**
- * Verdicts being judged: the last one known per (intervention, metric), loaded before, and what
- * judging adds, written once at the end (the verdicts that changed, and a VERDICT_CHANGED row for
- * each change from a known verdict; the first verdict is where it starts, not a change).
+ * The last verdict known per (intervention, metric), loaded once per batch, and the ones judging
+ * changed, written once at the end (before the feed rows). A change from a known verdict gives a
+ * VERDICT_CHANGED row; the first verdict is where it starts, not a change.
  */
 class Judging {
   private readonly known = new Map<string, Sustainability>();
   private readonly changed = new Map<string, { intervention_id: string; metric: string; verdict: Sustainability }>();
-  private readonly rows: NewRow[] = [];
 
   /** Loads the last verdicts of these interventions. */
   async load(tx: Database, interventionIds: readonly string[]): Promise<void> {
@@ -341,117 +489,35 @@ class Judging {
     for (const r of rows) this.known.set(seriesKey(r.intervention_id, r.metric), r.verdict);
   }
 
-  judge(projected: ProjectedEvent, intervention: InterventionRow, target: Target, series: FeedSeries | undefined): void {
+  /** The verdict outcomes would give now; the feed row of its change, if it changed from a known one. */
+  judge(projected: ProjectedEvent, intervention: FeedInterventionCopy, target: Target, series: FeedSeries | undefined): NewRow | undefined {
     const verdict = verdictOf(intervention, target, series);
     const key = seriesKey(intervention.id, target.metric);
     const previous = this.known.get(key);
-    if (previous === verdict) return;
+    if (previous === verdict) return undefined;
     this.known.set(key, verdict);
     this.changed.set(key, { intervention_id: intervention.id, metric: target.metric, verdict });
-    if (previous === undefined) return;
-    this.rows.push({
+    if (previous === undefined) return undefined;
+    return {
       projected,
       values: {
         part: `${intervention.id}:${target.metric}`,
         entry: { kind: 'VERDICT_CHANGED', summary: verdictSummary(intervention, target.metric, previous, verdict) },
-        intervention,
+        intervention: rowIntervention(intervention),
         metric: target.metric,
         verdict,
         previousVerdict: previous,
       },
-    });
+    };
   }
 
   async write(tx: Database): Promise<void> {
-    if (this.changed.size > 0) {
-      await tx.query(
-        `INSERT INTO rm_activity_verdicts (intervention_id, metric, verdict)
-         SELECT intervention_id, metric, verdict FROM jsonb_to_recordset($1::jsonb) AS v(intervention_id text, metric text, verdict text)
-         ON CONFLICT (intervention_id, metric) DO UPDATE SET verdict = EXCLUDED.verdict`,
-        [JSON.stringify(inKeyOrder(this.changed))],
-      );
-    }
-    await insertRows(tx, this.rows);
+    if (this.changed.size === 0) return;
+    await tx.query(
+      `INSERT INTO rm_activity_verdicts (intervention_id, metric, verdict)
+       SELECT intervention_id, metric, verdict FROM jsonb_to_recordset($1::jsonb) AS v(intervention_id text, metric text, verdict text)
+       ON CONFLICT (intervention_id, metric) DO UPDATE SET verdict = EXCLUDED.verdict`,
+      [JSON.stringify(inKeyOrder(this.changed))],
+    );
   }
-}
-
-const STARTED_INTERVENTION_COLUMNS = 'id, trust_code, title, category, started_on, targets';
-
-/** On a start: the intervention's first verdict on each of its targets (a row only if one was known before, as after a replay). */
-async function judgeStarted(tx: Database, projected: ProjectedEvent, interventionId: string): Promise<void> {
-  const { rows } = await tx.query<InterventionRow>(
-    `SELECT ${STARTED_INTERVENTION_COLUMNS} FROM rm_activity_interventions WHERE id = $1 AND started_on IS NOT NULL`,
-    [interventionId],
-  );
-  const intervention = rows[0];
-  if (!intervention) return;
-  const targets = parseJson<Target[]>(intervention.targets);
-  if (targets.length === 0) return;
-  const series = await readSeries(
-    tx,
-    targets.map((t) => ({ trust_code: intervention.trust_code, metric: t.metric })),
-  );
-  const judging = new Judging();
-  await judging.load(tx, [intervention.id]);
-  for (const target of targets) judging.judge(projected, intervention, target, series.get(seriesKey(intervention.trust_code, target.metric)));
-  await judging.write(tx);
-}
-
-/**
- * A run of series events, folded in memory: one read of the series copies it touches; each event
- * not applied yet (its stream version above the copy's) moves its copy, and re-judges the started
- * interventions of its trust that target its metric (in id order) on the copy as it is then; then
- * one upsert of the copies that moved, and the verdicts and rows that judging added. Nothing else
- * changes within the run, so this is what applying its events one by one gives.
- */
-async function applySeriesRun(tx: Database, events: readonly SeriesProjected[]): Promise<void> {
-  const keys = inKeyOrder(
-    new Map(events.map(({ event: { data } }) => [seriesKey(data.trustCode, data.metric), { trust_code: data.trustCode, metric: data.metric }])),
-  );
-  const series = await readSeries(tx, keys);
-  const versionOf = (trustCode: string, metric: string) => series.get(seriesKey(trustCode, metric))?.version ?? 0;
-  const moving = events.filter(({ event, streamVersion }) => streamVersion > versionOf(event.data.trustCode, event.data.metric));
-  if (moving.length === 0) return; // all applied already
-
-  const trusts = [...new Set(moving.map(({ event }) => event.data.trustCode))].sort();
-  const { rows: interventions } = await tx.query<InterventionRow>(
-    `SELECT ${STARTED_INTERVENTION_COLUMNS} FROM rm_activity_interventions
-      WHERE trust_code IN (SELECT jsonb_array_elements_text($1::jsonb)) AND started_on IS NOT NULL ORDER BY id`,
-    [JSON.stringify(trusts)],
-  );
-  const judging = new Judging();
-  await judging.load(
-    tx,
-    interventions.map((i) => i.id),
-  );
-  const moved = new Set<string>();
-  for (const projected of events) {
-    const { trustCode, metric } = projected.event.data;
-    const key = seriesKey(trustCode, metric);
-    if (projected.streamVersion <= versionOf(trustCode, metric)) continue; // applied already
-    series.set(key, { ...evolveFeedSeries(series.get(key), projected.event), version: projected.streamVersion });
-    moved.add(key);
-    for (const intervention of interventions) {
-      if (intervention.trust_code !== trustCode) continue;
-      for (const target of parseJson<Target[]>(intervention.targets)) {
-        if (target.metric === metric) judging.judge(projected, intervention, target, series.get(key));
-      }
-    }
-  }
-  await tx.query(
-    `INSERT INTO rm_activity_series (trust_code, metric, points, rebase, stream_version)
-     SELECT trust_code, metric, points, rebase, stream_version FROM jsonb_to_recordset($1::jsonb) AS s(trust_code text, metric text, points jsonb, rebase jsonb, stream_version integer)
-     ON CONFLICT (trust_code, metric) DO UPDATE SET points = EXCLUDED.points, rebase = EXCLUDED.rebase, stream_version = EXCLUDED.stream_version`,
-    [
-      JSON.stringify(
-        keys.flatMap(({ trust_code, metric }) => {
-          const copy = series.get(seriesKey(trust_code, metric));
-          return copy && moved.has(seriesKey(trust_code, metric))
-            ? [{ trust_code, metric, points: copy.points, rebase: copy.rebase, stream_version: copy.version }]
-            : [];
-        }),
-      ),
-    ],
-  );
-  await judging.write(tx);
 }

@@ -47,6 +47,27 @@ const LOG: readonly (readonly [string, LongviewEvent])[] = [
   [`intervention-${PRIV}`, { type: 'InterventionCompleted', data: { interventionId: PRIV, completedOn: '2025-06-30' } }],
 ];
 
+const author = { name: 'Lead', role: 'TRUST_EDITOR', trustCode: 'ZA1' };
+const lesson = (lessonId: string, interventionId: string, sharing: Sharing): LongviewEvent =>
+  ({
+    type: 'LessonShared',
+    data: {
+      lessonId,
+      interventionId,
+      trustCode: 'ZA1',
+      title: `Lesson ${lessonId}`,
+      body: 'What we learned',
+      sharing,
+      author,
+      sharedAt: '2025-07-01T00:00:00.000Z',
+    },
+  }) as LongviewEvent;
+const comment = (commentId: string): LongviewEvent =>
+  ({
+    type: 'CommentPosted',
+    data: { commentId, interventionId: PUB, trustCode: 'ZA1', author, body: 'Thanks', postedAt: '2025-07-02T00:00:00.000Z' },
+  }) as LongviewEvent;
+
 const anonymous: Viewer = null;
 const editorOfZB2: Viewer = { id: 'editor-zb2', role: 'TRUST_EDITOR', trustCode: 'ZB2' };
 const community: Viewer = { id: 'c-1', role: 'COMMUNITY' };
@@ -107,6 +128,20 @@ describe.each(testDatabases())('activity-feed on $name', ({ open }) => {
       ['series-ZA1-ae-4hr', { type: 'SeriesRebased', data: { trustCode: 'ZA1', metric: 'ae-4hr', fromPeriod: '2025-09', reason: 'New ED' } }],
       ['series-ZA1-ae-4hr', series(months(2026, 4, 3, () => 60))],
       LOG[LOG.length - 1]!,
+      // Collaboration amid the series: a lesson, comments (one hidden), a change of sharing, a trust registered late.
+      ['lesson-l1', lesson('l1', PUB, 'TRUSTS')],
+      ['comment-c1', comment('c1')],
+      ['series-ZA1-ae-4hr', series(months(2026, 7, 2, () => 95))],
+      ['comment-c2', comment('c2')],
+      [`intervention-${second}`, { type: 'InterventionSharingChanged', data: { interventionId: second, from: 'PUBLIC', to: 'PRIVATE' } }],
+      [
+        'comment-c2',
+        {
+          type: 'CommentHidden',
+          data: { commentId: 'c2', interventionId: PUB, reason: 'Blames a person', hiddenBy: author, hiddenAt: '2025-07-03T00:00:00.000Z' },
+        } as LongviewEvent,
+      ],
+      ['trust-ZC3', registered('ZC3', 'Casterbridge NHS Trust')],
     ]);
     const { expected, batched, reorderedExpected, reorderedBatched } = await batchedAndOneByOne(db, activityFeedProjection, runs);
     const verdictRows = (expected as Record<string, { kind: string }[]>)['rm_activity']!.filter((r) => r.kind === 'VERDICT_CHANGED');
@@ -208,26 +243,6 @@ describe.each(testDatabases())('activity-feed on $name', ({ open }) => {
   });
 
   it('tells of lessons and comments: a lesson only to whoever may see it and its intervention, a comment until it is retracted or hidden', async () => {
-    const author = { name: 'Lead', role: 'TRUST_EDITOR', trustCode: 'ZA1' };
-    const lesson = (lessonId: string, interventionId: string, sharing: Sharing): LongviewEvent =>
-      ({
-        type: 'LessonShared',
-        data: {
-          lessonId,
-          interventionId,
-          trustCode: 'ZA1',
-          title: `Lesson ${lessonId}`,
-          body: 'What we learned',
-          sharing,
-          author,
-          sharedAt: '2025-07-01T00:00:00.000Z',
-        },
-      }) as LongviewEvent;
-    const comment = (commentId: string): LongviewEvent =>
-      ({
-        type: 'CommentPosted',
-        data: { commentId, interventionId: PUB, trustCode: 'ZA1', author, body: 'Thanks', postedAt: '2025-07-02T00:00:00.000Z' },
-      }) as LongviewEvent;
     const collaboration = projectedLog([
       ...LOG,
       ['lesson-l1', lesson('l1', PUB, 'TRUSTS')],

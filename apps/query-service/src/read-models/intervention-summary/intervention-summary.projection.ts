@@ -1,6 +1,8 @@
 import type { HistoryEntry, InterventionView } from '@longview/contracts';
 import { withRole, type LongviewEvent } from '@longview/domain';
+import type { Database } from '@longview/event-store';
 import type { Projection, ProjectedEvent } from '../../runner/projection';
+import { inKeyOrder } from '../batch-fold';
 import { parseJson } from '../json-column';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -36,51 +38,129 @@ export const interventionSummaryProjection: Projection = {
     `CREATE TABLE IF NOT EXISTS rm_intervention_trust_names (code text PRIMARY KEY, name text NOT NULL)`,
   ],
   tables: ['rm_interventions', 'rm_intervention_trust_names'],
-  async apply(tx, projected) {
+  apply: (tx, projected) => applySummaryBatch(tx, [projected]),
+  applyBatch: applySummaryBatch,
+};
+
+/** An intervention's row: its document and the stream version it has reached. */
+interface SummaryRow {
+  readonly position: bigint;
+  view: InterventionView;
+  version: number;
+}
+
+/**
+ * A batch, folded in memory: one read of the trust names and documents its events need, each
+ * event applied in log order to those copies as applying it alone would, then one upsert of the
+ * names and one of the documents that changed (in key order, so transactions lock rows in the
+ * same order), and last, for trusts registered in the batch, their name on every document of
+ * theirs not read here.
+ */
+async function applySummaryBatch(tx: Database, events: readonly ProjectedEvent[]): Promise<void> {
+  const ids = new Set<string>();
+  const trusts = new Set<string>();
+  for (const { event } of events) {
+    if (event.type === 'InterventionProposed') {
+      ids.add(event.data.interventionId);
+      trusts.add(event.data.trustCode);
+    } else {
+      const id = interventionIdOf(event);
+      if (id !== undefined) ids.add(id);
+    }
+  }
+  const names = new Map<string, string>();
+  if (trusts.size > 0) {
+    const { rows } = await tx.query<{ code: string; name: string }>(
+      'SELECT code, name FROM rm_intervention_trust_names WHERE code IN (SELECT jsonb_array_elements_text($1::jsonb))',
+      [JSON.stringify([...trusts].sort())],
+    );
+    for (const r of rows) names.set(r.code, r.name);
+  }
+  const docs = new Map<string, SummaryRow>();
+  if (ids.size > 0) {
+    const { rows } = await tx.query<{ id: string; doc: InterventionView | string; stream_version: number; proposed_position: string | number }>(
+      'SELECT id, doc, stream_version, proposed_position FROM rm_interventions WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+      [JSON.stringify([...ids].sort())],
+    );
+    for (const r of rows) docs.set(r.id, { view: parseJson<InterventionView>(r.doc), version: r.stream_version, position: BigInt(r.proposed_position) });
+  }
+
+  const renamed = new Map<string, { code: string; name: string }>();
+  const changed = new Set<string>();
+  for (const projected of events) {
     const { event, streamVersion } = projected;
     if (event.type === 'TrustRegistered') {
-      await tx.query(`INSERT INTO rm_intervention_trust_names (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`, [
-        event.data.code,
-        event.data.name,
-      ]);
-      // A proposal consumed before its trust (distributed mode: separate topics) carries the trust
-      // code as its name; fill the name in now.
-      await tx.query(
-        `UPDATE rm_interventions SET doc = jsonb_set(doc, '{trustName}', to_jsonb($2::text))
-          WHERE trust_code = $1 AND doc->>'trustName' IS DISTINCT FROM $2`,
-        [event.data.code, event.data.name],
-      );
-      return;
-    }
-    if (event.type === 'InterventionProposed') {
+      const { code, name } = event.data;
+      names.set(code, name);
+      renamed.set(code, { code, name });
+      for (const [id, row] of docs) {
+        if (row.view.trustCode === code && row.view.trustName !== name) {
+          row.view = { ...row.view, trustName: name };
+          changed.add(id);
+        }
+      }
+    } else if (event.type === 'InterventionProposed') {
       const d = event.data;
-      const trust = await tx.query<{ name: string }>('SELECT name FROM rm_intervention_trust_names WHERE code = $1', [d.trustCode]);
-      const view = proposedView(projected, d, trust.rows[0]?.name ?? d.trustCode);
-      await tx.query(
-        `INSERT INTO rm_interventions (id, trust_code, status, category, sharing, proposed_position, doc, stream_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [view.id, view.trustCode, view.status, view.category, view.sharing, projected.position.toString(), JSON.stringify(view), streamVersion],
-      );
-      return;
+      if (docs.has(d.interventionId)) continue; // proposed already
+      docs.set(d.interventionId, {
+        view: proposedView(projected, d, names.get(d.trustCode) ?? d.trustCode),
+        version: streamVersion,
+        position: projected.position,
+      });
+      changed.add(d.interventionId);
+    } else {
+      const id = interventionIdOf(event);
+      const row = id === undefined ? undefined : docs.get(id);
+      if (!id || !row || row.version >= streamVersion) continue; // not ours, unknown, or applied already
+      row.view = evolveIntervention(row.view, projected);
+      row.version = streamVersion;
+      changed.add(id);
     }
-    const id = interventionIdOf(event);
-    if (id === undefined) return;
-    const { rows } = await tx.query<{ doc: InterventionView | string }>('SELECT doc FROM rm_interventions WHERE id = $1 AND stream_version < $2', [
-      id,
-      streamVersion,
-    ]);
-    const row = rows[0];
-    if (!row) return; // already applied
-    const view = evolveIntervention(parseJson<InterventionView>(row.doc), projected);
-    await tx.query('UPDATE rm_interventions SET status = $2, sharing = $3, doc = $4, stream_version = $5 WHERE id = $1', [
-      id,
-      view.status,
-      view.sharing,
-      JSON.stringify(view),
-      streamVersion,
-    ]);
-  },
-};
+  }
+
+  if (renamed.size > 0) {
+    await tx.query(
+      `INSERT INTO rm_intervention_trust_names (code, name) SELECT code, name FROM jsonb_to_recordset($1::jsonb) AS t(code text, name text)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
+      [JSON.stringify(inKeyOrder(renamed))],
+    );
+  }
+  if (changed.size > 0) {
+    const rows = new Map(
+      [...changed].map((id) => {
+        const { view, version, position } = docs.get(id) as SummaryRow;
+        return [
+          id,
+          {
+            id,
+            trust_code: view.trustCode,
+            status: view.status,
+            category: view.category,
+            sharing: view.sharing,
+            proposed_position: position.toString(),
+            doc: view,
+            stream_version: version,
+          },
+        ];
+      }),
+    );
+    await tx.query(
+      `INSERT INTO rm_interventions (id, trust_code, status, category, sharing, proposed_position, doc, stream_version)
+       SELECT id, trust_code, status, category, sharing, proposed_position, doc, stream_version
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, trust_code text, status text, category text, sharing text, proposed_position bigint, doc jsonb, stream_version integer)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, sharing = EXCLUDED.sharing, doc = EXCLUDED.doc, stream_version = EXCLUDED.stream_version`,
+      [JSON.stringify(inKeyOrder(rows))],
+    );
+  }
+  if (renamed.size > 0) {
+    await tx.query(
+      `UPDATE rm_interventions i SET doc = jsonb_set(i.doc, '{trustName}', to_jsonb(t.name))
+         FROM jsonb_to_recordset($1::jsonb) AS t(code text, name text)
+        WHERE i.trust_code = t.code AND i.doc->>'trustName' IS DISTINCT FROM t.name`,
+      [JSON.stringify(inKeyOrder(renamed))],
+    );
+  }
+}
 
 type ProposedData = Extract<LongviewEvent, { type: 'InterventionProposed' }>['data'];
 
