@@ -5,6 +5,14 @@ import type { EventConsumer } from './consumers/event-consumer';
 import { KafkaProjectionFeed } from './feed/kafka-projection-feed';
 import { startQueryService, type RunningQueryService } from './embedded';
 
+/**
+ * Partitions one instance applies in parallel, each batch in its own transaction. Every projection
+ * takes its row locks once per batch in key order, projections apply in a fixed order and the
+ * activity feed takes its counter last, so parallel batches wait on each other's rows instead of
+ * deadlocking (a deadlock would still only retry the batch). Measured in docs/benchmarks.md.
+ */
+export const DEFAULT_PARTITIONS_CONCURRENTLY = 3;
+
 export interface DistributedQueryServiceOptions {
   /** PostgreSQL holding the read models (QUERY_DATABASE_URL). */
   readonly databaseUrl: string;
@@ -16,7 +24,7 @@ export interface DistributedQueryServiceOptions {
   readonly logger?: Logger;
   /** Instance name in logs and the Kafka client id (e.g. query-1). */
   readonly instance?: string;
-  /** Partitions applied in parallel by this instance (default 1; see docs/benchmarks.md for 3). */
+  /** Partitions applied in parallel by this instance (default DEFAULT_PARTITIONS_CONCURRENTLY). */
   readonly partitionsConsumedConcurrently?: number;
   readonly sessionTimeoutMs?: number;
   /** Consumers to run (default: the registry's, configured from the environment). */
@@ -92,7 +100,7 @@ export async function startDistributedQueryService(options: DistributedQueryServ
     groupId,
     logger,
     metrics,
-    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONCURRENTLY,
     ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
   });
   metrics.onCollect(async () => {

@@ -4,7 +4,7 @@
  * Env: QUERY_DATABASE_URL (read models; falls back to DATABASE_URL), KAFKA_BROKERS,
  * KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID (default longview-query-service), PORT (default 4002),
  * HOST (default 127.0.0.1), INSTANCE (name in logs), KAFKA_SESSION_TIMEOUT_MS (default 10000),
- * KAFKA_PARTITIONS_CONCURRENTLY (partitions applied in parallel, default 1), LONGVIEW_SERVICE_KEY
+ * KAFKA_PARTITIONS_CONCURRENTLY (partitions applied in parallel, default 3), LONGVIEW_SERVICE_KEY
  * (required: the key of the service credentials every read carries). Stops on SIGINT/SIGTERM.
  */
 import 'reflect-metadata';

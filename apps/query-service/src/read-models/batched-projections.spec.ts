@@ -16,7 +16,14 @@ describe.each(testDatabases())('projections with applyBatch on $name', ({ open }
   afterAll(() => db.close());
 
   it('include every projection a RecordObservations command touches', () => {
-    expect(BATCHED.map((p) => p.name).sort()).toEqual(['activity-feed', 'intervention-summary', 'metric-coverage', 'metric-series', 'time-travel', 'trust-directory']);
+    expect(BATCHED.map((p) => p.name).sort()).toEqual([
+      'activity-feed',
+      'intervention-summary',
+      'metric-coverage',
+      'metric-series',
+      'time-travel',
+      'trust-directory',
+    ]);
   });
 
   it.each(BATCHED.map((p) => [p.name, p] as const))(

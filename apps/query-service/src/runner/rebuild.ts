@@ -73,20 +73,22 @@ export async function rebuildProjections(
 export const DEFAULT_REBUILD_PAGE = 5000;
 
 /**
- * One page of a rebuild: first without a savepoint per event (two statements per event fewer),
- * inside one savepoint for the page; if a projection throws, the page is rolled back to it and
- * applied again event by event, so only the failing event is parked.
+ * One page of a rebuild or replay: first without a savepoint per event (two statements per event
+ * fewer), inside one savepoint for the page; if a projection throws, the page is rolled back to it
+ * and applied again event by event, so only the failing event is parked. The caller is the only
+ * writer of the checkpoints it moves (rebuildProjections locks the tables; replayBesideLive writes
+ * its own), so they are not locked row by row.
  */
 export async function applyPage(tx: Database, applier: StreamBatchApplier, batch: readonly StoredEvent[]): Promise<StreamBatchResult> {
   await tx.query('SAVEPOINT rebuild_page');
   try {
-    const result = await applier.apply(tx, batch, { withSavepoints: false });
+    const result = await applier.apply(tx, batch, { withSavepoints: false, soleWriter: true });
     await tx.query('RELEASE SAVEPOINT rebuild_page');
     return result;
   } catch (error) {
     if (!(error instanceof ProjectionFailed)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT rebuild_page');
-    return applier.apply(tx, batch, { withSavepoints: true });
+    return applier.apply(tx, batch, { withSavepoints: true, soleWriter: true });
   }
 }
 

@@ -50,11 +50,20 @@ export class StreamBatchApplier {
   async apply(
     tx: Database,
     events: readonly StoredEvent[],
-    options: { withSavepoints: boolean; retries?: ReadonlyMap<number, number>; ignoreParkingOf?: string },
+    options: {
+      withSavepoints: boolean;
+      retries?: ReadonlyMap<number, number>;
+      ignoreParkingOf?: string;
+      /**
+       * The caller is the only writer of these checkpoints (a rebuild holds the tables locked, a
+       * replay writes its own copies): they are read, not created and locked row by row first.
+       */
+      soleWriter?: boolean;
+    },
   ): Promise<AppliedBatch> {
     const names = this.projections.map((p) => p.name);
     const streams = [...new Set(events.map((e) => e.streamId))];
-    const versions = await this.checkpoints.versions(tx, names, streams, true);
+    const versions = await this.checkpoints.versions(tx, names, streams, !options.soleWriter);
     const parkedFrom = await this.parking.parkedFrom(tx, streams);
     const gate = new StreamGate(names, versions, parkedFrom);
     if (options.ignoreParkingOf !== undefined) gate.unpark(options.ignoreParkingOf);
