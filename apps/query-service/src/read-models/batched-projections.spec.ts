@@ -2,25 +2,29 @@ import type { Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { READ_MODELS } from './registry';
 import { batchedAndOneByOne, projectedLog } from './testing/replay-twice';
-import { SERIES_BATCH_LOG } from './testing/sample-log';
+import { COLLABORATION_BATCH_LOG } from './testing/sample-log';
 
 const BATCHED = READ_MODELS.map((m) => m.projection).filter((p) => p.applyBatch !== undefined);
 
 describe.each(testDatabases())('projections with applyBatch on $name', ({ open }) => {
   let db: Database;
-  const log = projectedLog(SERIES_BATCH_LOG);
+  const log = projectedLog(COLLABORATION_BATCH_LOG);
 
   beforeAll(async () => {
     db = await open();
   });
   afterAll(() => db.close());
 
-  it('include every projection a RecordObservations command touches', () => {
+  it('are every projection a RecordObservations command touches, and the collaboration ones', () => {
     expect(BATCHED.map((p) => p.name).sort()).toEqual([
       'activity-feed',
+      'comments',
       'intervention-summary',
+      'lessons',
+      'local-measures',
       'metric-coverage',
       'metric-series',
+      'programmes',
       'time-travel',
       'trust-directory',
     ]);

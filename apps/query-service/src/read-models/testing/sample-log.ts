@@ -120,3 +120,123 @@ export const SERIES_BATCH_LOG: readonly (readonly [string, LongviewEvent])[] = [
   ['series-ZA1-ae-4hr', { type: 'SeriesRebased', data: { trustCode: 'ZA1', metric: 'ae-4hr', fromPeriod: '2025-05', reason: 'New pathway' } }],
   ['series-ZB2-sickness-absence', recorded('ZB2', 'sickness-absence', ['2024-12', 5.6], ['2025-02', 4.9])],
 ];
+
+export const DISCHARGE = '7d2a0c6a-af3e-4e57-9c79-4b3c8e5a0f03';
+const asha = { id: 'asha', name: 'Asha Patel', role: 'TRUST_EDITOR' as const, trustCode: 'ZA1' };
+const sam = { id: 'sam', name: 'Sam Jones', role: 'TRUST_EDITOR' as const, trustCode: 'ZB2' };
+const pat = { id: 'pat', name: 'Pat Doe', role: 'COMMUNITY' as const };
+const priya = { id: 'priya', name: 'Priya Shah', role: 'POLICYMAKER' as const };
+const admin = { id: 'admin', name: 'Alex Admin', role: 'ADMIN' as const };
+
+function localMeasure(trustCode: string, code: string, name: string): LongviewEvent {
+  return { type: 'LocalMeasureDefined', data: { trustCode, code, name, unit: 'count', direction: 'DECREASE', definedAt: NOW } };
+}
+
+/**
+ * SERIES_BATCH_LOG with the collaboration around interventions after it, interleaved so that the
+ * order a batch is folded in matters: a programme created, joined and linked to an intervention
+ * (DISCHARGE) while that intervention is proposed, changes sharing twice, starts and is abandoned;
+ * a lesson endorsed before and after such a change; one comment retracted and then hidden, another
+ * hidden and then retracted; local measures defined between them. A comment, a lesson and a link
+ * come before the intervention they name when the streams are reordered (distributed mode). What
+ * the batched projections' tests fold and compare with event-by-event application.
+ */
+export const COLLABORATION_BATCH_LOG: readonly (readonly [string, LongviewEvent])[] = [
+  ...SERIES_BATCH_LOG,
+  ['trust-ZA1', localMeasure('ZA1', 'local-za1-falls', 'Falls with harm')],
+  [
+    'programme-prog-flow',
+    {
+      type: 'ProgrammeCreated',
+      data: {
+        programmeId: 'prog-flow',
+        name: 'Flow collaborative',
+        aim: 'Faster flow',
+        category: 'PATIENT_FLOW',
+        metric: 'ae-4hr',
+        coordinator: priya,
+        createdAt: NOW,
+      },
+    },
+  ],
+  [
+    'lesson-l-flow',
+    {
+      type: 'LessonShared',
+      data: {
+        lessonId: 'l-flow',
+        interventionId: FLOW,
+        trustCode: 'ZA1',
+        title: 'Start small',
+        body: 'Pilot one stream first',
+        sharing: 'PUBLIC',
+        author: asha,
+        sharedAt: NOW,
+      },
+    },
+  ],
+  [
+    'programme-prog-flow',
+    {
+      type: 'TrustJoinedProgramme',
+      data: { programmeId: 'prog-flow', trustCode: 'ZA1', trustName: 'Ambridge Hospitals NHS Foundation Trust', joinedBy: asha, joinedAt: NOW },
+    },
+  ],
+  [`intervention-${DISCHARGE}`, proposed(DISCHARGE, 'ZA1', 'Discharge lounge')],
+  [
+    'comment-c-asks',
+    { type: 'CommentPosted', data: { commentId: 'c-asks', interventionId: DISCHARGE, trustCode: 'ZA1', author: pat, body: 'Did it last?', postedAt: NOW } },
+  ],
+  [
+    'programme-prog-flow',
+    { type: 'InterventionLinkedToProgramme', data: { programmeId: 'prog-flow', interventionId: DISCHARGE, trustCode: 'ZA1', linkedBy: asha, linkedAt: NOW } },
+  ],
+  ['lesson-l-flow', { type: 'LessonEndorsed', data: { lessonId: 'l-flow', endorser: sam, endorsedAt: NOW } }],
+  [`intervention-${DISCHARGE}`, { type: 'InterventionSharingChanged', data: { interventionId: DISCHARGE, from: 'PUBLIC', to: 'TRUSTS' } }],
+  ['comment-c-asks', { type: 'CommentRetracted', data: { commentId: 'c-asks', interventionId: DISCHARGE, retractedAt: '2026-01-16T09:00:00.000Z' } }],
+  ['trust-ZB2', localMeasure('ZB2', 'local-zb2-falls', 'Falls')],
+  [`intervention-${DISCHARGE}`, { type: 'InterventionStarted', data: { interventionId: DISCHARGE, startedOn: '2025-04-01' } }],
+  ['lesson-l-flow', { type: 'LessonEndorsed', data: { lessonId: 'l-flow', endorser: pat, endorsedAt: '2026-01-16T09:00:00.000Z' } }],
+  [
+    'comment-c-rude',
+    { type: 'CommentPosted', data: { commentId: 'c-rude', interventionId: DISCHARGE, trustCode: 'ZA1', author: sam, body: 'Rude words', postedAt: NOW } },
+  ],
+  ['comment-c-rude', { type: 'CommentHidden', data: { commentId: 'c-rude', interventionId: DISCHARGE, reason: 'Abusive', hiddenBy: admin, hiddenAt: NOW } }],
+  [
+    'comment-c-asks',
+    {
+      type: 'CommentHidden',
+      data: { commentId: 'c-asks', interventionId: DISCHARGE, reason: 'Off topic', hiddenBy: admin, hiddenAt: '2026-01-17T09:00:00.000Z' },
+    },
+  ],
+  [
+    'programme-prog-flow',
+    {
+      type: 'ProgrammeCoordinatorAppointed',
+      data: { programmeId: 'prog-flow', coordinator: { id: 'omar', name: 'Omar Ali' }, appointedBy: priya, appointedAt: '2026-01-16T09:00:00.000Z' },
+    },
+  ],
+  [
+    'programme-prog-flow',
+    { type: 'TrustJoinedProgramme', data: { programmeId: 'prog-flow', trustCode: 'ZB2', trustName: 'Borsetshire NHS Trust', joinedBy: sam, joinedAt: NOW } },
+  ],
+  ['comment-c-rude', { type: 'CommentRetracted', data: { commentId: 'c-rude', interventionId: DISCHARGE, retractedAt: '2026-01-18T09:00:00.000Z' } }],
+  [`intervention-${DISCHARGE}`, { type: 'InterventionSharingChanged', data: { interventionId: DISCHARGE, from: 'TRUSTS', to: 'PUBLIC' } }],
+  [
+    'programme-prog-flow',
+    { type: 'InterventionLinkedToProgramme', data: { programmeId: 'prog-flow', interventionId: WORKFORCE, trustCode: 'ZB2', linkedBy: sam, linkedAt: NOW } },
+  ],
+  [
+    'lesson-l-rota',
+    {
+      type: 'LessonShared',
+      data: { lessonId: 'l-rota', trustCode: 'ZB2', title: 'Rota fairness', body: 'Publish the rota early', sharing: 'TRUSTS', author: sam, sharedAt: NOW },
+    },
+  ],
+  [`intervention-${DISCHARGE}`, { type: 'InterventionAbandoned', data: { interventionId: DISCHARGE, abandonedOn: '2025-09-30', reason: 'No staff' } }],
+  ['trust-ZA1', localMeasure('ZA1', 'local-za1-d2a', 'Discharges to assess')],
+  [
+    'comment-c-flow',
+    { type: 'CommentPosted', data: { commentId: 'c-flow', interventionId: FLOW, trustCode: 'ZA1', author: sam, body: 'How did you staff it?', postedAt: NOW } },
+  ],
+];
