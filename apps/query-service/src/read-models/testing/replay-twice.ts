@@ -78,7 +78,7 @@ export async function stateAfterBatches(
  * What `applyBatch` must give: the tables `apply` leaves event by event. Returns, for the log,
  * its state applied one event at a time (`expected`) beside its states through `applyBatch`: the
  * whole log in one batch, in batches of three, the log twice in one batch, each event twice in a
- * row in one batch, the log and then its events again newest first in one batch (stale
+ * row in one batch, the log and then its events again newest first in one batch and in threes (stale
  * redeliveries, which only a projection's guards against moving a row back leave unseen); and the
  * same for the log with its streams in another order (which some read models, such as the activity
  * feed, answer differently, hence its own expected state).
@@ -99,8 +99,10 @@ export async function batchedAndOneByOne(
       projection,
       events.flatMap((e) => [e, e]),
     ),
-    // Each event delivered again after the ones that followed it in its stream.
+    // Each event delivered again after the ones that followed it in its stream, in one batch and in
+    // batches of three (where an old event is mostly in a batch without the newer ones of its stream).
     thenAgainNewestFirst: await stateAfterBatches(db, projection, [...events, ...[...events].reverse()]),
+    thenAgainNewestFirstInThrees: await stateAfterBatches(db, projection, [...events, ...[...events].reverse()], 3),
   };
   const reordered = streamsReversed(events);
   const reorderedExpected = await stateAfter(db, projection, reordered);
