@@ -2,13 +2,13 @@ import type { Database } from '@longview/event-store';
 import { testDatabases } from '@longview/event-store/testing';
 import { READ_MODELS } from './registry';
 import { batchedAndOneByOne, projectedLog } from './testing/replay-twice';
-import { SERIES_BATCH_LOG } from './testing/sample-log';
+import { IMPROVEMENT_BATCH_LOG } from './testing/sample-log';
 
 const BATCHED = READ_MODELS.map((m) => m.projection).filter((p) => p.applyBatch !== undefined);
 
 describe.each(testDatabases())('projections with applyBatch on $name', ({ open }) => {
   let db: Database;
-  const log = projectedLog(SERIES_BATCH_LOG);
+  const log = projectedLog(IMPROVEMENT_BATCH_LOG);
 
   beforeAll(async () => {
     db = await open();
@@ -18,9 +18,13 @@ describe.each(testDatabases())('projections with applyBatch on $name', ({ open }
   it('include every projection a RecordObservations command touches', () => {
     expect(BATCHED.map((p) => p.name).sort()).toEqual([
       'activity-feed',
+      'driver-diagrams',
+      'intervention-lineage',
       'intervention-summary',
+      'mentorship',
       'metric-coverage',
       'metric-series',
+      'sustainability-assessments',
       'time-travel',
       'trust-directory',
     ]);

@@ -78,8 +78,9 @@ export async function stateAfterBatches(
  * What `applyBatch` must give: the tables `apply` leaves event by event. Returns, for the log,
  * its state applied one event at a time (`expected`) beside its states through `applyBatch`: the
  * whole log in one batch, in batches of three, the log twice in one batch, each event twice in a
- * row in one batch; and the same for the log with its streams in another order (which some read
- * models, such as the activity feed, answer differently, hence its own expected state).
+ * row in one batch, the log then the log again newest first in one batch; and the same for the log
+ * with its streams in another order (which some read models, such as the activity feed, answer
+ * differently, hence its own expected state).
  */
 export async function batchedAndOneByOne(
   db: Database,
@@ -97,6 +98,9 @@ export async function batchedAndOneByOne(
       projection,
       events.flatMap((e) => [e, e]),
     ),
+    // Every event applied already, redelivered after later ones of its stream: a guard that lets
+    // an old event overwrite a newer one's effect shows here (a plain replay ends on the newest).
+    logThenLogNewestFirst: await stateAfterBatches(db, projection, [...events, ...[...events].reverse()]),
   };
   const reordered = streamsReversed(events);
   const reorderedExpected = await stateAfter(db, projection, reordered);
