@@ -1,6 +1,9 @@
 import type { DriverDiagramPrimaryDriver } from '@longview/domain';
 import type { Database } from '@longview/event-store';
-import type { Projection } from '../../runner/projection';
+import type { Projection, ProjectedEvent } from '../../runner/projection';
+import { inKeyOrder } from '../batch-fold';
+import { InterventionSharingCopies } from '../intervention-sharing-copies';
+import { parseJson } from '../json-column';
 
 /**
  * rm_driver_diagrams (the current version, its tree as text only), rm_driver_diagram_links (each
@@ -59,48 +62,8 @@ export const driverDiagramsProjection: Projection = {
      )`,
   ],
   tables: ['rm_driver_diagram_interventions', 'rm_driver_diagrams', 'rm_driver_diagram_links', 'rm_driver_diagram_revisions'],
-  async apply(tx, { event, streamVersion, position }) {
-    switch (event.type) {
-      case 'InterventionProposed':
-        await tx.query(
-          `INSERT INTO rm_driver_diagram_interventions (intervention_id, trust_code, sharing, stream_version)
-           VALUES ($1, $2, $3, $4) ON CONFLICT (intervention_id) DO NOTHING`,
-          [event.data.interventionId, event.data.trustCode, event.data.sharing, streamVersion],
-        );
-        return;
-      case 'InterventionSharingChanged':
-        await tx.query('UPDATE rm_driver_diagram_interventions SET sharing = $2, stream_version = $3 WHERE intervention_id = $1 AND stream_version < $3', [
-          event.data.interventionId,
-          event.data.to,
-          streamVersion,
-        ]);
-        return;
-      case 'DriverDiagramDefined': {
-        const d = event.data;
-        const inserted = await tx.query(
-          `INSERT INTO rm_driver_diagrams (diagram_id, trust_code, aim, measure, sharing, revision, tree, defined_at, updated_at, defined_position)
-           VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $7, $8) ON CONFLICT (diagram_id) DO NOTHING RETURNING diagram_id`,
-          [d.driverDiagramId, d.trustCode, d.aim, d.measure, d.sharing, JSON.stringify(textsOf(d.primaryDrivers)), d.definedAt, position.toString()],
-        );
-        if (inserted.rows.length > 0) await replaceLinks(tx, d.driverDiagramId, d.primaryDrivers);
-        await recordRevision(tx, d.driverDiagramId, 1, d, d.definedBy, d.definedAt, undefined);
-        return;
-      }
-      case 'DriverDiagramRevised': {
-        const d = event.data;
-        const updated = await tx.query(
-          `UPDATE rm_driver_diagrams SET aim = $2, measure = $3, sharing = $4, revision = $5, tree = $6, updated_at = $7
-           WHERE diagram_id = $1 AND revision < $5 RETURNING diagram_id`,
-          [d.driverDiagramId, d.aim, d.measure, d.sharing, d.revision, JSON.stringify(textsOf(d.primaryDrivers)), d.revisedAt],
-        );
-        if (updated.rows.length > 0) await replaceLinks(tx, d.driverDiagramId, d.primaryDrivers);
-        await recordRevision(tx, d.driverDiagramId, d.revision, d, d.revisedBy, d.revisedAt, d.note);
-        return;
-      }
-      default:
-        return;
-    }
-  },
+  apply: (tx, projected) => applyDiagramsBatch(tx, [projected]),
+  applyBatch: applyDiagramsBatch,
 };
 
 /** The tree's texts only (see above: intervention ids live in the links). */
@@ -116,35 +79,202 @@ function textsOf(primaryDrivers: readonly DriverDiagramPrimaryDriver[]): StoredP
   }));
 }
 
-async function replaceLinks(tx: Database, diagramId: string, primaryDrivers: readonly DriverDiagramPrimaryDriver[]): Promise<void> {
-  await tx.query('DELETE FROM rm_driver_diagram_links WHERE diagram_id = $1', [diagramId]);
-  for (const [p, primary] of primaryDrivers.entries()) {
-    for (const [s, secondary] of primary.secondaryDrivers.entries()) {
-      for (const [c, idea] of secondary.changeIdeas.entries()) {
-        for (const [l, interventionId] of idea.interventionIds.entries()) {
-          await tx.query(
-            `INSERT INTO rm_driver_diagram_links (diagram_id, primary_index, secondary_index, idea_index, link_index, intervention_id)
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-            [diagramId, p, s, c, l, interventionId],
-          );
-        }
+/** A row of rm_driver_diagrams (defined_position as text: a bigint, kept exact). */
+interface DiagramRow {
+  readonly diagram_id: string;
+  readonly trust_code: string;
+  aim: string;
+  measure: string;
+  sharing: string;
+  revision: number;
+  tree: StoredPrimaryDriver[];
+  readonly defined_at: string;
+  updated_at: string;
+  readonly defined_position: string;
+}
+
+/** A row of rm_driver_diagram_links: one intervention linked from one change idea. */
+interface LinkRow {
+  readonly diagram_id: string;
+  readonly primary_index: number;
+  readonly secondary_index: number;
+  readonly idea_index: number;
+  readonly link_index: number;
+  readonly intervention_id: string;
+}
+
+/** A row of rm_driver_diagram_revisions. */
+interface RevisionRow {
+  readonly diagram_id: string;
+  readonly revision: number;
+  readonly aim: string;
+  readonly measure: string;
+  readonly sharing: string;
+  readonly note: string | null;
+  readonly by_name: string;
+  readonly by_role: string;
+  readonly by_trust_code: string | null;
+  readonly at: string;
+}
+
+/**
+ * A batch, folded in memory: one read of the interventions and one of the diagrams its events
+ * name, every event applied in log order as alone (a definition inserts its diagram once; a
+ * revision applies when its revision number is above the stored one; either replaces the
+ * diagram's links when it applies; every version is recorded once, the first one seen kept), then
+ * one write per table in the order of `tables`, rows in key order.
+ */
+async function applyDiagramsBatch(tx: Database, events: readonly ProjectedEvent[]): Promise<void> {
+  const interventions = await InterventionSharingCopies.load(tx, 'rm_driver_diagram_interventions', events);
+  const diagrams = await readDiagrams(tx, events);
+  const changed = new Set<string>();
+  const linksReplaced = new Map<string, LinkRow[]>();
+  const revisions = new Map<string, RevisionRow>();
+  const recordRevision = (row: RevisionRow) => {
+    const key = JSON.stringify([row.diagram_id, row.revision]);
+    if (!revisions.has(key)) revisions.set(key, row); // stored once: the first one seen (or the one stored already, kept by the insert)
+  };
+
+  for (const projected of events) {
+    const { event, position } = projected;
+    if (event.type === 'DriverDiagramDefined') {
+      const d = event.data;
+      if (!diagrams.has(d.driverDiagramId)) {
+        diagrams.set(d.driverDiagramId, {
+          diagram_id: d.driverDiagramId,
+          trust_code: d.trustCode,
+          aim: d.aim,
+          measure: d.measure,
+          sharing: d.sharing,
+          revision: 1,
+          tree: textsOf(d.primaryDrivers),
+          defined_at: d.definedAt,
+          updated_at: d.definedAt,
+          defined_position: position.toString(),
+        });
+        changed.add(d.driverDiagramId);
+        linksReplaced.set(d.driverDiagramId, linksOf(d.driverDiagramId, d.primaryDrivers));
       }
+      recordRevision(revisionRow(d.driverDiagramId, 1, d, d.definedBy, d.definedAt, undefined));
+    } else if (event.type === 'DriverDiagramRevised') {
+      const d = event.data;
+      const row = diagrams.get(d.driverDiagramId);
+      if (row && row.revision < d.revision) {
+        Object.assign(row, {
+          aim: d.aim,
+          measure: d.measure,
+          sharing: d.sharing,
+          revision: d.revision,
+          tree: textsOf(d.primaryDrivers),
+          updated_at: d.revisedAt,
+        });
+        changed.add(d.driverDiagramId);
+        linksReplaced.set(d.driverDiagramId, linksOf(d.driverDiagramId, d.primaryDrivers));
+      }
+      recordRevision(revisionRow(d.driverDiagramId, d.revision, d, d.revisedBy, d.revisedAt, d.note));
+    } else {
+      interventions.apply(projected);
     }
+  }
+
+  await interventions.write(tx);
+  if (changed.size > 0) {
+    await tx.query(
+      `INSERT INTO rm_driver_diagrams (diagram_id, trust_code, aim, measure, sharing, revision, tree, defined_at, updated_at, defined_position)
+       SELECT diagram_id, trust_code, aim, measure, sharing, revision, tree, defined_at, updated_at, defined_position
+         FROM jsonb_to_recordset($1::jsonb) AS d(diagram_id text, trust_code text, aim text, measure text, sharing text, revision integer, tree jsonb,
+                                                 defined_at text, updated_at text, defined_position bigint)
+       ON CONFLICT (diagram_id) DO UPDATE SET aim = EXCLUDED.aim, measure = EXCLUDED.measure, sharing = EXCLUDED.sharing, revision = EXCLUDED.revision,
+                                              tree = EXCLUDED.tree, updated_at = EXCLUDED.updated_at`,
+      [JSON.stringify(inKeyOrder(new Map([...changed].map((id) => [id, diagrams.get(id) as DiagramRow]))))],
+    );
+  }
+  if (linksReplaced.size > 0) {
+    // The replaced diagrams' links become exactly their new ones, in one statement: the ones no
+    // longer there are deleted, the others upserted (the two touch different rows).
+    await tx.query(
+      `WITH wanted AS (
+         SELECT * FROM jsonb_to_recordset($2::jsonb)
+           AS w(diagram_id text, primary_index integer, secondary_index integer, idea_index integer, link_index integer, intervention_id text)
+       ), gone AS (
+         DELETE FROM rm_driver_diagram_links l
+          WHERE l.diagram_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+            AND NOT EXISTS (SELECT 1 FROM wanted w
+                             WHERE (w.diagram_id, w.primary_index, w.secondary_index, w.idea_index, w.link_index)
+                                 = (l.diagram_id, l.primary_index, l.secondary_index, l.idea_index, l.link_index))
+       )
+       INSERT INTO rm_driver_diagram_links (diagram_id, primary_index, secondary_index, idea_index, link_index, intervention_id)
+       SELECT diagram_id, primary_index, secondary_index, idea_index, link_index, intervention_id FROM wanted
+       ON CONFLICT (diagram_id, primary_index, secondary_index, idea_index, link_index) DO UPDATE SET intervention_id = EXCLUDED.intervention_id
+         WHERE rm_driver_diagram_links.intervention_id IS DISTINCT FROM EXCLUDED.intervention_id`,
+      [JSON.stringify([...linksReplaced.keys()].sort()), JSON.stringify(inKeyOrder(linksReplaced).flat())],
+    );
+  }
+  if (revisions.size > 0) {
+    await tx.query(
+      `INSERT INTO rm_driver_diagram_revisions (diagram_id, revision, aim, measure, sharing, note, by_name, by_role, by_trust_code, at)
+       SELECT diagram_id, revision, aim, measure, sharing, note, by_name, by_role, by_trust_code, at
+         FROM jsonb_to_recordset($1::jsonb) AS r(diagram_id text, revision integer, aim text, measure text, sharing text, note text, by_name text,
+                                                 by_role text, by_trust_code text, at text)
+       ON CONFLICT (diagram_id, revision) DO NOTHING`,
+      [JSON.stringify(inKeyOrder(revisions))],
+    );
   }
 }
 
-async function recordRevision(
-  tx: Database,
+/** The stored diagrams the batch's diagram events name. */
+async function readDiagrams(tx: Database, events: readonly ProjectedEvent[]): Promise<Map<string, DiagramRow>> {
+  const ids = new Set<string>();
+  for (const { event } of events) {
+    if (event.type === 'DriverDiagramDefined' || event.type === 'DriverDiagramRevised') ids.add(event.data.driverDiagramId);
+  }
+  const diagrams = new Map<string, DiagramRow>();
+  if (ids.size === 0) return diagrams;
+  const { rows } = await tx.query<Omit<DiagramRow, 'tree'> & { tree: string | StoredPrimaryDriver[] }>(
+    `SELECT diagram_id, trust_code, aim, measure, sharing, revision, tree, defined_at, updated_at, defined_position::text AS defined_position
+       FROM rm_driver_diagrams WHERE diagram_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    [JSON.stringify([...ids].sort())],
+  );
+  for (const r of rows) diagrams.set(r.diagram_id, { ...r, tree: parseJson<StoredPrimaryDriver[]>(r.tree) });
+  return diagrams;
+}
+
+/** The links of a tree, in index order: one row per intervention id of each change idea. */
+function linksOf(diagramId: string, primaryDrivers: readonly DriverDiagramPrimaryDriver[]): LinkRow[] {
+  return primaryDrivers.flatMap((primary, p) =>
+    primary.secondaryDrivers.flatMap((secondary, s) =>
+      secondary.changeIdeas.flatMap((idea, c) =>
+        idea.interventionIds.map((interventionId, l) => ({
+          diagram_id: diagramId,
+          primary_index: p,
+          secondary_index: s,
+          idea_index: c,
+          link_index: l,
+          intervention_id: interventionId,
+        })),
+      ),
+    ),
+  );
+}
+
+function revisionRow(
   diagramId: string,
   revision: number,
   d: { aim: string; measure: string; sharing: string },
   by: { name: string; role: string; trustCode?: string },
   at: string,
   note: string | undefined,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO rm_driver_diagram_revisions (diagram_id, revision, aim, measure, sharing, note, by_name, by_role, by_trust_code, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (diagram_id, revision) DO NOTHING`,
-    [diagramId, revision, d.aim, d.measure, d.sharing, note ?? null, by.name, by.role, by.trustCode ?? null, at],
-  );
+): RevisionRow {
+  return {
+    diagram_id: diagramId,
+    revision,
+    aim: d.aim,
+    measure: d.measure,
+    sharing: d.sharing,
+    note: note ?? null,
+    by_name: by.name,
+    by_role: by.role,
+    by_trust_code: by.trustCode ?? null,
+    at,
+  };
 }

@@ -1,4 +1,4 @@
-import type { LongviewEvent } from '@longview/domain';
+import { SUSTAINABILITY_FACTORS, type DriverDiagramPrimaryDriver, type LongviewEvent, type Sharing } from '@longview/domain';
 
 export const NOW = '2026-01-15T10:00:00.000Z';
 export const FLOW = '5b0f8a4e-8d1c-4c35-9a57-2f1a6c3f9e01';
@@ -239,4 +239,127 @@ export const COLLABORATION_BATCH_LOG: readonly (readonly [string, LongviewEvent]
     'comment-c-flow',
     { type: 'CommentPosted', data: { commentId: 'c-flow', interventionId: FLOW, trustCode: 'ZA1', author: sam, body: 'How did you staff it?', postedAt: NOW } },
   ],
+];
+
+export const HUDDLE = '7e2a0c6f-af3e-4e57-9c79-4b3c8e5a0b03';
+export const SPREAD = '8f3b1d70-b04f-4f68-8d8a-5c4d9f6b1c04';
+const KIM = { id: 'kim', name: 'Kim Lee', role: 'TRUST_EDITOR' as const, trustCode: 'ZC3' };
+
+function adoptedFrom(interventionId: string, trustCode: string, from: string, title: string): LongviewEvent {
+  const base = proposed(interventionId, trustCode, title);
+  return { ...base, data: { ...(base.data as object), adoptedFrom: { interventionId: from, adaptations: 'Nurse-led on weekdays' } } } as LongviewEvent;
+}
+
+function sharingChanged(interventionId: string, from: Sharing, to: Sharing): LongviewEvent {
+  return { type: 'InterventionSharingChanged', data: { interventionId, from, to } };
+}
+
+function assessed(interventionId: string, trustCode: string, assessedOn: string, level: number, note?: string): LongviewEvent {
+  return {
+    type: 'SustainabilityAssessed',
+    data: {
+      interventionId,
+      trustCode,
+      assessedOn,
+      scale: 'LONGVIEW_LINEAR_V1',
+      scores: SUSTAINABILITY_FACTORS.map((factor, i) => ({ factor, level: i < 4 ? 4 : level })),
+      ...(note ? { note } : {}),
+      assessedBy: trustCode === 'ZC3' ? KIM : asha,
+      assessedAt: NOW,
+    },
+  };
+}
+
+/** A driver diagram's tree: one primary driver, its change ideas linking the interventions given. */
+function drivers(...ideas: [string, string[]][]): DriverDiagramPrimaryDriver[] {
+  return [
+    {
+      text: 'Flow out of the department',
+      secondaryDrivers: [
+        { text: 'Beds free by noon', changeIdeas: ideas.map(([text, interventionIds]) => ({ text, interventionIds })) },
+        { text: 'Senior review early', changeIdeas: [] },
+      ],
+    },
+  ];
+}
+
+function diagramDefined(driverDiagramId: string, sharing: Sharing, primaryDrivers: DriverDiagramPrimaryDriver[]): LongviewEvent {
+  return {
+    type: 'DriverDiagramDefined',
+    data: { driverDiagramId, trustCode: 'ZA1', aim: `Aim of ${driverDiagramId}`, measure: 'ae-4hr', sharing, primaryDrivers, definedBy: asha, definedAt: NOW },
+  };
+}
+
+function diagramRevised(
+  driverDiagramId: string,
+  revision: number,
+  sharing: Sharing,
+  primaryDrivers: DriverDiagramPrimaryDriver[],
+  note: string,
+): LongviewEvent {
+  return {
+    type: 'DriverDiagramRevised',
+    data: {
+      driverDiagramId,
+      trustCode: 'ZA1',
+      revision,
+      aim: `Aim of ${driverDiagramId}, revision ${revision}`,
+      measure: 'ae-4hr',
+      sharing,
+      primaryDrivers,
+      note,
+      revisedBy: asha,
+      revisedAt: NOW,
+    },
+  };
+}
+
+/**
+ * SERIES_BATCH_LOG with the improvement work after it, its streams interleaved so that folding
+ * order matters: an adoption (SPREAD) proposed before its source (HUDDLE), an assessment before
+ * its intervention, sharing changed twice on one intervention, a diagram defined then revised
+ * twice (links added, dropped and moved), mentorships requested, accepted, declined and ended
+ * under one offer while another offer is withdrawn with a request pending. What the batched
+ * projections' tests fold in one batch and compare with event-by-event application.
+ */
+export const IMPROVEMENT_BATCH_LOG: readonly (readonly [string, LongviewEvent])[] = [
+  ...SERIES_BATCH_LOG,
+  [`intervention-${SPREAD}`, adoptedFrom(SPREAD, 'ZC3', HUDDLE, 'Safety huddles, nurse-led')],
+  [
+    'mentorship-o1',
+    {
+      type: 'MentorshipOffered',
+      data: { offerId: 'o1', mentor: asha, categories: ['PATIENT_FLOW'], metrics: ['ae-4hr'], capacity: 2, note: 'Streaming', offeredAt: NOW },
+    },
+  ],
+  [`sustainability-${HUDDLE}`, assessed(HUDDLE, 'ZA1', '2025-06-01', 2, 'First look')],
+  ['driver-diagram-d1', diagramDefined('d1', 'PUBLIC', drivers(['Discharge lounge', [FLOW, HUDDLE]]))],
+  [
+    'mentorship-o1',
+    { type: 'MentorshipRequested', data: { offerId: 'o1', mentorshipId: 'm1', trustCode: 'ZB2', requester: sam, message: 'Help', requestedAt: NOW } },
+  ],
+  [`intervention-${HUDDLE}`, proposed(HUDDLE, 'ZA1', 'Safety huddles')],
+  [`intervention-${SPREAD}`, sharingChanged(SPREAD, 'PUBLIC', 'TRUSTS')],
+  ['mentorship-o2', { type: 'MentorshipOffered', data: { offerId: 'o2', mentor: KIM, categories: ['WORKFORCE'], metrics: [], capacity: 1, offeredAt: NOW } }],
+  ['mentorship-o1', { type: 'MentorshipAccepted', data: { offerId: 'o1', mentorshipId: 'm1', respondedAt: NOW } }],
+  ['driver-diagram-d1', diagramRevised('d1', 2, 'PUBLIC', drivers(['Discharge lounge', [FLOW]], ['Huddles', [HUDDLE, SPREAD]]), 'Huddles of their own')],
+  [
+    'mentorship-o1',
+    { type: 'MentorshipRequested', data: { offerId: 'o1', mentorshipId: 'm2', trustCode: 'ZC3', requester: KIM, message: 'Us too', requestedAt: NOW } },
+  ],
+  [`sustainability-${HUDDLE}`, assessed(HUDDLE, 'ZA1', '2026-01-05', 3)],
+  ['mentorship-o1', { type: 'MentorshipDeclined', data: { offerId: 'o1', mentorshipId: 'm2', respondedAt: NOW } }],
+  ['driver-diagram-d2', diagramDefined('d2', 'TRUSTS', drivers(['Huddles', [HUDDLE]]))],
+  [`intervention-${HUDDLE}`, sharingChanged(HUDDLE, 'PUBLIC', 'PRIVATE')],
+  [
+    'mentorship-o2',
+    { type: 'MentorshipRequested', data: { offerId: 'o2', mentorshipId: 'm3', trustCode: 'ZA1', requester: asha, message: 'Rotas', requestedAt: NOW } },
+  ],
+  ['mentorship-o1', { type: 'MentorshipEnded', data: { offerId: 'o1', mentorshipId: 'm1', endedBy: sam, endedAt: NOW } }],
+  ['driver-diagram-d1', diagramRevised('d1', 3, 'TRUSTS', drivers(['Huddles', [SPREAD]]), 'Discharge lounge closed')],
+  [`intervention-${SPREAD}`, sharingChanged(SPREAD, 'TRUSTS', 'PUBLIC')],
+  ['mentorship-o2', { type: 'MentorshipOfferWithdrawn', data: { offerId: 'o2', withdrawnAt: NOW } }],
+  [`sustainability-${SPREAD}`, assessed(SPREAD, 'ZC3', '2026-01-05', 1)],
+  [`intervention-${HUDDLE}`, { type: 'InterventionStarted', data: { interventionId: HUDDLE, startedOn: '2025-01-06' } }],
+  [`sustainability-${FLOW}`, assessed(FLOW, 'ZA1', '2025-09-01', 4, 'Embedded')],
 ];
