@@ -8,6 +8,7 @@ import {
 } from '../../graphql/programmes';
 import { interpretMutationError } from '../../lib/serverErrors';
 import { ErrorMessage, ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/FormFields';
 
 /** A trust editor's trust joins the programme (one button: there is nothing to choose). */
 export function JoinProgrammeForm({ programmeId, trustCode, trustName }: { programmeId: string; trustCode: string; trustName: string }) {
@@ -203,8 +204,6 @@ export function AppointCoordinatorForm({ programmeId, coordinatorIds }: { progra
     }
   }
 
-  const fieldClass = (field: AppointField) => `nhsuk-form-group${errors[field] ? ' nhsuk-form-group--error' : ''}`;
-  const inputClass = (field: AppointField) => `nhsuk-input${errors[field] ? ' nhsuk-input--error' : ''}`;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="appoint-heading">
       <h3 id="appoint-heading">Appoint a coordinator</h3>
@@ -222,42 +221,15 @@ export function AppointCoordinatorForm({ programmeId, coordinatorIds }: { progra
         </p>
       ) : null}
       <p>Coordinators can link any member trust&apos;s interventions and appoint other coordinators.</p>
-      <div className={fieldClass('personId')}>
-        <label className="nhsuk-label" htmlFor="appoint-person-id">
-          Their sign-in id
-        </label>
-        <div className="nhsuk-hint" id="appoint-person-id-hint">
-          They can see it on this page when signed in, under &quot;Your sign-in id&quot;
-        </div>
-        <ErrorMessage id="appoint-person-id-error" message={errors.personId} />
-        <input
-          className={inputClass('personId')}
-          id="appoint-person-id"
-          name="personId"
-          type="text"
-          spellCheck={false}
-          autoComplete="off"
-          value={personId}
-          onChange={(e) => setPersonId(e.target.value)}
-          aria-describedby={`appoint-person-id-hint${errors.personId ? ' appoint-person-id-error' : ''}`}
-        />
-      </div>
-      <div className={fieldClass('name')}>
-        <label className="nhsuk-label" htmlFor="appoint-name">
-          Their name, as the programme shows it
-        </label>
-        <ErrorMessage id="appoint-name-error" message={errors.name} />
-        <input
-          className={inputClass('name')}
-          id="appoint-name"
-          name="name"
-          type="text"
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-describedby={errors.name ? 'appoint-name-error' : undefined}
-        />
-      </div>
+      <TextField
+        id="appoint-person-id"
+        label="Their sign-in id"
+        hint='They can see it on this page when signed in, under "Your sign-in id"'
+        error={errors.personId}
+        value={personId}
+        onChange={setPersonId}
+      />
+      <TextField id="appoint-name" label="Their name, as the programme shows it" error={errors.name} value={name} onChange={setName} />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={loading}>
         Appoint coordinator
       </button>
