@@ -3,10 +3,7 @@
 # are running (leaving them running if they already were; stopping Kafka again if this started it),
 # then runs `longview bench pipeline` with any extra arguments. See docs/benchmarks.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export TURBO_TELEMETRY_DISABLED=1
-npx turbo run build --output-logs=errors-only >&2
 # shellcheck source=bench-services.sh
-source scripts/bench-services.sh
-bench_services_up
+source "$(dirname "$0")/bench-services.sh"
+bench_prepare
 node apps/cli/bin/longview.js bench pipeline "$@"

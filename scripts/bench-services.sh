@@ -1,4 +1,5 @@
-# Sourced by scripts/bench-pipeline.sh and scripts/bench-all.sh: `bench_services_up` makes sure the
+# Sourced by scripts/bench-pipeline.sh and scripts/bench-all.sh. `bench_prepare` goes to the repository
+# root, builds every package and calls `bench_services_up`. `bench_services_up` makes sure the
 # private PostgreSQL and the Kafka broker of infra/ are running and exports KAFKA_BROKERS. Services
 # that were already running are used as they are and left running; a Kafka broker started here is
 # stopped again when the calling script exits. Progress goes to stderr.
@@ -11,4 +12,11 @@ bench_services_up() {
   kafka_line=$(bash infra/kafka/start.sh)
   export "${kafka_line:?infra/kafka/start.sh printed no KAFKA_BROKERS line}"
   if [ "$kafka_started" = yes ]; then trap 'bash infra/kafka/stop.sh >&2 || true' EXIT; fi
+}
+
+bench_prepare() {
+  cd "$(dirname "${BASH_SOURCE[0]}")/.."
+  export TURBO_TELEMETRY_DISABLED=1
+  npx turbo run build --output-logs=errors-only >&2
+  bench_services_up
 }
