@@ -1,6 +1,7 @@
 import type { Database } from '@longview/event-store';
 import type { Projection, ProjectedEvent } from '../../runner/projection';
 import { inKeyOrder } from '../batch-fold';
+import { InterventionSharingCopies } from '../intervention-sharing-copies';
 
 /**
  * rm_comments (one row per comment, with its retraction and moderation) and what comments need of
@@ -39,14 +40,6 @@ export const commentsProjection: Projection = {
   applyBatch: applyCommentsBatch,
 };
 
-/** The comments' copy of an intervention, as rm_comment_interventions keeps it. */
-interface CommentIntervention {
-  readonly intervention_id: string;
-  readonly trust_code: string;
-  sharing: string;
-  stream_version: number;
-}
-
 /** A comment's row in rm_comments. */
 interface CommentRow {
   readonly comment_id: string;
@@ -65,34 +58,20 @@ interface CommentRow {
 }
 
 /**
- * A batch, folded in memory: one read of the intervention copies its sharing changes name and one
- * of the comments its retractions and hidings name, each event applied in log order as applying it
- * alone would (a proposal or a post only if its row is unknown; a sharing change only to a known
- * copy behind its stream version; a retraction or hiding only to a known comment, keeping the first
- * time each happened), then one upsert per table that changed, interventions then comments, rows in
- * key order so transactions lock them in the same order.
- *
- * A proposal or a post needs no read: a proposal's copy is written only over a row behind its
- * stream version (a row already there came from that same proposal, the first event of its stream,
- * or later), and a comment's moderation columns only where they are empty (COALESCE), so a row
- * already there is left as it is, as ON CONFLICT DO NOTHING did.
+ * A batch, folded in memory: the intervention copies through InterventionSharingCopies (one read,
+ * one upsert), one read of the comments its retractions and hidings name, each event applied in
+ * log order as applying it alone would (a post only if its row is unknown; a retraction or hiding
+ * only to a known comment, keeping the first time each happened), then one upsert per table that
+ * changed, interventions then comments, rows in key order so transactions lock them in the same
+ * order. A post needs no read: a comment's moderation columns are written only where they are
+ * empty (COALESCE), so a row already there is left as it is, as ON CONFLICT DO NOTHING did.
  */
 async function applyCommentsBatch(tx: Database, events: readonly ProjectedEvent[]): Promise<void> {
-  const interventionIds = new Set<string>();
   const commentIds = new Set<string>();
   for (const { event } of events) {
-    if (event.type === 'InterventionSharingChanged') interventionIds.add(event.data.interventionId);
-    else if (event.type === 'CommentRetracted' || event.type === 'CommentHidden') commentIds.add(event.data.commentId);
+    if (event.type === 'CommentRetracted' || event.type === 'CommentHidden') commentIds.add(event.data.commentId);
   }
-  const interventions = new Map<string, CommentIntervention>();
-  if (interventionIds.size > 0) {
-    const { rows } = await tx.query<CommentIntervention>(
-      `SELECT intervention_id, trust_code, sharing, stream_version FROM rm_comment_interventions
-        WHERE intervention_id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify([...interventionIds].sort())],
-    );
-    for (const r of rows) interventions.set(r.intervention_id, { ...r });
-  }
+  const interventions = await InterventionSharingCopies.load(tx, 'rm_comment_interventions', events);
   const comments = new Map<string, CommentRow>();
   if (commentIds.size > 0) {
     const { rows } = await tx.query<Omit<CommentRow, 'posted_position'> & { posted_position: string | number }>(
@@ -104,25 +83,14 @@ async function applyCommentsBatch(tx: Database, events: readonly ProjectedEvent[
     for (const r of rows) comments.set(r.comment_id, { ...r, posted_position: String(r.posted_position) });
   }
 
-  const changedInterventions = new Set<string>();
   const changedComments = new Set<string>();
-  for (const { event, streamVersion, position } of events) {
+  for (const projected of events) {
+    const { event, position } = projected;
     switch (event.type) {
-      case 'InterventionProposed': {
-        const d = event.data;
-        if (interventions.has(d.interventionId)) break; // proposed already
-        interventions.set(d.interventionId, { intervention_id: d.interventionId, trust_code: d.trustCode, sharing: d.sharing, stream_version: streamVersion });
-        changedInterventions.add(d.interventionId);
+      case 'InterventionProposed':
+      case 'InterventionSharingChanged':
+        interventions.apply(projected);
         break;
-      }
-      case 'InterventionSharingChanged': {
-        const copy = interventions.get(event.data.interventionId);
-        if (!copy || copy.stream_version >= streamVersion) break; // unknown, or applied already
-        copy.sharing = event.data.to;
-        copy.stream_version = streamVersion;
-        changedInterventions.add(copy.intervention_id);
-        break;
-      }
       case 'CommentPosted': {
         const d = event.data;
         if (comments.has(d.commentId)) break; // posted already
@@ -166,17 +134,7 @@ async function applyCommentsBatch(tx: Database, events: readonly ProjectedEvent[
     }
   }
 
-  if (changedInterventions.size > 0) {
-    const changed = new Map([...changedInterventions].map((id) => [id, interventions.get(id) as CommentIntervention]));
-    await tx.query(
-      `INSERT INTO rm_comment_interventions (intervention_id, trust_code, sharing, stream_version)
-       SELECT intervention_id, trust_code, sharing, stream_version
-         FROM jsonb_to_recordset($1::jsonb) AS i(intervention_id text, trust_code text, sharing text, stream_version integer)
-       ON CONFLICT (intervention_id) DO UPDATE SET sharing = EXCLUDED.sharing, stream_version = EXCLUDED.stream_version
-        WHERE rm_comment_interventions.stream_version < EXCLUDED.stream_version`,
-      [JSON.stringify(inKeyOrder(changed))],
-    );
-  }
+  await interventions.write(tx);
   if (changedComments.size > 0) {
     const changed = new Map([...changedComments].map((id) => [id, comments.get(id) as CommentRow]));
     await tx.query(
