@@ -86,7 +86,10 @@ describe.each(testDatabases())('OutboxRelay without a broker ($name)', ({ open }
       return store.readAll(...args);
     };
     // A long linger (the default is 2 ms) so the test does not depend on how fast appends are here.
-    const relay = new OutboxRelay({ store: counted, database: db, publisher, pollMs: 60_000, lingerMs: 2_000 });
+    // pollMs short enough that a read which found nothing (PostgreSQL's readAll stops below the oldest
+    // open transaction of the cluster, which another test's connection may hold) is retried, instead
+    // of the relay sleeping past the test's timeout.
+    const relay = new OutboxRelay({ store: counted, database: db, publisher, pollMs: 5_000, lingerMs: 2_000 });
     await relay.migrate();
     relay.start();
     await until(() => reads === 1); // its first read found nothing: it sleeps until notified
